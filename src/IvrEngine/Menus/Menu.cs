@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace IvrEngine.Menus;
+
+/// <summary>
+/// A loaded, validated, immutable phone menu. A call keeps the <see cref="Menu"/> it started with,
+/// so a reload never changes a call in progress. Build one with <see cref="MenuLoader"/>.
+/// </summary>
+/// <param name="Name">The menu's name (<c>carrier-support</c>).</param>
+/// <param name="Version">A short hash of the file's bytes, recorded in every transcript.</param>
+/// <param name="SourcePath">Where the menu was read from (for messages), or a label such as <c>&lt;memory&gt;</c>.</param>
+/// <param name="TimeZone">The line's zone; hours and "local time" in transcripts use it.</param>
+/// <param name="Locales">The locales every prompt is written in; the first is the default.</param>
+public sealed record Menu(
+    string Name,
+    string Version,
+    string SourcePath,
+    DateTimeZone TimeZone,
+    ImmutableArray<string> Locales,
+    string StartNodeId,
+    ImmutableDictionary<string, MenuNode> Nodes,
+    ImmutableDictionary<string, QueueDefinition> Queues,
+    CallBudget Budget,
+    SystemMessages Messages)
+{
+    public string DefaultLocale => Locales[0];
+
+    public MenuNode StartNode => Nodes[StartNodeId];
+
+    /// <summary>Picks the declared locale matching <paramref name="requested"/> (case-insensitive), else null.</summary>
+    public string? ResolveLocale(string? requested) =>
+        requested is null ? DefaultLocale : Locales.FirstOrDefault(l => string.Equals(l, requested, StringComparison.OrdinalIgnoreCase));
+}
