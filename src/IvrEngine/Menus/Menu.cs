@@ -5,7 +5,7 @@ namespace IvrEngine.Menus;
 
 /// <summary>
 /// A loaded, validated, immutable phone menu. A call keeps the <see cref="Menu"/> it started with,
-/// so a reload never changes a call in progress. Build one with <see cref="MenuLoader"/>.
+/// so a reload never changes a call in progress. Build one with <c>MenuLoader</c>.
 /// </summary>
 /// <param name="Name">The menu's name (<c>carrier-support</c>).</param>
 /// <param name="Version">A short hash of the file's bytes, recorded in every transcript.</param>
