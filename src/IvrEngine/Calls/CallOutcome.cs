@@ -1,0 +1,16 @@
+namespace IvrEngine.Calls;
+
+/// <summary>How and why the IVR part of a call ended.</summary>
+/// <param name="QueueId">The queue for <see cref="CallOutcomeKind.TransferredToQueue"/>.</param>
+/// <param name="Reason">Why, in plain words: "chose an option", "asked for a human", "no input after 2 retries".</param>
+public sealed record CallOutcome(CallOutcomeKind Kind, string? QueueId, string Reason)
+{
+    /// <summary>The one-line form the console prints after <c>Outcome:</c>.</summary>
+    public override string ToString() => Kind switch
+    {
+        CallOutcomeKind.TransferredToQueue => $"transferred to queue {QueueId} ({Reason})",
+        CallOutcomeKind.CompletedInSelfService => $"completed in self-service ({Reason})",
+        CallOutcomeKind.CallerHungUp => $"caller hung up ({Reason})",
+        _ => $"ended: menu loop ({Reason})",
+    };
+}

@@ -1,0 +1,17 @@
+namespace IvrEngine.Calls;
+
+/// <summary>How the IVR part of a call ended.</summary>
+public enum CallOutcomeKind
+{
+    /// <summary>Handed to a queue of agents (by choice, by escape, or because retries or the budget ran out).</summary>
+    TransferredToQueue,
+
+    /// <summary>The line said its last message and hung up: the caller's task was done in self-service.</summary>
+    CompletedInSelfService,
+
+    /// <summary>The caller hung up in the menus.</summary>
+    CallerHungUp,
+
+    /// <summary>The menu moved from node to node without ever waiting for the caller (a loop of announcements).</summary>
+    MenuLoop,
+}

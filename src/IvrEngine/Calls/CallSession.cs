@@ -1,0 +1,571 @@
+using System.Collections.Immutable;
+using System.Text;
+using IvrEngine.Menus;
+using NodaTime;
+using NodaTime.Extensions;
+using Stateless;
+using Stateless.Graph;
+
+namespace IvrEngine.Calls;
+
+/// <summary>
+/// One phone call walking a menu: a Stateless machine (external state, queued firing) whose
+/// intent methods — <see cref="Press(char)"/>, <see cref="Say"/>, <see cref="HangUp"/> — only
+/// fire triggers. Every input in every state is handled (an input the state cannot use is noted
+/// in the transcript and ignored), so nothing a caller does throws.
+/// </summary>
+/// <remarks>
+/// A session is single-threaded: its owner runs inputs and timer callbacks (through
+/// <see cref="CallSettings.Dispatch"/>) on one logical thread. Prompts take no time to play:
+/// a no-input timer starts when its prompt is said.
+/// </remarks>
+public sealed class CallSession
+{
+    // A menu that moves this many times without waiting for the caller is looping (announcements
+    // pointing at each other); the call ends instead of spinning for ever.
+    private const int MaxMovesWithoutInput = 32;
+
+    private readonly Menu _menu;
+    private readonly TimeProvider _time;
+    private readonly Action<Action> _dispatch;
+    private readonly StateMachine<CallState, Trigger> _machine;
+    private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<char> _digit;
+    private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<string> _speech;
+    private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<NodeEntry> _enterNode;
+    private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<TransferRequest> _transfer;
+    private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<CallOutcome> _end;
+    private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
+    private readonly Stack<MenuNode> _history = new();
+    private readonly List<string> _path = [];
+    private readonly StringBuilder _digits = new();
+
+    private CallState _state = CallState.Greeting;
+    private MenuNode? _node;
+    private string _keyBuffer = string.Empty;
+    private int _noInputs;
+    private int _invalidInputs;
+    private int _failedInputs;
+    private int _escapeAsks;
+    private int _movesWithoutInput;
+    private ITimer? _inputTimer;
+    private ITimer? _menuTimeLimit;
+    private long _timerGeneration;
+
+    public CallSession(Menu menu, CallSettings settings, TimeProvider time)
+    {
+        _menu = menu;
+        _time = time;
+        _dispatch = settings.Dispatch ?? (static work => work());
+        Locale = menu.ResolveLocale(settings.Locale)
+            ?? throw new ArgumentException($"The menu '{menu.Name}' has no locale '{settings.Locale}'; it has {string.Join(", ", menu.Locales)}.", nameof(settings));
+        CallerId = settings.CallerId;
+        Reference = settings.Reference ?? ReferenceNumber.Create(new Random(settings.Seed));
+
+        _machine = new StateMachine<CallState, Trigger>(() => _state, s => _state = s, FiringMode.Queued);
+        _digit = _machine.SetTriggerParameters<char>(Trigger.Digit);
+        _speech = _machine.SetTriggerParameters<string>(Trigger.Speech);
+        _enterNode = _machine.SetTriggerParameters<NodeEntry>(Trigger.EnterNode);
+        _transfer = _machine.SetTriggerParameters<TransferRequest>(Trigger.Transfer);
+        _end = _machine.SetTriggerParameters<CallOutcome>(Trigger.End);
+        Configure();
+    }
+
+    private enum Trigger
+    {
+        Answer,
+        EnterNode,
+        Digit,
+        Speech,
+        NoInput,
+        InterDigitTimeout,
+        MenuTimeLimit,
+        Transfer,
+        End,
+        Hangup,
+    }
+
+    /// <summary>Raised for every transcript event as it happens (the console prints prompts from it).</summary>
+    public event Action<CallEvent>? EventRecorded;
+
+    public Menu Menu => _menu;
+
+    public string Locale { get; }
+
+    public string? CallerId { get; }
+
+    public ReferenceNumber Reference { get; }
+
+    public CallState State => _state;
+
+    public bool IsEnded => _state == CallState.Ended;
+
+    /// <summary>The node the caller is at (the last one, once the call has ended).</summary>
+    public string? CurrentNodeId => _node?.Id;
+
+    /// <summary>Every node the call entered, in order.</summary>
+    public IReadOnlyList<string> Path => _path;
+
+    /// <summary>Values gathered by collector nodes.</summary>
+    public IReadOnlyDictionary<string, string> Variables => _variables;
+
+    /// <summary>Set once the call has ended.</summary>
+    public CallOutcome? Outcome { get; private set; }
+
+    public Transcript Transcript { get; } = new();
+
+    public Instant StartedAt { get; private set; }
+
+    private Instant Now => _time.GetCurrentInstant();
+
+    /// <summary>Answers the call: says the start node's prompt and starts listening.</summary>
+    public void Start() => _machine.Fire(Trigger.Answer);
+
+    /// <summary>One key press: <c>0-9</c>, <c>*</c> or <c>#</c>. Any other character is an invalid input.</summary>
+    public void Press(char key) => _machine.Fire(_digit, key);
+
+    /// <summary>A run of key presses with no pause between them (<c>"21#"</c>), as from a phone's keypad.</summary>
+    public void Press(string keys)
+    {
+        foreach (var key in keys) Press(key);
+    }
+
+    /// <summary>What the speech recogniser heard.</summary>
+    public void Say(string utterance) => _machine.Fire(_speech, utterance);
+
+    /// <summary>The caller hangs up.</summary>
+    public void HangUp() => _machine.Fire(Trigger.Hangup);
+
+    /// <summary>The call's state machine as a Mermaid state diagram, from Stateless's own description of it.</summary>
+    public string ToMermaidGraph() => MermaidGraph.Format(_machine.GetInfo());
+
+    private void Configure()
+    {
+        var nodeStates = new[] { CallState.InMenu, CallState.CollectingDigits };
+
+        _machine.Configure(CallState.Greeting)
+            .Permit(Trigger.Answer, CallState.InMenu)
+            .Permit(Trigger.Hangup, CallState.Ended);
+
+        _machine.Configure(CallState.InMenu)
+            .OnEntryFrom(Trigger.Answer, Answer)
+            .InternalTransition(_digit, (key, _) => OnMenuKey(key))
+            .InternalTransition(_speech, (utterance, _) => OnMenuSpeech(utterance))
+            .InternalTransition(Trigger.InterDigitTimeout, _ => OnMenuKeyPause())
+            .PermitIf(_enterNode, CallState.CollectingDigits, entry => StateFor(entry.Node) == CallState.CollectingDigits);
+
+        _machine.Configure(CallState.CollectingDigits)
+            .InternalTransition(_digit, (key, _) => OnCollectKey(key))
+            .InternalTransition(_speech, (utterance, _) => OnCollectSpeech(utterance))
+            .InternalTransition(Trigger.InterDigitTimeout, _ => CompleteCollection())
+            .PermitIf(_enterNode, CallState.InMenu, entry => StateFor(entry.Node) == CallState.InMenu);
+
+        foreach (var state in nodeStates)
+        {
+            _machine.Configure(state)
+                .OnEntryFrom(_enterNode, Present)
+                .InternalTransitionIf(_enterNode, entry => StateFor(entry.Node) == state, (entry, _) => Present(entry))
+                .InternalTransition(Trigger.NoInput, _ => OnNoInput())
+                .InternalTransition(Trigger.MenuTimeLimit, _ => ExceedBudget("time in the menus"))
+                .Permit(_transfer.Trigger, CallState.Transferring)
+                .Permit(Trigger.End, CallState.Ended)
+                .Permit(Trigger.Hangup, CallState.Ended);
+        }
+
+        // Until the queue engine owns the rest of the call, a transfer ends the IVR part.
+        _machine.Configure(CallState.Transferring)
+            .OnEntryFrom(_transfer, OnTransfer)
+            .Permit(Trigger.End, CallState.Ended)
+            .Permit(Trigger.Hangup, CallState.Ended)
+            .Ignore(Trigger.MenuTimeLimit);
+
+        _machine.Configure(CallState.Ended)
+            .OnEntryFrom(_end, Finish)
+            .OnEntryFrom(Trigger.Hangup, () => Finish(new CallOutcome(CallOutcomeKind.CallerHungUp, null, $"at {_node?.Id ?? "the greeting"}")))
+            .Ignore(Trigger.MenuTimeLimit)
+            .Ignore(Trigger.NoInput)
+            .Ignore(Trigger.InterDigitTimeout);
+
+        _machine.OnTransitioned(t =>
+        {
+            if (t.Source != t.Destination) Record(CallEventType.StateChanged, text: t.Trigger.ToString(), detail: $"{t.Source} -> {t.Destination}");
+        });
+        _machine.OnUnhandledTrigger((state, trigger) => Record(CallEventType.InputIgnored, text: trigger.ToString(), detail: $"not used in state {state}"));
+    }
+
+    private static CallState StateFor(MenuNode node) => node.Kind == NodeKind.CollectDigits ? CallState.CollectingDigits : CallState.InMenu;
+
+    private void Answer()
+    {
+        StartedAt = Now;
+        Record(CallEventType.CallStarted, text: _menu.Name, detail: $"version {_menu.Version}, locale {Locale}, reference {Reference}{(CallerId is null ? "" : $", caller {CallerId}")}");
+        _menuTimeLimit = _time.CreateTimer(_ => _dispatch(() => FireTimer(Trigger.MenuTimeLimit)), null, _menu.Budget.MaxMenuTime.ToTimeSpan(), Timeout.InfiniteTimeSpan);
+        var start = new NodeEntry(_menu.StartNode, Kind: NodeEntryKind.Forward);
+        if (StateFor(start.Node) == CallState.InMenu) Present(start);
+        else _machine.Fire(_enterNode, start);
+    }
+
+    private void Present(NodeEntry entry)
+    {
+        DisarmInputTimer();
+        var node = entry.Node;
+        if (entry.Kind == NodeEntryKind.Forward && _node is not null && !ReferenceEquals(_node, node)) _history.Push(_node);
+        if (entry.Kind != NodeEntryKind.Repeat)
+        {
+            _node = node;
+            _path.Add(node.Id);
+            _noInputs = 0;
+            _invalidInputs = 0;
+            Record(CallEventType.NodeEntered, text: node.Id);
+        }
+        _keyBuffer = string.Empty;
+        _digits.Clear();
+
+        if (++_movesWithoutInput > MaxMovesWithoutInput)
+        {
+            _machine.Fire(_end, new CallOutcome(CallOutcomeKind.MenuLoop, null, $"{MaxMovesWithoutInput} moves without waiting for the caller, last at {node.Id}"));
+            return;
+        }
+
+        Speak(node.Prompt);
+        if (node.Kind == NodeKind.Announcement) Perform(node.Next!, $"announcement {node.Id} done");
+        else ArmInputTimer(Trigger.NoInput, node.NoInput.Timeout);
+    }
+
+    private void OnMenuKey(char key)
+    {
+        var node = CallerActed();
+        Record(CallEventType.KeyPressed, text: key.ToString());
+        if (!IsPhoneKey(key))
+        {
+            _keyBuffer = string.Empty;
+            Invalid($"'{key}' is not a phone key");
+            return;
+        }
+
+        var keys = _keyBuffer + key;
+        var (choice, couldContinue) = NodeInputs.KeysOf(node).Lookup(keys);
+        if (couldContinue)
+        {
+            // Documented prefix rule: wait the inter-digit timeout for the rest of a longer key.
+            _keyBuffer = keys;
+            ArmInputTimer(Trigger.InterDigitTimeout, node.InterDigitTimeout);
+            return;
+        }
+
+        _keyBuffer = string.Empty;
+        if (choice is { } chosen) Choose(chosen, $"key {keys}");
+        else Invalid($"no option for key {keys}");
+    }
+
+    private void OnMenuKeyPause()
+    {
+        var node = CurrentNode;
+        var keys = _keyBuffer;
+        _keyBuffer = string.Empty;
+        if (NodeInputs.KeysOf(node).Lookup(keys).Choice is { } chosen) Choose(chosen, $"key {keys}");
+        else Invalid($"no option for key {keys}");
+    }
+
+    private void OnMenuSpeech(string utterance)
+    {
+        var node = CallerActed();
+        Record(CallEventType.SpeechHeard, text: utterance);
+        _keyBuffer = string.Empty;
+        var match = NodeInputs.PhrasesOf(node, Locale).Match(utterance);
+        if (match.IsNone) Invalid($"no option matches \"{utterance}\"");
+        else if (match.IsAmbiguous) AskWhichOne(match.Choices);
+        else Choose(match.Single, $"said \"{utterance}\"");
+    }
+
+    private void OnCollectKey(char key)
+    {
+        var collect = CallerActed().Collect!;
+        Record(CallEventType.KeyPressed, text: key.ToString());
+        if (key == collect.Terminator)
+        {
+            CompleteCollection();
+        }
+        else if (char.IsAsciiDigit(key))
+        {
+            _digits.Append(key);
+            if (_digits.Length >= collect.MaxLength) CompleteCollection();
+            else ArmInputTimer(Trigger.InterDigitTimeout, collect.InterDigitTimeout);
+        }
+        else
+        {
+            _digits.Clear();
+            Invalid($"'{key}' is not a digit");
+        }
+    }
+
+    private void OnCollectSpeech(string utterance)
+    {
+        var node = CallerActed();
+        Record(CallEventType.SpeechHeard, text: utterance);
+        var match = NodeInputs.PhrasesOf(node, Locale).Match(utterance);
+        if (!match.IsNone)
+        {
+            AskForHuman();
+            return;
+        }
+
+        // Spoken digits ("4 8 1 5", "4815") are entered as if keyed.
+        var spoken = PhraseNormalizer.Normalize(utterance);
+        if (spoken.Length > 0 && spoken.All(c => char.IsAsciiDigit(c) || c == ' '))
+        {
+            _digits.Clear().Append(spoken.Replace(" ", string.Empty, StringComparison.Ordinal));
+            CompleteCollection();
+        }
+        else
+        {
+            Invalid($"\"{utterance}\" is not a number");
+        }
+    }
+
+    private void CompleteCollection()
+    {
+        var collect = CurrentNode.Collect!;
+        var value = _digits.ToString();
+        _digits.Clear();
+        DisarmInputTimer();
+        if (value.Length < collect.MinLength)
+        {
+            Invalid(value.Length == 0 ? "no digits entered" : $"{value.Length} digits entered, at least {collect.MinLength} needed");
+        }
+        else if (value.Length > collect.MaxLength)
+        {
+            Invalid($"{value.Length} digits entered, at most {collect.MaxLength} allowed");
+        }
+        else if (collect.Pattern is { } pattern && !pattern.IsMatch(value))
+        {
+            Invalid($"{value} does not match the expected format");
+        }
+        else
+        {
+            _variables[collect.Variable] = value;
+            Record(CallEventType.DigitsCollected, text: value, detail: collect.Variable);
+            Perform(collect.Next, $"entered {collect.Variable}");
+        }
+    }
+
+    private void Choose(InputChoice choice, string how)
+    {
+        if (choice.IsEscape)
+        {
+            AskForHuman();
+            return;
+        }
+
+        var option = choice.Option!;
+        var label = option.Label(Locale);
+        Record(CallEventType.OptionChosen, text: label, detail: how);
+        if (option.Message is not null) Speak(option.Message);
+        Perform(option.Action, $"chose {label}");
+    }
+
+    private void AskForHuman()
+    {
+        var node = CurrentNode;
+        var escape = node.Escape;
+        _escapeAsks++;
+        Record(CallEventType.EscapeAsked, detail: $"ask {_escapeAsks}, mode {escape.Mode.ToString().ToLowerInvariant()}");
+        switch (escape.Mode)
+        {
+            case EscapeMode.Immediate:
+            case EscapeMode.Confirm when _escapeAsks > 1:
+                Perform(escape.Target, "asked for a human");
+                break;
+            case EscapeMode.Confirm:
+                Speak(escape.Deflect);
+                Listen(node);
+                break;
+            default:
+                Speak(escape.DisabledMessage);
+                Listen(node);
+                break;
+        }
+    }
+
+    private void AskWhichOne(ImmutableArray<InputChoice> choices)
+    {
+        var labels = choices.Select(c => c.IsEscape ? FirstPhrase(CurrentNode.Escape.Phrases) : c.Option!.Label(Locale)).ToArray();
+        var joined = string.Join(OrWord(), labels);
+        Record(CallEventType.Ambiguous, detail: joined);
+        Speak(_menu.Messages.Ambiguous, ("choices", joined));
+        ArmInputTimer(Trigger.NoInput, CurrentNode.NoInput.Timeout);
+    }
+
+    private void OnNoInput()
+    {
+        var node = CurrentNode;
+        _noInputs++;
+        _failedInputs++;
+        Record(CallEventType.NoInput, detail: $"{_noInputs} of {node.NoInput.Retries + 1} allowed");
+        if (_failedInputs >= _menu.Budget.MaxFailedInputs) ExceedBudget($"{_failedInputs} failed inputs");
+        else if (_noInputs > node.NoInput.Retries) Perform(node.OnRetriesExhausted, $"no input after {node.NoInput.Retries} retries");
+        else
+        {
+            Speak(node.NoInput.Message ?? _menu.Messages.NoInput);
+            Listen(node);
+        }
+    }
+
+    private void Invalid(string reason)
+    {
+        var node = CurrentNode;
+        _invalidInputs++;
+        _failedInputs++;
+        Record(CallEventType.InvalidInput, text: reason, detail: $"{_invalidInputs} of {node.Invalid.Retries + 1} allowed");
+        if (_failedInputs >= _menu.Budget.MaxFailedInputs) ExceedBudget($"{_failedInputs} failed inputs");
+        else if (_invalidInputs > node.Invalid.Retries) Perform(node.OnRetriesExhausted, $"invalid input after {node.Invalid.Retries} retries");
+        else
+        {
+            Speak(node.Invalid.Message ?? _menu.Messages.Invalid);
+            Listen(node);
+        }
+    }
+
+    private void ExceedBudget(string reason)
+    {
+        Record(CallEventType.BudgetExceeded, detail: reason);
+        Speak(_menu.Budget.Message);
+        Perform(_menu.Budget.Target, $"call budget spent: {reason}");
+    }
+
+    /// <summary>Says the short reprompt and waits for the caller again.</summary>
+    private void Listen(MenuNode node)
+    {
+        Speak(node.Reprompt);
+        ArmInputTimer(Trigger.NoInput, node.NoInput.Timeout);
+    }
+
+    private void Perform(MenuAction action, string reason)
+    {
+        switch (action)
+        {
+            case GoToNode goTo:
+                _machine.Fire(_enterNode, new NodeEntry(_menu.Nodes[goTo.NodeId], NodeEntryKind.Forward));
+                break;
+            case TransferToQueue transfer:
+                _machine.Fire(_transfer, new TransferRequest(transfer.QueueId, reason));
+                break;
+            case SayAndHangUp hangUp:
+                Speak(hangUp.Message);
+                _machine.Fire(_end, new CallOutcome(CallOutcomeKind.CompletedInSelfService, null, reason));
+                break;
+            case RepeatNode:
+                _machine.Fire(_enterNode, new NodeEntry(CurrentNode, NodeEntryKind.Repeat));
+                break;
+            case GoBack:
+                var previous = _history.Count > 0 ? _history.Pop() : _menu.StartNode;
+                _machine.Fire(_enterNode, new NodeEntry(previous, NodeEntryKind.Back));
+                break;
+            case GoToMainMenu:
+                _machine.Fire(_enterNode, new NodeEntry(_menu.StartNode, NodeEntryKind.Forward));
+                break;
+        }
+    }
+
+    private void OnTransfer(TransferRequest request)
+    {
+        var queueName = _menu.Queues.TryGetValue(request.QueueId, out var queue) ? queue.DisplayName.For(Locale) : request.QueueId;
+        Speak(_menu.Messages.Transfer, ("queue", queueName));
+        Record(CallEventType.Transferred, text: request.QueueId, detail: request.Reason);
+        _machine.Fire(_end, new CallOutcome(CallOutcomeKind.TransferredToQueue, request.QueueId, request.Reason));
+    }
+
+    private void Finish(CallOutcome outcome)
+    {
+        DisarmInputTimer();
+        _menuTimeLimit?.Dispose();
+        _menuTimeLimit = null;
+        Outcome = outcome;
+        Record(CallEventType.CallEnded, text: outcome.ToString(), detail: $"reference {Reference}");
+    }
+
+    /// <summary>Notes that the caller did something: stops the waiting timer and resets the loop guard.</summary>
+    private MenuNode CallerActed()
+    {
+        DisarmInputTimer();
+        _movesWithoutInput = 0;
+        return CurrentNode;
+    }
+
+    private MenuNode CurrentNode => _node ?? throw new InvalidOperationException("The call has not reached a node yet.");
+
+    private void ArmInputTimer(Trigger trigger, Duration after)
+    {
+        DisarmInputTimer();
+        var generation = _timerGeneration;
+        _inputTimer = _time.CreateTimer(
+            _ => _dispatch(() =>
+            {
+                // A timer that was replaced while its callback waited for the call's thread is stale.
+                if (generation == _timerGeneration) FireTimer(trigger);
+            }),
+            null,
+            after.ToTimeSpan(),
+            Timeout.InfiniteTimeSpan);
+    }
+
+    private void DisarmInputTimer()
+    {
+        _timerGeneration++;
+        _inputTimer?.Dispose();
+        _inputTimer = null;
+    }
+
+    private void FireTimer(Trigger trigger)
+    {
+        if (trigger != Trigger.MenuTimeLimit) _inputTimer = null;
+        _machine.Fire(trigger);
+    }
+
+    private void Speak(LocalizedText text, params (string Name, string Value)[] extra)
+    {
+        var rendered = PromptRenderer.Render(text.For(Locale), name => Lookup(name, extra));
+        Record(CallEventType.Prompt, node: _node?.Id, text: rendered);
+    }
+
+    private string? Lookup(string name, (string Name, string Value)[] extra)
+    {
+        foreach (var (extraName, value) in extra)
+        {
+            if (extraName == name) return value;
+        }
+        return name switch
+        {
+            "reference" => Reference.ToString(),
+            "callerId" => CallerId,
+            _ => _variables.GetValueOrDefault(name),
+        };
+    }
+
+    private string FirstPhrase(LocalizedPhrases phrases)
+    {
+        var list = phrases.For(Locale);
+        return list.IsEmpty ? "?" : list[0];
+    }
+
+    private string OrWord() => Locale.StartsWith("ru", StringComparison.OrdinalIgnoreCase) ? " или " : " or ";
+
+    private static bool IsPhoneKey(char key) => char.IsAsciiDigit(key) || key is '*' or '#';
+
+    private void Record(CallEventType type, string? node = null, string? text = null, string? detail = null)
+    {
+        var callEvent = new CallEvent(Now, type, node ?? _node?.Id, text, detail);
+        Transcript.Add(callEvent);
+        EventRecorded?.Invoke(callEvent);
+    }
+
+    private enum NodeEntryKind
+    {
+        Forward,
+        Back,
+        Repeat,
+    }
+
+    private sealed record NodeEntry(MenuNode Node, NodeEntryKind Kind);
+
+    private sealed record TransferRequest(string QueueId, string Reason);
+}
