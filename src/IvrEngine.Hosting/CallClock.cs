@@ -1,0 +1,54 @@
+using IvrEngine.Time;
+using NodaTime;
+using NodaTime.Extensions;
+
+namespace IvrEngine.Hosting;
+
+/// <summary>
+/// The host's one time source: a .NET <see cref="TimeProvider"/> (timers, Polly) and the NodaTime
+/// <see cref="IClock"/> derived from it, so business hours, timeouts and transcripts agree.
+/// This is the only place that touches the wall clock.
+/// </summary>
+public sealed class CallClock
+{
+    private CallClock(TimeProvider time, VirtualClock? virtualClock)
+    {
+        Time = time;
+        Clock = time.ToClock();
+        Virtual = virtualClock;
+    }
+
+    public TimeProvider Time { get; }
+
+    public IClock Clock { get; }
+
+    /// <summary>Set in virtual mode: the clock that <see cref="CallHost.AdvanceAsync"/> moves.</summary>
+    public VirtualClock? Virtual { get; }
+
+    public ClockMode Mode => Virtual is null ? ClockMode.Real : ClockMode.Virtual;
+
+    /// <summary>The wall clock, optionally starting at <paramref name="startAt"/> and running at real speed from there.</summary>
+    public static CallClock Real(Instant? startAt = null) =>
+        new(startAt is { } start ? new ShiftedTimeProvider(TimeProvider.System, start) : TimeProvider.System, null);
+
+    /// <summary>Virtual time starting at <paramref name="startAt"/>.</summary>
+    public static CallClock VirtualAt(Instant startAt)
+    {
+        var clock = new VirtualClock(startAt);
+        return new CallClock(clock, clock);
+    }
+
+    /// <summary>Waits <paramref name="duration"/> of real time (virtual time is advanced by the host instead).</summary>
+    internal Task DelayAsync(Duration duration, CancellationToken cancellationToken) =>
+        Task.Delay(duration.ToTimeSpan(), Time, cancellationToken);
+
+    /// <summary>The clock the options ask for.</summary>
+    internal static CallClock FromOptions(IvrOptions options)
+    {
+        Instant? startAt = null;
+        if (!string.IsNullOrWhiteSpace(options.StartAt) && StartInstantParser.TryParse(options.StartAt, out var parsed, out _)) startAt = parsed;
+        return options.Clock == ClockMode.Virtual
+            ? VirtualAt(startAt ?? TimeProvider.System.GetUtcNow().ToInstant())
+            : Real(startAt);
+    }
+}

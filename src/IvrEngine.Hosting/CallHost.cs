@@ -1,0 +1,136 @@
+using System.Threading.Channels;
+using IvrEngine.Calls;
+using IvrEngine.Menus;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace IvrEngine.Hosting;
+
+/// <summary>
+/// The hosted service that owns calls. Every input, timeout and clock advance runs on one logical
+/// thread — a single reader of a work channel — so a call's state machine never sees two triggers
+/// at once, whichever thread the console, a timer or a test posts from.
+/// </summary>
+public sealed partial class CallHost : BackgroundService
+{
+    [ThreadStatic]
+    private static CallHost? t_runningHost;
+
+    private readonly Channel<Action> _work = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CallClock _clock;
+    private readonly ILogger<CallHost> _logger;
+    private readonly Random _random;
+    private readonly HashSet<CallSession> _activeCalls = [];
+
+    public CallHost(CallClock clock, IOptions<IvrOptions> options, ILogger<CallHost> logger)
+    {
+        _clock = clock;
+        _logger = logger;
+        _random = new Random(options.Value.Seed);
+    }
+
+    public CallClock Clock => _clock;
+
+    /// <summary>Calls not yet ended.</summary>
+    public int ActiveCalls => _activeCalls.Count;
+
+    /// <summary>Answers a new call on <paramref name="menu"/>; its reference number comes from the host's seeded sequence.</summary>
+    public Task<CallSession> StartCallAsync(Menu menu, string? locale = null, string? callerId = null, Action<CallEvent>? onEvent = null) =>
+        InvokeAsync(() =>
+        {
+            var settings = new CallSettings(locale, callerId, ReferenceNumber.Create(_random), Dispatch: Dispatch);
+            var call = new CallSession(menu, settings, _clock.Time);
+            if (onEvent is not null) call.EventRecorded += onEvent;
+            call.EventRecorded += e =>
+            {
+                if (e.Type == CallEventType.CallEnded) _activeCalls.Remove(call);
+            };
+            _activeCalls.Add(call);
+            call.Start();
+            return call;
+        });
+
+    /// <summary>Runs <paramref name="work"/> on the calls' thread and waits for it.</summary>
+    public Task InvokeAsync(Action work) => InvokeAsync(() =>
+    {
+        work();
+        return true;
+    });
+
+    /// <summary>Runs <paramref name="work"/> on the calls' thread and returns its result.</summary>
+    public Task<T> InvokeAsync<T>(Func<T> work)
+    {
+        var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var posted = _work.Writer.TryWrite(() =>
+        {
+            try
+            {
+                completion.SetResult(work());
+            }
+            catch (Exception exception)
+            {
+                completion.SetException(exception);
+            }
+        });
+        if (!posted) completion.SetException(new InvalidOperationException("The call host has stopped."));
+        return completion.Task;
+    }
+
+    /// <summary>
+    /// Lets <paramref name="duration"/> pass: virtual time jumps (firing due timeouts on the calls'
+    /// thread), real time is waited out while timeouts fire as they fall due.
+    /// </summary>
+    public Task AdvanceAsync(Duration duration, CancellationToken cancellationToken = default) =>
+        _clock.Virtual is { } virtualClock
+            ? InvokeAsync(() => virtualClock.Advance(duration))
+            : _clock.DelayAsync(duration, cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        t_runningHost = this;
+        try
+        {
+            while (await _work.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            {
+                t_runningHost = this;
+                while (_work.Reader.TryRead(out var work)) RunSafely(work);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutdown.
+        }
+        finally
+        {
+            _work.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>Timer callbacks reach a call here: inline when already on the calls' thread (virtual time), else queued.</summary>
+    private void Dispatch(Action work)
+    {
+        if (ReferenceEquals(t_runningHost, this)) work();
+        else _work.Writer.TryWrite(work);
+    }
+
+    private void RunSafely(Action work)
+    {
+        try
+        {
+            work();
+        }
+        catch (Exception exception)
+        {
+            // A bug in one call must not stop every other call.
+            Log.WorkFailed(_logger, exception);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1, EventName = "WorkFailed", Level = LogLevel.Error, Message = "A call's work item failed")]
+        public static partial void WorkFailed(ILogger logger, Exception exception);
+    }
+}
