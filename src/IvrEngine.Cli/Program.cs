@@ -1,1 +1,1 @@
-return 0;
+return await IvrEngine.Cli.IvrCommandLine.InvokeAsync(args, Console.In, Console.Out, Console.Error, inputIsTerminal: !Console.IsInputRedirected);

@@ -87,6 +87,13 @@ public sealed partial class CallHost : BackgroundService
             ? InvokeAsync(() => virtualClock.Advance(duration))
             : _clock.DelayAsync(duration, cancellationToken);
 
+    /// <summary>
+    /// Virtual time only: jumps to the next due timeout and fires it. False when nothing is
+    /// scheduled, or when time is real (it cannot be hurried).
+    /// </summary>
+    public Task<bool> AdvanceToNextTimerAsync() =>
+        _clock.Virtual is { } virtualClock ? InvokeAsync(virtualClock.RunNext) : Task.FromResult(false);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         t_runningHost = this;

@@ -1,0 +1,148 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+using IvrEngine.Calls;
+using IvrEngine.Cli.Console;
+using IvrEngine.Hosting;
+using IvrEngine.Menus;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IvrEngine.Cli.Commands;
+
+/// <summary><c>ivr call [MENU]</c>: an interactive call into a menu, in the terminal or from piped input.</summary>
+internal static partial class CallCommand
+{
+    public static Command Create(TextReader input, TextWriter output, TextWriter error, bool inputIsTerminal)
+    {
+        var menu = new Argument<string?>("MENU")
+        {
+            Description = "The menu file to call (default: the bundled carrier-support menu).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var locale = new Option<string?>("--locale") { Description = "The caller's language, one the menu declares (en-US, ru-RU).", HelpName = "LOCALE" };
+        var callerId = new Option<string?>("--caller-id") { Description = "The number the caller calls from, e.g. +12025550143.", HelpName = "NUMBER" };
+        var at = new Option<string?>("--at") { Description = "When the call happens: \"2026-11-30T09:15 America/New_York\" (default: now).", HelpName = "TIME" };
+        var clock = new Option<string?>("--clock") { Description = "real: timeouts fire while you are idle; virtual: time moves only with 'wait'. Default: real on a terminal, virtual for piped input." };
+        clock.AcceptOnlyFromAmong("real", "virtual");
+        var transcript = new Option<string?>("--transcript") { Description = "Write the call's transcript as JSON lines to this file.", HelpName = "FILE" };
+        var seed = new Option<int?>("--seed") { Description = "Seed for everything random (the reference number); same seed, inputs and --at give the same transcript.", HelpName = "N" };
+
+        var command = new Command("call", "Call a menu: hear its prompts, press keys, say phrases, let timeouts pass.")
+        {
+            menu, locale, callerId, at, clock, transcript, seed,
+        };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var request = new CallRequest(
+                parseResult.GetValue(menu),
+                parseResult.GetValue(locale),
+                parseResult.GetValue(callerId),
+                parseResult.GetValue(at),
+                parseResult.GetValue(clock) ?? (inputIsTerminal ? "real" : "virtual"),
+                parseResult.GetValue(transcript),
+                parseResult.GetValue(seed));
+            return RunAsync(request, input, output, error, echoInput: !inputIsTerminal, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CallRequest request, TextReader input, TextWriter output, TextWriter error, bool echoInput, CancellationToken cancellationToken)
+    {
+        if (request.CallerId is { } number && !CallerIdPattern().IsMatch(number))
+        {
+            await error.WriteLineAsync($"ivr call: --caller-id '{number}' is not a phone number; write it as digits, optionally with a leading + (e.g. +12025550143).");
+            return ExitCodes.Usage;
+        }
+
+        using var host = BuildHost(request);
+        var options = host.Services.GetRequiredService<IOptions<IvrOptions>>();
+        IvrOptions settings;
+        try
+        {
+            settings = options.Value;
+        }
+        catch (OptionsValidationException exception)
+        {
+            foreach (var failure in exception.Failures) await error.WriteLineAsync($"ivr call: {failure}");
+            return ExitCodes.Usage;
+        }
+
+        var menuPath = request.MenuPath ?? Path.Combine(AppContext.BaseDirectory, settings.DefaultMenu);
+        var loaded = MenuLoader.LoadFile(menuPath);
+        foreach (var diagnostic in loaded.Diagnostics.Where(d => d.IsError)) await error.WriteLineAsync(diagnostic.ToString());
+        if (!loaded.Succeeded)
+        {
+            await error.WriteLineAsync($"ivr call: the menu {menuPath} has errors; fix them and try again ('ivr validate {menuPath}' lists them).");
+            return ExitCodes.Failed;
+        }
+
+        var menu = loaded.Menu;
+        if (menu.ResolveLocale(request.Locale) is not { } locale)
+        {
+            await error.WriteLineAsync($"ivr call: the menu '{menu.Name}' has no locale '{request.Locale}'; choose one of {string.Join(", ", menu.Locales)}.");
+            return ExitCodes.Usage;
+        }
+
+        await host.StartAsync(cancellationToken);
+        var callHost = host.Services.GetRequiredService<CallHost>();
+        await output.WriteLineAsync($"Calling {menu.Name} ({locale}, {settings.Clock.ToString().ToLowerInvariant()} time). Type 'help' for what you can do.");
+        var call = await new CallConsole(callHost, input, output, echoInput).RunAsync(menu, locale, request.CallerId, cancellationToken);
+
+        await output.WriteLineAsync();
+        await output.WriteLineAsync($"Reference: {call.Reference}");
+        await output.WriteLineAsync($"Outcome: {call.Outcome}");
+        await output.WriteLineAsync($"Path: {string.Join(" > ", call.Path)}");
+        await output.WriteLineAsync($"Duration: {CallEventFormatter.Elapsed(call.Transcript.Events[^1].At - call.StartedAt)}");
+
+        if (request.TranscriptPath is { } transcriptPath && !await TryWriteTranscriptAsync(call, transcriptPath, output, error)) return ExitCodes.Failed;
+        await host.StopAsync(CancellationToken.None);
+        return ExitCodes.Ok;
+    }
+
+    private static IHost BuildHost(CallRequest request)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ApplicationName = "ivr",
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        builder.Configuration.AddEnvironmentVariables("IVR_");
+        var overrides = new Dictionary<string, string?> { [$"{IvrOptions.SectionName}:Clock"] = request.Clock };
+        if (request.At is not null) overrides[$"{IvrOptions.SectionName}:StartAt"] = request.At;
+        if (request.Seed is { } seed) overrides[$"{IvrOptions.SectionName}:Seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        builder.Configuration.AddInMemoryCollection(overrides);
+
+        // The console is the caller's phone: only problems go to stderr, never host chatter.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter(level => level >= LogLevel.Warning);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        builder.Services.AddIvrEngine(builder.Configuration);
+        return builder.Build();
+    }
+
+    private static async Task<bool> TryWriteTranscriptAsync(CallSession call, string path, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            await using (var file = File.Create(path)) call.Transcript.WriteJsonLines(file);
+            await output.WriteLineAsync($"Transcript: {path}");
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"ivr call: could not write the transcript to {path}: {exception.Message}");
+            return false;
+        }
+    }
+
+    [GeneratedRegex(@"^\+?[0-9]{3,15}$")]
+    private static partial Regex CallerIdPattern();
+
+    private sealed record CallRequest(string? MenuPath, string? Locale, string? CallerId, string? At, string Clock, string? TranscriptPath, int? Seed);
+}

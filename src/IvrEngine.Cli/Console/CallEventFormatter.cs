@@ -1,0 +1,38 @@
+using IvrEngine.Calls;
+using NodaTime;
+
+namespace IvrEngine.Cli.Console;
+
+/// <summary>Turns transcript events into the console's lines: prompts as the caller hears them, the rest as notes.</summary>
+internal static class CallEventFormatter
+{
+    /// <summary>The line for <paramref name="callEvent"/>, or null for events the console does not show (the caller's own keys).</summary>
+    public static string? Format(CallEvent callEvent, Instant callStart)
+    {
+        var text = callEvent.Type switch
+        {
+            CallEventType.Prompt => $"IVR: {callEvent.Text}",
+            CallEventType.CallStarted => $"call started: {callEvent.Text} ({callEvent.Detail})",
+            CallEventType.StateChanged => $"state {callEvent.Detail}",
+            CallEventType.NodeEntered => $"at node '{callEvent.Text}'",
+            CallEventType.OptionChosen => $"chose '{callEvent.Text}' ({callEvent.Detail})",
+            CallEventType.NoInput => $"no input ({callEvent.Detail})",
+            CallEventType.InvalidInput => $"invalid input: {callEvent.Text} ({callEvent.Detail})",
+            CallEventType.Ambiguous => $"ambiguous: {callEvent.Detail}",
+            CallEventType.EscapeAsked => $"caller asked for a human ({callEvent.Detail})",
+            CallEventType.DigitsCollected => $"collected {callEvent.Detail} = {callEvent.Text}",
+            CallEventType.BudgetExceeded => $"call budget spent: {callEvent.Detail}",
+            CallEventType.Transferred => $"transferred to queue {callEvent.Text} ({callEvent.Detail})",
+            CallEventType.InputIgnored => $"ignored {callEvent.Text} ({callEvent.Detail})",
+            CallEventType.CallEnded => $"call ended: {callEvent.Text}",
+            _ => null,
+        };
+        return text is null ? null : $"[{Elapsed(callEvent.At - callStart)}] {(callEvent.Type == CallEventType.Prompt ? "" : "· ")}{text}";
+    }
+
+    /// <summary>m:ss, or h:mm:ss past an hour.</summary>
+    public static string Elapsed(Duration elapsed) =>
+        elapsed >= Duration.FromHours(1)
+            ? $"{(int)elapsed.TotalHours}:{elapsed.Minutes:00}:{elapsed.Seconds:00}"
+            : $"{(int)elapsed.TotalMinutes}:{elapsed.Seconds:00}";
+}

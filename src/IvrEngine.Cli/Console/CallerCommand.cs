@@ -1,0 +1,69 @@
+using System.Globalization;
+using NodaTime;
+
+namespace IvrEngine.Cli.Console;
+
+/// <summary>One line the person at the console typed, read as what a caller does.</summary>
+internal abstract record CallerCommand
+{
+    public const string Usage = "keys (1, 00, 21#), say <words>, wait [seconds], where, hangup, help";
+
+    /// <summary>Reads a line; anything unreadable becomes <see cref="Unknown"/>, never an exception.</summary>
+    public static CallerCommand Parse(string line)
+    {
+        var text = line.Trim();
+        if (text.Length == 0) return new Nothing();
+
+        var keys = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        if (keys.All(c => char.IsAsciiDigit(c) || c is '*' or '#')) return new PressKeys(keys);
+
+        var space = text.IndexOfAny([' ', '\t']);
+        var verb = (space < 0 ? text : text[..space]).ToLowerInvariant();
+        var rest = space < 0 ? string.Empty : text[(space + 1)..].Trim();
+        return verb switch
+        {
+            "say" when rest.Length > 0 => new SayWords(rest),
+            "say" => new Unknown("Say what? For example: say billing"),
+            "wait" => ParseWait(rest),
+            "hangup" or "bye" or "quit" or "exit" => new HangUp(),
+            "hang" when rest.Equals("up", StringComparison.OrdinalIgnoreCase) => new HangUp(),
+            "where" => new Where(),
+            "help" or "?" => new Help(),
+            _ => new Unknown($"Unknown command '{text}'. Try: {Usage}."),
+        };
+    }
+
+    private static CallerCommand ParseWait(string rest)
+    {
+        if (rest.Length == 0) return new Wait(null);
+        var multiplier = 1.0;
+        var number = rest;
+        if (rest.EndsWith('s')) number = rest[..^1];
+        else if (rest.EndsWith('m'))
+        {
+            number = rest[..^1];
+            multiplier = 60;
+        }
+        return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 86_400
+            ? new Wait(Duration.FromSeconds(seconds * multiplier))
+            : new Unknown($"'{rest}' is not a time to wait; write e.g. wait 5 (seconds) or wait 2m.");
+    }
+
+    /// <summary>Key presses in order, with no pause between them.</summary>
+    public sealed record PressKeys(string Keys) : CallerCommand;
+
+    public sealed record SayWords(string Utterance) : CallerCommand;
+
+    /// <summary>Let time pass; null means "until the line does something" (the next timeout).</summary>
+    public sealed record Wait(Duration? For) : CallerCommand;
+
+    public sealed record HangUp : CallerCommand;
+
+    public sealed record Where : CallerCommand;
+
+    public sealed record Help : CallerCommand;
+
+    public sealed record Nothing : CallerCommand;
+
+    public sealed record Unknown(string Message) : CallerCommand;
+}

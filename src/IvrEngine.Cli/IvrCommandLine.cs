@@ -1,0 +1,29 @@
+using System.CommandLine;
+using IvrEngine.Cli.Commands;
+
+namespace IvrEngine.Cli;
+
+/// <summary>The <c>ivr</c> command line: parses, reports usage errors with exit code 2, runs the chosen command.</summary>
+internal static class IvrCommandLine
+{
+    public static async Task<int> InvokeAsync(string[] args, TextReader input, TextWriter output, TextWriter error, bool inputIsTerminal)
+    {
+        var root = new RootCommand("IvrEngine: call, test and validate IVR phone menus.")
+        {
+            CallCommand.Create(input, output, error, inputIsTerminal),
+            ValidateCommand.Create(output, error),
+        };
+
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var parseError in parseResult.Errors) await error.WriteLineAsync($"ivr: {parseError.Message}");
+            var commandName = parseResult.CommandResult.Command == root ? string.Empty : $" {parseResult.CommandResult.Command.Name}";
+            await error.WriteLineAsync($"Run 'ivr{commandName} --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        return await parseResult.InvokeAsync(configuration);
+    }
+}
