@@ -1,0 +1,107 @@
+namespace IvrEngine.Menus.Loading;
+
+/// <summary>
+/// Binds actions: <c>goto</c>, <c>queue</c>, <c>hangup</c> or <c>do</c>, exactly one, with targets
+/// that exist. Used both for action objects (<c>next</c>, <c>escape.to</c>, …) and for the action
+/// written inline in an option.
+/// </summary>
+internal sealed class ActionBinder(BindContext context, TextBinder texts)
+{
+    public static readonly string[] ActionProperties = ["goto", "queue", "hangup", "do"];
+
+    private static readonly string[] DoValues = ["repeat", "back", "mainMenu"];
+
+    /// <summary>An action object such as <c>{ "goto": "main" }</c>; null when absent or broken.</summary>
+    public MenuAction? ReadActionObject(LocatedValue? value, string what)
+    {
+        if (context.AsObject(value, $"{what} (an action like {{ \"goto\": \"main\" }})") is not { } obj)
+        {
+            return null;
+        }
+
+        context.CheckProperties(obj, what, ActionProperties);
+        return ReadAction(obj, what);
+    }
+
+    /// <summary>The one action among the properties of <paramref name="owner"/>; reports none or several (IVR0019).</summary>
+    public MenuAction? ReadAction(LocatedObject owner, string what)
+    {
+        LocatedProperty? chosen = null;
+        foreach (var property in owner.Properties)
+        {
+            if (!ActionProperties.Contains(property.Name))
+            {
+                continue;
+            }
+
+            if (chosen is not null)
+            {
+                context.Error(DiagnosticCodes.BadAction, property.NameWhere,
+                    $"{what} has both '{chosen.Name}' and '{property.Name}'; an action has exactly one of goto, queue, hangup or do");
+                return null;
+            }
+
+            chosen = property;
+        }
+
+        if (chosen is null)
+        {
+            context.Error(DiagnosticCodes.BadAction, owner.Where, $"{what} has no action; add one of goto, queue, hangup or do");
+            return null;
+        }
+
+        var value = chosen.Value;
+        switch (chosen.Name)
+        {
+            case "goto":
+                return context.AsString(value, $"'goto' of {what}") is { } nodeId ? GoTo(nodeId, value, what) : null;
+            case "queue":
+                return context.AsString(value, $"'queue' of {what}") is { } queueId ? Queue(queueId, value, what) : null;
+            case "hangup":
+                return texts.ReadText(value, $"'hangup' of {what}", PlaceholderScope.Node) is { } message ? new SayAndHangUp(message) : null;
+            default:
+                return context.AsString(value, $"'do' of {what}") is { } verb ? Do(verb, value, what) : null;
+        }
+    }
+
+    private GoToNode? GoTo(string nodeId, LocatedValue at, string what)
+    {
+        if (context.NodeIds.Contains(nodeId))
+        {
+            return new GoToNode(nodeId);
+        }
+
+        context.Error(DiagnosticCodes.UnknownNode, at.Where,
+            $"{what} goes to node '{nodeId}', which does not exist{Suggestions.DidYouMean(nodeId, context.NodeIds)}");
+        return null;
+    }
+
+    private TransferToQueue? Queue(string queueId, LocatedValue at, string what)
+    {
+        if (context.QueueIds.Contains(queueId))
+        {
+            return new TransferToQueue(queueId);
+        }
+
+        context.Error(DiagnosticCodes.UnknownQueue, at.Where,
+            $"{what} transfers to queue '{queueId}', which is not declared under 'queues'{Suggestions.DidYouMean(queueId, context.QueueIds)}");
+        return null;
+    }
+
+    private MenuAction? Do(string verb, LocatedValue at, string what)
+    {
+        switch (verb)
+        {
+            case "repeat":
+                return RepeatNode.Instance;
+            case "back":
+                return GoBack.Instance;
+            case "mainMenu":
+                return GoToMainMenu.Instance;
+            default:
+                context.Error(DiagnosticCodes.BadAction, at.Where,
+                    $"{what} has 'do': '{verb}', which is not one of repeat, back or mainMenu{Suggestions.DidYouMean(verb, DoValues)}");
+                return null;
+        }
+    }
+}

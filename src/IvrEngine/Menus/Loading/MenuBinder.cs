@@ -1,0 +1,314 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace IvrEngine.Menus.Loading;
+
+/// <summary>
+/// Walks the located JSON tree of a whole menu and builds the immutable <see cref="Menu"/>,
+/// reporting every problem it meets on the way. When a part is broken it carries on with a
+/// stand-in, so later parts are still checked; any error means no menu is returned.
+/// </summary>
+internal sealed class MenuBinder
+{
+    private static readonly string[] TopLevelProperties =
+        ["$schema", "name", "description", "timeZone", "locales", "start", "defaults", "budget", "messages", "queues", "nodes"];
+
+    private static readonly string[] BudgetProperties = ["maxFailedInputs", "maxMenuSeconds", "then", "message"];
+    private static readonly string[] MessageProperties = ["noInput", "invalid", "ambiguous", "transfer", "budgetExceeded"];
+    private static readonly string[] QueueProperties = ["name"];
+
+    private readonly BindContext _context;
+    private readonly TextBinder _texts;
+    private readonly ActionBinder _actions;
+    private readonly PolicyBinder _policies;
+    private readonly NodeBinder _nodes;
+
+    private MenuBinder(DiagnosticBag diagnostics)
+    {
+        _context = new BindContext(diagnostics);
+        _texts = new TextBinder(_context);
+        _actions = new ActionBinder(_context, _texts);
+        _policies = new PolicyBinder(_context, _texts, _actions);
+        _nodes = new NodeBinder(_context, _texts, _actions, _policies, new CollectBinder(_context, _actions), new OptionChecks(_context));
+    }
+
+    public static Menu? Bind(LocatedValue root, string version, string sourcePath, DiagnosticBag diagnostics) =>
+        new MenuBinder(diagnostics).Bind(root, version, sourcePath);
+
+    private Menu? Bind(LocatedValue rootValue, string version, string sourcePath)
+    {
+        if (_context.AsObject(rootValue, "the menu") is not { } root)
+        {
+            return null;
+        }
+
+        _context.CheckProperties(root, "the menu", TopLevelProperties);
+        _context.AsString(root["$schema"], "$schema");
+        _context.AsString(root["description"], "the menu's description");
+        ReadLocales(root);
+        var nodesObject = _context.AsObject(_context.Require(root, "nodes", "the menu"), "nodes");
+        var queuesObject = _context.AsObject(root["queues"], "queues");
+        GatherNames(nodesObject, queuesObject);
+
+        var name = ReadName(root);
+        var timeZone = ReadTimeZone(root);
+        var start = ReadStart(root);
+        var messages = ReadMessages(root);
+        var queues = ReadQueues(queuesObject);
+
+        var defaultsObject = _context.AsObject(root["defaults"], "defaults");
+        if (defaultsObject is not null)
+        {
+            _context.CheckProperties(defaultsObject, "defaults", PolicyBinder.PolicyProperties);
+        }
+
+        var defaults = defaultsObject is null ? PolicyOverrides.None : _policies.Read(defaultsObject, "the defaults");
+        var escapeOrigin = defaultsObject is null
+            ? root.Where.WithPath(JsonPaths.Property(JsonPaths.Property(root.Path, "defaults"), "escape"))
+            : defaults.Escape.Where ?? defaultsObject.Where.WithPath(JsonPaths.Property(defaultsObject.Path, "escape"));
+
+        var problems = new InheritedProblems();
+        var inherited = new NodeBinder.Inherited(defaults, messages, escapeOrigin, problems);
+        var nodes = ImmutableDictionary.CreateBuilder<string, MenuNode>(StringComparer.Ordinal);
+        foreach (var property in nodesObject?.Properties ?? [])
+        {
+            if (_nodes.Bind(property, inherited) is { } node)
+            {
+                nodes[node.Id] = node;
+            }
+        }
+
+        var budget = ReadBudget(root, defaults, messages, problems.Has(DiagnosticCodes.MissingProperty, escapeOrigin.Path + ".to"));
+        problems.Report(_context.Diagnostics);
+
+        if (start is not null && nodesObject is not null)
+        {
+            ReportUnreachable(start, nodesObject, nodes, budget.Target);
+        }
+
+        if (_context.Diagnostics.HasErrors || name is null || timeZone is null || start is null)
+        {
+            return null;
+        }
+
+        return new Menu(name, version, sourcePath, timeZone, _context.Locales, start, nodes.ToImmutable(), queues, budget, messages);
+    }
+
+    private void ReadLocales(LocatedObject root)
+    {
+        if (_context.AsArray(_context.Require(root, "locales", "the menu"), "locales") is not { } array)
+        {
+            return;
+        }
+
+        var locales = ImmutableArray.CreateBuilder<string>();
+        var valid = true;
+        foreach (var item in array.Items)
+        {
+            if (_context.AsString(item, "a locale") is not { } locale)
+            {
+                valid = false;
+            }
+            else if (!NameRules.IsLocaleTag(locale))
+            {
+                _context.Error(DiagnosticCodes.Malformed, item.Where, $"locale '{locale}' is not a BCP 47 tag like 'en-US' or 'ru-RU'");
+                valid = false;
+            }
+            else if (locales.Contains(locale, StringComparer.OrdinalIgnoreCase))
+            {
+                _context.Error(DiagnosticCodes.Duplicate, item.Where, $"locale '{locale}' is listed twice");
+            }
+            else
+            {
+                locales.Add(locale);
+            }
+        }
+
+        if (array.Items.Count == 0)
+        {
+            _context.Error(DiagnosticCodes.MissingProperty, array.Where, "'locales' must list at least one locale");
+            valid = false;
+        }
+
+        _context.Locales = locales.ToImmutable();
+        _context.LocalesKnown = valid;
+    }
+
+    /// <summary>Node, queue and variable names first, so every reference can be checked as it is read.</summary>
+    private void GatherNames(LocatedObject? nodesObject, LocatedObject? queuesObject)
+    {
+        var nodeIds = new HashSet<string>(StringComparer.Ordinal);
+        var variables = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in nodesObject?.Properties ?? [])
+        {
+            nodeIds.Add(property.Name);
+            if (!NameRules.IsId(property.Name))
+            {
+                _context.Error(DiagnosticCodes.Malformed, property.NameWhere,
+                    $"node id '{property.Name}' may hold only letters, digits, '-' and '_'");
+            }
+
+            if (property.Value is LocatedObject { } node && node["collect"] is LocatedObject collect && collect["into"] is LocatedString into
+                && NameRules.IsVariable(into.Value) && !NameRules.ReservedVariables.Contains(into.Value))
+            {
+                variables.Add(into.Value);
+            }
+        }
+
+        var queueIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in queuesObject?.Properties ?? [])
+        {
+            queueIds.Add(property.Name);
+            if (!NameRules.IsId(property.Name))
+            {
+                _context.Error(DiagnosticCodes.Malformed, property.NameWhere,
+                    $"queue id '{property.Name}' may hold only letters, digits, '-' and '_'");
+            }
+        }
+
+        _context.NodeIds = nodeIds;
+        _context.QueueIds = queueIds;
+        _context.Variables = variables;
+    }
+
+    private string? ReadName(LocatedObject root)
+    {
+        var value = _context.Require(root, "name", "the menu");
+        var name = _context.AsString(value, "the menu's name");
+        if (name is not null && !NameRules.IsMenuName(name))
+        {
+            _context.Error(DiagnosticCodes.Malformed, value!.Where, $"menu name '{name}' may hold only lower-case letters, digits and '-'");
+            return null;
+        }
+
+        return name;
+    }
+
+    private DateTimeZone? ReadTimeZone(LocatedObject root)
+    {
+        var value = _context.Require(root, "timeZone", "the menu");
+        if (_context.AsString(value, "timeZone") is not { } zoneId)
+        {
+            return null;
+        }
+
+        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) is { } zone)
+        {
+            return zone;
+        }
+
+        _context.Error(DiagnosticCodes.UnknownTimeZone, value!.Where,
+            $"time zone '{zoneId}' is not an IANA zone like 'America/New_York'{Suggestions.DidYouMean(zoneId, DateTimeZoneProviders.Tzdb.Ids)}");
+        return null;
+    }
+
+    private string? ReadStart(LocatedObject root)
+    {
+        var value = _context.Require(root, "start", "the menu");
+        if (_context.AsString(value, "start") is not { } start)
+        {
+            return null;
+        }
+
+        if (_context.NodeIds.Contains(start))
+        {
+            return start;
+        }
+
+        _context.Error(DiagnosticCodes.UnknownStart, value!.Where,
+            $"start node '{start}' does not exist{Suggestions.DidYouMean(start, _context.NodeIds)}");
+        return null;
+    }
+
+    private SystemMessages ReadMessages(LocatedObject root)
+    {
+        var messages = _context.AsObject(root["messages"], "messages");
+        if (messages is not null)
+        {
+            _context.CheckProperties(messages, "messages", MessageProperties);
+        }
+
+        var builtIn = SystemMessages.Default;
+        return new SystemMessages(
+            Message("noInput", builtIn.NoInput),
+            Message("invalid", builtIn.Invalid),
+            Message("ambiguous", builtIn.Ambiguous),
+            Message("transfer", builtIn.Transfer),
+            Message("budgetExceeded", builtIn.BudgetExceeded));
+
+        LocalizedText Message(string name, LocalizedText fallback)
+        {
+            if (_texts.ReadText(messages?[name], $"messages.{name}", PlaceholderScope.SystemMessage) is { } text)
+            {
+                return text;
+            }
+
+            if (_context.LocalesKnown && messages?[name] is null && !BuiltInPolicies.Covers(fallback, _context.Locales))
+            {
+                var at = messages?.Where ?? root.Where;
+                var missing = string.Join(", ", _context.Locales.Where(l => !fallback.Has(l)).Select(l => $"'{l}'"));
+                _context.Error(DiagnosticCodes.MissingLocale, at.WithPath(JsonPaths.Property(JsonPaths.Property(JsonPaths.Root, "messages"), name)),
+                    $"messages.{name} must be written for this menu: there is no built-in wording for {missing}");
+            }
+
+            return BuiltInPolicies.For(fallback, _context.Locales);
+        }
+    }
+
+    private ImmutableDictionary<string, QueueDefinition> ReadQueues(LocatedObject? queuesObject)
+    {
+        var queues = ImmutableDictionary.CreateBuilder<string, QueueDefinition>(StringComparer.Ordinal);
+        foreach (var property in queuesObject?.Properties ?? [])
+        {
+            var what = $"queue '{property.Name}'";
+            if (_context.AsObject(property.Value, what) is not { } queue)
+            {
+                continue;
+            }
+
+            _context.CheckProperties(queue, what, QueueProperties);
+            var displayName = _texts.ReadText(_context.Require(queue, "name", what), $"the name of {what}", PlaceholderScope.Node);
+            queues[property.Name] = new QueueDefinition(property.Name, displayName ?? new LocalizedText(ImmutableDictionary<string, string>.Empty));
+        }
+
+        return queues.ToImmutable();
+    }
+
+    /// <param name="escapeGapReported">The defaults' missing escape.to is already reported; saying budget.then is missing too would be the same problem twice.</param>
+    private CallBudget ReadBudget(LocatedObject root, PolicyOverrides defaults, SystemMessages messages, bool escapeGapReported)
+    {
+        var budget = _context.AsObject(root["budget"], "budget");
+        if (budget is not null)
+        {
+            _context.CheckProperties(budget, "budget", BudgetProperties);
+        }
+
+        var maxFailed = _context.AsInteger(budget?["maxFailedInputs"], "budget.maxFailedInputs", 1, 1000) ?? BuiltInPolicies.MaxFailedInputs;
+        var maxSeconds = _context.AsSeconds(budget?["maxMenuSeconds"], "budget.maxMenuSeconds") ?? BuiltInPolicies.MaxMenuSeconds;
+        var then = _actions.ReadActionObject(budget?["then"], "budget.then");
+        var message = _texts.ReadText(budget?["message"], "budget.message", PlaceholderScope.Node) ?? messages.BudgetExceeded;
+
+        var target = then ?? defaults.Escape.To;
+        if (target is null && budget?["then"] is null && !escapeGapReported)
+        {
+            var at = (budget ?? root).Where.WithPath(JsonPaths.Property(JsonPaths.Property(JsonPaths.Root, "budget"), "then"));
+            _context.Error(DiagnosticCodes.MissingProperty, at,
+                "budget.then is needed (where a caller goes when the call's budget runs out): defaults.escape has no 'to' to fall back on");
+        }
+
+        return new CallBudget(maxFailed, Duration.FromSeconds(maxSeconds), target ?? GoToMainMenu.Instance, message);
+    }
+
+    private void ReportUnreachable(string start, LocatedObject nodesObject, ImmutableDictionary<string, MenuNode>.Builder nodes, MenuAction budgetTarget)
+    {
+        var reached = Reachability.From(start, nodes, budgetTarget);
+        foreach (var property in nodesObject.Properties)
+        {
+            if (nodes.ContainsKey(property.Name) && !reached.Contains(property.Name))
+            {
+                _context.Diagnostics.Warning(DiagnosticCodes.Unreachable, property.NameWhere,
+                    $"node '{property.Name}' cannot be reached from the start node '{start}'");
+            }
+        }
+    }
+}
