@@ -118,7 +118,15 @@ public sealed class CallSession
     private Instant Now => _time.GetCurrentInstant();
 
     /// <summary>Answers the call: says the start node's prompt and starts listening.</summary>
-    public void Start() => _machine.Fire(Trigger.Answer);
+    public void Start()
+    {
+        if (_state == CallState.Greeting)
+        {
+            StartedAt = Now;
+            Record(CallEventType.CallStarted, text: _menu.Name, detail: $"version {_menu.Version}, locale {Locale}, reference {Reference}{(CallerId is null ? "" : $", caller {CallerId}")}");
+        }
+        _machine.Fire(Trigger.Answer);
+    }
 
     /// <summary>One key press: <c>0-9</c>, <c>*</c> or <c>#</c>. Any other character is an invalid input.</summary>
     public void Press(char key) => _machine.Fire(_digit, key);
@@ -196,8 +204,6 @@ public sealed class CallSession
 
     private void Answer()
     {
-        StartedAt = Now;
-        Record(CallEventType.CallStarted, text: _menu.Name, detail: $"version {_menu.Version}, locale {Locale}, reference {Reference}{(CallerId is null ? "" : $", caller {CallerId}")}");
         _menuTimeLimit = _time.CreateTimer(_ => _dispatch(() => FireTimer(Trigger.MenuTimeLimit)), null, _menu.Budget.MaxMenuTime.ToTimeSpan(), Timeout.InfiniteTimeSpan);
         var start = new NodeEntry(_menu.StartNode, Kind: NodeEntryKind.Forward);
         if (StateFor(start.Node) == CallState.InMenu) Present(start);
