@@ -28,7 +28,7 @@ public sealed partial class CallHost : BackgroundService
     {
         _clock = clock;
         _logger = logger;
-        _random = new Random(options.Value.Seed);
+        _random = options.Value.Seed is { } seed ? new Random(seed) : new Random();
     }
 
     public CallClock Clock => _clock;

@@ -26,7 +26,7 @@ public sealed class IvrOptions
     public string? StartAt { get; set; }
 
     /// <summary>Seeds everything random (reference numbers), so the same inputs give the same transcript.</summary>
-    /// <value>The default value is 0.</value>
+    /// <value>The default value is null: a fresh random seed each run, so callers get different reference numbers.</value>
     [Range(0, int.MaxValue)]
-    public int Seed { get; set; }
+    public int? Seed { get; set; }
 }

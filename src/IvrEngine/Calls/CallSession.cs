@@ -148,32 +148,30 @@ public sealed class CallSession
 
     private void Configure()
     {
-        var nodeStates = new[] { CallState.InMenu, CallState.CollectingDigits };
-
         _machine.Configure(CallState.Greeting)
             .Permit(Trigger.Answer, CallState.InMenu)
             .Permit(Trigger.Hangup, CallState.Ended);
 
         _machine.Configure(CallState.InMenu)
-            .OnEntryFrom(Trigger.Answer, Answer)
-            .InternalTransition(_digit, (key, _) => OnMenuKey(key))
-            .InternalTransition(_speech, (utterance, _) => OnMenuSpeech(utterance))
-            .InternalTransition(Trigger.InterDigitTimeout, _ => OnMenuKeyPause())
-            .PermitIf(_enterNode, CallState.CollectingDigits, entry => StateFor(entry.Node) == CallState.CollectingDigits);
+            .OnEntryFrom(Trigger.Answer, Answer, "say the start prompt")
+            .InternalTransitionIf(_digit, Always, (key, _) => OnMenuKey(key), "choose by key")
+            .InternalTransitionIf(_speech, Always, (utterance, _) => OnMenuSpeech(utterance), "choose by phrase")
+            .InternalTransitionIf(Trigger.InterDigitTimeout, Always, _ => OnMenuKeyPause(), "take the shorter key")
+            .PermitIf(_enterNode, CallState.CollectingDigits, entry => StateFor(entry.Node) == CallState.CollectingDigits, "node collects digits");
 
         _machine.Configure(CallState.CollectingDigits)
-            .InternalTransition(_digit, (key, _) => OnCollectKey(key))
-            .InternalTransition(_speech, (utterance, _) => OnCollectSpeech(utterance))
-            .InternalTransition(Trigger.InterDigitTimeout, _ => CompleteCollection())
-            .PermitIf(_enterNode, CallState.InMenu, entry => StateFor(entry.Node) == CallState.InMenu);
+            .InternalTransitionIf(_digit, Always, (key, _) => OnCollectKey(key), "add a digit")
+            .InternalTransitionIf(_speech, Always, (utterance, _) => OnCollectSpeech(utterance), "spoken digits or escape")
+            .InternalTransitionIf(Trigger.InterDigitTimeout, Always, _ => CompleteCollection(), "end of entry")
+            .PermitIf(_enterNode, CallState.InMenu, entry => StateFor(entry.Node) == CallState.InMenu, "node is a menu or announcement");
 
-        foreach (var state in nodeStates)
+        foreach (var state in new[] { CallState.InMenu, CallState.CollectingDigits })
         {
             _machine.Configure(state)
-                .OnEntryFrom(_enterNode, Present)
-                .InternalTransitionIf(_enterNode, entry => StateFor(entry.Node) == state, (entry, _) => Present(entry))
-                .InternalTransition(Trigger.NoInput, _ => OnNoInput())
-                .InternalTransition(Trigger.MenuTimeLimit, _ => ExceedBudget("time in the menus"))
+                .OnEntryFrom(_enterNode, Present, "say the node's prompt")
+                .InternalTransitionIf(_enterNode, entry => StateFor(entry.Node) == state, (entry, _) => Present(entry), "next node of the same kind")
+                .InternalTransitionIf(Trigger.NoInput, Always, _ => OnNoInput(), "reprompt or retries exhausted")
+                .InternalTransitionIf(Trigger.MenuTimeLimit, Always, _ => ExceedBudget("time in the menus"), "call budget spent")
                 .Permit(_transfer.Trigger, CallState.Transferring)
                 .Permit(Trigger.End, CallState.Ended)
                 .Permit(Trigger.Hangup, CallState.Ended);
@@ -181,14 +179,14 @@ public sealed class CallSession
 
         // Until the queue engine owns the rest of the call, a transfer ends the IVR part.
         _machine.Configure(CallState.Transferring)
-            .OnEntryFrom(_transfer, OnTransfer)
+            .OnEntryFrom(_transfer, OnTransfer, "say the transfer message")
             .Permit(Trigger.End, CallState.Ended)
             .Permit(Trigger.Hangup, CallState.Ended)
             .Ignore(Trigger.MenuTimeLimit);
 
         _machine.Configure(CallState.Ended)
-            .OnEntryFrom(_end, Finish)
-            .OnEntryFrom(Trigger.Hangup, () => Finish(new CallOutcome(CallOutcomeKind.CallerHungUp, null, $"at {_node?.Id ?? "the greeting"}")))
+            .OnEntryFrom(_end, Finish, "record the outcome")
+            .OnEntryFrom(Trigger.Hangup, () => Finish(new CallOutcome(CallOutcomeKind.CallerHungUp, null, $"at {_node?.Id ?? "the greeting"}")), "caller hung up")
             .Ignore(Trigger.MenuTimeLimit)
             .Ignore(Trigger.NoInput)
             .Ignore(Trigger.InterDigitTimeout);
@@ -199,6 +197,8 @@ public sealed class CallSession
         });
         _machine.OnUnhandledTrigger((state, trigger) => Record(CallEventType.InputIgnored, text: trigger.ToString(), detail: $"not used in state {state}"));
     }
+
+    private static bool Always<T>(T _) => true;
 
     private static CallState StateFor(MenuNode node) => node.Kind == NodeKind.CollectDigits ? CallState.CollectingDigits : CallState.InMenu;
 
@@ -406,7 +406,7 @@ public sealed class CallSession
         var node = CurrentNode;
         _noInputs++;
         _failedInputs++;
-        Record(CallEventType.NoInput, detail: $"{_noInputs} of {node.NoInput.Retries + 1} allowed");
+        Record(CallEventType.NoInput, detail: RetryNote(_noInputs, node.NoInput.Retries));
         if (_failedInputs >= _menu.Budget.MaxFailedInputs) ExceedBudget($"{_failedInputs} failed inputs");
         else if (_noInputs > node.NoInput.Retries) Perform(node.OnRetriesExhausted, $"no input after {node.NoInput.Retries} retries");
         else
@@ -421,7 +421,7 @@ public sealed class CallSession
         var node = CurrentNode;
         _invalidInputs++;
         _failedInputs++;
-        Record(CallEventType.InvalidInput, text: reason, detail: $"{_invalidInputs} of {node.Invalid.Retries + 1} allowed");
+        Record(CallEventType.InvalidInput, text: reason, detail: RetryNote(_invalidInputs, node.Invalid.Retries));
         if (_failedInputs >= _menu.Budget.MaxFailedInputs) ExceedBudget($"{_failedInputs} failed inputs");
         else if (_invalidInputs > node.Invalid.Retries) Perform(node.OnRetriesExhausted, $"invalid input after {node.Invalid.Retries} retries");
         else
@@ -430,6 +430,10 @@ public sealed class CallSession
             Listen(node);
         }
     }
+
+    private string RetryNote(int failures, int retries) =>
+        (failures <= retries ? $"retry {failures} of {retries}" : $"no retries left of {retries}")
+        + $"; {_failedInputs} of {_menu.Budget.MaxFailedInputs} failed inputs allowed per call";
 
     private void ExceedBudget(string reason)
     {
