@@ -7,7 +7,8 @@ namespace IvrEngine.Calls;
 /// The phrases a node answers to in one locale (its options' phrases and the escape phrases),
 /// normalised once, matched against utterances by the rule in <c>docs/menu-format.md</c>:
 /// a phrase matches as consecutive whole words anywhere in the utterance; of overlapping
-/// matches the longest wins; matches for more than one choice are ambiguous.
+/// matches the longest wins, then a word-for-word match over an inflected one; matches for
+/// more than one choice are ambiguous.
 /// </summary>
 internal sealed class PhraseTable
 {
@@ -31,17 +32,16 @@ internal sealed class PhraseTable
     public SpeechMatch Match(string utterance)
     {
         var words = PhraseNormalizer.Normalize(utterance).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var hits = new List<(int Start, int Length, InputChoice Choice)>();
+        var hits = new List<Hit>();
         foreach (var (phraseWords, choice) in _phrases)
         {
             for (var start = 0; start + phraseWords.Length <= words.Length; start++)
             {
-                if (MatchesAt(phraseWords, words, start)) hits.Add((start, phraseWords.Length, choice));
+                if (MatchAt(phraseWords, words, start) is { } exact) hits.Add(new Hit(start, phraseWords.Length, exact, choice));
             }
         }
 
-        // Longest wins: drop every hit lying inside a longer one ("pay" inside "pay my bill").
-        var kept = hits.Where(h => !hits.Any(o => o.Length > h.Length && o.Start <= h.Start && h.Start + h.Length <= o.Start + o.Length));
+        var kept = hits.Where(h => !hits.Any(o => o.Beats(h)));
         return new SpeechMatch(kept.Select(h => h.Choice).Distinct().ToImmutableArray());
     }
 
@@ -54,20 +54,37 @@ internal sealed class PhraseTable
         }
     }
 
-    private bool MatchesAt(string[] phraseWords, string[] words, int start)
+    /// <summary>Null when the phrase is not at <paramref name="start"/>; else whether every word matched exactly.</summary>
+    private bool? MatchAt(string[] phraseWords, string[] words, int start)
     {
+        var exact = true;
         for (var i = 0; i < phraseWords.Length; i++)
         {
-            if (!WordMatches(phraseWords[i], words[start + i])) return false;
+            var phraseWord = phraseWords[i];
+            var spoken = words[start + i];
+            if (phraseWord == spoken) continue;
+            if (!InflectionOf(phraseWord, spoken)) return null;
+            exact = false;
         }
-        return true;
+        return exact;
     }
 
-    private bool WordMatches(string phraseWord, string spoken)
+    private bool InflectionOf(string phraseWord, string spoken)
     {
-        if (phraseWord == spoken) return true;
         if (!_inflected || phraseWord.Length < MinInflectedWordLength) return false;
         var stem = RussianStemVowels.Contains(phraseWord[^1]) ? phraseWord[..^1] : phraseWord;
         return spoken.StartsWith(stem, StringComparison.Ordinal) && spoken.Length - stem.Length <= MaxEndingLength;
+    }
+
+    /// <summary>One phrase found in an utterance: where, how long, and whether word for word.</summary>
+    private readonly record struct Hit(int Start, int Length, bool Exact, InputChoice Choice)
+    {
+        /// <summary>
+        /// A hit covering this one wins when it is longer ("pay my bill" over "pay"), or as long and
+        /// word for word where this one only matched an inflection ("оплатить" over "оплата").
+        /// </summary>
+        public bool Beats(Hit other) =>
+            Start <= other.Start && other.Start + other.Length <= Start + Length
+            && (Length > other.Length || (Length == other.Length && Exact && !other.Exact));
     }
 }
