@@ -296,14 +296,19 @@ public sealed class MenuLoaderDiagnosticTests
     [Test]
     public void Load_NodeWithEmptyOptions_HasNoShape()
     {
-        var json = SampleMenus.With("\"options\": [", "\"options\": [],\n          \"unused\": [");
-        json = SampleMenus.Replace(json, "\"unused\"", "\"description\": \"\", \"x\"");
+        var json = SampleMenus.With("\"goodbye\": {", "\"empty\": { \"prompt\": { \"en-US\": \"x\", \"ru-RU\": \"x\" }, \"options\": [] },\n      \"goodbye\": {");
 
-        var result = MenuLoader.Load(json, SampleMenus.Path);
+        var diagnostic = DiagnosticAssert.At(json, "IVR0023", "{ \"prompt\": { \"en-US\": \"x\"", "$.nodes.empty");
 
-        var shape = result.Diagnostics.Single(d => d.Code == "IVR0023");
-        Assert.That(shape.JsonPath, Is.EqualTo("$.nodes.main"));
-        Assert.That(shape.Message, Does.Contain("an empty options list counts as none"));
+        Assert.That(diagnostic.Message, Is.EqualTo("node 'empty' needs one of 'options', 'collect' or 'next' (an empty options list counts as none)"));
+    }
+
+    [Test]
+    public void Load_LocaleListedTwice_IsADuplicate()
+    {
+        var json = SampleMenus.With("[\"en-US\", \"ru-RU\"]", "[\"en-US\", \"ru-RU\", \"EN-us\"]");
+
+        DiagnosticAssert.At(json, "IVR0005", "\"EN-us\"", "$.locales[2]");
     }
 
     [Test]

@@ -11,6 +11,12 @@ internal static class LocatedJsonParser
 {
     public const int MaxDepth = 64;
 
+    /// <summary>
+    /// A 50-node menu has a few thousand values; a file with this many is generated or hostile, and
+    /// locating every one of millions of tiny values would cost seconds and hundreds of megabytes.
+    /// </summary>
+    public const int MaxValues = 200_000;
+
     public static LocatedValue? Parse(SourceText source, DiagnosticBag diagnostics)
     {
         // The reader's own limit sits above ours so that our clearer message is the one reported.
@@ -63,9 +69,17 @@ internal static class LocatedJsonParser
 
     private sealed class Builder(SourceText source, DiagnosticBag diagnostics)
     {
+        private int _values;
+
         public LocatedValue? ReadValue(ref Utf8JsonReader reader, string path)
         {
             var where = source.Locate(reader.TokenStartIndex, path);
+            if (++_values > MaxValues)
+            {
+                diagnostics.Error(DiagnosticCodes.Unreadable, where, $"the file has more than {MaxValues:N0} JSON values; a menu is far smaller");
+                return null;
+            }
+
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartObject:
