@@ -320,4 +320,41 @@ public sealed class MenuLoaderDiagnosticTests
 
         Assert.That(diagnostic.Message, Does.Contain("has both 'next' and 'options'"));
     }
+
+    [Test]
+    public void Load_PropertyNameThatIsNotAnIdentifier_IsQuotedInThePath()
+    {
+        var json = SampleMenus.With("\"$schema\": \"./schema/menu.schema.json\"", "\"$schema\": 5");
+
+        DiagnosticAssert.At(json, "IVR0002", "5,", "$['$schema']");
+    }
+
+    [Test]
+    public void Load_DuplicatePropertyInAnOption_NamesThePropertyAndTheFirstLine()
+    {
+        var json = SampleMenus.With("{ \"key\": \"2\",", "{ \"key\": \"2\", \"key\": \"3\",");
+        var line = SampleMenus.PositionOf(json, "\"key\": \"3\"").Line;
+
+        var diagnostic = DiagnosticAssert.At(json, "IVR0005", "\"key\": \"3\"", "$.nodes.main.options[1].key");
+
+        Assert.That(diagnostic.Message, Is.EqualTo($"property 'key' is defined twice; the first definition is at line {line}"));
+    }
+
+    [Test]
+    public void Load_NullTerminator_MeansNoTerminator()
+    {
+        var json = SampleMenus.With("\"maxLength\": 10,", "\"maxLength\": 10, \"terminator\": null,");
+
+        var menu = MenuLoader.Load(json, SampleMenus.Path).Menu!;
+
+        Assert.That(menu.Nodes["billing"].Collect!.Terminator, Is.Null);
+    }
+
+    [Test]
+    public void Load_DigitTerminator_IsABadKey()
+    {
+        var json = SampleMenus.With("\"maxLength\": 10,", "\"maxLength\": 10, \"terminator\": \"5\",");
+
+        DiagnosticAssert.At(json, "IVR0009", "\"5\"", "$.nodes.billing.collect.terminator");
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace IvrEngine.Menus.Loading;
@@ -76,7 +77,7 @@ internal static class LocatedJsonParser
             var where = source.Locate(reader.TokenStartIndex, path);
             if (++_values > MaxValues)
             {
-                diagnostics.Error(DiagnosticCodes.Unreadable, where, $"the file has more than {MaxValues:N0} JSON values; a menu is far smaller");
+                diagnostics.Error(DiagnosticCodes.Unreadable, where, string.Create(CultureInfo.InvariantCulture, $"the file has more than {MaxValues:N0} JSON values; a menu is far smaller"));
                 return null;
             }
 
