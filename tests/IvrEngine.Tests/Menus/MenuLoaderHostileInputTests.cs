@@ -176,4 +176,25 @@ public sealed class MenuLoaderHostileInputTests
     {
         DiagnosticAssert.Unreadable(MenuLoader.Load("{ \"name\": \"\\uD800\" }", "surrogate.json"));
     }
+
+    [Test]
+    public void Load_MillionsOfValuesOnOneLine_IsOneUnreadableError()
+    {
+        var json = "{\"nodes\":[" + string.Concat(Enumerable.Repeat("1,", 2_000_000)) + "1]}";
+
+        var diagnostic = DiagnosticAssert.Unreadable(MenuLoader.Load(json, "many.json"));
+
+        Assert.That(diagnostic.Message, Does.Contain("JSON values"));
+    }
+
+    [Test]
+    public void Load_LongMinifiedLine_LocatesAProblemAtItsEnd()
+    {
+        var filler = string.Concat(Enumerable.Range(0, 50_000).Select(i => $"\"p{i}\":{{\"ru-RU\":\"ё\"}},"));
+        var json = "{" + filler + "\"zz\":}";
+
+        var diagnostic = DiagnosticAssert.Unreadable(MenuLoader.Load(json, "minified.json"));
+
+        Assert.That((diagnostic.Line, diagnostic.Column), Is.EqualTo((1, json.Length)));
+    }
 }

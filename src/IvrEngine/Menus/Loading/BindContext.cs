@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 
 namespace IvrEngine.Menus.Loading;
 
@@ -93,7 +94,8 @@ internal sealed class BindContext(DiagnosticBag diagnostics)
 
         if (s.Value.Length > MaxStringLength)
         {
-            Error(DiagnosticCodes.OutOfRange, value.Where, $"{what} is {s.Value.Length:N0} characters long; at most {MaxStringLength:N0} are allowed");
+            Error(DiagnosticCodes.OutOfRange, value.Where,
+                string.Create(CultureInfo.InvariantCulture, $"{what} is {s.Value.Length:N0} characters long; at most {MaxStringLength:N0} are allowed"));
             return null;
         }
 
@@ -116,7 +118,7 @@ internal sealed class BindContext(DiagnosticBag diagnostics)
 
         if (n.Value < min || n.Value > max)
         {
-            Error(DiagnosticCodes.OutOfRange, value.Where, $"{what} is {n.Value}; it must be from {min} to {max}");
+            Error(DiagnosticCodes.OutOfRange, value.Where, string.Create(CultureInfo.InvariantCulture, $"{what} is {n.Value}; it must be from {min} to {max}"));
             return null;
         }
 
@@ -139,7 +141,8 @@ internal sealed class BindContext(DiagnosticBag diagnostics)
 
         if (n.Value <= 0 || n.Value > max)
         {
-            Error(DiagnosticCodes.OutOfRange, value.Where, $"{what} is {n.Value} seconds; it must be more than 0 and at most {max}");
+            Error(DiagnosticCodes.OutOfRange, value.Where,
+                string.Create(CultureInfo.InvariantCulture, $"{what} is {n.Value} seconds; it must be more than 0 and at most {max}"));
             return null;
         }
 

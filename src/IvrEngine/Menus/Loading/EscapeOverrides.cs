@@ -8,20 +8,18 @@ internal sealed record EscapeOverrides(
     SourcePoint? Where,
     EscapeMode? Mode,
     ImmutableArray<string>? Keys,
-    SourcePoint? KeysWhere,
     LocalizedPhrases? Phrases,
     MenuAction? To,
     LocalizedText? Deflect,
     LocalizedText? Disabled)
 {
-    public static readonly EscapeOverrides None = new(null, null, null, null, null, null, null, null);
+    public static readonly EscapeOverrides None = new(null, null, null, null, null, null, null);
 
     /// <summary>This level with <paramref name="node"/>'s properties on top, one property at a time.</summary>
     public EscapeOverrides Under(EscapeOverrides node) => new(
         node.Where ?? Where,
         node.Mode ?? Mode,
         node.Keys ?? Keys,
-        node.Keys is null ? KeysWhere : node.KeysWhere,
         node.Phrases ?? Phrases,
         node.To ?? To,
         node.Deflect ?? Deflect,

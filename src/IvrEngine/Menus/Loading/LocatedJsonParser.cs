@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace IvrEngine.Menus.Loading;
@@ -10,6 +11,12 @@ namespace IvrEngine.Menus.Loading;
 internal static class LocatedJsonParser
 {
     public const int MaxDepth = 64;
+
+    /// <summary>
+    /// A 50-node menu has a few thousand values; a file with this many is generated or hostile, and
+    /// locating every one of millions of tiny values would cost seconds and hundreds of megabytes.
+    /// </summary>
+    public const int MaxValues = 200_000;
 
     public static LocatedValue? Parse(SourceText source, DiagnosticBag diagnostics)
     {
@@ -63,9 +70,17 @@ internal static class LocatedJsonParser
 
     private sealed class Builder(SourceText source, DiagnosticBag diagnostics)
     {
+        private int _values;
+
         public LocatedValue? ReadValue(ref Utf8JsonReader reader, string path)
         {
             var where = source.Locate(reader.TokenStartIndex, path);
+            if (++_values > MaxValues)
+            {
+                diagnostics.Error(DiagnosticCodes.Unreadable, where, string.Create(CultureInfo.InvariantCulture, $"the file has more than {MaxValues:N0} JSON values; a menu is far smaller"));
+                return null;
+            }
+
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartObject:

@@ -68,7 +68,11 @@ internal sealed class MenuBinder
             : defaults.Escape.Where ?? defaultsObject.Where.WithPath(JsonPaths.Property(defaultsObject.Path, "escape"));
 
         var problems = new InheritedProblems();
-        var inherited = new NodeBinder.Inherited(defaults, messages, escapeOrigin, problems);
+        var builtInEscape = (
+            BuiltInPolicies.For(BuiltInPolicies.EscapePhrases, _context.Locales),
+            BuiltInPolicies.For(BuiltInPolicies.Deflect, _context.Locales),
+            BuiltInPolicies.For(BuiltInPolicies.Disabled, _context.Locales));
+        var inherited = new NodeBinder.Inherited(defaults, messages, escapeOrigin, problems, builtInEscape);
         var nodes = ImmutableDictionary.CreateBuilder<string, MenuNode>(StringComparer.Ordinal);
         foreach (var property in nodesObject?.Properties ?? [])
         {

@@ -25,7 +25,13 @@ internal sealed class NodeBinder(
     private static readonly LocalizedText NoText = new(ImmutableDictionary<string, string>.Empty);
 
     /// <summary>Everything the nodes inherit: merged <c>defaults</c>, the line's messages, and where defaults are written.</summary>
-    public sealed record Inherited(PolicyOverrides Defaults, SystemMessages Messages, SourcePoint EscapeOrigin, InheritedProblems Problems);
+    /// <param name="BuiltInEscape">The built-in escape wording cut to the menu's locales, made once rather than per node.</param>
+    public sealed record Inherited(
+        PolicyOverrides Defaults,
+        SystemMessages Messages,
+        SourcePoint EscapeOrigin,
+        InheritedProblems Problems,
+        (LocalizedPhrases Phrases, LocalizedText Deflect, LocalizedText Disabled) BuiltInEscape);
 
     public MenuNode? Bind(LocatedProperty property, Inherited inherited)
     {
@@ -44,7 +50,7 @@ internal sealed class NodeBinder(
         var merged = inherited.Defaults.Under(own);
         var interDigit = merged.InterDigitSeconds ?? BuiltInPolicies.InterDigitSeconds;
         var escapeOrigin = own.Escape.Where ?? inherited.EscapeOrigin;
-        var escape = ResolveEscape(id, merged.Escape, escapeOrigin, inherited.Problems);
+        var escape = ResolveEscape(id, merged.Escape, escapeOrigin, inherited);
 
         CheckShape(node, id);
         var options = ReadOptions(node["options"], id, escape.Keys, interDigit);
@@ -79,8 +85,9 @@ internal sealed class NodeBinder(
             Duration.FromSeconds(interDigit));
     }
 
-    private EscapePolicy ResolveEscape(string nodeId, EscapeOverrides merged, SourcePoint origin, InheritedProblems problems)
+    private EscapePolicy ResolveEscape(string nodeId, EscapeOverrides merged, SourcePoint origin, Inherited inherited)
     {
+        var problems = inherited.Problems;
         var locales = context.Locales;
         var mode = merged.Mode ?? BuiltInPolicies.Mode;
         var toPath = origin.WithPath(JsonPaths.Property(origin.Path, "to"));
@@ -102,15 +109,15 @@ internal sealed class NodeBinder(
                 $"escape mode 'disabled' needs 'disabled' text: there is no built-in wording for {Uncovered(BuiltInPolicies.Disabled)}", nodeId);
         }
 
-        var disabledText = merged.Disabled ?? BuiltInPolicies.For(BuiltInPolicies.Disabled, locales);
+        var disabledText = merged.Disabled ?? inherited.BuiltInEscape.Disabled;
         return new EscapePolicy(
             mode,
             merged.Keys ?? BuiltInPolicies.EscapeKeys,
-            merged.Phrases ?? BuiltInPolicies.For(BuiltInPolicies.EscapePhrases, locales),
+            merged.Phrases ?? inherited.BuiltInEscape.Phrases,
 
             // With no 'to' (only valid when disabled) nothing transfers; saying the disabled text is the honest stand-in.
             merged.To ?? new SayAndHangUp(disabledText),
-            merged.Deflect ?? BuiltInPolicies.For(BuiltInPolicies.Deflect, locales),
+            merged.Deflect ?? inherited.BuiltInEscape.Deflect,
             disabledText);
     }
 

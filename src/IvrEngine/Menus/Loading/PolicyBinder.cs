@@ -59,7 +59,6 @@ internal sealed class PolicyBinder(BindContext context, TextBinder texts, Action
             escape.Where,
             ReadMode(escape["mode"], what),
             ReadKeys(escape["keys"], what),
-            escape["keys"]?.Where,
             texts.ReadPhrases(escape["say"], $"escape.say of {what}"),
             actions.ReadActionObject(escape["to"], $"escape.to of {what}"),
             texts.ReadText(escape["deflect"], $"escape.deflect of {what}", PlaceholderScope.Node),

@@ -11,7 +11,7 @@ internal static class Reachability
     {
         var reached = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<string>();
-        Visit(start);
+        Visit(new GoToNode(start));
         Visit(budgetTarget);
         while (pending.Count > 0)
         {
@@ -33,15 +33,9 @@ internal static class Reachability
 
         return reached;
 
-        void Visit(object? target)
+        void Visit(MenuAction? action)
         {
-            var id = target switch
-            {
-                string s => s,
-                GoToNode g => g.NodeId,
-                _ => null,
-            };
-            if (id is not null && reached.Add(id))
+            if (action is GoToNode { NodeId: var id } && reached.Add(id))
             {
                 pending.Push(id);
             }

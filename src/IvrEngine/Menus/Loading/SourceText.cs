@@ -10,6 +10,9 @@ namespace IvrEngine.Menus.Loading;
 internal sealed class SourceText
 {
     private readonly int[] _lineStarts;
+    private int _lastLine = -1;
+    private int _lastOffset;
+    private int _lastColumn;
 
     public SourceText(byte[] bytes)
     {
@@ -42,10 +45,22 @@ internal sealed class SourceText
         var offset = (int)Math.Clamp(byteOffset, 0, Bytes.Length);
         var index = Array.BinarySearch(_lineStarts, offset);
         var line = index >= 0 ? index : ~index - 1;
-        var start = _lineStarts[line];
+
+        // The parser asks in file order, so counting on from the previous answer on the same line keeps a
+        // minified one-line file linear; counting from the line start every time would be quadratic.
+        int start, column;
+        if (line == _lastLine && offset >= _lastOffset)
+        {
+            (start, column) = (_lastOffset, _lastColumn);
+        }
+        else
+        {
+            (start, column) = (_lineStarts[line], 1);
+        }
 
         // Invalid sequences count as one replacement character each, which is what editors show.
-        var column = Encoding.UTF8.GetCharCount(Bytes, start, offset - start) + 1;
+        column += Encoding.UTF8.GetCharCount(Bytes, start, offset - start);
+        (_lastLine, _lastOffset, _lastColumn) = (line, offset, column);
         return new SourcePoint(line + 1, column, path);
     }
 }

@@ -37,7 +37,8 @@ internal sealed partial class TextBinder(BindContext context)
         {
             foreach (var locale in context.Locales)
             {
-                if (obj.Find(locale) is null && !texts.ContainsKey(locale) && !obj.Properties.Any(p => string.Equals(p.Name, locale, StringComparison.OrdinalIgnoreCase)))
+                // A locale written with the wrong type was reported already; only a truly absent one is reported here.
+                if (!obj.Properties.Any(p => string.Equals(p.Name, locale, StringComparison.OrdinalIgnoreCase)))
                 {
                     context.Error(DiagnosticCodes.MissingLocale, obj.Where, $"{what} has no '{locale}' text; every declared locale needs one");
                 }
