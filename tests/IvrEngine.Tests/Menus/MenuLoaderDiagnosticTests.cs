@@ -64,7 +64,7 @@ public sealed class MenuLoaderDiagnosticTests
 
         var diagnostic = DiagnosticAssert.At(json, "IVR0006", "\"biling\"", "$.nodes.main.options[0].goto");
 
-        Assert.That(diagnostic.Message, Is.EqualTo("option 0 of node 'main' goes to node 'biling', which does not exist; did you mean 'billing'?"));
+        Assert.That(diagnostic.Message, Is.EqualTo("options[0] of node 'main' goes to node 'biling', which does not exist; did you mean 'billing'?"));
     }
 
     [Test]
@@ -74,7 +74,7 @@ public sealed class MenuLoaderDiagnosticTests
 
         var diagnostic = DiagnosticAssert.At(json, "IVR0007", "\"1\", \"say\": { \"en-US\": [\"goodbye\"]", "$.nodes.main.options[1].key");
 
-        Assert.That(diagnostic.Message, Is.EqualTo("option key '1' is already used by option 0 in node 'main'"));
+        Assert.That(diagnostic.Message, Is.EqualTo("option key '1' is already used by options[0] in node 'main'"));
     }
 
     [Test]
@@ -84,7 +84,7 @@ public sealed class MenuLoaderDiagnosticTests
 
         var diagnostic = DiagnosticAssert.At(json, "IVR0008", "\"ОПЛАТА!\"", "$.nodes.main.options[1].say['ru-RU'][0]");
 
-        Assert.That(diagnostic.Message, Is.EqualTo("phrase 'ОПЛАТА!' (ru-RU) is already used by option 0 in node 'main'"));
+        Assert.That(diagnostic.Message, Is.EqualTo("phrase 'ОПЛАТА!' (ru-RU) is already used by options[0] in node 'main'"));
     }
 
     [Test]
@@ -170,7 +170,7 @@ public sealed class MenuLoaderDiagnosticTests
         var diagnostic = DiagnosticAssert.At(json, "IVR0016", "\"10\"", "$.nodes.main.options[1].key");
 
         Assert.That(diagnostic.Severity, Is.EqualTo(DiagnosticSeverity.Warning));
-        Assert.That(diagnostic.Message, Does.StartWith("key '1' (option 0) is a prefix of key '10' (option 1) in node 'main'"));
+        Assert.That(diagnostic.Message, Does.StartWith("key '1' (options[0]) is a prefix of key '10' (options[1]) in node 'main'"));
         Assert.That(MenuLoader.Load(json, SampleMenus.Path).Succeeded, Is.True);
     }
 
@@ -219,7 +219,7 @@ public sealed class MenuLoaderDiagnosticTests
 
         var diagnostic = DiagnosticAssert.At(json, "IVR0019", "\"queue\": \"general\" },\n", "$.nodes.main.options[1].queue");
 
-        Assert.That(diagnostic.Message, Is.EqualTo("option 1 of node 'main' has both 'goto' and 'queue'; an action has exactly one of goto, queue, hangup or do"));
+        Assert.That(diagnostic.Message, Is.EqualTo("options[1] of node 'main' has both 'goto' and 'queue'; an action has exactly one of goto, queue, hangup or do"));
     }
 
     [Test]

@@ -46,7 +46,7 @@ public sealed class MenuLoaderReportingTests
         var diagnostic = MenuLoader.Load(json, "menus/carrier.json").Errors.Single();
 
         Assert.That(diagnostic.ToString(), Is.EqualTo(
-            $"menus/carrier.json({line},{column}): error IVR0006: option 0 of node 'main' goes to node 'biling', which does not exist; did you mean 'billing'? [$.nodes.main.options[0].goto]"));
+            $"menus/carrier.json({line},{column}): error IVR0006: options[0] of node 'main' goes to node 'biling', which does not exist; did you mean 'billing'? [$.nodes.main.options[0].goto]"));
     }
 
     [Test]

@@ -154,7 +154,7 @@ internal sealed class NodeBinder(
         var entries = new List<OptionChecks.Entry>(array.Items.Count);
         for (var i = 0; i < array.Items.Count; i++)
         {
-            var what = $"option {i} of node '{nodeId}'";
+            var what = $"options[{i}] of node '{nodeId}'";
             if (context.AsObject(array.Items[i], what) is not { } option)
             {
                 continue;

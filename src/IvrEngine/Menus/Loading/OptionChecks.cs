@@ -29,7 +29,7 @@ internal sealed class OptionChecks(BindContext context)
 
             if (firstByKey.TryGetValue(key, out var first))
             {
-                context.Error(DiagnosticCodes.DuplicateKey, at, $"option key '{key}' is already used by option {first.Index} in node '{nodeId}'");
+                context.Error(DiagnosticCodes.DuplicateKey, at, $"option key '{key}' is already used by options[{first.Index}] in node '{nodeId}'");
                 continue;
             }
 
@@ -49,7 +49,7 @@ internal sealed class OptionChecks(BindContext context)
                 if (longer.Length > key.Length && longer.StartsWith(key, StringComparison.Ordinal))
                 {
                     context.Diagnostics.Warning(DiagnosticCodes.PrefixKey, other.KeyWhere!.Value,
-                        $"key '{key}' (option {option.Index}) is a prefix of key '{longer}' (option {other.Index}) in node '{nodeId}'; callers who press {key} wait {seconds} s before it is chosen");
+                        $"key '{key}' (options[{option.Index}]) is a prefix of key '{longer}' (options[{other.Index}]) in node '{nodeId}'; callers who press {key} wait {seconds} s before it is chosen");
                 }
             }
 
@@ -86,12 +86,12 @@ internal sealed class OptionChecks(BindContext context)
                     if (!seenHere.Add(normal))
                     {
                         context.Error(DiagnosticCodes.DuplicatePhrase, at,
-                            $"phrase '{phrases[i]}' ({locale}) is listed twice in option {option.Index} of node '{nodeId}'");
+                            $"phrase '{phrases[i]}' ({locale}) is listed twice in options[{option.Index}] of node '{nodeId}'");
                     }
                     else if (firstByPhrase.TryGetValue((locale, normal), out var firstIndex))
                     {
                         context.Error(DiagnosticCodes.DuplicatePhrase, at,
-                            $"phrase '{phrases[i]}' ({locale}) is already used by option {firstIndex} in node '{nodeId}'");
+                            $"phrase '{phrases[i]}' ({locale}) is already used by options[{firstIndex}] in node '{nodeId}'");
                     }
                     else
                     {
