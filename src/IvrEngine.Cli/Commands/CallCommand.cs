@@ -57,6 +57,18 @@ internal static partial class CallCommand
             return ExitCodes.Usage;
         }
 
+        if (request.At is { } at && !StartInstantParser.TryParse(at, out _, out var atError))
+        {
+            await error.WriteLineAsync($"ivr call: --at: {atError}");
+            return ExitCodes.Usage;
+        }
+
+        if (request.MenuPath is { } path && !File.Exists(path))
+        {
+            await error.WriteLineAsync($"ivr call: there is no menu file at '{path}'.");
+            return ExitCodes.Failed;
+        }
+
         using var host = BuildHost(request);
         var options = host.Services.GetRequiredService<IOptions<IvrOptions>>();
         IvrOptions settings;

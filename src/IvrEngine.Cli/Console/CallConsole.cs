@@ -11,7 +11,7 @@ namespace IvrEngine.Cli.Console;
 /// </summary>
 internal sealed class CallConsole(CallHost host, TextReader input, TextWriter output, bool echoInput)
 {
-    /// <summary>Runs one call to its end (the line hangs up, the caller types <c>hangup</c>, or input runs out).</summary>
+    /// <summary>Runs one call to its end: the line hangs up, or the caller types <c>hangup</c>, presses Ctrl+C or ends the input.</summary>
     public async Task<CallSession> RunAsync(Menu menu, string? locale, string? callerId, CancellationToken cancellationToken)
     {
         var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -23,13 +23,23 @@ internal sealed class CallConsole(CallHost host, TextReader input, TextWriter ou
             if (callEvent.Type == CallEventType.CallEnded) ended.TrySetResult();
         }
 
+        var interrupted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var onInterrupt = cancellationToken.Register(() => interrupted.TrySetResult());
+
         var call = await host.StartCallAsync(menu, locale, callerId, Show);
         Task<string?>? pendingLine = null;
         while (!ended.Task.IsCompleted)
         {
             // Console reads block; reading on the side lets a timeout end the call while the caller is silent.
-            pendingLine ??= Task.Run(input.ReadLine, cancellationToken);
-            if (await Task.WhenAny(pendingLine, ended.Task) == ended.Task) break;
+            pendingLine ??= Task.Run(input.ReadLine, CancellationToken.None);
+            var first = await Task.WhenAny(pendingLine, ended.Task, interrupted.Task);
+            if (first == ended.Task) break;
+            if (first == interrupted.Task)
+            {
+                output.WriteLine("(interrupted: the caller hangs up)");
+                await host.InvokeAsync(call.HangUp);
+                break;
+            }
 
             var line = await pendingLine;
             pendingLine = null;
