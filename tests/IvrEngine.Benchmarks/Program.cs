@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(IvrEngine.Benchmarks.MenuLoadBenchmarks).Assembly).Run(args);
