@@ -14,6 +14,14 @@ internal static class IvrCommandLine
             ValidateCommand.Create(output, error),
         };
 
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        if (args.Length == 0)
+        {
+            // Bare `ivr`: show what it can do rather than a terse "required command" error.
+            await root.Parse(["--help"]).InvokeAsync(configuration);
+            return ExitCodes.Usage;
+        }
+
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
@@ -23,7 +31,6 @@ internal static class IvrCommandLine
             return ExitCodes.Usage;
         }
 
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
         return await parseResult.InvokeAsync(configuration);
     }
 }

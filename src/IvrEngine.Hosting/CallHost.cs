@@ -96,11 +96,15 @@ public sealed partial class CallHost : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        t_runningHost = this;
         try
         {
-            while (await _work.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            while (true)
             {
+                // The marker lives on the thread that runs the work; it is cleared before every await
+                // because the loop may resume on another pool thread, and the old one may then run a
+                // real-time timer callback that must be queued, not run inline beside the loop.
+                t_runningHost = null;
+                if (!await _work.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false)) break;
                 t_runningHost = this;
                 while (_work.Reader.TryRead(out var work)) RunSafely(work);
             }
@@ -111,6 +115,7 @@ public sealed partial class CallHost : BackgroundService
         }
         finally
         {
+            t_runningHost = null;
             _work.Writer.TryComplete();
         }
     }
