@@ -11,6 +11,8 @@ public sealed record CallOutcome(CallOutcomeKind Kind, string? QueueId, string R
         CallOutcomeKind.TransferredToQueue => $"transferred to queue {QueueId} ({Reason})",
         CallOutcomeKind.CompletedInSelfService => $"completed in self-service ({Reason})",
         CallOutcomeKind.CallerHungUp => $"caller hung up ({Reason})",
-        _ => $"ended: menu loop ({Reason})",
+        CallOutcomeKind.MenuLoop => $"menu loop ({Reason})",
+        CallOutcomeKind.BudgetSpent => $"hung up: call budget spent again ({Reason})",
+        _ => $"{Kind} ({Reason})",
     };
 }

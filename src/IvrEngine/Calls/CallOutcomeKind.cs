@@ -14,4 +14,7 @@ public enum CallOutcomeKind
 
     /// <summary>The menu moved from node to node without ever waiting for the caller (a loop of announcements).</summary>
     MenuLoop,
+
+    /// <summary>The per-call budget ran out a second time, after its target had already been tried: the line hung up.</summary>
+    BudgetSpent,
 }

@@ -28,6 +28,7 @@ public sealed class CallSession
     private readonly Menu _menu;
     private readonly TimeProvider _time;
     private readonly Action<Action> _dispatch;
+    private readonly PromptPacing _pacing;
     private readonly StateMachine<CallState, Trigger> _machine;
     private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<char> _digit;
     private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<string> _speech;
@@ -47,15 +48,18 @@ public sealed class CallSession
     private int _failedInputs;
     private int _escapeAsks;
     private int _movesWithoutInput;
+    private bool _budgetSpent;
     private ITimer? _inputTimer;
     private ITimer? _menuTimeLimit;
     private long _timerGeneration;
+    private Instant _promptsEndAt;
 
     public CallSession(Menu menu, CallSettings settings, TimeProvider time)
     {
         _menu = menu;
         _time = time;
         _dispatch = settings.Dispatch ?? (static work => work());
+        _pacing = settings.Pacing;
         Locale = menu.ResolveLocale(settings.Locale)
             ?? throw new ArgumentException($"The menu '{menu.Name}' has no locale '{settings.Locale}'; it has {string.Join(", ", menu.Locales)}.", nameof(settings));
         CallerId = settings.CallerId;
@@ -134,7 +138,17 @@ public sealed class CallSession
     /// <summary>A run of key presses with no pause between them (<c>"21#"</c>), as from a phone's keypad.</summary>
     public void Press(string keys)
     {
-        foreach (var key in keys) Press(key);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (IsEnded)
+            {
+                // One note for the rest of the run, not one per key: a caller mashing keys after the
+                // line hung up is one event.
+                Record(CallEventType.InputIgnored, text: $"keys {keys[i..]}", detail: "the call has ended");
+                return;
+            }
+            Press(keys[i]);
+        }
     }
 
     /// <summary>What the speech recogniser heard.</summary>
@@ -195,10 +209,18 @@ public sealed class CallSession
         {
             if (t.Source != t.Destination) Record(CallEventType.StateChanged, text: t.Trigger.ToString(), detail: $"{t.Source} -> {t.Destination}");
         });
-        _machine.OnUnhandledTrigger((state, trigger) => Record(CallEventType.InputIgnored, text: trigger.ToString(), detail: $"not used in state {state}"));
+        _machine.OnUnhandledTrigger((state, trigger) => Record(CallEventType.InputIgnored, text: DescribeIgnored(trigger), detail: state == CallState.Ended ? "the call has ended" : $"not used while {state}"));
     }
 
     private static bool Always<T>(T _) => true;
+
+    private static string DescribeIgnored(Trigger trigger) => trigger switch
+    {
+        Trigger.Digit => "a key",
+        Trigger.Speech => "speech",
+        Trigger.Hangup => "hang-up",
+        _ => trigger.ToString(),
+    };
 
     private static CallState StateFor(MenuNode node) => node.Kind == NodeKind.CollectDigits ? CallState.CollectingDigits : CallState.InMenu;
 
@@ -315,11 +337,9 @@ public sealed class CallSession
             return;
         }
 
-        // Spoken digits ("4 8 1 5", "4815") are entered as if keyed.
-        var spoken = PhraseNormalizer.Normalize(utterance);
-        if (spoken.Length > 0 && spoken.All(c => char.IsAsciiDigit(c) || c == ' '))
+        if (SpokenDigits.Read(utterance) is { } digits)
         {
-            _digits.Clear().Append(spoken.Replace(" ", string.Empty, StringComparison.Ordinal));
+            _digits.Clear().Append(digits);
             CompleteCollection();
         }
         else
@@ -398,7 +418,7 @@ public sealed class CallSession
         var joined = string.Join(OrWord(), labels);
         Record(CallEventType.Ambiguous, detail: joined);
         Speak(_menu.Messages.Ambiguous, ("choices", joined));
-        ArmInputTimer(Trigger.NoInput, CurrentNode.NoInput.Timeout);
+        WaitForCaller(CurrentNode);
     }
 
     private void OnNoInput()
@@ -439,6 +459,13 @@ public sealed class CallSession
     {
         Record(CallEventType.BudgetExceeded, detail: reason);
         Speak(_menu.Budget.Message);
+        if (_budgetSpent)
+        {
+            // The budget's target (a node) was already tried and the caller is still failing: stop here.
+            _machine.Fire(_end, new CallOutcome(CallOutcomeKind.BudgetSpent, null, reason));
+            return;
+        }
+        _budgetSpent = true;
         Perform(_menu.Budget.Target, $"call budget spent: {reason}");
     }
 
@@ -446,6 +473,14 @@ public sealed class CallSession
     private void Listen(MenuNode node)
     {
         Speak(node.Reprompt);
+        WaitForCaller(node);
+    }
+
+    /// <summary>Starts a fresh entry: half-typed keys or digits do not survive a reprompt.</summary>
+    private void WaitForCaller(MenuNode node)
+    {
+        _keyBuffer = string.Empty;
+        _digits.Clear();
         ArmInputTimer(Trigger.NoInput, node.NoInput.Timeout);
     }
 
@@ -498,6 +533,7 @@ public sealed class CallSession
     {
         DisarmInputTimer();
         _movesWithoutInput = 0;
+        _promptsEndAt = Now; // barge-in: the caller's input cuts the prompt short
         return CurrentNode;
     }
 
@@ -506,6 +542,8 @@ public sealed class CallSession
     private void ArmInputTimer(Trigger trigger, Duration after)
     {
         DisarmInputTimer();
+        // Silence is counted from the end of what the line is saying, not from its start.
+        if (trigger == Trigger.NoInput && _promptsEndAt > Now) after += _promptsEndAt - Now;
         var generation = _timerGeneration;
         _inputTimer = _time.CreateTimer(
             _ => _dispatch(() =>
@@ -534,6 +572,7 @@ public sealed class CallSession
     private void Speak(LocalizedText text, params (string Name, string Value)[] extra)
     {
         var rendered = PromptRenderer.Render(text.For(Locale), name => Lookup(name, extra));
+        if (_pacing == PromptPacing.Spoken) _promptsEndAt = Instant.Max(_promptsEndAt, Now) + SpeakingTime.Of(rendered, Locale);
         Record(CallEventType.Prompt, node: _node?.Id, text: rendered);
     }
 

@@ -10,9 +10,11 @@ namespace IvrEngine.Calls;
 /// every input and timeout on one logical thread. Null runs callbacks where the timer fires,
 /// which is right for a <see cref="Time.VirtualClock"/> driven by the owner's own thread.
 /// </param>
+/// <param name="Pacing">Whether prompts take time to say before the caller's no-input timer starts.</param>
 public sealed record CallSettings(
     string? Locale = null,
     string? CallerId = null,
     ReferenceNumber? Reference = null,
     int Seed = 0,
-    Action<Action>? Dispatch = null);
+    Action<Action>? Dispatch = null,
+    PromptPacing Pacing = PromptPacing.Instant);

@@ -11,15 +11,19 @@ namespace IvrEngine.Calls;
 internal static class PhraseNormalizer
 {
     /// <summary>
-    /// Lower-cases (invariant), reads <c>ё</c> as <c>е</c>, drops apostrophes ("don't" → "dont"),
-    /// turns other punctuation and symbols into spaces (so "e-mail" and "e mail" agree),
-    /// and collapses whitespace.
+    /// Folds compatibility forms (NFKC: full-width "ｏｐｅｒａｔｏｒ", ligatures), lower-cases (invariant),
+    /// reads <c>ё</c> as <c>е</c>, drops apostrophes ("don't" → "dont"), keeps letters, digits and
+    /// combining marks, and turns everything else (punctuation, symbols, emoji, controls) into a
+    /// single word break.
     /// </summary>
     public static string Normalize(string text)
     {
-        var builder = new StringBuilder(text.Length);
+        // Unpaired surrogates make Normalize throw; recognisers should not send them, but a caller's
+        // input never throws, so such text is taken as it is.
+        var folded = TryFold(text);
+        var builder = new StringBuilder(folded.Length);
         var pendingSpace = false;
-        foreach (var raw in text)
+        foreach (var raw in folded)
         {
             var c = char.ToLowerInvariant(raw);
             if (c is '\'' or '\u2019' or '\u02BC' or '`')
@@ -27,8 +31,7 @@ internal static class PhraseNormalizer
                 continue;
             }
 
-            var category = char.GetUnicodeCategory(c);
-            if (char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c) || category == UnicodeCategory.Control)
+            if (!IsWordCharacter(c))
             {
                 pendingSpace = builder.Length > 0;
                 continue;
@@ -44,5 +47,20 @@ internal static class PhraseNormalizer
         }
 
         return builder.ToString();
+    }
+
+    private static bool IsWordCharacter(char c) =>
+        char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+
+    private static string TryFold(string text)
+    {
+        try
+        {
+            return text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            return text;
+        }
     }
 }

@@ -8,6 +8,7 @@ namespace IvrEngine.Menus;
 public sealed record SystemMessages(
     LocalizedText NoInput,
     LocalizedText Invalid,
+    LocalizedText InvalidNumber,
     LocalizedText Ambiguous,
     LocalizedText Transfer,
     LocalizedText BudgetExceeded)
@@ -20,6 +21,9 @@ public sealed record SystemMessages(
         Invalid: LocalizedText.Of(
             ("en-US", "Sorry, that's not one of the choices."),
             ("ru-RU", "Извините, такого варианта нет.")),
+        InvalidNumber: LocalizedText.Of(
+            ("en-US", "Sorry, that number doesn't look right."),
+            ("ru-RU", "Извините, номер введён неверно.")),
         Ambiguous: LocalizedText.Of(
             ("en-US", "Sorry, did you mean {choices}?"),
             ("ru-RU", "Извините, вы имели в виду {choices}?")),

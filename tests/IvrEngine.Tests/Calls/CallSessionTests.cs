@@ -341,6 +341,74 @@ public sealed class CallSessionTests
     }
 
     [Test]
+    public void CollectDigits_ARepromptStartsAFreshEntry()
+    {
+        var call = new TestCall().Press("2").Press("12").Say("blah").Press("3456#");
+
+        Assert.That(call.Session.Variables["orderNumber"], Is.EqualTo("3456"));
+    }
+
+    [Test]
+    public void CollectDigits_BadEntry_IsToldTheNumberLooksWrong()
+    {
+        var call = new TestCall().Press("2").Press("12#");
+
+        Assert.That(call.Prompts.TakeLast(2).First(), Is.EqualTo("Sorry, that number doesn't look right."));
+    }
+
+    [Test]
+    public void CollectDigits_AcceptsDigitWords()
+    {
+        var call = new TestCall(locale: "ru-RU").Press("2").Say("четыре восемь один пять");
+
+        Assert.That(call.Session.Variables["orderNumber"], Is.EqualTo("4815"));
+    }
+
+    [Test]
+    public void SpokenPacing_StartsTheNoInputTimerWhenThePromptWouldHaveEnded()
+    {
+        var menu = TestMenus.Load();
+        var clock = new IvrEngine.Time.VirtualClock(TestCall.MondayMorning);
+        var call = new CallSession(menu, new CallSettings(Pacing: PromptPacing.Spoken), clock);
+        call.Start();
+        var promptTime = SpeakingTime.Of(call.Transcript.Events.Single(e => e.Type == CallEventType.Prompt).Text!, "en-US");
+
+        clock.Advance(promptTime + NodaTime.Duration.FromSeconds(4.9));
+        Assert.That(call.Transcript.Events.Where(e => e.Type == CallEventType.NoInput), Is.Empty);
+
+        clock.Advance(NodaTime.Duration.FromSeconds(0.1));
+        Assert.That(call.Transcript.Events.Count(e => e.Type == CallEventType.NoInput), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void SpokenPacing_AKeyInterruptsThePrompt()
+    {
+        var menu = TestMenus.Load();
+        var clock = new IvrEngine.Time.VirtualClock(TestCall.MondayMorning);
+        var call = new CallSession(menu, new CallSettings(Pacing: PromptPacing.Spoken), clock);
+        call.Start();
+        call.Press('7');
+        var afterInvalid = clock.Now;
+
+        clock.Advance(SpeakingTime.Of("Sorry, that's not one of the choices. Press 1, 2 or 3.", "en-US") + NodaTime.Duration.FromSeconds(5));
+
+        Assert.That(call.Transcript.Events.Single(e => e.Type == CallEventType.NoInput).At - afterInvalid,
+            Is.EqualTo(SpeakingTime.Of("Sorry, that's not one of the choices. Press 1, 2 or 3.", "en-US") + NodaTime.Duration.FromSeconds(5)));
+    }
+
+    [Test]
+    public void Budget_SpentASecondTime_HangsUp()
+    {
+        var json = TestMenus.Line.Replace("\"budget\": { \"maxFailedInputs\": 20, \"maxMenuSeconds\": 600 }", "\"budget\": { \"maxFailedInputs\": 2, \"maxMenuSeconds\": 600, \"then\": { \"goto\": \"billing\" } }", StringComparison.Ordinal);
+        var call = new TestCall(TestMenus.Load(json)).Press("77");
+        Assert.That(call.Session.CurrentNodeId, Is.EqualTo("billing"), "the first time, the budget sends the caller to its target");
+
+        call.Press("7");
+
+        Assert.That(call.Session.Outcome!.Kind, Is.EqualTo(CallOutcomeKind.BudgetSpent));
+    }
+
+    [Test]
     public void Budget_OfFailedInputsAcrossNodes_SendsTheCallerToAHuman()
     {
         var menu = TestMenus.Load(TestMenus.Line.Replace("\"maxFailedInputs\": 20", "\"maxFailedInputs\": 4", StringComparison.Ordinal));
@@ -370,7 +438,7 @@ public sealed class CallSessionTests
 
         Assert.That(call.Session.Outcome!.Kind, Is.EqualTo(CallOutcomeKind.CallerHungUp));
         Assert.DoesNotThrow(() => call.Press("123").Say("operator").Wait(60).Session.HangUp());
-        Assert.That(call.Events(CallEventType.InputIgnored).Count(), Is.EqualTo(5));
+        Assert.That(call.Events(CallEventType.InputIgnored).Select(e => e.Text), Is.EqualTo(new[] { "keys 123", "speech", "hang-up" }));
         Assert.That(call.Events(CallEventType.CallEnded).Count(), Is.EqualTo(1));
     }
 
@@ -398,7 +466,7 @@ public sealed class CallSessionTests
               "queues": { "q": { "name": { "en-US": "q" } } },
               "nodes": {
                 "a": { "prompt": { "en-US": "A" }, "next": { "goto": "b" } },
-                "b": { "prompt": { "en-US": "B" }, "next": { "goto": "a" } }
+                "b": { "prompt": { "en-US": "B" }, "next": { "do": "back" } }
               }
             }
             """);

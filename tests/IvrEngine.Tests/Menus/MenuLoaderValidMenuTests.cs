@@ -174,6 +174,7 @@ public sealed class MenuLoaderValidMenuTests
               "messages": {
                 "noInput": { "de-DE": "Ich habe nichts gehört." },
                 "invalid": { "de-DE": "Das ist keine Auswahl." },
+                "invalidNumber": { "de-DE": "Diese Nummer stimmt nicht." },
                 "ambiguous": { "de-DE": "Meinten Sie {choices}?" },
                 "transfer": { "de-DE": "Ich verbinde Sie mit {queue}. Ihre Nummer ist {reference}." },
                 "budgetExceeded": { "de-DE": "Ich hole Hilfe." }

@@ -11,8 +11,8 @@ internal sealed class ActionBinder(BindContext context, TextBinder texts)
 
     private static readonly string[] DoValues = ["repeat", "back", "mainMenu"];
 
-    /// <summary>An action object such as <c>{ "goto": "main" }</c>; null when absent or broken.</summary>
-    public MenuAction? ReadActionObject(LocatedValue? value, string what)
+    /// <summary>An action object such as <c>{ "goto": "main" }</c>; null when absent, broken or not allowed there.</summary>
+    public MenuAction? ReadActionObject(LocatedValue? value, string what, ActionKinds allowed = ActionKinds.All)
     {
         if (context.AsObject(value, $"{what} (an action like {{ \"goto\": \"main\" }})") is not { } obj)
         {
@@ -20,8 +20,37 @@ internal sealed class ActionBinder(BindContext context, TextBinder texts)
         }
 
         context.CheckProperties(obj, what, ActionProperties);
-        return ReadAction(obj, what);
+        var action = ReadAction(obj, what);
+        if (action is null || allowed.HasFlag(KindOf(action))) return action;
+
+        context.Error(DiagnosticCodes.BadAction, obj.Where, $"{what} cannot be {Describe(action)}: {Why(allowed)}");
+        return null;
     }
+
+    private static ActionKinds KindOf(MenuAction action) => action switch
+    {
+        GoToNode => ActionKinds.GoTo,
+        TransferToQueue => ActionKinds.Queue,
+        SayAndHangUp => ActionKinds.HangUp,
+        RepeatNode => ActionKinds.Repeat,
+        GoBack => ActionKinds.Back,
+        _ => ActionKinds.MainMenu,
+    };
+
+    private static string Describe(MenuAction action) => action switch
+    {
+        RepeatNode => "'do': 'repeat'",
+        GoBack => "'do': 'back'",
+        GoToMainMenu => "'do': 'mainMenu'",
+        GoToNode => "a 'goto'",
+        _ => "this action",
+    };
+
+    private static string Why(ActionKinds allowed) => allowed switch
+    {
+        ActionKinds.HandOn => "it must hand the caller on (use goto, queue or hangup)",
+        _ => "repeating here would play the same node for ever",
+    };
 
     /// <summary>The one action among the properties of <paramref name="owner"/>; reports none or several (IVR0019).</summary>
     public MenuAction? ReadAction(LocatedObject owner, string what)

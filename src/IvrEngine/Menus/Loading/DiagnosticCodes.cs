@@ -26,4 +26,5 @@ internal static class DiagnosticCodes
     public const string UndeclaredLocale = "IVR0021";
     public const string Malformed = "IVR0022";
     public const string BadNodeShape = "IVR0023";
+    public const string AnnouncementLoop = "IVR0024";
 }

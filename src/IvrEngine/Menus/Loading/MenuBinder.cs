@@ -14,7 +14,7 @@ internal sealed class MenuBinder
         ["$schema", "name", "description", "timeZone", "locales", "start", "defaults", "budget", "messages", "queues", "nodes"];
 
     private static readonly string[] BudgetProperties = ["maxFailedInputs", "maxMenuSeconds", "then", "message"];
-    private static readonly string[] MessageProperties = ["noInput", "invalid", "ambiguous", "transfer", "budgetExceeded"];
+    private static readonly string[] MessageProperties = ["noInput", "invalid", "invalidNumber", "ambiguous", "transfer", "budgetExceeded"];
     private static readonly string[] QueueProperties = ["name"];
 
     private readonly BindContext _context;
@@ -88,6 +88,7 @@ internal sealed class MenuBinder
         if (start is not null && nodesObject is not null)
         {
             ReportUnreachable(start, nodesObject, nodes, budget.Target);
+            ReportAnnouncementLoops(start, nodesObject, nodes);
         }
 
         if (_context.Diagnostics.HasErrors || name is null || timeZone is null || start is null)
@@ -236,6 +237,7 @@ internal sealed class MenuBinder
         return new SystemMessages(
             Message("noInput", builtIn.NoInput),
             Message("invalid", builtIn.Invalid),
+            Message("invalidNumber", builtIn.InvalidNumber),
             Message("ambiguous", builtIn.Ambiguous),
             Message("transfer", builtIn.Transfer),
             Message("budgetExceeded", builtIn.BudgetExceeded));
@@ -289,7 +291,7 @@ internal sealed class MenuBinder
 
         var maxFailed = _context.AsInteger(budget?["maxFailedInputs"], "budget.maxFailedInputs", 1, 1000) ?? BuiltInPolicies.MaxFailedInputs;
         var maxSeconds = _context.AsSeconds(budget?["maxMenuSeconds"], "budget.maxMenuSeconds") ?? BuiltInPolicies.MaxMenuSeconds;
-        var then = _actions.ReadActionObject(budget?["then"], "budget.then");
+        var then = _actions.ReadActionObject(budget?["then"], "budget.then", ActionKinds.HandOn);
         var message = _texts.ReadText(budget?["message"], "budget.message", PlaceholderScope.Node) ?? messages.BudgetExceeded;
 
         var target = then ?? defaults.Escape.To;
@@ -301,6 +303,16 @@ internal sealed class MenuBinder
         }
 
         return new CallBudget(maxFailed, Duration.FromSeconds(maxSeconds), target ?? GoToMainMenu.Instance, message);
+    }
+
+    private void ReportAnnouncementLoops(string start, LocatedObject nodesObject, ImmutableDictionary<string, MenuNode>.Builder nodes)
+    {
+        foreach (var loop in AnnouncementLoops.Find(start, nodes, nodesObject.Properties.Select(p => p.Name)))
+        {
+            var first = nodesObject.Properties.First(p => p.Name == loop[0]);
+            _context.Error(DiagnosticCodes.AnnouncementLoop, first.NameWhere,
+                $"announcements {string.Join(" -> ", loop.Append(loop[0]).Select(id => $"'{id}'"))} loop without ever waiting for the caller; give one of them options, or point its next elsewhere");
+        }
     }
 
     private void ReportUnreachable(string start, LocatedObject nodesObject, ImmutableDictionary<string, MenuNode>.Builder nodes, MenuAction budgetTarget)

@@ -57,7 +57,7 @@ internal sealed class NodeBinder(
         var collect = context.AsObject(node["collect"], $"collect of {what}") is { } collectObject
             ? collects.Read(collectObject, id, interDigit)
             : null;
-        var next = actions.ReadActionObject(node["next"], $"next of {what}");
+        var next = actions.ReadActionObject(node["next"], $"next of {what}", ActionKinds.AllButRepeat);
 
         var takesInput = !options.IsEmpty || collect is not null;
         var onRetriesExhausted = merged.OnRetriesExhausted ?? merged.Escape.To;
@@ -79,7 +79,9 @@ internal sealed class NodeBinder(
                 Duration.FromSeconds(merged.NoInputSeconds ?? BuiltInPolicies.NoInputSeconds),
                 merged.NoInputRetries ?? BuiltInPolicies.NoInputRetries,
                 merged.NoInputMessage ?? inherited.Messages.NoInput),
-            new InvalidInputPolicy(merged.InvalidRetries ?? BuiltInPolicies.InvalidRetries, merged.InvalidMessage ?? inherited.Messages.Invalid),
+            new InvalidInputPolicy(
+                merged.InvalidRetries ?? BuiltInPolicies.InvalidRetries,
+                merged.InvalidMessage ?? (collect is null ? inherited.Messages.Invalid : inherited.Messages.InvalidNumber)),
             onRetriesExhausted ?? escape.Target,
             escape,
             Duration.FromSeconds(interDigit));

@@ -42,7 +42,7 @@ internal sealed class PolicyBinder(BindContext context, TextBinder texts, Action
             noInputMessage,
             invalidRetries,
             invalidMessage,
-            actions.ReadActionObject(owner["onRetriesExhausted"], $"onRetriesExhausted of {what}"),
+            actions.ReadActionObject(owner["onRetriesExhausted"], $"onRetriesExhausted of {what}", ActionKinds.AllButRepeat),
             context.AsSeconds(owner["interDigitSeconds"], $"interDigitSeconds of {what}"),
             ReadEscape(owner["escape"], what));
     }
@@ -60,7 +60,7 @@ internal sealed class PolicyBinder(BindContext context, TextBinder texts, Action
             ReadMode(escape["mode"], what),
             ReadKeys(escape["keys"], what),
             texts.ReadPhrases(escape["say"], $"escape.say of {what}"),
-            actions.ReadActionObject(escape["to"], $"escape.to of {what}"),
+            actions.ReadActionObject(escape["to"], $"escape.to of {what}", ActionKinds.HandOn),
             texts.ReadText(escape["deflect"], $"escape.deflect of {what}", PlaceholderScope.Node),
             texts.ReadText(escape["disabled"], $"escape.disabled of {what}", PlaceholderScope.Node));
     }
