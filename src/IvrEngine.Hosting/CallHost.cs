@@ -40,7 +40,9 @@ public sealed partial class CallHost : BackgroundService
     public Task<CallSession> StartCallAsync(Menu menu, string? locale = null, string? callerId = null, Action<CallEvent>? onEvent = null) =>
         InvokeAsync(() =>
         {
-            var settings = new CallSettings(locale, callerId, ReferenceNumber.Create(_random), Dispatch: Dispatch);
+            // In real time a caller hears each prompt out before the silence counts; virtual time keeps prompts instant.
+            var pacing = _clock.Mode == ClockMode.Real ? PromptPacing.Spoken : PromptPacing.Instant;
+            var settings = new CallSettings(locale, callerId, ReferenceNumber.Create(_random), Dispatch: Dispatch, Pacing: pacing);
             var call = new CallSession(menu, settings, _clock.Time);
             if (onEvent is not null) call.EventRecorded += onEvent;
             call.EventRecorded += e =>

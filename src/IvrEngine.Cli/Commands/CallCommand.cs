@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
-using IvrEngine.Calls;
 using IvrEngine.Cli.Console;
 using IvrEngine.Hosting;
 using IvrEngine.Menus;
@@ -29,6 +28,10 @@ internal static partial class CallCommand
         clock.AcceptOnlyFromAmong("real", "virtual");
         var transcript = new Option<string?>("--transcript") { Description = "Write the call's transcript as JSON lines to this file.", HelpName = "FILE" };
         var seed = new Option<int?>("--seed") { Description = "Seed for everything random (the reference number); same seed, inputs and --at give the same transcript.", HelpName = "N" };
+        seed.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 0) result.AddError("--seed must be 0 or more.");
+        });
 
         var command = new Command("call", "Call a menu: hear its prompts, press keys, say phrases, let timeouts pass.")
         {
@@ -41,7 +44,8 @@ internal static partial class CallCommand
                 parseResult.GetValue(locale),
                 parseResult.GetValue(callerId),
                 parseResult.GetValue(at),
-                parseResult.GetValue(clock) ?? (inputIsTerminal ? "real" : "virtual"),
+                parseResult.GetValue(clock),
+                inputIsTerminal ? ClockMode.Real : ClockMode.Virtual,
                 parseResult.GetValue(transcript),
                 parseResult.GetValue(seed));
             return RunAsync(request, input, output, error, echoInput: !inputIsTerminal, cancellationToken);
@@ -67,6 +71,14 @@ internal static partial class CallCommand
         {
             await error.WriteLineAsync($"ivr call: there is no menu file at '{path}'.");
             return ExitCodes.Failed;
+        }
+
+        // Open the transcript file now: a bad path should fail before a long call, not after it.
+        await using var transcriptFile = OpenTranscript(request.TranscriptPath, out var transcriptError);
+        if (transcriptError is not null)
+        {
+            await error.WriteLineAsync($"ivr call: --transcript: {transcriptError}");
+            return ExitCodes.Usage;
         }
 
         using var host = BuildHost(request);
@@ -109,7 +121,11 @@ internal static partial class CallCommand
         await output.WriteLineAsync($"Path: {string.Join(" > ", call.Path)}");
         await output.WriteLineAsync($"Duration: {CallEventFormatter.Elapsed(call.Transcript.Events[^1].At - call.StartedAt)}");
 
-        if (request.TranscriptPath is { } transcriptPath && !await TryWriteTranscriptAsync(call, transcriptPath, output, error)) return ExitCodes.Failed;
+        if (transcriptFile is not null)
+        {
+            call.Transcript.WriteJsonLines(transcriptFile);
+            await output.WriteLineAsync($"Transcript: {request.TranscriptPath}");
+        }
         await host.StopAsync(CancellationToken.None);
         return ExitCodes.Ok;
     }
@@ -123,7 +139,9 @@ internal static partial class CallCommand
             Args = [],
         });
         builder.Configuration.AddEnvironmentVariables("IVR_");
-        var overrides = new Dictionary<string, string?> { [$"{IvrOptions.SectionName}:Clock"] = request.Clock };
+        // --clock wins; then Ivr:Clock from settings or the environment; then real on a terminal, virtual for piped input.
+        var clock = request.Clock ?? builder.Configuration[$"{IvrOptions.SectionName}:Clock"] ?? request.DefaultClock.ToString();
+        var overrides = new Dictionary<string, string?> { [$"{IvrOptions.SectionName}:Clock"] = clock };
         if (request.At is not null) overrides[$"{IvrOptions.SectionName}:StartAt"] = request.At;
         if (request.Seed is { } seed) overrides[$"{IvrOptions.SectionName}:Seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
         builder.Configuration.AddInMemoryCollection(overrides);
@@ -138,23 +156,28 @@ internal static partial class CallCommand
         return builder.Build();
     }
 
-    private static async Task<bool> TryWriteTranscriptAsync(CallSession call, string path, TextWriter output, TextWriter error)
+    private static FileStream? OpenTranscript(string? path, out string? problem)
     {
+        problem = null;
+        if (path is null) return null;
+        if (Directory.Exists(path))
+        {
+            problem = $"'{path}' is a folder; give a file name such as call.jsonl";
+            return null;
+        }
         try
         {
-            await using (var file = File.Create(path)) call.Transcript.WriteJsonLines(file);
-            await output.WriteLineAsync($"Transcript: {path}");
-            return true;
+            return File.Create(path);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            await error.WriteLineAsync($"ivr call: could not write the transcript to {path}: {exception.Message}");
-            return false;
+            problem = $"cannot write '{path}': {exception.Message}";
+            return null;
         }
     }
 
     [GeneratedRegex(@"^\+?[0-9]{3,15}$")]
     private static partial Regex CallerIdPattern();
 
-    private sealed record CallRequest(string? MenuPath, string? Locale, string? CallerId, string? At, string Clock, string? TranscriptPath, int? Seed);
+    private sealed record CallRequest(string? MenuPath, string? Locale, string? CallerId, string? At, string? Clock, ClockMode DefaultClock, string? TranscriptPath, int? Seed);
 }

@@ -11,48 +11,65 @@ namespace IvrEngine.Cli.Console;
 /// </summary>
 internal sealed class CallConsole(CallHost host, TextReader input, TextWriter output, bool echoInput)
 {
+    public const string HelpText = """
+        Type what the caller does, then Enter:
+          1, 00, 21#      press keys (each character one press: 0-9 * #)
+          say <words>     speak, e.g. say I want to talk to an agent
+          wait [seconds]  let time pass (no-input timeouts fire); alone: until the line says something
+          where           the current node, the path so far, the state
+          hangup          hang up (Ctrl+C too)
+          help            this text
+        """;
+
+    private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _interrupted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _lineSpoke = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Instant _callStart = Instant.MinValue;
+
     /// <summary>Runs one call to its end: the line hangs up, or the caller types <c>hangup</c>, presses Ctrl+C or ends the input.</summary>
     public async Task<CallSession> RunAsync(Menu menu, string? locale, string? callerId, CancellationToken cancellationToken)
     {
-        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var callStart = Instant.MinValue;
-        void Show(CallEvent callEvent)
-        {
-            if (callEvent.Type == CallEventType.CallStarted) callStart = callEvent.At;
-            if (CallEventFormatter.Format(callEvent, callStart) is { } line) output.WriteLine(line);
-            if (callEvent.Type == CallEventType.CallEnded) ended.TrySetResult();
-        }
-
-        var interrupted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var onInterrupt = cancellationToken.Register(() => interrupted.TrySetResult());
-
+        await using var onInterrupt = cancellationToken.Register(() => _interrupted.TrySetResult());
         var call = await host.StartCallAsync(menu, locale, callerId, Show);
         Task<string?>? pendingLine = null;
-        while (!ended.Task.IsCompleted)
+        while (!_ended.Task.IsCompleted)
         {
-            // Console reads block; reading on the side lets a timeout end the call while the caller is silent.
-            pendingLine ??= Task.Run(input.ReadLine, CancellationToken.None);
-            var first = await Task.WhenAny(pendingLine, ended.Task, interrupted.Task);
-            if (first == ended.Task) break;
-            if (first == interrupted.Task)
+            if (_interrupted.Task.IsCompleted)
             {
-                output.WriteLine("(interrupted: the caller hangs up)");
-                await host.InvokeAsync(call.HangUp);
+                await HangUpAsync(call, "(interrupted: the caller hangs up)");
                 break;
             }
+
+            // Console reads block; reading on the side lets a timeout end the call while the caller is silent.
+            pendingLine ??= Task.Run(input.ReadLine, CancellationToken.None);
+            if (await Task.WhenAny(pendingLine, _ended.Task, _interrupted.Task) != pendingLine) continue;
 
             var line = await pendingLine;
             pendingLine = null;
             if (line is null)
             {
-                output.WriteLine("(end of input: the caller hangs up)");
-                await host.InvokeAsync(call.HangUp);
+                await HangUpAsync(call, "(end of input: the caller hangs up)");
                 break;
             }
-            if (echoInput) output.WriteLine($"> {line}");
+            if (echoInput) output.WriteLine($"> {CallEventFormatter.Printable(line)}");
             await PerformAsync(CallerCommand.Parse(line), call, cancellationToken);
         }
         return call;
+    }
+
+    private void Show(CallEvent callEvent)
+    {
+        if (callEvent.Type == CallEventType.CallStarted) _callStart = callEvent.At;
+        if (CallEventFormatter.Format(callEvent, _callStart) is { } line) output.WriteLine(line);
+        if (callEvent.Type is CallEventType.Prompt or CallEventType.CallEnded) _lineSpoke.TrySetResult();
+        if (callEvent.Type == CallEventType.CallEnded) _ended.TrySetResult();
+    }
+
+    private async Task HangUpAsync(CallSession call, string note)
+    {
+        if (_ended.Task.IsCompleted) return;
+        output.WriteLine(note);
+        await host.InvokeAsync(call.HangUp);
     }
 
     private async Task PerformAsync(CallerCommand command, CallSession call, CancellationToken cancellationToken)
@@ -66,10 +83,11 @@ internal sealed class CallConsole(CallHost host, TextReader input, TextWriter ou
                 await host.InvokeAsync(() => call.Say(say.Utterance));
                 break;
             case CallerCommand.Wait { For: { } duration }:
-                await host.AdvanceAsync(duration, cancellationToken);
+                // A real-time wait ends early when the call does or the caller presses Ctrl+C.
+                await Task.WhenAny(host.AdvanceAsync(duration, cancellationToken), _ended.Task, _interrupted.Task);
                 break;
             case CallerCommand.Wait:
-                if (!await host.AdvanceToNextTimerAsync()) output.WriteLine("(nothing is waiting to happen; in real time, write wait 5)");
+                await WaitForTheLineAsync();
                 break;
             case CallerCommand.HangUp:
                 await host.InvokeAsync(call.HangUp);
@@ -86,15 +104,22 @@ internal sealed class CallConsole(CallHost host, TextReader input, TextWriter ou
         }
     }
 
-    public const string HelpText = """
-        Type what the caller does, then Enter:
-          1, 00, 21#      press keys (each character one press: 0-9 * #)
-          say <words>     speak, e.g. say I want to talk to an agent
-          wait [seconds]  let time pass (no-input timeouts fire); alone: until the line acts
-          where           the current node, the path so far, the state
-          hangup          hang up
-          help            this text
-        """;
+    /// <summary>Bare <c>wait</c>: until the line next says something (or the call ends).</summary>
+    private async Task WaitForTheLineAsync()
+    {
+        var spoke = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Interlocked.Exchange(ref _lineSpoke, spoke);
+        if (host.Clock.Mode == ClockMode.Virtual)
+        {
+            // Jump from timer to timer until one makes the line speak.
+            while (!spoke.Task.IsCompleted && await host.AdvanceToNextTimerAsync())
+            {
+            }
+            if (!spoke.Task.IsCompleted) output.WriteLine("(nothing is waiting to happen)");
+            return;
+        }
+        await Task.WhenAny(spoke.Task, _ended.Task, _interrupted.Task);
+    }
 
     private string Describe(CallSession call)
     {

@@ -38,16 +38,18 @@ internal abstract record CallerCommand
         if (rest.Length == 0) return new Wait(null);
         var multiplier = 1.0;
         var number = rest;
-        if (rest.EndsWith('s')) number = rest[..^1];
-        else if (rest.EndsWith('m'))
+        if (rest.EndsWith('s') || rest.EndsWith('S')) number = rest[..^1];
+        else if (rest.EndsWith('m') || rest.EndsWith('M'))
         {
             number = rest[..^1];
             multiplier = 60;
         }
-        return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 86_400
-            ? new Wait(Duration.FromSeconds(seconds * multiplier))
-            : new Unknown($"'{rest}' is not a time to wait; write e.g. wait 5 (seconds) or wait 2m.");
+        return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value * multiplier is > 0 and <= MaxWaitSeconds
+            ? new Wait(Duration.FromSeconds(value * multiplier))
+            : new Unknown($"'{rest}' is not a time to wait; write e.g. wait 5 (seconds) or wait 2m, up to a day.");
     }
+
+    private const double MaxWaitSeconds = 86_400;
 
     /// <summary>Key presses in order, with no pause between them.</summary>
     public sealed record PressKeys(string Keys) : CallerCommand;

@@ -10,7 +10,7 @@ namespace IvrEngine.Menus;
 /// <param name="Name">The menu's name (<c>carrier-support</c>).</param>
 /// <param name="Version">A short hash of the file's bytes, recorded in every transcript.</param>
 /// <param name="SourcePath">Where the menu was read from (for messages), or a label such as <c>&lt;memory&gt;</c>.</param>
-/// <param name="TimeZone">The line's zone; hours and "local time" in transcripts use it.</param>
+/// <param name="TimeZone">The line's IANA zone, validated at load; business hours will be computed in it.</param>
 /// <param name="Locales">The locales every prompt is written in; the first is the default.</param>
 public sealed record Menu(
     string Name,
