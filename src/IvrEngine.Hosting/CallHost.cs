@@ -115,6 +115,24 @@ public sealed partial class CallHost : BackgroundService
         }
     }
 
+    /// <summary>
+    /// Stops the loop and closes the work channel, so work posted afterwards fails at once. The
+    /// loop's own <c>finally</c> is not enough: since .NET 10 <see cref="BackgroundService"/> starts
+    /// <see cref="ExecuteAsync"/> with <c>Task.Run</c> and the stopping token, so a host stopped
+    /// before the loop got a thread never runs it, and the channel would stay open for ever.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _work.Writer.TryComplete();
+        }
+    }
+
     /// <summary>Timer callbacks reach a call here: inline when already on the calls' thread (virtual time), else queued.</summary>
     private void Dispatch(Action work)
     {
