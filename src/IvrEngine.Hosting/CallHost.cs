@@ -96,13 +96,22 @@ public sealed partial class CallHost : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        t_runningHost = this;
         try
         {
             while (await _work.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
+                // Mark this pool thread as the calls' thread only while it drains: left set, a
+                // real-time timer later running on the same pool thread would run call work inline,
+                // beside the loop's next drain on another thread.
                 t_runningHost = this;
-                while (_work.Reader.TryRead(out var work)) RunSafely(work);
+                try
+                {
+                    while (_work.Reader.TryRead(out var work)) RunSafely(work);
+                }
+                finally
+                {
+                    t_runningHost = null;
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
