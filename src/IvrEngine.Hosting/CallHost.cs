@@ -102,13 +102,20 @@ public sealed partial class CallHost : BackgroundService
         {
             while (true)
             {
-                // The marker lives on the thread that runs the work; it is cleared before every await
-                // because the loop may resume on another pool thread, and the old one may then run a
-                // real-time timer callback that must be queued, not run inline beside the loop.
-                t_runningHost = null;
                 if (!await _work.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false)) break;
+
+                // Mark this pool thread as the calls' thread only while it drains: left set, a
+                // real-time timer later running on the same pool thread would run call work inline,
+                // beside the loop's next drain on another thread.
                 t_runningHost = this;
-                while (_work.Reader.TryRead(out var work)) RunSafely(work);
+                try
+                {
+                    while (_work.Reader.TryRead(out var work)) RunSafely(work);
+                }
+                finally
+                {
+                    t_runningHost = null;
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -118,6 +125,24 @@ public sealed partial class CallHost : BackgroundService
         finally
         {
             t_runningHost = null;
+            _work.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>
+    /// Stops the loop and closes the work channel, so work posted afterwards fails at once. The
+    /// loop's own <c>finally</c> is not enough: since .NET 10 <see cref="BackgroundService"/> starts
+    /// <see cref="ExecuteAsync"/> with <c>Task.Run</c> and the stopping token, so a host stopped
+    /// before the loop got a thread never runs it, and the channel would stay open for ever.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
             _work.Writer.TryComplete();
         }
     }

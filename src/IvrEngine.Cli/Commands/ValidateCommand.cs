@@ -35,9 +35,11 @@ internal static class ValidateCommand
             foreach (var diagnostic in result.Diagnostics) output.WriteLine(diagnostic);
             var fails = !result.Succeeded || (warningsAsErrors && result.Warnings.Any());
             if (fails) failed++;
-            else output.WriteLine($"{file}: ok ({result.Menu!.Nodes.Count} nodes, {result.Warnings.Count()} warnings)");
+            else output.WriteLine($"{file}: ok ({Count(result.Menu!.Nodes.Count, "node")}, {Count(result.Warnings.Count(), "warning")})");
         }
-        if (failed > 0) error.WriteLine($"{failed} of {files.Length} menu file(s) invalid.");
+        if (failed > 0) error.WriteLine($"{failed} of {Count(files.Length, "menu file")} invalid.");
         return failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;
     }
+
+    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 }
