@@ -71,7 +71,7 @@ public sealed class ValidateCommandEndToEndTests
         Assert.That(result.Output, Does.Contain($"{good.Path}: ok ("));
         Assert.That(result.Output, Does.Match(CliMenus.ErrorLine(bad.Path)));
         Assert.That(result.Output, Does.Contain($"{missing}(1,1): error IVR0001: the file cannot be read"));
-        Assert.That(result.Error, Does.Contain("2 of 3 menu file(s) invalid."));
+        Assert.That(result.Error, Does.Contain("2 of 3 menu files invalid."));
         Assert.That(result.Error, Does.Not.Contain("   at "));
     }
 
