@@ -1,6 +1,8 @@
 using System.Threading.Channels;
 using IvrEngine.Calls;
 using IvrEngine.Menus;
+using IvrEngine.Queues;
+using IvrEngine.Queues.Staffing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -37,12 +39,13 @@ public sealed partial class CallHost : BackgroundService
     public int ActiveCalls => _activeCalls.Count;
 
     /// <summary>Answers a new call on <paramref name="menu"/>; its reference number comes from the host's seeded sequence.</summary>
-    public Task<CallSession> StartCallAsync(Menu menu, string? locale = null, string? callerId = null, Action<CallEvent>? onEvent = null) =>
+    /// <param name="callCenter">The queues and agents the call may be transferred to; null ends the call at a transfer.</param>
+    public Task<CallSession> StartCallAsync(Menu menu, string? locale = null, string? callerId = null, Action<CallEvent>? onEvent = null, CallCenter? callCenter = null) =>
         InvokeAsync(() =>
         {
             // In real time a caller hears each prompt out before the silence counts; virtual time keeps prompts instant.
             var pacing = _clock.Mode == ClockMode.Real ? PromptPacing.Spoken : PromptPacing.Instant;
-            var settings = new CallSettings(locale, callerId, ReferenceNumber.Create(_random), Dispatch: Dispatch, Pacing: pacing);
+            var settings = new CallSettings(locale, callerId, ReferenceNumber.Create(_random), Dispatch: Dispatch, Pacing: pacing, CallCenter: callCenter);
             var call = new CallSession(menu, settings, _clock.Time);
             if (onEvent is not null) call.EventRecorded += onEvent;
             call.EventRecorded += e =>
@@ -53,6 +56,10 @@ public sealed partial class CallHost : BackgroundService
             call.Start();
             return call;
         });
+
+    /// <summary>Opens the queues of <paramref name="menu"/> with simulated agents, run on the calls' thread and clock.</summary>
+    public Task<CallCenter> OpenCallCenterAsync(Menu menu, StaffingPlan staffing) =>
+        InvokeAsync(() => new CallCenter(menu, staffing, _clock.Time, _random.Next(), Dispatch));
 
     /// <summary>Runs <paramref name="work"/> on the calls' thread and waits for it.</summary>
     public Task InvokeAsync(Action work) => InvokeAsync(() =>

@@ -17,6 +17,11 @@ public enum CallEventType
     DigitsCollected,
     BudgetExceeded,
     Transferred,
+    QueueJoined,
+    QueueLeft,
+    HoldMusic,
+    AgentConnected,
+    AgentHandOff,
     InputIgnored,
     CallEnded,
 }

@@ -9,6 +9,8 @@ public sealed record CallOutcome(CallOutcomeKind Kind, string? QueueId, string R
     public override string ToString() => Kind switch
     {
         CallOutcomeKind.TransferredToQueue => $"transferred to queue {QueueId} ({Reason})",
+        CallOutcomeKind.AnsweredByAgent => $"answered in queue {QueueId} ({Reason})",
+        CallOutcomeKind.AbandonedInQueue => $"abandoned in queue {QueueId} ({Reason})",
         CallOutcomeKind.CompletedInSelfService => $"completed in self-service ({Reason})",
         CallOutcomeKind.CallerHungUp => $"caller hung up ({Reason})",
         CallOutcomeKind.MenuLoop => $"menu loop ({Reason})",

@@ -3,8 +3,14 @@ namespace IvrEngine.Calls;
 /// <summary>How the IVR part of a call ended.</summary>
 public enum CallOutcomeKind
 {
-    /// <summary>Handed to a queue of agents (by choice, by escape, or because retries or the budget ran out).</summary>
+    /// <summary>Handed to a queue of agents (by choice, by escape, or because retries or the budget ran out) with no call centre simulated behind it.</summary>
     TransferredToQueue,
+
+    /// <summary>An agent took the call and ended it.</summary>
+    AnsweredByAgent,
+
+    /// <summary>The caller hung up while waiting in a queue.</summary>
+    AbandonedInQueue,
 
     /// <summary>The line said its last message and hung up: the caller's task was done in self-service.</summary>
     CompletedInSelfService,

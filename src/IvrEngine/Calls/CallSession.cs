@@ -35,6 +35,11 @@ public sealed class CallSession
     private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<NodeEntry> _enterNode;
     private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<TransferRequest> _transfer;
     private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<CallOutcome> _end;
+    private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<string> _agentAnswered;
+    private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<string> _handOff;
+    private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<LeaveRequest> _overflow;
+    private readonly Queues.CallCenter? _callCenter;
+    private readonly List<QueueVisit> _visits = [];
     private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
     private readonly Stack<MenuNode> _history = new();
     private readonly List<string> _path = [];
@@ -53,6 +58,7 @@ public sealed class CallSession
     private ITimer? _menuTimeLimit;
     private long _timerGeneration;
     private Instant _promptsEndAt;
+    private string? _agent;
 
     public CallSession(Menu menu, CallSettings settings, TimeProvider time)
     {
@@ -60,6 +66,7 @@ public sealed class CallSession
         _time = time;
         _dispatch = settings.Dispatch ?? (static work => work());
         _pacing = settings.Pacing;
+        _callCenter = settings.CallCenter;
         Locale = menu.ResolveLocale(settings.Locale)
             ?? throw new ArgumentException($"The menu '{menu.Name}' has no locale '{settings.Locale}'; it has {string.Join(", ", menu.Locales)}.", nameof(settings));
         CallerId = settings.CallerId;
@@ -71,6 +78,9 @@ public sealed class CallSession
         _enterNode = _machine.SetTriggerParameters<NodeEntry>(Trigger.EnterNode);
         _transfer = _machine.SetTriggerParameters<TransferRequest>(Trigger.Transfer);
         _end = _machine.SetTriggerParameters<CallOutcome>(Trigger.End);
+        _agentAnswered = _machine.SetTriggerParameters<string>(Trigger.AgentAnswered);
+        _handOff = _machine.SetTriggerParameters<string>(Trigger.HandOff);
+        _overflow = _machine.SetTriggerParameters<LeaveRequest>(Trigger.Overflow);
         Configure();
     }
 
@@ -84,6 +94,10 @@ public sealed class CallSession
         InterDigitTimeout,
         MenuTimeLimit,
         Transfer,
+        Enqueued,
+        AgentAnswered,
+        Overflow,
+        HandOff,
         End,
         Hangup,
     }
@@ -111,6 +125,9 @@ public sealed class CallSession
 
     /// <summary>Values gathered by collector nodes.</summary>
     public IReadOnlyDictionary<string, string> Variables => _variables;
+
+    /// <summary>The call's stays in queues, in order.</summary>
+    public IReadOnlyList<QueueVisit> QueueVisits => _visits;
 
     /// <summary>Set once the call has ended.</summary>
     public CallOutcome? Outcome { get; private set; }
@@ -191,16 +208,41 @@ public sealed class CallSession
                 .Permit(Trigger.Hangup, CallState.Ended);
         }
 
-        // Until the queue engine owns the rest of the call, a transfer ends the IVR part.
+        // With no call centre behind the menu, a transfer ends the IVR part ("transferred to queue X").
         _machine.Configure(CallState.Transferring)
-            .OnEntryFrom(_transfer, OnTransfer, "say the transfer message")
+            .OnEntryFrom(_transfer, OnTransfer, "say the transfer message, join the queue")
+            .OnEntryFrom(_handOff, OnHandOff, "join the queue the agent chose")
+            .PermitReentry(_transfer.Trigger)
+            .PermitDynamic(_enterNode, entry => StateFor(entry.Node), "overflow to a node")
+            .Permit(Trigger.Enqueued, CallState.Queued)
+            .Permit(Trigger.End, CallState.Ended)
+            .Permit(Trigger.Hangup, CallState.Ended)
+            .Ignore(Trigger.MenuTimeLimit);
+
+        _machine.Configure(CallState.Queued)
+            .OnEntryFrom(Trigger.Enqueued, () => _callCenter!.Welcome(this), "position, expected wait, hold music")
+            .InternalTransitionIf(_overflow, Always, (leave, _) => Perform(leave.Action, leave.Reason), "leave for the overflow")
+            .Permit(_agentAnswered.Trigger, CallState.WithAgent)
+            .Permit(_transfer.Trigger, CallState.Transferring)
+            .PermitDynamic(_enterNode, entry => StateFor(entry.Node), "overflow to a node")
+            .Permit(Trigger.End, CallState.Ended)
+            .Permit(Trigger.Hangup, CallState.Ended)
+            .Ignore(Trigger.MenuTimeLimit);
+
+        _machine.Configure(CallState.WithAgent)
+            .OnEntryFrom(_agentAnswered, agent =>
+            {
+                _agent = agent;
+                Record(CallEventType.AgentConnected, text: agent, detail: $"after {Describe(_visits[^1].Waited ?? Duration.Zero)} in queue {_visits[^1].Queue}");
+            }, "talk")
+            .Permit(_handOff.Trigger, CallState.Transferring)
             .Permit(Trigger.End, CallState.Ended)
             .Permit(Trigger.Hangup, CallState.Ended)
             .Ignore(Trigger.MenuTimeLimit);
 
         _machine.Configure(CallState.Ended)
             .OnEntryFrom(_end, Finish, "record the outcome")
-            .OnEntryFrom(Trigger.Hangup, () => Finish(new CallOutcome(CallOutcomeKind.CallerHungUp, null, $"at {_node?.Id ?? "the greeting"}")), "caller hung up")
+            .OnEntryFrom(Trigger.Hangup, CallerHungUp, "caller hung up")
             .Ignore(Trigger.MenuTimeLimit)
             .Ignore(Trigger.NoInput)
             .Ignore(Trigger.InterDigitTimeout);
@@ -516,8 +558,80 @@ public sealed class CallSession
         var queueName = _menu.Queues.TryGetValue(request.QueueId, out var queue) ? queue.DisplayName.For(Locale) : request.QueueId;
         Speak(_menu.Messages.Transfer, ("queue", queueName));
         Record(CallEventType.Transferred, text: request.QueueId, detail: request.Reason);
-        _machine.Fire(_end, new CallOutcome(CallOutcomeKind.TransferredToQueue, request.QueueId, request.Reason));
+        if (_callCenter is null)
+        {
+            _machine.Fire(_end, new CallOutcome(CallOutcomeKind.TransferredToQueue, request.QueueId, request.Reason));
+            return;
+        }
+
+        // The caller has left the menus: their time budget no longer runs.
+        _menuTimeLimit?.Dispose();
+        _menuTimeLimit = null;
+        DisarmInputTimer();
+        if (_callCenter.Join(this, request.QueueId) is { } overflow) Perform(overflow, $"could not join queue {request.QueueId}");
+        else _machine.Fire(Trigger.Enqueued);
     }
+
+    private void OnHandOff(string queueId)
+    {
+        Record(CallEventType.AgentHandOff, text: queueId, detail: $"from {_agent}, reference {Reference} kept");
+        OnTransfer(new TransferRequest(queueId, $"handed off by {_agent}"));
+    }
+
+    private void CallerHungUp(StateMachine<CallState, Trigger>.Transition transition)
+    {
+        _callCenter?.CallerHungUp(this);
+        var visit = _visits.Count > 0 ? _visits[^1] : null;
+        var outcome = transition.Source switch
+        {
+            CallState.Queued => new CallOutcome(CallOutcomeKind.AbandonedInQueue, visit?.Queue, $"after {Describe(Now - visit!.JoinedAt)}"),
+            CallState.WithAgent => new CallOutcome(CallOutcomeKind.CallerHungUp, visit?.Queue, $"talking to {_agent}"),
+            _ => new CallOutcome(CallOutcomeKind.CallerHungUp, null, $"at {_node?.Id ?? "the greeting"}"),
+        };
+        Finish(outcome);
+    }
+
+    internal void JoinedQueue(string queueId, int position)
+    {
+        _visits.Add(new QueueVisit(queueId, Now, position));
+        Record(CallEventType.QueueJoined, text: queueId, detail: $"position {position}");
+    }
+
+    internal void TurnedAwayFromQueue(string queueId, string reason)
+    {
+        _visits.Add(new QueueVisit(queueId, Now, 0) { LeftAt = Now, Result = reason });
+        Record(CallEventType.QueueLeft, text: queueId, detail: reason);
+    }
+
+    internal void LeftQueue(string reason)
+    {
+        var visit = _visits[^1];
+        visit.LeftAt = Now;
+        visit.Result = reason;
+        Record(CallEventType.QueueLeft, text: visit.Queue, detail: reason);
+    }
+
+    internal void HearInQueue(LocalizedText text, params (string Name, string Value)[] values) => Speak(text, values);
+
+    internal void HearHoldMusic(string musicClass) => Record(CallEventType.HoldMusic, text: musicClass);
+
+    internal void ConnectedToAgent(string agent, Duration waited)
+    {
+        var visit = _visits[^1];
+        visit.LeftAt = Now;
+        visit.Result = $"answered by {agent} after {Describe(waited)}";
+        _machine.Fire(_agentAnswered, agent);
+    }
+
+    internal void EndedByAgent(string agent, Duration talked) =>
+        _machine.Fire(_end, new CallOutcome(CallOutcomeKind.AnsweredByAgent, _visits[^1].Queue, $"by {agent} after {Describe(_visits[^1].Waited ?? Duration.Zero)}, talked {Describe(talked)}"));
+
+    internal void HandedOff(string queueId) => _machine.Fire(_handOff, queueId);
+
+    internal void Overflow(MenuAction action, string reason) => _machine.Fire(_overflow, new LeaveRequest(action, reason));
+
+    private static string Describe(Duration duration) =>
+        duration < Duration.FromMinutes(1) ? $"{(int)duration.TotalSeconds} s" : $"{(int)duration.TotalMinutes}:{duration.Seconds:00}";
 
     private void Finish(CallOutcome outcome)
     {
@@ -617,4 +731,7 @@ public sealed class CallSession
     private sealed record NodeEntry(MenuNode Node, NodeEntryKind Kind);
 
     private sealed record TransferRequest(string QueueId, string Reason);
+
+    /// <summary>A caller sent out of a queue, and where to.</summary>
+    internal sealed record LeaveRequest(MenuAction Action, string Reason);
 }

@@ -11,10 +11,12 @@ namespace IvrEngine.Calls;
 /// which is right for a <see cref="Time.VirtualClock"/> driven by the owner's own thread.
 /// </param>
 /// <param name="Pacing">Whether prompts take time to say before the caller's no-input timer starts.</param>
+/// <param name="CallCenter">The queues and agents behind the menu; null ends the call at a transfer ("transferred to queue X").</param>
 public sealed record CallSettings(
     string? Locale = null,
     string? CallerId = null,
     ReferenceNumber? Reference = null,
     int Seed = 0,
     Action<Action>? Dispatch = null,
-    PromptPacing Pacing = PromptPacing.Instant);
+    PromptPacing Pacing = PromptPacing.Instant,
+    Queues.CallCenter? CallCenter = null);

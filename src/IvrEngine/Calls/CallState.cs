@@ -15,6 +15,12 @@ public enum CallState
     /// <summary>Leaving the menus for a queue of agents.</summary>
     Transferring,
 
+    /// <summary>Waiting in a queue: announcements and hold music until an agent answers.</summary>
+    Queued,
+
+    /// <summary>Talking to an agent.</summary>
+    WithAgent,
+
     /// <summary>The call is over; every later input is ignored (and noted).</summary>
     Ended,
 }

@@ -2,7 +2,8 @@ namespace IvrEngine.Menus;
 
 /// <summary>
 /// What the line says outside any node's own prompts. Each may use the placeholders
-/// <c>{reference}</c>, <c>{queue}</c>, <c>{choices}</c> (for <see cref="Ambiguous"/>) and call variables.
+/// <c>{reference}</c>, <c>{queue}</c>, <c>{choices}</c> (for <see cref="Ambiguous"/>), <c>{position}</c>,
+/// <c>{wait}</c> ("about 4 minutes") and <c>{minutes}</c> (for the queue announcements) and call variables.
 /// Menus override them under <c>"messages"</c>; <see cref="Default"/> covers <c>en-US</c> and <c>ru-RU</c>.
 /// </summary>
 public sealed record SystemMessages(
@@ -11,7 +12,11 @@ public sealed record SystemMessages(
     LocalizedText InvalidNumber,
     LocalizedText Ambiguous,
     LocalizedText Transfer,
-    LocalizedText BudgetExceeded)
+    LocalizedText BudgetExceeded,
+    LocalizedText QueuePosition,
+    LocalizedText QueueWait,
+    LocalizedText QueueWaitUnknown,
+    LocalizedText QueueOverflow)
 {
     /// <summary>The built-in wording; a menu in another locale must define every message itself.</summary>
     public static readonly SystemMessages Default = new(
@@ -32,7 +37,19 @@ public sealed record SystemMessages(
             ("ru-RU", "Пожалуйста, оставайтесь на линии, соединяю вас: {queue}. Номер вашего обращения: {reference}.")),
         BudgetExceeded: LocalizedText.Of(
             ("en-US", "Let me get someone to help you."),
-            ("ru-RU", "Сейчас я соединю вас со специалистом.")));
+            ("ru-RU", "Сейчас я соединю вас со специалистом.")),
+        QueuePosition: LocalizedText.Of(
+            ("en-US", "You are number {position} in line."),
+            ("ru-RU", "Ваш номер в очереди: {position}.")),
+        QueueWait: LocalizedText.Of(
+            ("en-US", "Your expected wait is {wait}."),
+            ("ru-RU", "Примерное время ожидания: {wait}.")),
+        QueueWaitUnknown: LocalizedText.Of(
+            ("en-US", "We can't estimate your wait just yet. Thank you for holding."),
+            ("ru-RU", "Пока мы не можем оценить время ожидания. Спасибо, что остаётесь на линии.")),
+        QueueOverflow: LocalizedText.Of(
+            ("en-US", "We're sorry, no one can take your call right now. Please call again later. Your reference number is {reference}."),
+            ("ru-RU", "К сожалению, сейчас никто не может ответить. Пожалуйста, перезвоните позже. Номер вашего обращения: {reference}.")));
 
     /// <summary>The locales <see cref="Default"/> has wording for.</summary>
     public static readonly IReadOnlyList<string> DefaultLocales = ["en-US", "ru-RU"];

@@ -102,6 +102,36 @@ internal sealed class BindContext(DiagnosticBag diagnostics)
         return s.Value;
     }
 
+    public bool? AsBoolean(LocatedValue? value, string what)
+    {
+        if (value is null or LocatedBoolean)
+        {
+            return (value as LocatedBoolean)?.Value;
+        }
+
+        WrongType(value, "true or false", what);
+        return null;
+    }
+
+    /// <summary>One of <paramref name="names"/> (a string), mapped to its value; null after reporting anything else.</summary>
+    public T? AsChoice<T>(LocatedValue? value, string what, IReadOnlyDictionary<string, T> names)
+        where T : struct
+    {
+        if (AsString(value, what) is not { } name)
+        {
+            return null;
+        }
+
+        if (names.TryGetValue(name, out var choice))
+        {
+            return choice;
+        }
+
+        Error(DiagnosticCodes.OutOfRange, value!.Where,
+            $"{what} is '{name}'; it must be one of {string.Join(", ", names.Keys)}{Suggestions.DidYouMean(name, names.Keys)}");
+        return null;
+    }
+
     /// <summary>A whole number within <paramref name="min"/>..<paramref name="max"/>, else null after reporting.</summary>
     public int? AsInteger(LocatedValue? value, string what, int min, int max)
     {

@@ -14,8 +14,8 @@ internal sealed class MenuBinder
         ["$schema", "name", "description", "timeZone", "locales", "start", "defaults", "budget", "messages", "queues", "nodes"];
 
     private static readonly string[] BudgetProperties = ["maxFailedInputs", "maxMenuSeconds", "then", "message"];
-    private static readonly string[] MessageProperties = ["noInput", "invalid", "invalidNumber", "ambiguous", "transfer", "budgetExceeded"];
-    private static readonly string[] QueueProperties = ["name"];
+    private static readonly string[] MessageProperties =
+        ["noInput", "invalid", "invalidNumber", "ambiguous", "transfer", "budgetExceeded", "queuePosition", "queueWait", "queueWaitUnknown", "queueOverflow"];
 
     private readonly BindContext _context;
     private readonly TextBinder _texts;
@@ -54,7 +54,7 @@ internal sealed class MenuBinder
         var timeZone = ReadTimeZone(root);
         var start = ReadStart(root);
         var messages = ReadMessages(root);
-        var queues = ReadQueues(queuesObject);
+        var queues = new QueueBinder(_context, _texts, _actions).Read(queuesObject, messages);
 
         var defaultsObject = _context.AsObject(root["defaults"], "defaults");
         if (defaultsObject is not null)
@@ -87,7 +87,7 @@ internal sealed class MenuBinder
 
         if (start is not null && nodesObject is not null)
         {
-            ReportUnreachable(start, nodesObject, nodes, budget.Target);
+            ReportUnreachable(start, nodesObject, nodes, queues.Values.Select(q => q.Overflow).Append(budget.Target));
             ReportAnnouncementLoops(start, nodesObject, nodes);
         }
 
@@ -240,7 +240,11 @@ internal sealed class MenuBinder
             Message("invalidNumber", builtIn.InvalidNumber),
             Message("ambiguous", builtIn.Ambiguous),
             Message("transfer", builtIn.Transfer),
-            Message("budgetExceeded", builtIn.BudgetExceeded));
+            Message("budgetExceeded", builtIn.BudgetExceeded),
+            Message("queuePosition", builtIn.QueuePosition),
+            Message("queueWait", builtIn.QueueWait),
+            Message("queueWaitUnknown", builtIn.QueueWaitUnknown),
+            Message("queueOverflow", builtIn.QueueOverflow));
 
         LocalizedText Message(string name, LocalizedText fallback)
         {
@@ -259,25 +263,6 @@ internal sealed class MenuBinder
 
             return BuiltInPolicies.For(fallback, _context.Locales);
         }
-    }
-
-    private ImmutableDictionary<string, QueueDefinition> ReadQueues(LocatedObject? queuesObject)
-    {
-        var queues = ImmutableDictionary.CreateBuilder<string, QueueDefinition>(StringComparer.Ordinal);
-        foreach (var property in queuesObject?.Properties ?? [])
-        {
-            var what = $"queue '{property.Name}'";
-            if (_context.AsObject(property.Value, what) is not { } queue)
-            {
-                continue;
-            }
-
-            _context.CheckProperties(queue, what, QueueProperties);
-            var displayName = _texts.ReadText(_context.Require(queue, "name", what), $"the name of {what}", PlaceholderScope.Node);
-            queues[property.Name] = new QueueDefinition(property.Name, displayName ?? new LocalizedText(ImmutableDictionary<string, string>.Empty));
-        }
-
-        return queues.ToImmutable();
     }
 
     /// <param name="escapeGapReported">The defaults' missing escape.to is already reported; saying budget.then is missing too would be the same problem twice.</param>
@@ -315,9 +300,9 @@ internal sealed class MenuBinder
         }
     }
 
-    private void ReportUnreachable(string start, LocatedObject nodesObject, ImmutableDictionary<string, MenuNode>.Builder nodes, MenuAction budgetTarget)
+    private void ReportUnreachable(string start, LocatedObject nodesObject, ImmutableDictionary<string, MenuNode>.Builder nodes, IEnumerable<MenuAction> callWideTargets)
     {
-        var reached = Reachability.From(start, nodes, budgetTarget);
+        var reached = Reachability.From(start, nodes, callWideTargets);
         foreach (var property in nodesObject.Properties)
         {
             if (nodes.ContainsKey(property.Name) && !reached.Contains(property.Name))

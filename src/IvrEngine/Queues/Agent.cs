@@ -1,0 +1,81 @@
+using IvrEngine.Queues.Staffing;
+using NodaTime;
+using Polly;
+using Polly.CircuitBreaker;
+
+namespace IvrEngine.Queues;
+
+/// <summary>
+/// A simulated agent at run time: state, idle time and call counts for the routing strategies,
+/// and a ring pipeline with its own circuit breaker, so an agent who keeps not answering is
+/// taken out of rotation for a while without holding up anyone else.
+/// </summary>
+public sealed class Agent
+{
+    private readonly Dictionary<string, int> _callsTaken = new(StringComparer.Ordinal);
+
+    internal Agent(AgentProfile profile, int order, Instant now)
+    {
+        Profile = profile;
+        Order = order;
+        StateSince = now;
+        IdleSince = now;
+    }
+
+    public string Name => Profile.Name;
+
+    public AgentProfile Profile { get; }
+
+    public AgentState State { get; private set; }
+
+    public Instant StateSince { get; private set; }
+
+    /// <summary>When the agent last became free (for <see cref="RoutingStrategy.LongestIdle"/>).</summary>
+    public Instant IdleSince { get; private set; }
+
+    /// <summary>Time spent on calls and wrap-up, for occupancy.</summary>
+    public Duration BusyTime { get; private set; }
+
+    /// <summary>Time logged in (not away), for occupancy.</summary>
+    public Duration LoggedInTime { get; private set; }
+
+    /// <summary>Whether the circuit breaker has taken the agent out of rotation.</summary>
+    public bool OutOfRotation => Circuit.CircuitState is CircuitState.Open or CircuitState.Isolated;
+
+    /// <summary>Position in the staffing file (for <see cref="RoutingStrategy.Linear"/>).</summary>
+    internal int Order { get; }
+
+    internal CircuitBreakerStateProvider Circuit { get; } = new();
+
+    internal ResiliencePipeline<RingResult> RingPipeline { get; set; } = ResiliencePipeline<RingResult>.Empty;
+
+    /// <summary>When the current call (or the earlier call at start) began, for the remaining-time estimate.</summary>
+    internal Instant CallStartedAt { get; set; }
+
+    /// <summary>When the current wrap-up ends.</summary>
+    internal Instant WrapUpEndsAt { get; set; }
+
+    public int CallsTaken(string queueId) => _callsTaken.GetValueOrDefault(queueId);
+
+    public int TierIn(string queueId) => Profile.Tiers.GetValueOrDefault(queueId);
+
+    internal void CountCall(string queueId) => _callsTaken[queueId] = CallsTaken(queueId) + 1;
+
+    internal void MoveTo(AgentState state, Instant now)
+    {
+        var spent = now - StateSince;
+        if (State != AgentState.Away) LoggedInTime += spent;
+        if (State is AgentState.OnCall or AgentState.WrapUp) BusyTime += spent;
+        if (state == AgentState.Available && State != AgentState.Ringing) IdleSince = now;
+        State = state;
+        StateSince = now;
+    }
+
+    /// <summary>Busy and logged-in time including the current state, without changing it.</summary>
+    internal (Duration Busy, Duration LoggedIn) TimesAt(Instant now)
+    {
+        var spent = now - StateSince;
+        return (BusyTime + (State is AgentState.OnCall or AgentState.WrapUp ? spent : Duration.Zero),
+            LoggedInTime + (State == AgentState.Away ? Duration.Zero : spent));
+    }
+}

@@ -1,0 +1,620 @@
+using IvrEngine.Calls;
+using IvrEngine.Menus;
+using IvrEngine.Queues.Staffing;
+using NodaTime;
+using NodaTime.Extensions;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Fallback;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace IvrEngine.Queues;
+
+/// <summary>
+/// The queues of one menu and the simulated agents who answer them. Callers join from a
+/// <see cref="CallSession"/>; agents are picked by each queue's strategy and rung through a Polly
+/// pipeline (per-ring timeout, retry to the next agent, a per-agent circuit breaker, a fallback to
+/// the overflow), so a call never ends in an exception. Every event goes to <see cref="Log"/>.
+/// </summary>
+/// <remarks>
+/// Like calls, a call centre is single-threaded: its owner runs calls, queues and timers on one
+/// logical thread (<see cref="CallSettings.Dispatch"/>); on a <see cref="Time.VirtualClock"/> the
+/// whole centre is deterministic for a seed.
+/// </remarks>
+public sealed class CallCenter
+{
+    // Agents who fail to answer this many rings in a row are out of rotation for BreakDuration.
+    private const int FailuresBeforeBreak = 3;
+    private static readonly TimeSpan BreakDuration = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan SamplingDuration = TimeSpan.FromMinutes(30);
+    private static readonly ResiliencePropertyKey<TimeSpan> RingTimeoutKey = new("ivr.ring-timeout");
+    private static readonly ResiliencePropertyKey<int> RingAttemptsKey = new("ivr.ring-attempts");
+
+    private readonly TimeProvider _time;
+    private readonly Action<Action> _dispatch;
+    private readonly Random _random;
+    private readonly List<Agent> _agents = [];
+    private readonly Dictionary<string, LiveQueue> _queues = new(StringComparer.Ordinal);
+    private readonly Dictionary<CallSession, QueuedCall> _waiting = [];
+    private readonly Dictionary<CallSession, Connection> _connected = [];
+    private readonly Dictionary<Agent, Instant> _outOfRotationUntil = [];
+    private readonly ResiliencePipeline<RingResult> _offerPipeline;
+    private long _sequence;
+    private bool _routing;
+    private bool _routeAgain;
+
+    public CallCenter(Menu menu, StaffingPlan staffing, TimeProvider time, int seed = 0, Action<Action>? dispatch = null)
+    {
+        _time = time;
+        _dispatch = dispatch ?? (static work => work());
+        _random = new Random(seed);
+        Menu = menu;
+        var now = Now;
+        foreach (var profile in staffing.Agents)
+        {
+            var agent = new Agent(profile, _agents.Count, now);
+            agent.RingPipeline = BuildRingPipeline(agent);
+            _agents.Add(agent);
+            if (profile.BusyAtStart > Duration.Zero) StartEarlierCall(agent, profile.BusyAtStart);
+        }
+
+        foreach (var definition in menu.Queues.Values)
+        {
+            var members = _agents.Where(a => a.TierIn(definition.Id) > 0).ToList();
+            _queues[definition.Id] = new LiveQueue(definition, members);
+        }
+
+        _offerPipeline = new ResiliencePipelineBuilder<RingResult> { TimeProvider = time }
+            .AddFallback(new FallbackStrategyOptions<RingResult>
+            {
+                // Anything unexpected while ringing: the caller goes to the overflow, never to an exception.
+                ShouldHandle = new PredicateBuilder<RingResult>().Handle<Exception>(e => e is not OperationCanceledException),
+                FallbackAction = _ => Outcome.FromResultAsValueTask(RingResult.Failed),
+            })
+            .AddRetry(new RetryStrategyOptions<RingResult>
+            {
+                // Redirect on no answer: the next attempt rings the next agent, up to the queue's ringAttempts.
+                MaxRetryAttempts = 50,
+                Delay = TimeSpan.Zero,
+                BackoffType = DelayBackoffType.Constant,
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Result == RingResult.NoAnswer
+                    && args.AttemptNumber + 1 < args.Context.Properties.GetValue(RingAttemptsKey, 1)),
+            })
+            .Build();
+    }
+
+    public Menu Menu { get; }
+
+    public IReadOnlyList<Agent> Agents => _agents;
+
+    public QueueLog Log { get; } = new();
+
+    /// <summary>Raised for every queue event as it happens.</summary>
+    public event Action<QueueEvent>? EventRecorded;
+
+    private Instant Now => _time.GetCurrentInstant();
+
+    /// <summary>Callers now waiting in <paramref name="queueId"/>.</summary>
+    public int Waiting(string queueId) => _queues[queueId].Waiting.Count;
+
+    /// <summary>The queue's figures so far.</summary>
+    public QueueStatistics Statistics(string queueId)
+    {
+        var queue = _queues[queueId];
+        var now = Now;
+        var times = queue.Members.Select(a => a.TimesAt(now)).ToList();
+        var loggedIn = times.Aggregate(Duration.Zero, (sum, t) => sum + t.LoggedIn);
+        var busy = times.Aggregate(Duration.Zero, (sum, t) => sum + t.Busy);
+        return queue.Metrics.Snapshot(queueId, loggedIn > Duration.Zero ? busy / loggedIn : null);
+    }
+
+    /// <summary>The caller's position (1 = next) in their queue, or null when not waiting.</summary>
+    public int? PositionOf(CallSession call) => _waiting.TryGetValue(call, out var entry) ? entry.Queue.PositionOf(entry) : null;
+
+    /// <summary>The caller's expected wait, recomputed now; null when not waiting or when there is no data to estimate from.</summary>
+    public Duration? ExpectedWaitOf(CallSession call) =>
+        _waiting.TryGetValue(call, out var entry) ? Estimate(entry.Queue, entry.Queue.PositionOf(entry)) : null;
+
+    /// <summary>An agent logs out (<paramref name="away"/>) or back in; waiting callers of a queue left empty leave if it says so.</summary>
+    public void SetAway(string agentName, bool away)
+    {
+        var agent = _agents.Single(a => a.Name == agentName);
+        if (away == (agent.State == AgentState.Away)) return;
+        if (away && agent.State != AgentState.Available) return; // an agent on a call finishes it first
+        agent.MoveTo(away ? AgentState.Away : AgentState.Available, Now);
+        if (away) EmptyQueuesOf(agent);
+        else Route();
+    }
+
+    /// <summary>
+    /// A caller arrives. Returns null when they joined, or the overflow action when they could not
+    /// (queue full, or no agents and the queue does not take callers then).
+    /// </summary>
+    internal MenuAction? Join(CallSession call, string queueId)
+    {
+        var queue = _queues[queueId];
+        queue.Metrics.Offered();
+        if (queue.Definition.MaxLength is { } maxLength && queue.Waiting.Count >= maxLength)
+        {
+            Turn(call, queue, QueueEventType.Full, $"queue full ({maxLength} waiting)");
+            return queue.Definition.Overflow;
+        }
+        if (queue.Definition.WhenNoAgents == WhenNoAgents.Overflow && !queue.HasLoggedInMembers)
+        {
+            Turn(call, queue, QueueEventType.JoinEmpty, "no agent logged in");
+            return queue.Definition.Overflow;
+        }
+
+        var entry = new QueuedCall(call, queue, Now, _sequence++, queue.Waiting.Count + 1);
+        queue.Waiting.Add(entry);
+        _waiting[call] = entry;
+        Record(new QueueEvent(Now, QueueEventType.EnterQueue, queue.Id, call.Reference.ToString(), Position: entry.OriginalPosition, Detail: call.CallerId));
+        call.JoinedQueue(queue.Id, entry.OriginalPosition);
+        ArmTimers(entry);
+        Route();
+        return null;
+    }
+
+    /// <summary>What a caller hears on joining: position and expected wait, then hold music.</summary>
+    internal void Welcome(CallSession call)
+    {
+        if (!_waiting.TryGetValue(call, out var entry)) return;
+        Announce(entry);
+        call.HearHoldMusic(entry.Queue.Definition.Announcements.MusicClass);
+    }
+
+    /// <summary>The caller hung up: an abandon while waiting, a caller-ended call while connected.</summary>
+    internal void CallerHungUp(CallSession call)
+    {
+        if (_waiting.TryGetValue(call, out var entry))
+        {
+            var position = entry.Queue.PositionOf(entry);
+            var wait = Now - entry.JoinedAt;
+            Remove(entry);
+            entry.Queue.Metrics.Abandoned(wait);
+            Record(new QueueEvent(Now, QueueEventType.Abandon, entry.Queue.Id, call.Reference.ToString(), Position: position, OriginalPosition: entry.OriginalPosition, Wait: wait));
+            call.LeftQueue($"abandoned after {Describe(wait)}");
+            Route();
+        }
+        else if (_connected.Remove(call, out var connection))
+        {
+            connection.EndTimer.Dispose();
+            var talk = Now - connection.Since;
+            Record(new QueueEvent(Now, QueueEventType.CompleteCaller, connection.Queue.Id, call.Reference.ToString(), connection.Agent.Name,
+                OriginalPosition: connection.OriginalPosition, Wait: connection.Waited, Talk: talk));
+            StartWrapUp(connection, talk, transferredOut: false);
+        }
+    }
+
+    /// <summary>The agent the caller is talking to hands them to another queue (escalation to tier 2, retention); ignored when the caller is not talking to an agent.</summary>
+    public void TransferByAgent(CallSession call, string queueId)
+    {
+        if (!_connected.Remove(call, out var connection) || !_queues.ContainsKey(queueId)) return;
+        connection.EndTimer.Dispose();
+        HandOff(connection, queueId);
+    }
+
+    private void HandOff(Connection connection, string queueId)
+    {
+        var talk = Now - connection.Since;
+        Record(new QueueEvent(Now, QueueEventType.Transfer, connection.Queue.Id, connection.Call.Reference.ToString(), connection.Agent.Name,
+            OriginalPosition: connection.OriginalPosition, Wait: connection.Waited, Talk: talk, Detail: queueId));
+        StartWrapUp(connection, talk, transferredOut: true);
+        connection.Call.HandedOff(queueId);
+    }
+
+    private void ArmTimers(QueuedCall entry)
+    {
+        var definition = entry.Queue.Definition;
+        if (definition.MaxWait is { } maxWait)
+        {
+            entry.Timers.Add(After(maxWait, () => Leave(entry, QueueEventType.ExitWithTimeout, $"waited the queue's maximum of {Describe(maxWait)}")));
+        }
+
+        // Each tier boundary may make more agents eligible for this caller.
+        var tiers = entry.Queue.Members.Select(a => a.TierIn(entry.Queue.Id)).Distinct().Count();
+        for (var tier = 1; tier < tiers; tier++)
+        {
+            entry.Timers.Add(After(definition.NextTierAfter * tier, Route));
+        }
+
+        var every = definition.Announcements.Every.ToTimeSpan();
+        entry.Timers.Add(_time.CreateTimer(_ => _dispatch(() => Remind(entry)), null, every, every));
+    }
+
+    /// <summary>A periodic announcement between segments of hold music.</summary>
+    private void Remind(QueuedCall entry)
+    {
+        if (!_waiting.ContainsKey(entry.Call)) return;
+        Announce(entry);
+        entry.Call.HearHoldMusic(entry.Queue.Definition.Announcements.MusicClass);
+    }
+
+    private void Announce(QueuedCall entry)
+    {
+        var announce = entry.Queue.Definition.Announcements;
+        var position = entry.Queue.PositionOf(entry);
+        var messages = Menu.Messages;
+        // A position is never announced larger than the last one (a higher-priority caller arriving
+        // ahead would move it back): callers told "3rd" then "4th" stop trusting the line.
+        if (announce.Position && (entry.LastAnnouncedPosition is null || position <= entry.LastAnnouncedPosition))
+        {
+            entry.LastAnnouncedPosition = position;
+            entry.Call.HearInQueue(messages.QueuePosition, ("position", position.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        if (!announce.ExpectedWait) return;
+        if (Estimate(entry.Queue, position) is { } wait)
+        {
+            entry.Call.HearInQueue(messages.QueueWait,
+                ("wait", WaitPhrase.For(wait, entry.Call.Locale)),
+                ("minutes", WaitPhrase.Minutes(wait).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        else
+        {
+            entry.Call.HearInQueue(messages.QueueWaitUnknown);
+        }
+    }
+
+    private Duration? Estimate(LiveQueue queue, int position) =>
+        ExpectedWaitEstimator.Estimate(
+            position,
+            queue.Members.Select(a => new AgentSnapshot(a.State, a.CallStartedAt, a.WrapUpEndsAt)),
+            queue.RecentHandleTimesSample,
+            Now);
+
+    /// <summary>
+    /// Offers waiting callers to free agents, best first: higher queue priority, then earlier
+    /// arrival. Re-entrant calls (an offer ending inside another) are folded into one more pass.
+    /// </summary>
+    private void Route()
+    {
+        if (_routing)
+        {
+            _routeAgain = true;
+            return;
+        }
+
+        _routing = true;
+        try
+        {
+            do
+            {
+                _routeAgain = false;
+                var inOrder = _queues.Values
+                    .SelectMany(q => q.Waiting)
+                    .OrderByDescending(e => e.Queue.Definition.Priority)
+                    .ThenBy(e => e.Sequence)
+                    .ToList();
+                foreach (var entry in inOrder)
+                {
+                    if (entry.Offer is null && _waiting.ContainsKey(entry.Call) && FreeAgentsFor(entry).Any()) StartOffer(entry);
+                }
+            }
+            while (_routeAgain);
+        }
+        finally
+        {
+            _routing = false;
+        }
+    }
+
+    /// <summary>Members free to ring for this caller: available, in rotation, and of a tier the caller has waited long enough for.</summary>
+    private IEnumerable<Agent> FreeAgentsFor(QueuedCall entry)
+    {
+        var queue = entry.Queue;
+        if (queue.Members.Count == 0) return [];
+        var lowestTier = queue.Members.Min(a => a.TierIn(queue.Id));
+        var waited = Now - entry.JoinedAt;
+        var tiersOpen = queue.Definition.NextTierAfter > Duration.Zero ? (int)(waited / queue.Definition.NextTierAfter) : int.MaxValue - lowestTier;
+        var now = Now;
+        return queue.Members.Where(a =>
+            a.State == AgentState.Available
+            && a.TierIn(queue.Id) <= lowestTier + tiersOpen
+            && (!_outOfRotationUntil.TryGetValue(a, out var until) || now >= until));
+    }
+
+    private void StartOffer(QueuedCall entry)
+    {
+        entry.Offer = new CancellationTokenSource();
+        _ = OfferAsync(entry, entry.Offer.Token);
+    }
+
+    private async Task OfferAsync(QueuedCall entry, CancellationToken abandoned)
+    {
+        var context = ResilienceContextPool.Shared.Get(abandoned);
+        context.Properties.Set(RingAttemptsKey, entry.Queue.Definition.RingAttempts);
+        var tried = new HashSet<Agent>();
+        RingResult result;
+        try
+        {
+            result = await _offerPipeline.ExecuteAsync(async ctx => await RingNextAsync(entry, tried, ctx).ConfigureAwait(false), context).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return; // the caller hung up while agents were ringing; the abandon is already recorded
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+            entry.Offer?.Dispose();
+            entry.Offer = null;
+        }
+
+        switch (result)
+        {
+            case RingResult.Answered when entry.AnsweredBy is { } agent && _waiting.ContainsKey(entry.Call):
+                Connect(entry, agent);
+                break;
+            case RingResult.Failed:
+                Leave(entry, QueueEventType.ExitWithTimeout, "the agents could not be rung");
+                break;
+            default:
+                Route();
+                break;
+        }
+    }
+
+    /// <summary>One attempt: ring the next agent by the queue's strategy (all free agents for ring-all).</summary>
+    private async Task<RingResult> RingNextAsync(QueuedCall entry, HashSet<Agent> tried, ResilienceContext context)
+    {
+        var free = FreeAgentsFor(entry).Where(a => !tried.Contains(a)).ToList();
+        if (free.Count == 0) return RingResult.NoAgentFree;
+
+        var ringing = entry.Queue.Definition.Strategy == RoutingStrategy.RingAll ? free : [Choose(entry.Queue, free)];
+        tried.UnionWith(ringing);
+        using var stopOthers = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        var rings = ringing.Select(agent => RingAgentAsync(agent, entry, stopOthers.Token)).ToList();
+        while (rings.Count > 0)
+        {
+            var done = await Task.WhenAny(rings).ConfigureAwait(false);
+            rings.Remove(done);
+            var (agent, answered) = await done.ConfigureAwait(false);
+            if (!answered) continue;
+            entry.AnsweredBy = agent;
+            await stopOthers.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(rings).ConfigureAwait(false);
+            return RingResult.Answered;
+        }
+        context.CancellationToken.ThrowIfCancellationRequested();
+        return RingResult.NoAnswer;
+    }
+
+    private async Task<(Agent Agent, bool Answered)> RingAgentAsync(Agent agent, QueuedCall entry, CancellationToken cancel)
+    {
+        var started = Now;
+        agent.MoveTo(AgentState.Ringing, started);
+        Record(new QueueEvent(started, QueueEventType.Ring, entry.Queue.Id, entry.Call.Reference.ToString(), agent.Name));
+        var context = ResilienceContextPool.Shared.Get(cancel);
+        context.Properties.Set(RingTimeoutKey, entry.Queue.Definition.RingTimeout.ToTimeSpan());
+        try
+        {
+            var outcome = await agent.RingPipeline.ExecuteOutcomeAsync(
+                async (ctx, a) =>
+                {
+                    try
+                    {
+                        return Outcome.FromResult(await PickUpAsync(a, ctx.CancellationToken).ConfigureAwait(false));
+                    }
+                    catch (OperationCanceledException cancelled)
+                    {
+                        // The ring timeout (or a ring-all winner, or the caller hanging up) stopped the ring.
+                        return Outcome.FromException<RingResult>(cancelled);
+                    }
+                },
+                context,
+                agent).ConfigureAwait(false);
+            if (outcome.Result == RingResult.Answered) return (agent, true);
+            if (outcome.Exception is TimeoutRejectedException)
+            {
+                Record(new QueueEvent(Now, QueueEventType.RingNoAnswer, entry.Queue.Id, entry.Call.Reference.ToString(), agent.Name, Ring: Now - started));
+            }
+            agent.MoveTo(AgentState.Available, Now);
+            return (agent, false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>The simulated agent: picks up after their answer delay, or (with their no-answer probability) never.</summary>
+    private async Task<RingResult> PickUpAsync(Agent agent, CancellationToken cancel)
+    {
+        var pickUp = new TaskCompletionSource<RingResult>();
+        ITimer? answer = null;
+        if (_random.NextDouble() >= agent.Profile.NoAnswerProbability)
+        {
+            answer = After(agent.Profile.AnswerDelay, () => pickUp.TrySetResult(RingResult.Answered));
+        }
+        await using var onCancel = cancel.Register(() => _dispatch(() => pickUp.TrySetCanceled(cancel)));
+        try
+        {
+            return await pickUp.Task.ConfigureAwait(false);
+        }
+        finally
+        {
+            answer?.Dispose();
+        }
+    }
+
+    private Agent Choose(LiveQueue queue, List<Agent> free)
+    {
+        var chosen = queue.Definition.Strategy switch
+        {
+            RoutingStrategy.RoundRobin => queue.Members
+                .OrderBy(a => a.Order)
+                .SkipWhile(a => queue.LastRung is not null && a.Order <= queue.LastRung.Order)
+                .Concat(queue.Members.OrderBy(a => a.Order))
+                .First(free.Contains),
+            RoutingStrategy.FewestCalls => free.OrderBy(a => a.CallsTaken(queue.Id)).ThenBy(a => a.IdleSince).ThenBy(a => a.Order).First(),
+            RoutingStrategy.Random => free[_random.Next(free.Count)],
+            RoutingStrategy.Linear => free.OrderBy(a => a.Order).First(),
+            _ => free.OrderBy(a => a.IdleSince).ThenBy(a => a.Order).First(),
+        };
+        queue.LastRung = chosen;
+        return chosen;
+    }
+
+    private void Connect(QueuedCall entry, Agent agent)
+    {
+        var now = Now;
+        var wait = now - entry.JoinedAt;
+        var ring = now - agent.StateSince;
+        Remove(entry);
+        agent.MoveTo(AgentState.OnCall, now);
+        agent.CallStartedAt = now;
+        agent.CountCall(entry.Queue.Id);
+        entry.Queue.Metrics.Answered(wait);
+        Record(new QueueEvent(now, QueueEventType.Connect, entry.Queue.Id, entry.Call.Reference.ToString(), agent.Name, OriginalPosition: entry.OriginalPosition, Wait: wait, Ring: ring));
+        var talk = agent.Profile.HandleTime.Sample(_random);
+        var connection = new Connection(entry.Call, entry.Queue, agent, now, wait, entry.OriginalPosition);
+        connection.EndTimer = After(talk, () => AgentFinishes(connection));
+        _connected[entry.Call] = connection;
+        entry.Call.ConnectedToAgent(agent.Name, wait);
+    }
+
+    /// <summary>The agent's part is done: resolved (the agent ends the call) or escalated to another queue.</summary>
+    private void AgentFinishes(Connection connection)
+    {
+        if (!_connected.Remove(connection.Call)) return;
+        var profile = connection.Agent.Profile;
+        if (profile.TransferTo is { } escalation && escalation != connection.Queue.Id && _random.NextDouble() < profile.TransferProbability)
+        {
+            HandOff(connection, escalation);
+            return;
+        }
+
+        var talk = Now - connection.Since;
+        Record(new QueueEvent(Now, QueueEventType.CompleteAgent, connection.Queue.Id, connection.Call.Reference.ToString(), connection.Agent.Name,
+            OriginalPosition: connection.OriginalPosition, Wait: connection.Waited, Talk: talk));
+        StartWrapUp(connection, talk, transferredOut: false);
+        connection.Call.EndedByAgent(connection.Agent.Name, talk);
+    }
+
+    private void StartWrapUp(Connection connection, Duration talk, bool transferredOut)
+    {
+        var agent = connection.Agent;
+        var wrapUp = agent.Profile.WrapUp;
+        connection.Queue.RecordHandleTime(talk + wrapUp);
+        connection.Queue.Metrics.Handled(talk + wrapUp, transferredOut);
+        agent.MoveTo(AgentState.WrapUp, Now);
+        agent.WrapUpEndsAt = Now + wrapUp;
+        After(wrapUp, () =>
+        {
+            agent.MoveTo(AgentState.Available, Now);
+            Route();
+        });
+    }
+
+    /// <summary>Simulates the call an agent is finishing when the line opens.</summary>
+    private void StartEarlierCall(Agent agent, Duration remaining)
+    {
+        agent.MoveTo(AgentState.OnCall, Now);
+        agent.CallStartedAt = Now;
+        After(remaining, () =>
+        {
+            agent.MoveTo(AgentState.Available, Now);
+            Route();
+        });
+    }
+
+    private void Leave(QueuedCall entry, QueueEventType why, string reason)
+    {
+        if (!_waiting.ContainsKey(entry.Call)) return;
+        var position = entry.Queue.PositionOf(entry);
+        var wait = Now - entry.JoinedAt;
+        Remove(entry);
+        entry.Queue.Metrics.Overflowed(wait);
+        Record(new QueueEvent(Now, why, entry.Queue.Id, entry.Call.Reference.ToString(), Position: position, OriginalPosition: entry.OriginalPosition, Wait: wait));
+        entry.Call.LeftQueue(reason);
+        entry.Call.Overflow(entry.Queue.Definition.Overflow, reason);
+        Route();
+    }
+
+    /// <summary>A caller turned away on arrival (full, or empty): logged, counted, sent to the overflow by the caller.</summary>
+    private void Turn(CallSession call, LiveQueue queue, QueueEventType why, string reason)
+    {
+        queue.Metrics.Overflowed(Duration.Zero);
+        Record(new QueueEvent(Now, why, queue.Id, call.Reference.ToString(), Detail: reason));
+        call.TurnedAwayFromQueue(queue.Id, reason);
+    }
+
+    private void EmptyQueuesOf(Agent agent)
+    {
+        foreach (var queue in _queues.Values.Where(q => q.Definition.LeaveWhenEmpty && q.Members.Contains(agent) && !q.HasLoggedInMembers))
+        {
+            foreach (var entry in queue.Waiting.ToList()) Leave(entry, QueueEventType.ExitEmpty, "the last agent logged out");
+        }
+    }
+
+    private void Remove(QueuedCall entry)
+    {
+        entry.Queue.Waiting.Remove(entry);
+        _waiting.Remove(entry.Call);
+        entry.StopTimers();
+        entry.Offer?.Cancel();
+    }
+
+    private ResiliencePipeline<RingResult> BuildRingPipeline(Agent agent) =>
+        new ResiliencePipelineBuilder<RingResult> { TimeProvider = _time }
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<RingResult>
+            {
+                // An agent who leaves the phone ringing again and again is taken out of rotation for a while.
+                FailureRatio = 1.0,
+                MinimumThroughput = FailuresBeforeBreak,
+                SamplingDuration = SamplingDuration,
+                BreakDuration = BreakDuration,
+                ShouldHandle = new PredicateBuilder<RingResult>().Handle<TimeoutRejectedException>(),
+                StateProvider = agent.Circuit,
+                OnOpened = _ =>
+                {
+                    _outOfRotationUntil[agent] = Now + BreakDuration.ToDuration();
+                    Record(new QueueEvent(Now, QueueEventType.Pause, "ALL", string.Empty, agent.Name, Detail: $"{FailuresBeforeBreak} rings unanswered"));
+                    After(BreakDuration.ToDuration(), Route);
+                    return default;
+                },
+                OnClosed = _ =>
+                {
+                    _outOfRotationUntil.Remove(agent);
+                    Record(new QueueEvent(Now, QueueEventType.Unpause, "ALL", string.Empty, agent.Name));
+                    return default;
+                },
+            })
+            .AddTimeout(new TimeoutStrategyOptions
+            {
+                TimeoutGenerator = args => ValueTask.FromResult(args.Context.Properties.GetValue(RingTimeoutKey, TimeSpan.FromSeconds(15))),
+            })
+            .Build();
+
+    private ITimer After(Duration delay, Action work) =>
+        _time.CreateTimer(_ => _dispatch(work), null, delay.ToTimeSpan(), Timeout.InfiniteTimeSpan);
+
+    private void Record(QueueEvent queueEvent)
+    {
+        Log.Add(queueEvent);
+        EventRecorded?.Invoke(queueEvent);
+    }
+
+    private static string Describe(Duration duration) =>
+        duration < Duration.FromMinutes(1) ? $"{(int)duration.TotalSeconds} s" : $"{(int)duration.TotalMinutes} min {duration.Seconds} s";
+
+    /// <summary>A caller talking to an agent.</summary>
+    private sealed class Connection(CallSession call, LiveQueue queue, Agent agent, Instant since, Duration waited, int originalPosition)
+    {
+        public CallSession Call { get; } = call;
+
+        public LiveQueue Queue { get; } = queue;
+
+        public Agent Agent { get; } = agent;
+
+        public Instant Since { get; } = since;
+
+        public Duration Waited { get; } = waited;
+
+        public int OriginalPosition { get; } = originalPosition;
+
+        public ITimer EndTimer { get; set; } = null!;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+
+namespace IvrEngine.Queues;
+
+/// <summary>
+/// Every queue event in order, written as JSON lines (ours) or in Asterisk's <c>queue_log</c>
+/// format (<c>epoch|callid|queue|agent|EVENT|data1|data2|data3</c>) for existing reporting tools.
+/// </summary>
+public sealed class QueueLog
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly List<QueueEvent> _events = [];
+
+    public IReadOnlyList<QueueEvent> Events => _events;
+
+    internal void Add(QueueEvent queueEvent) => _events.Add(queueEvent);
+
+    public string ToJsonLines()
+    {
+        using var buffer = new MemoryStream();
+        foreach (var e in _events)
+        {
+            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("at", InstantPattern.ExtendedIso.Format(e.At));
+                writer.WriteString("event", AsteriskName(e.Type));
+                writer.WriteString("queue", e.Queue);
+                if (e.Reference.Length > 0) writer.WriteString("reference", e.Reference);
+                if (e.Agent is not null) writer.WriteString("agent", e.Agent);
+                if (e.Position is { } position) writer.WriteNumber("position", position);
+                if (e.OriginalPosition is { } original) writer.WriteNumber("originalPosition", original);
+                if (e.Wait is { } wait) writer.WriteNumber("waitSeconds", Seconds(wait));
+                if (e.Talk is { } talk) writer.WriteNumber("talkSeconds", Seconds(talk));
+                if (e.Ring is { } ring) writer.WriteNumber("ringSeconds", Seconds(ring));
+                if (e.Detail is not null) writer.WriteString("detail", e.Detail);
+                writer.WriteEndObject();
+            }
+            buffer.WriteByte((byte)'\n');
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>The log in Asterisk's <c>queue_log</c> format; data fields as Asterisk writes them for each event.</summary>
+    public string ToAsteriskQueueLog()
+    {
+        var text = new StringBuilder();
+        foreach (var e in _events)
+        {
+            var data = e.Type switch
+            {
+                QueueEventType.EnterQueue => ["", e.Detail ?? ""],
+                QueueEventType.Ring => [],
+                QueueEventType.RingNoAnswer => [Millis(e.Ring)],
+                QueueEventType.Connect => [Whole(e.Wait), "", Whole(e.Ring)],
+                QueueEventType.Abandon or QueueEventType.ExitWithTimeout or QueueEventType.ExitEmpty =>
+                    [Number(e.Position), Number(e.OriginalPosition), Whole(e.Wait)],
+                QueueEventType.Full or QueueEventType.JoinEmpty => [],
+                QueueEventType.Transfer => [e.Detail ?? "", "", Whole(e.Wait), Whole(e.Talk), Number(e.OriginalPosition)],
+                QueueEventType.CompleteCaller or QueueEventType.CompleteAgent => [Whole(e.Wait), Whole(e.Talk), Number(e.OriginalPosition)],
+                _ => new[] { e.Detail ?? "" },
+            };
+            text.Append(CultureInfo.InvariantCulture, $"{e.At.ToUnixTimeSeconds()}|{(e.Reference.Length > 0 ? e.Reference : "NONE")}|{e.Queue}|{e.Agent ?? "NONE"}|{AsteriskName(e.Type)}");
+            foreach (var field in data) text.Append('|').Append(field);
+            text.Append('\n');
+        }
+        return text.ToString();
+    }
+
+    public static string AsteriskName(QueueEventType type) => type switch
+    {
+        QueueEventType.EnterQueue => "ENTERQUEUE",
+        QueueEventType.Ring => "RING",
+        QueueEventType.RingNoAnswer => "RINGNOANSWER",
+        QueueEventType.Connect => "CONNECT",
+        QueueEventType.Abandon => "ABANDON",
+        QueueEventType.ExitWithTimeout => "EXITWITHTIMEOUT",
+        QueueEventType.Full => "FULL",
+        QueueEventType.JoinEmpty => "JOINEMPTY",
+        QueueEventType.ExitEmpty => "EXITEMPTY",
+        QueueEventType.Transfer => "TRANSFER",
+        QueueEventType.CompleteCaller => "COMPLETECALLER",
+        QueueEventType.CompleteAgent => "COMPLETEAGENT",
+        QueueEventType.Pause => "PAUSE",
+        _ => "UNPAUSE",
+    };
+
+    private static double Seconds(Duration duration) => Math.Round(duration.TotalSeconds, 3);
+
+    private static string Whole(Duration? duration) => duration is { } d ? ((long)Math.Round(d.TotalSeconds)).ToString(CultureInfo.InvariantCulture) : "";
+
+    private static string Millis(Duration? duration) => duration is { } d ? ((long)Math.Round(d.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture) : "";
+
+    private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+}

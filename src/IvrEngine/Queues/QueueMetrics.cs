@@ -1,0 +1,84 @@
+using NodaTime;
+
+namespace IvrEngine.Queues;
+
+/// <summary>Running totals of one queue, turned into <see cref="QueueStatistics"/> on demand.</summary>
+internal sealed class QueueMetrics(Duration serviceLevelThreshold)
+{
+    private static readonly Duration ShortAbandon = Duration.FromSeconds(5);
+
+    private int _offered;
+    private int _answered;
+    private int _answeredInTime;
+    private int _abandoned;
+    private int _shortAbandons;
+    private int _abandonedInTime;
+    private int _overflowed;
+    private int _overflowedInTime;
+    private int _transferredOut;
+    private Duration _answerWaits;
+    private Duration _handleTimes;
+    private int _handled;
+    private Duration _longestWait;
+
+    public void Offered() => _offered++;
+
+    public void Answered(Duration wait)
+    {
+        _answered++;
+        if (wait <= serviceLevelThreshold) _answeredInTime++;
+        _answerWaits += wait;
+        Waited(wait);
+    }
+
+    public void Abandoned(Duration wait)
+    {
+        _abandoned++;
+        if (wait < ShortAbandon) _shortAbandons++;
+        else if (wait <= serviceLevelThreshold) _abandonedInTime++;
+        Waited(wait);
+    }
+
+    public void Overflowed(Duration wait)
+    {
+        _overflowed++;
+        if (wait <= serviceLevelThreshold) _overflowedInTime++;
+        Waited(wait);
+    }
+
+    public void Handled(Duration talkAndWrapUp, bool transferredOut)
+    {
+        _handled++;
+        _handleTimes += talkAndWrapUp;
+        if (transferredOut) _transferredOut++;
+    }
+
+    public QueueStatistics Snapshot(string queue, double? occupancy)
+    {
+        var countedAbandons = _abandoned - _shortAbandons;
+        var removed = _answered + countedAbandons + _overflowed;
+        return new QueueStatistics(
+            queue,
+            serviceLevelThreshold,
+            _offered,
+            _answered,
+            _abandoned,
+            _shortAbandons,
+            _overflowed,
+            _transferredOut,
+            Share(_answeredInTime, _answered),
+            Share(_answeredInTime + _abandonedInTime, _answered + countedAbandons),
+            Share(_answeredInTime + _abandonedInTime + _overflowedInTime, removed),
+            _answered == 0 ? null : _answerWaits / _answered,
+            _handled == 0 ? null : _handleTimes / _handled,
+            _longestWait,
+            occupancy);
+    }
+
+    private void Waited(Duration wait)
+    {
+        if (wait > _longestWait) _longestWait = wait;
+    }
+
+    private static double? Share(int part, int whole) => whole == 0 ? null : (double)part / whole;
+}

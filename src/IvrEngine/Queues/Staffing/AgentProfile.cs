@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace IvrEngine.Queues.Staffing;
+
+/// <summary>
+/// One simulated agent: the queues they serve (with a tier each: 1 is rung first), how they talk,
+/// wrap up and answer, and how often they escalate a call to another queue.
+/// </summary>
+/// <param name="Tiers">Queue id → tier. A caller waiting longer than the queue's <c>nextTierAfterSeconds</c> reaches tier 2, and so on.</param>
+/// <param name="AnswerDelay">How long the phone rings before this agent picks up.</param>
+/// <param name="NoAnswerProbability">The chance that a ring goes unanswered (away from the desk).</param>
+/// <param name="TransferProbability">The chance that a call ends in a transfer to <paramref name="TransferTo"/> rather than being resolved.</param>
+/// <param name="BusyAtStart">How long the agent is still on an earlier call when the line opens (so a console caller meets a queue).</param>
+public sealed record AgentProfile(
+    string Name,
+    ImmutableDictionary<string, int> Tiers,
+    HandleTime HandleTime,
+    Duration WrapUp,
+    Duration AnswerDelay,
+    double NoAnswerProbability,
+    double TransferProbability,
+    string? TransferTo,
+    Duration BusyAtStart);

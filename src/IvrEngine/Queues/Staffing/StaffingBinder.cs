@@ -1,0 +1,177 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using IvrEngine.Menus.Loading;
+using NodaTime;
+
+namespace IvrEngine.Queues.Staffing;
+
+/// <summary>Binds a staffing file's located tree: defaults, then each agent (or group of identical agents) over them.</summary>
+internal sealed class StaffingBinder(BindContext context)
+{
+    private static readonly string[] RootProperties = ["$schema", "description", "defaults", "agents"];
+    private static readonly string[] ProfileProperties = ["handleTime", "wrapUpSeconds", "answerSeconds", "noAnswerProbability", "transfer", "busyAtStartSeconds"];
+    private static readonly string[] AgentProperties = [.. ProfileProperties, "name", "count", "queues"];
+    private static readonly string[] HandleTimeProperties = ["distribution", "meanSeconds", "sdSeconds"];
+    private static readonly string[] TransferProperties = ["probability", "to"];
+
+    private static readonly Dictionary<string, HandleTimeDistribution> Distributions = new(StringComparer.Ordinal)
+    {
+        ["exponential"] = HandleTimeDistribution.Exponential,
+        ["lognormal"] = HandleTimeDistribution.LogNormal,
+        ["fixed"] = HandleTimeDistribution.Fixed,
+    };
+
+    private static readonly AgentProfile BuiltIn = new(
+        string.Empty,
+        ImmutableDictionary<string, int>.Empty,
+        new HandleTime(HandleTimeDistribution.LogNormal, Duration.FromMinutes(4), Duration.FromMinutes(2)),
+        WrapUp: Duration.FromSeconds(30),
+        AnswerDelay: Duration.FromSeconds(3),
+        NoAnswerProbability: 0,
+        TransferProbability: 0,
+        TransferTo: null,
+        BusyAtStart: Duration.Zero);
+
+    public StaffingPlan? Bind(LocatedValue root)
+    {
+        if (context.AsObject(root, "the staffing file") is not { } file)
+        {
+            return null;
+        }
+
+        context.CheckProperties(file, "the staffing file", RootProperties);
+        var defaults = context.AsObject(file["defaults"], "defaults") is { } defaultsObject
+            ? ReadProfile(defaultsObject, "defaults", BuiltIn, ProfileProperties)
+            : BuiltIn;
+
+        var agents = ImmutableArray.CreateBuilder<AgentProfile>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var list = context.AsArray(context.Require(file, "agents", "the staffing file"), "agents");
+        for (var i = 0; i < (list?.Items.Count ?? 0); i++)
+        {
+            var what = $"agents[{i}]";
+            if (context.AsObject(list!.Items[i], what) is not { } agent)
+            {
+                continue;
+            }
+
+            var profile = ReadProfile(agent, what, defaults, AgentProperties);
+            var name = context.AsString(context.Require(agent, "name", what), $"name of {what}") ?? what;
+            var count = context.AsInteger(agent["count"], $"count of {what}", 1, 10_000) ?? 1;
+            var tiers = ReadTiers(context.Require(agent, "queues", what), what);
+            for (var n = 1; n <= count; n++)
+            {
+                var agentName = count == 1 ? name : string.Create(CultureInfo.InvariantCulture, $"{name} {n}");
+                if (!names.Add(agentName))
+                {
+                    context.Error(DiagnosticCodes.Duplicate, agent.Where, $"{what} names agent '{agentName}', which is already listed");
+                }
+
+                agents.Add(profile with { Name = agentName, Tiers = tiers });
+            }
+        }
+
+        return new StaffingPlan(agents.ToImmutable());
+    }
+
+    private AgentProfile ReadProfile(LocatedObject obj, string what, AgentProfile inherited, string[] known)
+    {
+        context.CheckProperties(obj, what, known);
+        var transfer = context.AsObject(obj["transfer"], $"transfer of {what}");
+        if (transfer is not null)
+        {
+            context.CheckProperties(transfer, $"transfer of {what}", TransferProperties);
+        }
+
+        var transferTo = context.AsString(transfer?["to"], $"transfer.to of {what}");
+        if (transferTo is not null && !context.QueueIds.Contains(transferTo))
+        {
+            context.Error(DiagnosticCodes.UnknownQueue, transfer!["to"]!.Where,
+                $"transfer.to of {what} names queue '{transferTo}', which the menu does not declare{Suggestions.DidYouMean(transferTo, context.QueueIds)}");
+            transferTo = null;
+        }
+
+        var transferProbability = Probability(transfer?["probability"], $"transfer.probability of {what}");
+        if (transferProbability > 0 && (transferTo ?? inherited.TransferTo) is null)
+        {
+            context.Error(DiagnosticCodes.MissingProperty, transfer!.Where, $"transfer of {what} has a probability but no 'to' queue");
+        }
+
+        return inherited with
+        {
+            HandleTime = ReadHandleTime(obj["handleTime"], what, inherited.HandleTime),
+            WrapUp = Seconds(obj["wrapUpSeconds"], $"wrapUpSeconds of {what}", allowZero: true) ?? inherited.WrapUp,
+            AnswerDelay = Seconds(obj["answerSeconds"], $"answerSeconds of {what}", allowZero: true) ?? inherited.AnswerDelay,
+            NoAnswerProbability = Probability(obj["noAnswerProbability"], $"noAnswerProbability of {what}") ?? inherited.NoAnswerProbability,
+            TransferProbability = transferProbability ?? inherited.TransferProbability,
+            TransferTo = transferTo ?? inherited.TransferTo,
+            BusyAtStart = Seconds(obj["busyAtStartSeconds"], $"busyAtStartSeconds of {what}", allowZero: true) ?? inherited.BusyAtStart,
+        };
+    }
+
+    private HandleTime ReadHandleTime(LocatedValue? value, string what, HandleTime inherited)
+    {
+        if (context.AsObject(value, $"handleTime of {what}") is not { } obj)
+        {
+            return inherited;
+        }
+
+        context.CheckProperties(obj, $"handleTime of {what}", HandleTimeProperties);
+        var distribution = context.AsChoice(obj["distribution"], $"handleTime.distribution of {what}", Distributions) ?? inherited.Distribution;
+        var mean = Seconds(obj["meanSeconds"], $"handleTime.meanSeconds of {what}") ?? inherited.Mean;
+        var spread = Seconds(obj["sdSeconds"], $"handleTime.sdSeconds of {what}") ?? (distribution == inherited.Distribution ? inherited.StandardDeviation : mean / 2);
+        return new HandleTime(distribution, mean, spread);
+    }
+
+    private ImmutableDictionary<string, int> ReadTiers(LocatedValue? value, string what)
+    {
+        var tiers = ImmutableDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
+        if (context.AsObject(value, $"queues of {what} (queue → tier, e.g. {{ \"general\": 1 }})") is not { } obj)
+        {
+            return tiers.ToImmutable();
+        }
+
+        foreach (var property in obj.Properties)
+        {
+            if (!context.QueueIds.Contains(property.Name))
+            {
+                context.Error(DiagnosticCodes.UnknownQueue, property.NameWhere,
+                    $"queues of {what} names queue '{property.Name}', which the menu does not declare{Suggestions.DidYouMean(property.Name, context.QueueIds)}");
+                continue;
+            }
+
+            if (context.AsInteger(property.Value, $"the tier of {what} in queue '{property.Name}'", 1, 9) is { } tier)
+            {
+                tiers[property.Name] = tier;
+            }
+        }
+
+        return tiers.ToImmutable();
+    }
+
+    private double? Probability(LocatedValue? value, string what)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value is not LocatedNumber { IsFinite: true } number || number.Value is < 0 or > 1)
+        {
+            context.Error(DiagnosticCodes.OutOfRange, value.Where, $"{what} must be a probability from 0 to 1");
+            return null;
+        }
+
+        return number.Value;
+    }
+
+    private Duration? Seconds(LocatedValue? value, string what, bool allowZero = false)
+    {
+        if (allowZero && value is LocatedNumber { IsFinite: true, Value: 0 })
+        {
+            return Duration.Zero;
+        }
+
+        return context.AsSeconds(value, what, max: 86_400) is { } seconds ? Duration.FromSeconds(seconds) : null;
+    }
+}
