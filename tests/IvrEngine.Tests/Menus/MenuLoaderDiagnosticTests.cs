@@ -137,7 +137,7 @@ public sealed class MenuLoaderDiagnosticTests
         var missing = result.Diagnostics.Where(d => d.Code == "IVR0012" && d.JsonPath.StartsWith("$.messages.", StringComparison.Ordinal)).ToList();
         Assert.That(missing.Select(d => d.JsonPath), Is.EqualTo(new[]
         {
-            "$.messages.noInput", "$.messages.invalid", "$.messages.invalidNumber", "$.messages.ambiguous", "$.messages.transfer", "$.messages.budgetExceeded",
+            "$.messages.noInput", "$.messages.invalid", "$.messages.invalidNumber", "$.messages.ambiguous", "$.messages.transfer", "$.messages.budgetExceeded", "$.messages.queuePosition", "$.messages.queueWait", "$.messages.queueWaitUnknown", "$.messages.queueOverflow",
         }));
         Assert.That(missing[0].Message, Does.Contain("'de-DE'"));
     }

@@ -177,7 +177,11 @@ public sealed class MenuLoaderValidMenuTests
                 "invalidNumber": { "de-DE": "Diese Nummer stimmt nicht." },
                 "ambiguous": { "de-DE": "Meinten Sie {choices}?" },
                 "transfer": { "de-DE": "Ich verbinde Sie mit {queue}. Ihre Nummer ist {reference}." },
-                "budgetExceeded": { "de-DE": "Ich hole Hilfe." }
+                "budgetExceeded": { "de-DE": "Ich hole Hilfe." },
+                "queuePosition": { "de-DE": "Sie sind Nummer {position}." },
+                "queueWait": { "de-DE": "Wartezeit etwa {minutes} Minuten." },
+                "queueWaitUnknown": { "de-DE": "Bitte warten Sie." },
+                "queueOverflow": { "de-DE": "Bitte rufen Sie später an. Ihre Nummer ist {reference}." }
               },
               "nodes": { "main": { "prompt": { "de-DE": "Hallo." }, "next": { "queue": "q" } } }
             }
