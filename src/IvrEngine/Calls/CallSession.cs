@@ -213,7 +213,7 @@ public sealed class CallSession
             .OnEntryFrom(_transfer, OnTransfer, "say the transfer message, join the queue")
             .OnEntryFrom(_handOff, OnHandOff, "join the queue the agent chose")
             .PermitReentry(_transfer.Trigger)
-            .PermitDynamic(_enterNode, entry => StateFor(entry.Node), "overflow to a node")
+            .PermitDynamic(_enterNode, entry => StateFor(entry.Node), "overflow to a node", NodeStates)
             .Permit(Trigger.Enqueued, CallState.Queued)
             .Permit(Trigger.End, CallState.Ended)
             .Permit(Trigger.Hangup, CallState.Ended)
@@ -224,7 +224,7 @@ public sealed class CallSession
             .InternalTransitionIf(_overflow, Always, (leave, _) => Perform(leave.Action, leave.Reason), "leave for the overflow")
             .Permit(_agentAnswered.Trigger, CallState.WithAgent)
             .Permit(_transfer.Trigger, CallState.Transferring)
-            .PermitDynamic(_enterNode, entry => StateFor(entry.Node), "overflow to a node")
+            .PermitDynamic(_enterNode, entry => StateFor(entry.Node), "overflow to a node", NodeStates)
             .Permit(Trigger.End, CallState.Ended)
             .Permit(Trigger.Hangup, CallState.Ended)
             .Ignore(Trigger.MenuTimeLimit);
@@ -255,6 +255,13 @@ public sealed class CallSession
     }
 
     private static bool Always<T>(T _) => true;
+
+    /// <summary>For the diagram: where a dynamic move to a node can lead.</summary>
+    private static readonly Stateless.Reflection.DynamicStateInfos NodeStates =
+    [
+        new Stateless.Reflection.DynamicStateInfo(nameof(CallState.InMenu), "menu or announcement"),
+        new Stateless.Reflection.DynamicStateInfo(nameof(CallState.CollectingDigits), "collector"),
+    ];
 
     private static string DescribeIgnored(Trigger trigger) => trigger switch
     {

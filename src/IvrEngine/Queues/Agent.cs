@@ -42,6 +42,9 @@ public sealed class Agent
     /// <summary>Whether the circuit breaker has taken the agent out of rotation.</summary>
     public bool OutOfRotation => Circuit.CircuitState is CircuitState.Open or CircuitState.Isolated;
 
+    /// <summary>The agent asked to log out while busy: they go away when the current call and wrap-up end.</summary>
+    public bool LoggingOut { get; internal set; }
+
     /// <summary>Position in the staffing file (for <see cref="RoutingStrategy.Linear"/>).</summary>
     internal int Order { get; }
 

@@ -117,12 +117,15 @@ public sealed class CallCenter
     public Duration? ExpectedWaitOf(CallSession call) =>
         _waiting.TryGetValue(call, out var entry) ? Estimate(entry.Queue, entry.Queue.PositionOf(entry)) : null;
 
-    /// <summary>An agent logs out (<paramref name="away"/>) or back in; waiting callers of a queue left empty leave if it says so.</summary>
+    /// <summary>
+    /// An agent logs out (<paramref name="away"/>) or back in. An agent who is busy finishes the call
+    /// and its wrap-up first. Waiting callers of a queue left with nobody leave if it says so.
+    /// </summary>
     public void SetAway(string agentName, bool away)
     {
         var agent = _agents.Single(a => a.Name == agentName);
-        if (away == (agent.State == AgentState.Away)) return;
-        if (away && agent.State != AgentState.Available) return; // an agent on a call finishes it first
+        agent.LoggingOut = away && agent.State is not (AgentState.Available or AgentState.Away);
+        if (agent.LoggingOut || away == (agent.State == AgentState.Away)) return;
         agent.MoveTo(away ? AgentState.Away : AgentState.Available, Now);
         if (away) EmptyQueuesOf(agent);
         else Route();
@@ -373,7 +376,10 @@ public sealed class CallCenter
             var (agent, answered) = await done.ConfigureAwait(false);
             if (!answered) continue;
             entry.AnsweredBy = agent;
-            await stopOthers.CancelAsync().ConfigureAwait(false);
+            // Cancel, not CancelAsync: the losing rings must stop here, on the calls' thread, not on the pool.
+#pragma warning disable CA1849
+            stopOthers.Cancel();
+#pragma warning restore CA1849
             await Task.WhenAll(rings).ConfigureAwait(false);
             return RingResult.Answered;
         }
@@ -405,17 +411,41 @@ public sealed class CallCenter
                 },
                 context,
                 agent).ConfigureAwait(false);
-            if (outcome.Result == RingResult.Answered) return (agent, true);
+            if (outcome.Exception is null && outcome.Result == RingResult.Answered)
+            {
+                NoteRotation(agent);
+                return (agent, true);
+            }
             if (outcome.Exception is TimeoutRejectedException)
             {
                 Record(new QueueEvent(Now, QueueEventType.RingNoAnswer, entry.Queue.Id, entry.Call.Reference.ToString(), agent.Name, Ring: Now - started));
             }
             agent.MoveTo(AgentState.Available, Now);
+            NoteRotation(agent);
             return (agent, false);
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>Logs an agent leaving rotation when their circuit opens (PAUSE) and rejoining when a trial ring closes it (UNPAUSE).</summary>
+    private void NoteRotation(Agent agent)
+    {
+        var now = Now;
+        var paused = _outOfRotationUntil.TryGetValue(agent, out var until);
+        switch (agent.Circuit.CircuitState)
+        {
+            case CircuitState.Open when !paused || now >= until:
+                _outOfRotationUntil[agent] = now + BreakDuration.ToDuration();
+                Record(new QueueEvent(now, QueueEventType.Pause, "ALL", string.Empty, agent.Name, Detail: $"{FailuresBeforeBreak} rings unanswered"));
+                After(BreakDuration.ToDuration(), Route);
+                break;
+            case CircuitState.Closed when paused:
+                _outOfRotationUntil.Remove(agent);
+                Record(new QueueEvent(now, QueueEventType.Unpause, "ALL", string.Empty, agent.Name));
+                break;
         }
     }
 
@@ -428,7 +458,11 @@ public sealed class CallCenter
         {
             answer = After(agent.Profile.AnswerDelay, () => pickUp.TrySetResult(RingResult.Answered));
         }
-        await using var onCancel = cancel.Register(() => _dispatch(() => pickUp.TrySetCanceled(cancel)));
+        // A synchronous dispose: this may run inside the cancellation callback itself, where an
+        // asynchronous one would wait for that callback to finish and resume on the thread pool.
+#pragma warning disable CA2007
+        using var onCancel = cancel.Register(() => _dispatch(() => pickUp.TrySetCanceled(cancel)));
+#pragma warning restore CA2007
         try
         {
             return await pickUp.Task.ConfigureAwait(false);
@@ -501,11 +535,21 @@ public sealed class CallCenter
         connection.Queue.Metrics.Handled(talk + wrapUp, transferredOut);
         agent.MoveTo(AgentState.WrapUp, Now);
         agent.WrapUpEndsAt = Now + wrapUp;
-        After(wrapUp, () =>
+        After(wrapUp, () => FreeUp(agent));
+    }
+
+    /// <summary>The agent's call (and wrap-up) is over: back in rotation, or away if they asked to log out.</summary>
+    private void FreeUp(Agent agent)
+    {
+        if (agent.LoggingOut)
         {
-            agent.MoveTo(AgentState.Available, Now);
-            Route();
-        });
+            agent.LoggingOut = false;
+            agent.MoveTo(AgentState.Away, Now);
+            EmptyQueuesOf(agent);
+            return;
+        }
+        agent.MoveTo(AgentState.Available, Now);
+        Route();
     }
 
     /// <summary>Simulates the call an agent is finishing when the line opens.</summary>
@@ -513,11 +557,7 @@ public sealed class CallCenter
     {
         agent.MoveTo(AgentState.OnCall, Now);
         agent.CallStartedAt = Now;
-        After(remaining, () =>
-        {
-            agent.MoveTo(AgentState.Available, Now);
-            Route();
-        });
+        After(remaining, () => FreeUp(agent));
     }
 
     private void Leave(QueuedCall entry, QueueEventType why, string reason)
@@ -567,20 +607,9 @@ public sealed class CallCenter
                 SamplingDuration = SamplingDuration,
                 BreakDuration = BreakDuration,
                 ShouldHandle = new PredicateBuilder<RingResult>().Handle<TimeoutRejectedException>(),
+                // No OnOpened/OnClosed callbacks: Polly runs those on the thread pool, outside the
+                // calls' thread. The state is read after each ring instead (NoteRotation).
                 StateProvider = agent.Circuit,
-                OnOpened = _ =>
-                {
-                    _outOfRotationUntil[agent] = Now + BreakDuration.ToDuration();
-                    Record(new QueueEvent(Now, QueueEventType.Pause, "ALL", string.Empty, agent.Name, Detail: $"{FailuresBeforeBreak} rings unanswered"));
-                    After(BreakDuration.ToDuration(), Route);
-                    return default;
-                },
-                OnClosed = _ =>
-                {
-                    _outOfRotationUntil.Remove(agent);
-                    Record(new QueueEvent(Now, QueueEventType.Unpause, "ALL", string.Empty, agent.Name));
-                    return default;
-                },
             })
             .AddTimeout(new TimeoutStrategyOptions
             {
