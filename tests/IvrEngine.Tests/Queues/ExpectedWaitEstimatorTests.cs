@@ -1,0 +1,87 @@
+using IvrEngine.Queues;
+using NodaTime;
+
+namespace IvrEngine.Tests.Queues;
+
+public sealed class ExpectedWaitEstimatorTests
+{
+    private static readonly Instant Now = Instant.FromUtc(2026, 11, 30, 14, 0);
+    private static readonly Duration[] TwoMinuteCalls = [Duration.FromMinutes(2), Duration.FromMinutes(2), Duration.FromMinutes(2)];
+
+    private static AgentSnapshot OnCallFor(double seconds) => new(AgentState.OnCall, Now - Duration.FromSeconds(seconds), default);
+
+    private static AgentSnapshot Free => new(AgentState.Available, default, default);
+
+    private static double? Seconds(int position, params AgentSnapshot[] agents) =>
+        ExpectedWaitEstimator.Estimate(position, agents, TwoMinuteCalls, Now)?.TotalSeconds;
+
+    [Test]
+    public void OneAgentJustStarted_TheNextCallerWaitsOneAverageCall_EachLaterOneAnother()
+    {
+        Assert.That(Seconds(1, OnCallFor(0)), Is.EqualTo(120));
+        Assert.That(Seconds(2, OnCallFor(0)), Is.EqualTo(240));
+        Assert.That(Seconds(3, OnCallFor(0)), Is.EqualTo(360));
+    }
+
+    [Test]
+    public void TwoAgents_ShareTheLine()
+    {
+        Assert.That(Seconds(1, OnCallFor(0), OnCallFor(60)), Is.EqualTo(60), "the agent halfway through frees first");
+        Assert.That(Seconds(2, OnCallFor(0), OnCallFor(60)), Is.EqualTo(120));
+        Assert.That(Seconds(3, OnCallFor(0), OnCallFor(60)), Is.EqualTo(180));
+    }
+
+    [Test]
+    public void AFreeAgent_MeansNoWaitForTheFirstCaller()
+    {
+        Assert.That(Seconds(1, Free, OnCallFor(0)), Is.Zero);
+        Assert.That(Seconds(2, Free, OnCallFor(0)), Is.EqualTo(120));
+    }
+
+    [Test]
+    public void WrapUp_EndsWhenItEnds()
+    {
+        var wrapping = new AgentSnapshot(AgentState.WrapUp, default, Now + Duration.FromSeconds(25));
+
+        Assert.That(Seconds(1, wrapping), Is.EqualTo(25));
+    }
+
+    [Test]
+    public void ACallRunningPastTheAverage_DoesNotMakeTheEstimateGrow()
+    {
+        // Asterisk's estimate grows once callers wait past the average; this one is bounded by the agent's progress.
+        var overrun = Seconds(1, OnCallFor(600));
+
+        Assert.That(overrun, Is.EqualTo(12), "a tenth of the average is assumed left");
+        Assert.That(Seconds(1, OnCallFor(610)), Is.EqualTo(overrun));
+    }
+
+    [Test]
+    public void TheEstimateFalls_AsTheAgentsCallProgresses()
+    {
+        var estimates = Enumerable.Range(0, 12).Select(step => Seconds(2, OnCallFor(step * 10))!.Value).ToList();
+
+        Assert.That(estimates, Is.Ordered.Descending);
+    }
+
+    [Test]
+    public void WithoutEnoughHistory_OrWithoutAgents_ThereIsNoEstimate()
+    {
+        Assert.That(ExpectedWaitEstimator.Estimate(1, [OnCallFor(0)], [Duration.FromMinutes(2), Duration.FromMinutes(2)], Now), Is.Null);
+        Assert.That(ExpectedWaitEstimator.Estimate(1, [], TwoMinuteCalls, Now), Is.Null);
+        Assert.That(ExpectedWaitEstimator.Estimate(1, [new AgentSnapshot(AgentState.Away, default, default)], TwoMinuteCalls, Now), Is.Null);
+    }
+
+    [TestCase(30, "en-US", "less than a minute")]
+    [TestCase(60, "en-US", "about 1 minute")]
+    [TestCase(61, "en-US", "about 2 minutes")]
+    [TestCase(30, "ru-RU", "меньше минуты")]
+    [TestCase(60, "ru-RU", "около 1 минуты")]
+    [TestCase(180, "ru-RU", "около 3 минут")]
+    [TestCase(21 * 60, "ru-RU", "около 21 минуты")]
+    [TestCase(11 * 60, "ru-RU", "около 11 минут")]
+    public void WaitPhrase_RoundsUpToWholeMinutes_InTheCallersLanguage(int seconds, string locale, string expected)
+    {
+        Assert.That(WaitPhrase.For(Duration.FromSeconds(seconds), locale), Is.EqualTo(expected));
+    }
+}
