@@ -32,5 +32,8 @@ internal static class FlowText
         call.Outcome is { } outcome ? $"the call ended: {outcome}" : $"the call has not ended (at node '{call.CurrentNodeId}', {StateName(call.State)})";
 
     /// <summary>A prompt in quotes, cut to a readable length.</summary>
-    public static string Quote(string text) => $"\"{(text.Length <= 160 ? text : text[..157] + "...")}\"";
+    public static string Quote(string text) => $"\"{Cut(text)}\"";
+
+    /// <summary>Text cut to a readable length for one line of a message.</summary>
+    public static string Cut(string text) => text.Length <= 160 ? text : text[..157] + "...";
 }

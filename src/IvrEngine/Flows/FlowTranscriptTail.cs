@@ -32,6 +32,6 @@ internal static class FlowTranscriptTail
         };
         if (text is null) return null;
         var elapsed = e.At - start;
-        return $"[{(int)elapsed.TotalMinutes}:{elapsed.Seconds:00}] {FlowText.Quote(text).Trim('"')}";
+        return $"[{(int)elapsed.TotalMinutes}:{elapsed.Seconds:00}] {FlowText.Cut(text)}";
     }
 }
