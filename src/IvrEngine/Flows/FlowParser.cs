@@ -36,6 +36,9 @@ public sealed partial class FlowParser
 
     private bool _namedFlows;
 
+    // A file whose every step line is wrong is not also "a file without steps".
+    private bool _sawStepLines;
+
     private FlowParser(Func<string, byte[]?> read) => _read = read;
 
     /// <summary>Parses the flow file at <paramref name="path"/>.</summary>
@@ -58,7 +61,7 @@ public sealed partial class FlowParser
         {
             Report(new FlowLocation(path, 1, 1), FlowCodes.Header, "the file has no 'menu:' line; start it with one such as menu: ../carrier-support.json");
         }
-        if (_flows.Count == 0)
+        if (_flows.Count == 0 && !_sawStepLines)
         {
             Report(new FlowLocation(path, 1, 1), FlowCodes.Structure, "the file has no steps; a flow needs at least one step such as press 1 or expect node main");
         }
@@ -70,10 +73,9 @@ public sealed partial class FlowParser
         {
             Report(duplicate.Skip(1).First().At, FlowCodes.Structure, $"two flows are named '{duplicate.Key}'; give each flow in a file its own name");
         }
-        if (_diagnostics.Count > 0 || menu.Value is null) return Result(null);
-
-        var header = BuildHeader(path, menu);
-        if (header is null) return Result(null);
+        // Header values are checked even when steps have problems: every error at once.
+        var header = menu.Value is null ? null : BuildHeader(path, menu);
+        if (header is null || _diagnostics.Count > 0) return Result(null);
         var flows = _flows.Select(f => new Flow(f.Name, f.At, [.. f.Steps])).ToImmutableArray();
         return Result(new FlowFile(path, header, flows));
     }
@@ -161,6 +163,7 @@ public sealed partial class FlowParser
             var verb = (space < 0 ? rest : rest[..space]).ToLowerInvariant();
             var args = space < 0 ? string.Empty : rest[(space + 1)..].Trim();
             var argsColumn = space < 0 ? restColumn + rest.Length : restColumn + space + 1 + (rest[(space + 1)..].Length - rest[(space + 1)..].TrimStart().Length);
+            _sawStepLines |= into is null;
             if (verb == "hang" && args.Equals("up", StringComparison.OrdinalIgnoreCase)) (verb, args) = ("hangup", string.Empty);
             var step = ParseStep(verb, args, at, at with { Column = argsColumn }, locale, rest);
             if (step is not null) AddStep(step, at, into);
