@@ -89,7 +89,7 @@ internal static class TestCommand
         }
 
         output.WriteLine();
-        output.WriteLine($"{results.Length - failed} passed, {failed} failed: {Plural(results.Length, "run")} of {Plural(suite.FileCount - suite.BadFiles, "flow file")} in {elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s.");
+        output.WriteLine($"{results.Length - failed} passed, {failed} failed: {Plural(results.Length, "run")} of {Plural(suite.FileCount, "flow file")} in {elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s.");
         if (suite.BadFiles > 0)
         {
             error.WriteLine($"{suite.BadFiles} of {Plural(suite.FileCount, "flow file")} invalid; fix them and run again.");
