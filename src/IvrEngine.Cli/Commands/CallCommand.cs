@@ -27,6 +27,7 @@ internal static partial class CallCommand
         var clock = new Option<string?>("--clock") { Description = "real: timeouts fire while you are idle; virtual: time moves only with 'wait'. Default: real on a terminal, virtual for piped input." };
         clock.AcceptOnlyFromAmong("real", "virtual");
         var transcript = new Option<string?>("--transcript") { Description = "Write the call's transcript as JSON lines to this file.", HelpName = "FILE" };
+        var record = new Option<string?>("--record") { Description = "Write the call as a QA flow file (steps and the prompts heard as expectations), to run with 'ivr test'.", HelpName = "FILE" };
         var seed = new Option<int?>("--seed") { Description = "Seed for everything random (the reference number); same seed, inputs and --at give the same transcript.", HelpName = "N" };
         seed.Validators.Add(result =>
         {
@@ -35,7 +36,7 @@ internal static partial class CallCommand
 
         var command = new Command("call", "Call a menu: hear its prompts, press keys, say phrases, let timeouts pass.")
         {
-            menu, locale, callerId, at, clock, transcript, seed,
+            menu, locale, callerId, at, clock, transcript, seed, record,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -47,7 +48,10 @@ internal static partial class CallCommand
                 parseResult.GetValue(clock),
                 inputIsTerminal ? ClockMode.Real : ClockMode.Virtual,
                 parseResult.GetValue(transcript),
-                parseResult.GetValue(seed));
+                parseResult.GetValue(seed))
+            {
+                RecordPath = parseResult.GetValue(record),
+            };
             return RunAsync(request, input, output, error, echoInput: !inputIsTerminal, cancellationToken);
         });
         return command;
@@ -78,6 +82,12 @@ internal static partial class CallCommand
         if (transcriptError is not null)
         {
             await error.WriteLineAsync($"ivr call: --transcript: {transcriptError}");
+            return ExitCodes.Usage;
+        }
+
+        if (request.RecordPath is { } recordPath && Directory.Exists(recordPath))
+        {
+            await error.WriteLineAsync($"ivr call: --record: '{recordPath}' is a folder; give a file name such as my-call.flow");
             return ExitCodes.Usage;
         }
 
@@ -125,6 +135,14 @@ internal static partial class CallCommand
         {
             call.Transcript.WriteJsonLines(transcriptFile);
             await output.WriteLineAsync($"Transcript: {request.TranscriptPath}");
+        }
+        if (request.RecordPath is { } flowPath)
+        {
+            var flowFolder = Path.GetDirectoryName(Path.GetFullPath(flowPath))!;
+            var pacing = settings.Clock == ClockMode.Real ? Calls.PromptPacing.Spoken : Calls.PromptPacing.Instant;
+            var flow = Flows.FlowRecorder.Write(call, Path.GetRelativePath(flowFolder, Path.GetFullPath(menuPath)), settings.Seed, pacing);
+            await File.WriteAllTextAsync(flowPath, flow, CancellationToken.None);
+            await output.WriteLineAsync($"Flow: {flowPath} (run it with: ivr test {flowPath})");
         }
         await host.StopAsync(CancellationToken.None);
         return ExitCodes.Ok;
@@ -179,5 +197,9 @@ internal static partial class CallCommand
     [GeneratedRegex(@"^\+?[0-9]{3,15}$")]
     private static partial Regex CallerIdPattern();
 
-    private sealed record CallRequest(string? MenuPath, string? Locale, string? CallerId, string? At, string? Clock, ClockMode DefaultClock, string? TranscriptPath, int? Seed);
+    private sealed record CallRequest(string? MenuPath, string? Locale, string? CallerId, string? At, string? Clock, ClockMode DefaultClock, string? TranscriptPath, int? Seed)
+    {
+        /// <summary>Where <c>--record</c> writes the call as a flow file.</summary>
+        public string? RecordPath { get; init; }
+    }
 }

@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Writes menus/carrier-support.flows/generated/: one .flow file per node of the bundled menu,
+with a flow per option by key, a flow per option by phrase (en-US and ru-RU) and a flow for the
+escape, so `ivr test menus/ --min-coverage 100` holds. Re-run after changing the menu, then read
+the diff: a changed expectation is a changed route. Hand-written scenarios live next to it."""
+import json, os, re, shutil
+from collections import deque
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MENU = os.path.join(ROOT, "menus", "carrier-support.json")
+OUT = os.path.join(ROOT, "menus", "carrier-support.flows", "generated")
+LOCALES = ["en-US", "ru-RU"]
+# Values each collector accepts (they must pass minLength and pattern).
+COLLECTOR_INPUT = {"track-order": "1234567#", "port-in": "2025550143"}
+ESCAPE_PHRASE = {"en-US": "operator", "ru-RU": "оператор"}
+
+
+def strip_jsonc(s):
+    out, i, in_string = [], 0, False
+    while i < len(s):
+        c = s[i]
+        if in_string:
+            out.append(c)
+            if c == "\\":
+                out.append(s[i + 1]); i += 2; continue
+            if c == '"':
+                in_string = False
+        elif c == '"':
+            in_string = True; out.append(c)
+        elif s.startswith("//", i):
+            while i < len(s) and s[i] != "\n":
+                i += 1
+            continue
+        elif s.startswith("/*", i):
+            i = s.index("*/", i) + 2; continue
+        else:
+            out.append(c)
+        i += 1
+    return re.sub(r",(\s*[}\]])", r"\1", "".join(out))
+
+
+menu = json.loads(strip_jsonc(open(MENU, encoding="utf-8").read()))
+nodes = menu["nodes"]
+
+
+def kind(node):
+    return "collect" if "collect" in node else "menu" if "options" in node else "announcement"
+
+
+def first_sentence(text):
+    text = re.sub(r"\{[^}]*\}.*", "", text)  # stop before placeholders (reference numbers, variables)
+    m = re.match(r"(.{12,}?[.!?])(\s|$)", text)
+    sentence = m.group(1) if m else text[:60]
+    return sentence.strip().replace("\\", "\\\\").replace('"', '\\"')
+
+
+def edges(node_id):
+    """(steps, target) pairs: how a caller at node_id moves forward."""
+    node = nodes[node_id]
+    k = kind(node)
+    if k == "collect":
+        yield [f"press {COLLECTOR_INPUT[node_id]}"], node["collect"]["next"].get("goto")
+    elif k == "announcement":
+        yield [], node["next"].get("goto")
+    else:
+        for o in node["options"]:
+            if "goto" not in o:
+                continue
+            if "key" in o:
+                yield [f"press {o['key']}"], o["goto"]
+            else:
+                yield [f"[{l}] say {o['say'][l][0]}" for l in LOCALES], o["goto"]
+
+
+# Shortest routes from the start node, preferring keys (edges come key-first per option).
+route = {menu["start"]: ([], [menu["start"]])}
+queue = deque([menu["start"]])
+while queue:
+    at = queue.popleft()
+    for steps, target in edges(at):
+        if target and target not in route:
+            route[target] = (route[at][0] + steps, route[at][1] + [target])
+            queue.append(target)
+
+shutil.rmtree(OUT, ignore_errors=True)
+os.makedirs(os.path.join(OUT, "steps"))
+for node_id, (steps, path) in route.items():
+    if node_id == menu["start"]:
+        continue
+    with open(os.path.join(OUT, "steps", f"reach-{node_id}.steps"), "w", encoding="utf-8") as f:
+        f.write(f"# From the start of the call to node '{node_id}' ({' > '.join(path)}).\n")
+        for step in steps:
+            f.write(step + "\n")
+        f.write(f"expect node {node_id}\n")
+
+
+def expectations(node_id, option):
+    if "goto" in option:
+        target = nodes[option["goto"]]
+        # An announcement says its prompt and moves on by itself: the caller ends up where it leads.
+        lands = option["goto"]
+        if kind(target) == "announcement":
+            lands = node_id if target["next"].get("do") == "back" else target["next"]["goto"]
+        lines = [f"expect node {lands}"]
+        lines += [f"[{l}] expect prompt \"{first_sentence(target['prompt'][l])}\"" for l in LOCALES]
+        if kind(target) == "collect":
+            lines.append("expect state collecting-digits")
+        return lines
+    if "queue" in option:
+        return [f"expect queued {option['queue']}", "expect reference"]
+    if "hangup" in option:
+        lines = ["expect outcome self-service"]
+        if "{reference" in option["hangup"]["en-US"]:
+            lines.append("expect reference")
+        return lines
+    do = option["do"]
+    if do == "repeat":
+        return [f"expect node {node_id}", "expect state in-menu"] + [f"[{l}] expect prompt \"{first_sentence(nodes[node_id]['prompt'][l])}\"" for l in LOCALES]
+    if do == "mainMenu":
+        return [f"expect node {menu['start']}"]
+    if do == "back":
+        path = route[node_id][1]
+        return [f"expect node {path[-2] if len(path) > 1 else menu['start']}"]
+    raise ValueError(do)
+
+
+def escape_target(node):
+    to = node.get("escape", {}).get("to") or menu["defaults"]["escape"]["to"]
+    return to["queue"]
+
+
+for node_id, node in nodes.items():
+    if kind(node) == "announcement" or node_id not in route:
+        continue
+    reach = [] if node_id == menu["start"] else [f"include: steps/reach-{node_id}.steps"]
+    out = [
+        f"# Generated by eng/generate-bundled-flows.py from the menu: every option of node '{node_id}'",
+        "# by key and by phrase, and its escape. Regenerate after changing the menu and review the diff.",
+        "menu: ../../carrier-support.json",
+        "locale: en-US, ru-RU",
+        "at: Monday 09:15 America/New_York",
+        "seed: 7",
+        "",
+    ]
+    for option in node.get("options", []):
+        label = option.get("say", {}).get("en-US", [None])[0] or f"key {option.get('key')}"
+        if "key" in option:
+            out += [f"flow: key {option['key']} ({label})", *reach, f"press {option['key']}", *expectations(node_id, option), ""]
+        if "say" in option:
+            says = [f"[{l}] say {option['say'][l][0]}" for l in LOCALES if option["say"].get(l)]
+            out += [f"flow: say '{label}'", *reach, *says, *expectations(node_id, option), ""]
+    mode = node.get("escape", {}).get("mode", menu["defaults"]["escape"].get("mode", "immediate"))
+    asks = 2 if mode == "confirm" else 1
+    if kind(node) == "collect":
+        # In a collector keys are digits: only escape phrases ask for a person.
+        ask = [f"[{l}] say {ESCAPE_PHRASE[l]}" for l in LOCALES] * asks
+    else:
+        ask = ["press " + "0" * asks]
+    out += ["flow: escape to a person", *reach, *ask, f"expect queued {escape_target(node)}", "expect reference", ""]
+    with open(os.path.join(OUT, f"{node_id}.flow"), "w", encoding="utf-8") as f:
+        f.write("\n".join(out).rstrip() + "\n")
+print(f"wrote {len(os.listdir(OUT)) - 1} flow files and {len(os.listdir(os.path.join(OUT, 'steps')))} steps files to {OUT}")

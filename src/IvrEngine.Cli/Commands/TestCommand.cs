@@ -1,0 +1,138 @@
+using System.CommandLine;
+using System.Globalization;
+using IvrEngine.Cli.Console;
+using IvrEngine.Flows;
+using Microsoft.Extensions.FileSystemGlobbing;
+
+namespace IvrEngine.Cli.Commands;
+
+/// <summary>
+/// <c>ivr test PATH...</c>: runs QA call flows in virtual time, one line per run and a summary;
+/// exit 0 when all pass, 1 when any fails (or coverage is below <c>--min-coverage</c>), 2 when a
+/// flow file is bad or the command line is wrong.
+/// </summary>
+internal static class TestCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Flow files, folders (every *.flow below them) or globs (menus/**/*.flow).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var junit = new Option<string?>("--junit") { Description = "Write the results as JUnit XML for CI.", HelpName = "FILE" };
+        var transcripts = new Option<string?>("--transcripts") { Description = "Write each run's call transcript (JSON lines) into this folder.", HelpName = "DIR" };
+        var coverage = new Option<bool>("--coverage") { Description = "Show which nodes, options, escapes and failure paths the flows exercised." };
+        var minCoverage = new Option<double?>("--min-coverage") { Description = "Fail when options and escapes are covered less than P percent (implies --coverage).", HelpName = "P" };
+        minCoverage.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is < 0 or > 100) result.AddError("--min-coverage is a percentage from 0 to 100.");
+        });
+
+        var command = new Command("test", "Run QA call flows (.flow files) against their menus in virtual time.")
+        {
+            paths, junit, transcripts, coverage, minCoverage,
+        };
+        command.SetAction(parseResult => Run(
+            new TestRequest(parseResult.GetValue(paths)!, parseResult.GetValue(junit), parseResult.GetValue(transcripts), parseResult.GetValue(coverage), parseResult.GetValue(minCoverage)),
+            output,
+            error));
+        return command;
+    }
+
+    private static int Run(TestRequest request, TextWriter output, TextWriter error)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        var files = new List<string>();
+        foreach (var path in request.Paths)
+        {
+            var found = Expand(path);
+            if (found.Count == 0)
+            {
+                error.WriteLine($"ivr test: no flow files at '{path}' (give .flow files, folders or globs such as menus/**/*.flow).");
+                return ExitCodes.Usage;
+            }
+            files.AddRange(found);
+        }
+
+        var suite = new FlowLoader().Load(files);
+        foreach (var diagnostic in suite.Diagnostics) output.WriteLine(diagnostic);
+
+        var results = new FlowRunner(TimeProvider.System).RunAll(suite.Cases);
+        foreach (var result in results)
+        {
+            output.WriteLine($"{(result.Passed ? "PASS" : "FAIL")} {result.Case}");
+            if (result.Failure is { } failure) output.WriteLine(Indent(failure));
+        }
+
+        var failed = results.Count(r => !r.Passed);
+        var belowMinimum = false;
+        if (request.Coverage || request.MinCoverage is not null)
+        {
+            foreach (var report in FlowCoverage.Of(results))
+            {
+                CoverageTable.Write(output, report);
+                if (request.MinCoverage is { } minimum && report.HeadlinePercent < minimum)
+                {
+                    belowMinimum = true;
+                    error.WriteLine($"ivr test: options and escapes of {report.Menu.Name} are {CoverageTable.Percent(report.HeadlinePercent)} % covered, below --min-coverage {minimum.ToString(CultureInfo.InvariantCulture)}.");
+                }
+            }
+        }
+
+        var elapsed = TimeProvider.System.GetElapsedTime(started);
+        if (request.TranscriptsDir is { } dir) WriteTranscripts(dir, results);
+        if (request.JUnitPath is { } junit)
+        {
+            using var stream = File.Create(junit);
+            JUnitReport.Write(stream, results, suite.Diagnostics, elapsed);
+        }
+
+        output.WriteLine();
+        output.WriteLine($"{results.Length - failed} passed, {failed} failed: {Plural(results.Length, "run")} of {Plural(suite.FileCount, "flow file")} in {elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s.");
+        if (suite.BadFiles > 0)
+        {
+            error.WriteLine($"{suite.BadFiles} of {Plural(suite.FileCount, "flow file")} invalid; fix them and run again.");
+            return ExitCodes.Usage;
+        }
+        return failed > 0 || belowMinimum ? ExitCodes.Failed : ExitCodes.Ok;
+    }
+
+    /// <summary>A file as given; a folder's *.flow files, recursively; or a glob's matches.</summary>
+    private static List<string> Expand(string path)
+    {
+        if (Directory.Exists(path)) return [.. Directory.EnumerateFiles(path, "*.flow", SearchOption.AllDirectories)];
+        if (File.Exists(path)) return [path];
+        if (path.IndexOfAny(['*', '?']) < 0) return [];
+
+        // Globs are matched from the longest folder prefix without wildcards.
+        var firstWild = path.IndexOfAny(['*', '?']);
+        var slash = path.LastIndexOfAny(['/', '\\'], firstWild);
+        var root = slash < 0 ? "." : path[..slash];
+        var pattern = slash < 0 ? path : path[(slash + 1)..];
+        if (!Directory.Exists(root)) return [];
+        var matcher = new Matcher(StringComparison.Ordinal);
+        matcher.AddInclude(pattern);
+        return [.. matcher.GetResultsInFullPath(root).Select(full => Path.Combine(root, Path.GetRelativePath(root, full)))];
+    }
+
+    private static void WriteTranscripts(string dir, IEnumerable<FlowResult> results)
+    {
+        Directory.CreateDirectory(dir);
+        foreach (var result in results)
+        {
+            var name = $"{Slug(Path.ChangeExtension(result.Case.File.Path, null))}--{Slug(result.Case.Flow.Name)}.{result.Case.Locale}.jsonl";
+            using var file = File.Create(Path.Combine(dir, name));
+            result.Call.Transcript.WriteJsonLines(file);
+        }
+    }
+
+    private static string Slug(string text) =>
+        string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')).Trim('_');
+
+    private static string Indent(string text) => string.Join('\n', text.Split('\n').Select(l => "    " + l));
+
+    private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+
+    private sealed record TestRequest(string[] Paths, string? JUnitPath, string? TranscriptsDir, bool Coverage, double? MinCoverage);
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+using NodaTime;
+
+namespace IvrEngine.Flows;
+
+/// <summary>Durations as flows write them: <c>5s</c>, <c>2m</c>, <c>1.5s</c>, <c>250ms</c>, <c>1h</c>; a bare number is seconds.</summary>
+internal static class DurationText
+{
+    private static readonly Duration Longest = Duration.FromDays(1);
+
+    public static bool TryParse(string text, out Duration duration)
+    {
+        duration = default;
+        var trimmed = text.Trim().ToLowerInvariant();
+        var (number, unit) = trimmed.EndsWith("ms", StringComparison.Ordinal) ? (trimmed[..^2], 0.001)
+            : trimmed.EndsWith('s') ? (trimmed[..^1], 1.0)
+            : trimmed.EndsWith('m') ? (trimmed[..^1], 60.0)
+            : trimmed.EndsWith('h') ? (trimmed[..^1], 3600.0)
+            : (trimmed, 1.0);
+        if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)) return false;
+        duration = Duration.FromSeconds(value * unit);
+        return duration > Duration.Zero && duration <= Longest;
+    }
+
+    /// <summary>The shortest exact form: <c>5s</c>, <c>2m</c>, <c>3.25s</c>.</summary>
+    public static string Format(Duration duration)
+    {
+        if (duration.SubsecondNanoseconds == 0 && duration.TotalSeconds % 60 == 0) return $"{(long)duration.TotalMinutes}m";
+        return $"{Math.Round(duration.TotalSeconds, 3).ToString(CultureInfo.InvariantCulture)}s";
+    }
+}

@@ -1,0 +1,47 @@
+using IvrEngine.Menus;
+using IvrEngine.Menus.Loading;
+
+namespace IvrEngine.Flows;
+
+/// <summary>
+/// Checks a parsed flow file against its menu: every node, queue, locale and variable it names must
+/// exist, so a renamed node shows up as a located error before anything runs, not as a failed call.
+/// </summary>
+internal static class FlowBinder
+{
+    public static IEnumerable<FlowDiagnostic> Check(FlowFile file, Menu menu)
+    {
+        var header = file.Header;
+        foreach (var locale in header.Locales.Where(l => menu.ResolveLocale(l) is null))
+        {
+            yield return NotInMenu(header.LocalesAt!, $"the menu '{menu.Name}' has no locale '{locale}'; it has {string.Join(", ", menu.Locales)}");
+        }
+
+        var locales = Locales(file, menu);
+        var variables = menu.Nodes.Values.Where(n => n.Collect is not null).Select(n => n.Collect!.Variable).ToHashSet(StringComparer.Ordinal);
+        foreach (var step in file.Flows.SelectMany(f => f.Steps))
+        {
+            if (step.Locale is { } tag && !locales.Contains(tag, StringComparer.OrdinalIgnoreCase))
+            {
+                yield return NotInMenu(step.At, $"[{tag}] is not a locale this file runs in ({string.Join(", ", locales)}); list it in 'locale:'");
+            }
+            var problem = step switch
+            {
+                ExpectNode { NodeId: var id } when !menu.Nodes.ContainsKey(id) => $"the menu has no node '{id}'{Suggestions.DidYouMean(id, menu.Nodes.Keys)}",
+                ExpectQueued { QueueId: var id } when !menu.Queues.ContainsKey(id) => NoQueue(menu, id),
+                ExpectOutcome { QueueId: { } id } when !menu.Queues.ContainsKey(id) => NoQueue(menu, id),
+                ExpectVariable { Name: var name } when !variables.Contains(name) => $"no node of the menu collects a variable '{name}'{Suggestions.DidYouMean(name, variables)}",
+                _ => null,
+            };
+            if (problem is not null) yield return NotInMenu(step.At, problem);
+        }
+    }
+
+    /// <summary>The locales a file's flows run in: its <c>locale:</c> list, or the menu's default.</summary>
+    public static IReadOnlyList<string> Locales(FlowFile file, Menu menu) =>
+        file.Header.Locales.IsEmpty ? [menu.DefaultLocale] : file.Header.Locales.Select(l => menu.ResolveLocale(l) ?? l).ToList();
+
+    private static string NoQueue(Menu menu, string id) => $"the menu has no queue '{id}'{Suggestions.DidYouMean(id, menu.Queues.Keys)}";
+
+    private static FlowDiagnostic NotInMenu(FlowLocation at, string message) => new(at, FlowCodes.NotInMenu, message);
+}

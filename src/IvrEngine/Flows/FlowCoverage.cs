@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using IvrEngine.Calls;
+using IvrEngine.Menus;
+
+namespace IvrEngine.Flows;
+
+/// <summary>
+/// Works out which paths of a menu the flows took, from the calls' transcripts alone: nodes
+/// entered, options chosen by key and by phrase (per locale), escapes, no-input, invalid-input and
+/// retries-exhausted paths per node, and queues reached. Business-hours branches are not counted:
+/// the engine has no hours yet.
+/// </summary>
+public static class FlowCoverage
+{
+    private const string RetriesLeftNone = "no retries left";
+
+    /// <summary>One report per menu, in the order menus first appear in <paramref name="results"/>.</summary>
+    public static ImmutableArray<CoverageReport> Of(IEnumerable<FlowResult> results) =>
+        [.. results.GroupBy(r => r.Case.Menu).Select(g => Of(g.Key, g.Select(r => (r.Case.Locale, r.Call.Transcript)).ToList()))];
+
+    public static CoverageReport Of(Menu menu, IReadOnlyList<(string Locale, Transcript Transcript)> calls)
+    {
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (locale, transcript) in calls) Collect(menu, locale, transcript.Events, taken);
+
+        var nodes = menu.Nodes.Values.OrderBy(n => n.Id, StringComparer.Ordinal).ToList();
+        var listening = nodes.Where(n => n.Kind != NodeKind.Announcement).ToList();
+        var rows = ImmutableArray.Create(
+            Row("nodes", nodes.Select(n => Item("node", n.Id, n.Id)), taken, headline: false),
+            Row("options by key", nodes.SelectMany(n => n.Options.Where(o => o.Key is not null).Select(o => Item("key", n.Id, o.Key!, $"{n.Id}: key {o.Key}"))), taken, headline: true),
+            Row("options by phrase", nodes.SelectMany(n => n.Options.SelectMany(o => menu.Locales
+                .Where(l => !o.Phrases.For(l).IsEmpty)
+                .Select(l => Item("phrase", n.Id, $"{l}/{o.Label(l)}", $"{n.Id}: [{l}] '{o.Label(l)}'")))), taken, headline: true),
+            Row("escapes", listening.Select(n => Item("escape", n.Id, n.Id)), taken, headline: true),
+            Row("no-input paths", listening.Select(n => Item("no-input", n.Id, n.Id)), taken, headline: false),
+            Row("invalid-input paths", listening.Select(n => Item("invalid", n.Id, n.Id)), taken, headline: false),
+            Row("retries-exhausted paths", listening.Select(n => Item("exhausted", n.Id, n.Id)), taken, headline: false),
+            Row("queues reached", menu.Queues.Keys.Order(StringComparer.Ordinal).Select(q => Item("queue", "", q, q)), taken, headline: false));
+        return new CoverageReport(menu, calls.Count, rows);
+    }
+
+    private static void Collect(Menu menu, string locale, IReadOnlyList<CallEvent> events, HashSet<string> taken)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            var node = e.Node is { } id && menu.Nodes.TryGetValue(id, out var n) ? n : null;
+            switch (e.Type)
+            {
+                case CallEventType.NodeEntered:
+                    taken.Add(Key("node", e.Text!, e.Text!));
+                    break;
+                case CallEventType.OptionChosen when node is not null && e.Detail is { } how:
+                    if (how.StartsWith("key ", StringComparison.Ordinal)) taken.Add(Key("key", node.Id, how["key ".Length..]));
+                    else taken.Add(Key("phrase", node.Id, $"{locale}/{e.Text}"));
+                    break;
+                case CallEventType.EscapeAsked when node is not null:
+                    taken.Add(Key("escape", node.Id, node.Id));
+                    break;
+                case CallEventType.NoInput or CallEventType.InvalidInput when node is not null:
+                    taken.Add(Key(e.Type == CallEventType.NoInput ? "no-input" : "invalid", node.Id, node.Id));
+                    // Retries ran out here unless the per-call budget ran out at the same input and took over.
+                    var budgetTookOver = i + 1 < events.Count && events[i + 1].Type == CallEventType.BudgetExceeded;
+                    if (e.Detail?.StartsWith(RetriesLeftNone, StringComparison.Ordinal) == true && !budgetTookOver) taken.Add(Key("exhausted", node.Id, node.Id));
+                    break;
+                case CallEventType.Transferred:
+                    taken.Add(Key("queue", "", e.Text!));
+                    break;
+            }
+        }
+    }
+
+    private static (string Key, string Label) Item(string kind, string node, string what, string? label = null) => (Key(kind, node, what), label ?? node);
+
+    private static string Key(string kind, string node, string what) => $"{kind}|{node}|{what}";
+
+    private static CoverageRow Row(string name, IEnumerable<(string Key, string Label)> items, HashSet<string> taken, bool headline)
+    {
+        var list = items.ToList();
+        var missing = list.Where(i => !taken.Contains(i.Key)).Select(i => i.Label).ToImmutableArray();
+        return new CoverageRow(name, list.Count - missing.Length, list.Count, missing, headline);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using IvrEngine.Menus;
+
+namespace IvrEngine.Flows;
+
+/// <summary>
+/// Parses flow files, loads each menu once however many flows name it, checks the flows against
+/// their menus and expands them into runs, one per locale. Files are taken in ordinal path order
+/// so every report comes out in the same order.
+/// </summary>
+public sealed class FlowLoader
+{
+    private readonly ConcurrentDictionary<string, MenuLoadResult> _menus = new(StringComparer.Ordinal);
+
+    public FlowSuite Load(IEnumerable<string> flowFiles)
+    {
+        var files = flowFiles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var parsed = new FlowParseResult[files.Count];
+        Parallel.For(0, files.Count, i => parsed[i] = FlowParser.ParseFile(files[i]));
+
+        var cases = ImmutableArray.CreateBuilder<FlowCase>();
+        var diagnostics = ImmutableArray.CreateBuilder<FlowDiagnostic>();
+        var bad = 0;
+        foreach (var result in parsed)
+        {
+            var problems = result.Diagnostics.ToList();
+            Menu? menu = null;
+            if (result.Succeeded)
+            {
+                var header = result.File.Header;
+                var loaded = _menus.GetOrAdd(Path.GetFullPath(header.MenuPath), MenuLoader.LoadFile);
+                if (!File.Exists(header.MenuPath)) problems.Add(new FlowDiagnostic(header.MenuAt, FlowCodes.Menu, $"there is no menu file '{header.MenuPath}'"));
+                else if (!loaded.Succeeded) problems.Add(new FlowDiagnostic(header.MenuAt, FlowCodes.Menu, $"the menu '{header.MenuPath}' has {loaded.Errors.Count()} error(s); run 'ivr validate {header.MenuPath}'"));
+                else
+                {
+                    menu = loaded.Menu;
+                    problems.AddRange(FlowBinder.Check(result.File, menu));
+                }
+            }
+            if (problems.Count > 0 || menu is null)
+            {
+                bad++;
+                diagnostics.AddRange(problems);
+                continue;
+            }
+            foreach (var flow in result.File!.Flows)
+            {
+                foreach (var locale in FlowBinder.Locales(result.File, menu)) cases.Add(new FlowCase(result.File, flow, locale, menu));
+            }
+        }
+        return new FlowSuite(cases.ToImmutable(), diagnostics.ToImmutable(), files.Count, bad);
+    }
+}

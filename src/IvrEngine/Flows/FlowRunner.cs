@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using System.Text;
+using IvrEngine.Calls;
+using IvrEngine.Time;
+using NodaTime;
+
+namespace IvrEngine.Flows;
+
+/// <summary>
+/// Runs flows: each on a real <see cref="CallSession"/> with its own <see cref="VirtualClock"/> (the
+/// engine the console and the tests use), so runs share nothing and go in parallel, in virtual time.
+/// </summary>
+/// <param name="stopwatch">Measures how long runs take for reports (the wall clock, never the call's clock).</param>
+public sealed class FlowRunner(TimeProvider stopwatch)
+{
+    private const int TailLines = 8;
+
+    /// <summary>When a flow without <c>at:</c> calls: Monday 30 November 2026, 09:00 in the menu's zone.</summary>
+    public static readonly LocalDateTime DefaultStart = new(2026, 11, 30, 9, 0);
+
+    /// <summary>Runs every case, in parallel; results come back in the order of <paramref name="cases"/>.</summary>
+    public ImmutableArray<FlowResult> RunAll(IReadOnlyList<FlowCase> cases)
+    {
+        var results = new FlowResult[cases.Count];
+        Parallel.For(0, cases.Count, i => results[i] = Run(cases[i]));
+        return [.. results];
+    }
+
+    public FlowResult Run(FlowCase flowCase)
+    {
+        var started = stopwatch.GetTimestamp();
+        var header = flowCase.File.Header;
+        var clock = new VirtualClock(header.StartAt ?? DefaultStart.InZoneLeniently(flowCase.Menu.TimeZone).ToInstant());
+        var session = new CallSession(flowCase.Menu, new CallSettings(flowCase.Locale, header.CallerId, Seed: header.Seed, Pacing: header.Pacing), clock);
+        var call = new FlowCall(session, clock);
+        string? failure = null;
+        try
+        {
+            session.Start();
+            foreach (var step in flowCase.Flow.Steps.Where(s => s.AppliesTo(flowCase.Locale)))
+            {
+                if (step is CallerStep action) action.Perform(call);
+                else if (step is Expectation expectation && expectation.Check(call) is { } mismatch)
+                {
+                    failure = Describe(flowCase, step, mismatch.Expected, mismatch.Actual, session);
+                    break;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // A flow must never take the run down; an engine fault is a failure with its message.
+            failure = Describe(flowCase, null, "the call to run", $"the engine threw {exception.GetType().Name}: {exception.Message}", session);
+        }
+        return new FlowResult(flowCase, failure, session, stopwatch.GetElapsedTime(started));
+    }
+
+    private static string Describe(FlowCase flowCase, FlowStep? step, string expected, string actual, CallSession call)
+    {
+        var message = new StringBuilder()
+            .Append(step?.At.ToString() ?? flowCase.File.Path).Append(": ").Append(step is null ? "flow" : $"`{step.Source}`").Append(" failed in ").AppendLine(flowCase.Name)
+            .Append("  expected ").AppendLine(expected)
+            .Append("  but      ").AppendLine(actual)
+            .AppendLine("  last lines of the call:");
+        foreach (var line in FlowTranscriptTail.Of(call, TailLines)) message.Append("    ").AppendLine(line);
+        return message.ToString().TrimEnd();
+    }
+}

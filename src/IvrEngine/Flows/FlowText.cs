@@ -1,0 +1,39 @@
+using IvrEngine.Calls;
+
+namespace IvrEngine.Flows;
+
+/// <summary>The words flows use for states and outcomes, both to parse them and to write messages and recordings.</summary>
+internal static class FlowText
+{
+    public static readonly IReadOnlyDictionary<string, CallState> States = new Dictionary<string, CallState>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["greeting"] = CallState.Greeting,
+        ["in-menu"] = CallState.InMenu,
+        ["collecting-digits"] = CallState.CollectingDigits,
+        ["transferring"] = CallState.Transferring,
+        ["ended"] = CallState.Ended,
+    };
+
+    public static readonly IReadOnlyDictionary<string, CallOutcomeKind> Outcomes = new Dictionary<string, CallOutcomeKind>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["transferred"] = CallOutcomeKind.TransferredToQueue,
+        ["self-service"] = CallOutcomeKind.CompletedInSelfService,
+        ["hung-up"] = CallOutcomeKind.CallerHungUp,
+        ["menu-loop"] = CallOutcomeKind.MenuLoop,
+        ["budget-spent"] = CallOutcomeKind.BudgetSpent,
+    };
+
+    public static string StateName(CallState state) => States.First(s => s.Value == state).Key;
+
+    public static string OutcomeName(CallOutcomeKind kind) => Outcomes.First(o => o.Value == kind).Key;
+
+    /// <summary>The outcome as the console prints it, or "the call has not ended (node x, state y)".</summary>
+    public static string OutcomeSoFar(CallSession call) =>
+        call.Outcome is { } outcome ? $"the call ended: {outcome}" : $"the call has not ended (at node '{call.CurrentNodeId}', {StateName(call.State)})";
+
+    /// <summary>A prompt in quotes, cut to a readable length.</summary>
+    public static string Quote(string text) => $"\"{Cut(text)}\"";
+
+    /// <summary>Text cut to a readable length for one line of a message.</summary>
+    public static string Cut(string text) => text.Length <= 160 ? text : text[..157] + "...";
+}

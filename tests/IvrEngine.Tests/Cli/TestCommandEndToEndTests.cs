@@ -1,0 +1,79 @@
+using IvrEngine.Tests.Flows;
+
+namespace IvrEngine.Tests.Cli;
+
+/// <summary><c>ivr test</c> and <c>ivr call --record</c> as a user runs them: the built ivr as a child process.</summary>
+[NonParallelizable]
+public sealed class TestCommandEndToEndTests
+{
+    [Test]
+    public async Task PassingFlows_ExitZero_WithOneLinePerRunAndASummary()
+    {
+        using var folder = new FlowFolder();
+        var flow = folder.Write("ok.flow", "menu: test-line.json\nlocale: en-US, ru-RU\npress 1\nexpect node billing\n");
+
+        var result = await IvrProcess.RunAsync("", "test", folder.Path);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output, Does.StartWith($"PASS {flow}: ok [en-US]\nPASS {flow}: ok [ru-RU]\n\n2 passed, 0 failed: 2 runs of 1 flow file in "));
+    }
+
+    [Test]
+    public async Task AFailingFlow_ExitsOne_WithTheMessage_AndJUnitAndTranscriptsAreWritten()
+    {
+        using var folder = new FlowFolder();
+        folder.Write("fails.flow", "menu: test-line.json\npress 1\nexpect node plans\n");
+        var junit = Path.Combine(folder.Path, "out", "results.xml");
+        Directory.CreateDirectory(Path.GetDirectoryName(junit)!);
+        var transcripts = Path.Combine(folder.Path, "transcripts");
+
+        var result = await IvrProcess.RunAsync("", "test", Path.Combine(folder.Path, "*.flow"), "--junit", junit, "--transcripts", transcripts);
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Output, Does.Contain("FAIL ").And.Contain("`expect node plans` failed in fails [en-US]").And.Contain("expected the caller at node 'plans'"));
+        Assert.That(File.ReadAllText(junit), Does.Contain("<failure message="));
+        Assert.That(Directory.GetFiles(transcripts, "*.jsonl"), Has.Length.EqualTo(1));
+    }
+
+    [Test]
+    public async Task ABadFlowFile_ExitsTwo_WithCompilerFormatLines()
+    {
+        using var folder = new FlowFolder();
+        var flow = folder.Write("bad.flow", "menu: test-line.json\nexpect nod main\n");
+
+        var result = await IvrProcess.RunAsync("", "test", flow);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Output, Does.Contain($"{flow}(2,8): error FLOW0002: unknown expectation 'nod'; did you mean 'node'?"));
+        Assert.That(result.Error, Does.Contain("1 of 1 flow file invalid"));
+    }
+
+    [Test]
+    public async Task Coverage_IsPrinted_AndMinCoverageFailsTheRunBelowIt()
+    {
+        using var folder = new FlowFolder();
+        folder.Write("one.flow", "menu: test-line.json\npress 12\n");
+
+        var result = await IvrProcess.RunAsync("", "test", folder.Path, "--min-coverage", "50");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Output, Does.Contain("options by key *                  2     14    14.2"));
+        Assert.That(result.Error, Does.Contain("options and escapes of test-line are 6.0 % covered, below --min-coverage 50."));
+    }
+
+    [Test]
+    public async Task ARecordedConsoleCall_PassesAsAFlow()
+    {
+        using var folder = new FlowFolder();
+        var menu = Path.Combine(folder.Path, "test-line.json");
+        var recording = Path.Combine(folder.Path, "recorded.flow");
+
+        var call = await IvrProcess.RunAsync("say orders\n1234#\nwait 5\n3\n0\n", "call", menu, "--seed", "7", "--at", "2026-11-30T09:15 America/New_York", "--record", recording);
+        var test = await IvrProcess.RunAsync("", "test", recording);
+
+        Assert.That(call.ExitCode, Is.Zero, call.ToString());
+        Assert.That(call.Output, Does.Contain($"Flow: {recording}"));
+        Assert.That(File.ReadAllText(recording), Does.StartWith("# Recorded with 'ivr call --record'.").And.Contain("menu: test-line.json\nlocale: en-US\nat: 2026-11-30T09:15:00 America/New_York\nseed: 7\n"));
+        Assert.That(test.ExitCode, Is.Zero, test + "\n" + File.ReadAllText(recording));
+    }
+}
