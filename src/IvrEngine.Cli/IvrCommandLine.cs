@@ -13,6 +13,7 @@ internal static class IvrCommandLine
             CallCommand.Create(input, output, error, inputIsTerminal),
             ValidateCommand.Create(output, error),
             LintCommand.Create(output, error),
+            DiagramCommand.Create(output, error),
         };
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };
