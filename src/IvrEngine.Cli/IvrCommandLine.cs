@@ -14,6 +14,7 @@ internal static class IvrCommandLine
             ValidateCommand.Create(output, error),
             LintCommand.Create(output, error),
             DiagramCommand.Create(output, error),
+            ServeCommand.Create(input, output, error),
         };
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };
