@@ -15,6 +15,7 @@ internal static class IvrCommandLine
             LintCommand.Create(output, error),
             DiagramCommand.Create(output, error),
             ServeCommand.Create(input, output, error),
+            DiffCommand.Create(output, error),
         };
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };
