@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace IvrEngine.Tests.Cli;
 
@@ -19,22 +18,7 @@ internal sealed class LiveIvrProcess : IAsyncDisposable
 
     public static LiveIvrProcess Start(params string[] args)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.ArgumentList.Add(IvrProcess.IvrDll);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("IVR_", StringComparison.OrdinalIgnoreCase)).ToList()) start.Environment.Remove(key);
-
+        var start = IvrProcess.StartInfo(args);
         var live = new LiveIvrProcess(new Process { StartInfo = start });
         live._process.OutputDataReceived += (_, e) => live.Add(live._output, e.Data);
         live._process.ErrorDataReceived += (_, e) => live.Add(live._error, e.Data);
