@@ -21,14 +21,14 @@ internal static partial class LintBlockChecks
         }
 
         context.CheckProperties(block, what, BlockProperties);
-        if (context.AsArray(block["disable"], $"{what}.disable") is not { } entries)
+        if (context.AsArray(block["disable"], $"lint.disable of {owner}") is not { } entries)
         {
             return;
         }
 
         for (var i = 0; i < entries.Items.Count; i++)
         {
-            var entryWhat = $"{what}.disable[{i}]";
+            var entryWhat = $"lint.disable[{i}] of {owner}";
             if (context.AsObject(entries.Items[i], entryWhat) is not { } entry)
             {
                 continue;
