@@ -13,6 +13,10 @@ internal static class IvrCommandLine
             CallCommand.Create(input, output, error, inputIsTerminal),
             ValidateCommand.Create(output, error),
             TestCommand.Create(output, error),
+            LintCommand.Create(output, error),
+            DiagramCommand.Create(output, error),
+            ServeCommand.Create(input, output, error),
+            DiffCommand.Create(output, error),
         };
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };

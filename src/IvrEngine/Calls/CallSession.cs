@@ -177,6 +177,9 @@ public sealed class CallSession
     /// <summary>The call's state machine as a Mermaid state diagram, from Stateless's own description of it.</summary>
     public string ToMermaidGraph() => MermaidGraph.Format(_machine.GetInfo());
 
+    /// <summary>The call's state machine as a Graphviz DOT graph, from Stateless's own description of it.</summary>
+    public string ToDotGraph() => UmlDotGraph.Format(_machine.GetInfo());
+
     private void Configure()
     {
         _machine.Configure(CallState.Greeting)

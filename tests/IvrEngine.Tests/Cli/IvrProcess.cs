@@ -26,23 +26,7 @@ internal static class IvrProcess
     {
         Assert.That(IvrDll, Does.Exist, "the CLI project reference should copy ivr.dll into the test output");
 
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.ArgumentList.Add(IvrDll);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("IVR_", StringComparison.OrdinalIgnoreCase)).ToList()) start.Environment.Remove(key);
-
+        var start = StartInfo(args);
         using var process = new Process { StartInfo = start };
         var output = new StringBuilder();
         var error = new StringBuilder();
@@ -86,6 +70,29 @@ internal static class IvrProcess
 
         // WaitForExitAsync also waits for the redirected streams to reach end of file.
         lock (output) lock (error) return new IvrResult(process.ExitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>How to run the built ivr with <paramref name="args"/>: every stream piped, UTF-8, no IVR_ settings from the test's environment.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.ArgumentList.Add(IvrDll);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("IVR_", StringComparison.OrdinalIgnoreCase)).ToList()) start.Environment.Remove(key);
+
+        return start;
     }
 
     /// <summary>A temporary file with <paramref name="content"/> (none yet when null), deleted when disposed.</summary>

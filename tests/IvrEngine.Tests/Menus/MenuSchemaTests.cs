@@ -166,6 +166,66 @@ public sealed class MenuSchemaTests
         AssertInvalid(menu, "/nodes/main/prompt");
     }
 
+    [Test]
+    public void LoaderSampleMenu_ValidatesAgainstTheSchema()
+    {
+        using var document = JsonDocument.Parse(SampleMenus.Valid, MenuJsonOptions);
+
+        var results = Evaluate(document.RootElement);
+
+        Assert.That(results.IsValid, Is.True, () => Describe(results));
+    }
+
+    /// <summary>
+    /// Loader inputs that are wrong in their structure (types, properties, ranges, shapes, spellings),
+    /// not in their references: the loader refuses each with the given code, and so must the schema.
+    /// </summary>
+    public static IEnumerable<TestCaseData> StructurallyWrongMenus()
+    {
+        (string Fragment, string Replacement, string Code, string Name)[] cases =
+        [
+            ("\"start\": \"main\"", "\"start\": 5", "IVR0002", "start is a number"),
+            ("\"noInput\": { \"retries\": 4 },", "\"noInput\": { \"retires\": 4 },", "IVR0003", "unknown policy property"),
+            ("\"start\": \"main\",", "\"start\": \"main\", \"colour\": \"blue\",", "IVR0003", "unknown top-level property"),
+            ("\"collect\": { \"into\": \"accountNumber\",", "\"collect\": {", "IVR0004", "collect without into"),
+            ("{ \"key\": \"2\",", "{ \"key\": \"2a\",", "IVR0009", "key outside the keypad"),
+            ("\"noInput\": { \"retries\": 4 }", "\"noInput\": { \"seconds\": 0 }", "IVR0018", "zero seconds"),
+            ("\"noInput\": { \"retries\": 4 }", "\"noInput\": { \"seconds\": 3601 }", "IVR0018", "more than an hour"),
+            ("\"noInput\": { \"retries\": 4 }", "\"noInput\": { \"retries\": 11 }", "IVR0018", "eleven retries"),
+            ("\"maxLength\": 10", "\"maxLength\": 65", "IVR0018", "maxLength 65"),
+            ("\"minLength\": 6", "\"minLength\": 0", "IVR0018", "minLength 0"),
+            ("\"start\": \"main\",", "\"start\": \"main\", \"budget\": { \"maxFailedInputs\": 0 },", "IVR0018", "budget of no failed inputs"),
+            ("\"Goodbye, {callerId}.\"", $"\"{new string('x', 10_001)}\"", "IVR0018", "a string of 10,001 characters"),
+            ("\"goto\": \"goodbye\" }", "\"goto\": \"goodbye\", \"queue\": \"general\" }", "IVR0019", "option with two actions"),
+            (", \"goto\": \"goodbye\" }", " }", "IVR0019", "option without an action"),
+            ("\"goto\": \"goodbye\" }", "\"do\": \"mainmenu\" }", "IVR0019", "unknown do verb"),
+            ("\"escape\": { \"to\": { \"queue\": \"general\" } }", "\"escape\": { \"to\": { \"do\": \"back\" } }", "IVR0019", "escape.to with do"),
+            ("\"next\": { \"hangup\": { \"en-US\": \"Goodbye, {callerId}.\", \"ru-RU\": \"До свидания.\" } }", "\"next\": { \"do\": \"repeat\" }", "IVR0019", "announcement next repeats"),
+            ("\"name\": \"carrier-support\"", "\"name\": \"Carrier Support\"", "IVR0022", "menu name with capitals"),
+            ("\"locales\": [\"en-US\", \"ru-RU\"]", "\"locales\": [\"en-US\", \"english\"]", "IVR0022", "malformed locale"),
+            ("\"goodbye\": {", "\"good bye\": {", "IVR0022", "node id with a space"),
+            ("\"collect\": {", "\"next\": { \"do\": \"back\" }, \"collect\": {", "IVR0023", "node with next and collect"),
+            ("\"noInput\": { \"retries\": 4 },", "\"lint\": { \"disable\": [ { \"rule\": \"IVRL003\" } ] },", "IVR0004", "lint entry without a reason"),
+            ("\"noInput\": { \"retries\": 4 },", "\"lint\": { \"disable\": [ { \"rule\": \"IVRL003\", \"reason\": \"  \" } ] },", "IVR0004", "lint entry with a blank reason"),
+            ("\"noInput\": { \"retries\": 4 },", "\"lint\": { \"disable\": [ { \"rule\": \"long-prompts\", \"reason\": \"x\" } ] },", "IVR0022", "lint rule that is no rule id"),
+            ("\"start\": \"main\",", "\"start\": \"main\", \"lint\": { \"disable\": \"IVRL003\" },", "IVR0002", "lint.disable is a string"),
+        ];
+        return cases.Select(c => new TestCaseData(c.Fragment, c.Replacement, c.Code).SetArgDisplayNames(c.Name));
+    }
+
+    [TestCaseSource(nameof(StructurallyWrongMenus))]
+    public void StructurallyWrongMenu_FailsTheLoaderAndTheSchema(string fragment, string replacement, string code)
+    {
+        var json = SampleMenus.With(fragment, replacement);
+        var loaded = IvrEngine.Menus.MenuLoader.Load(json, SampleMenus.Path);
+        Assert.That(loaded.Errors.Select(e => e.Code), Does.Contain(code), () => string.Join("\n", loaded.Diagnostics));
+
+        using var document = JsonDocument.Parse(json, MenuJsonOptions);
+        var results = Evaluate(document.RootElement);
+
+        Assert.That(results.IsValid, Is.False, "the schema should reject what the loader rejects");
+    }
+
     private static JsonSchema BuildSchema() =>
         // A registry of its own, so building the schema never clashes with another registration of its $id.
         JsonSchema.FromText(File.ReadAllText(RepoPaths.Schema), new BuildOptions { SchemaRegistry = new SchemaRegistry() });

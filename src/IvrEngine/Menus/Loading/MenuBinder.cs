@@ -11,7 +11,7 @@ namespace IvrEngine.Menus.Loading;
 internal sealed class MenuBinder
 {
     private static readonly string[] TopLevelProperties =
-        ["$schema", "name", "description", "timeZone", "locales", "start", "defaults", "budget", "messages", "queues", "nodes"];
+        ["$schema", "name", "description", "timeZone", "locales", "start", "defaults", "budget", "messages", "queues", "nodes", "lint"];
 
     private static readonly string[] BudgetProperties = ["maxFailedInputs", "maxMenuSeconds", "then", "message"];
     private static readonly string[] MessageProperties =
@@ -45,6 +45,7 @@ internal sealed class MenuBinder
         _context.CheckProperties(root, "the menu", TopLevelProperties);
         _context.AsString(root["$schema"], "$schema");
         _context.AsString(root["description"], "the menu's description");
+        LintBlockChecks.Check(_context, root["lint"], "the menu");
         ReadLocales(root);
         var nodesObject = _context.AsObject(_context.Require(root, "nodes", "the menu"), "nodes");
         var queuesObject = _context.AsObject(root["queues"], "queues");

@@ -16,7 +16,7 @@ internal sealed class NodeBinder(
     OptionChecks optionChecks)
 {
     private static readonly string[] NodeProperties =
-        ["prompt", "reprompt", "options", "collect", "next", "description", .. PolicyBinder.PolicyProperties];
+        ["prompt", "reprompt", "options", "collect", "next", "description", "lint", .. PolicyBinder.PolicyProperties];
 
     private static readonly string[] OptionProperties = ["key", "say", "message", .. ActionBinder.ActionProperties];
 
@@ -43,6 +43,7 @@ internal sealed class NodeBinder(
         }
 
         context.CheckProperties(node, what, NodeProperties);
+        LintBlockChecks.Check(context, node["lint"], what);
         var prompt = texts.ReadText(context.Require(node, "prompt", what), $"the prompt of {what}", PlaceholderScope.Node) ?? NoText;
         var reprompt = texts.ReadText(node["reprompt"], $"the reprompt of {what}", PlaceholderScope.Node) ?? prompt;
 

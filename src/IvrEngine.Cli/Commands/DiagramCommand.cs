@@ -1,0 +1,75 @@
+using System.CommandLine;
+using IvrEngine.Calls;
+using IvrEngine.Menus;
+using IvrEngine.Menus.Diagrams;
+using IvrEngine.Time;
+using NodaTime;
+
+namespace IvrEngine.Cli.Commands;
+
+/// <summary><c>ivr diagram MENU --format mermaid|dot [--out FILE] [--state-machine]</c>.</summary>
+internal static class DiagramCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var menu = new Argument<string>("MENU") { Description = "The menu file to draw." };
+        var format = new Option<string>("--format") { Description = "mermaid (renders on GitHub) or dot (Graphviz).", DefaultValueFactory = _ => "mermaid" };
+        format.AcceptOnlyFromAmong("mermaid", "dot");
+        var outFile = new Option<string?>("--out") { Description = "Write the diagram to this file instead of the console.", HelpName = "FILE" };
+        var locale = new Option<string?>("--locale") { Description = "The locale whose phrases label the arrows (default: the menu's first).", HelpName = "LOCALE" };
+        var stateMachine = new Option<bool>("--state-machine") { Description = "Draw the call's state machine (from Stateless) instead of the menu." };
+        var command = new Command("diagram", "Draw a menu as a graph: nodes, options by key and phrase, escapes, queues.")
+        {
+            menu, format, outFile, locale, stateMachine,
+        };
+        command.SetAction(parseResult => Run(
+            parseResult.GetValue(menu)!, parseResult.GetValue(format)!, parseResult.GetValue(outFile), parseResult.GetValue(locale), parseResult.GetValue(stateMachine), output, error));
+        return command;
+    }
+
+    private static int Run(string path, string format, string? outFile, string? locale, bool stateMachine, TextWriter output, TextWriter error)
+    {
+        var loaded = MenuLoader.LoadFile(path);
+        if (!loaded.Succeeded)
+        {
+            foreach (var diagnostic in loaded.Errors) error.WriteLine(diagnostic);
+            error.WriteLine($"ivr diagram: the menu {path} has errors; fix them and try again.");
+            return ExitCodes.Failed;
+        }
+
+        if (locale is not null && loaded.Menu.ResolveLocale(locale) is null)
+        {
+            error.WriteLine($"ivr diagram: the menu '{loaded.Menu.Name}' has no locale '{locale}'; choose one of {string.Join(", ", loaded.Menu.Locales)}.");
+            return ExitCodes.Usage;
+        }
+
+        var text = stateMachine ? StateMachine(loaded.Menu, format)
+            : format == "dot" ? DotMenuWriter.Write(loaded.Menu, locale)
+            : MermaidMenuWriter.Write(loaded.Menu, locale);
+        if (outFile is null)
+        {
+            output.Write(text);
+            return ExitCodes.Ok;
+        }
+
+        try
+        {
+            File.WriteAllText(outFile, text);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            error.WriteLine($"ivr diagram: --out: cannot write '{outFile}': {exception.Message}");
+            return ExitCodes.Usage;
+        }
+
+        output.WriteLine($"Wrote {outFile}");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The machine is the same for every call; a call that is never started only describes it.</summary>
+    private static string StateMachine(Menu menu, string format)
+    {
+        var call = new CallSession(menu, new CallSettings(), new VirtualClock(Instant.FromUnixTimeSeconds(0)));
+        return (format == "dot" ? call.ToDotGraph() : call.ToMermaidGraph()).ReplaceLineEndings("\n") + "\n";
+    }
+}

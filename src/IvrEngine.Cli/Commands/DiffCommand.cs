@@ -1,0 +1,50 @@
+using System.CommandLine;
+using IvrEngine.Menus;
+using IvrEngine.Menus.Diff;
+
+namespace IvrEngine.Cli.Commands;
+
+/// <summary><c>ivr diff OLD NEW</c>: what a menu change does, grouped by part of the menu. Exit 0: no change for callers; 1: changes; 2: bad usage or an invalid menu.</summary>
+internal static class DiffCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var oldFile = new Argument<string>("OLD") { Description = "The menu as it was." };
+        var newFile = new Argument<string>("NEW") { Description = "The menu as it will be." };
+        var command = new Command("diff", "Show what a menu change does for callers: nodes, options re-keyed or re-targeted, prompts per locale, escapes.")
+        {
+            oldFile, newFile,
+        };
+        command.SetAction(parseResult => Run(parseResult.GetValue(oldFile)!, parseResult.GetValue(newFile)!, output, error));
+        return command;
+    }
+
+    private static int Run(string oldPath, string newPath, TextWriter output, TextWriter error)
+    {
+        var (old, @new) = (MenuLoader.LoadFile(oldPath), MenuLoader.LoadFile(newPath));
+        foreach (var (path, result) in new[] { (oldPath, old), (newPath, @new) }.Where(r => !r.Item2.Succeeded))
+        {
+            foreach (var diagnostic in result.Errors) error.WriteLine(diagnostic);
+            error.WriteLine($"ivr diff: the menu {path} has errors; a diff needs two valid menus.");
+        }
+
+        if (!old.Succeeded || !@new.Succeeded) return ExitCodes.Usage;
+
+        var changes = MenuDiff.Compare(old.Menu, @new.Menu);
+        if (changes.IsEmpty)
+        {
+            output.WriteLine($"No changes for callers ({old.Menu.Name} {old.Menu.Version} -> {@new.Menu.Version}).");
+            return ExitCodes.Ok;
+        }
+
+        output.WriteLine($"{old.Menu.Name}: {old.Menu.Version} -> {@new.Menu.Version}, {LintCommand.Plural(changes.Length, "change")}");
+        foreach (var section in changes.GroupBy(c => c.Section))
+        {
+            output.WriteLine();
+            output.WriteLine($"{section.Key}:");
+            foreach (var change in section) output.WriteLine($"  {change.Description}");
+        }
+
+        return ExitCodes.Failed;
+    }
+}

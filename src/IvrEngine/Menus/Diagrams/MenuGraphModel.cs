@@ -1,0 +1,156 @@
+using System.Globalization;
+
+namespace IvrEngine.Menus.Diagrams;
+
+/// <summary>
+/// The menu as boxes and arrows, shared by the Mermaid and DOT writers. To stay readable at 50 nodes,
+/// what most nodes share is drawn once: the usual escape and retries target are in a legend, and only
+/// nodes that differ get their own escape arrow. Repeat, back and main-menu keys are listed inside the
+/// node rather than drawn as arrows back up the tree.
+/// </summary>
+internal sealed record MenuGraphModel(IReadOnlyList<GraphBox> Boxes, IReadOnlyList<GraphArrow> Arrows, IReadOnlyList<string> Legend)
+{
+    public const string HangUpId = "hangup";
+
+    public static MenuGraphModel From(Menu menu, string? locale = null)
+    {
+        locale = menu.ResolveLocale(locale) ?? menu.DefaultLocale;
+        var ids = new DiagramIds();
+        var boxes = new List<GraphBox>();
+        var arrows = new List<GraphArrow>();
+        var usualEscape = menu.Nodes.Values.GroupBy(n => Describe(n.Escape)).OrderByDescending(g => g.Count()).First().Key;
+        var usualRetries = menu.Nodes.Values.GroupBy(n => n.OnRetriesExhausted).OrderByDescending(g => g.Count()).First().Key;
+        var queuesUsed = new SortedSet<string>(StringComparer.Ordinal);
+        var hangsUp = false;
+
+        string Target(MenuAction action)
+        {
+            switch (action)
+            {
+                case GoToNode go: return ids.Node(go.NodeId);
+                case TransferToQueue q:
+                    queuesUsed.Add(q.QueueId);
+                    return ids.Queue(q.QueueId);
+                default:
+                    hangsUp = true;
+                    return HangUpId;
+            }
+        }
+
+        foreach (var node in menu.Nodes.Values.OrderBy(n => n.Id == menu.StartNodeId ? 0 : 1).ThenBy(n => n.Id, StringComparer.Ordinal))
+        {
+            var lines = new List<string> { node.Id };
+            switch (node.Kind)
+            {
+                case NodeKind.CollectDigits:
+                    lines.Add($"collect {node.Collect!.Variable} ({node.Collect.MinLength}-{node.Collect.MaxLength} digits)");
+                    arrows.Add(new GraphArrow(ids.Node(node.Id), Target(node.Collect.Next), "entered", false));
+                    break;
+                case NodeKind.Announcement:
+                    AddOrNote(node.Next!, "then");
+                    break;
+            }
+
+            foreach (var option in node.Options)
+            {
+                var label = OptionLabel(option, locale);
+                if (option.Action is RepeatNode or GoBack or GoToMainMenu) lines.Add($"{label}: {Verb(option.Action)}");
+                else arrows.Add(new GraphArrow(ids.Node(node.Id), Target(option.Action), label, false));
+            }
+
+            if (Describe(node.Escape) != usualEscape)
+            {
+                if (node.Escape.Mode == EscapeMode.Disabled) lines.Add("escape disabled");
+                else arrows.Add(new GraphArrow(ids.Node(node.Id), Target(node.Escape.Target), $"escape {string.Join(" ", node.Escape.Keys)} ({node.Escape.Mode.ToString().ToLowerInvariant()})", true));
+            }
+
+            if (node.Kind != NodeKind.Announcement && node.OnRetriesExhausted != usualRetries) AddOrNote(node.OnRetriesExhausted, "retries exhausted", dashed: true);
+            boxes.Add(new GraphBox(ids.Node(node.Id), node.Kind switch
+            {
+                NodeKind.Menu => GraphShape.Menu,
+                NodeKind.CollectDigits => GraphShape.Collect,
+                _ => GraphShape.Announcement,
+            }, lines));
+
+            void AddOrNote(MenuAction action, string label, bool dashed = false)
+            {
+                if (action is RepeatNode or GoBack or GoToMainMenu) lines.Add($"{label}: {Verb(action)}");
+                else arrows.Add(new GraphArrow(ids.Node(node.Id), Target(action), label, dashed));
+            }
+        }
+
+        var usualEscapeNode = menu.Nodes.Values.First(n => Describe(n.Escape) == usualEscape);
+        if (usualEscapeNode.Escape.Mode != EscapeMode.Disabled) Target(usualEscapeNode.Escape.Target);
+        Target(usualRetries);
+        var legend = new List<string>
+        {
+            $"start: {menu.StartNodeId}",
+            $"escape to a human, unless drawn: {usualEscape}",
+            $"retries exhausted, unless drawn: {ActionKey(usualRetries)}",
+            string.Create(CultureInfo.InvariantCulture, $"budget ({menu.Budget.MaxFailedInputs} failed inputs or {menu.Budget.MaxMenuTime.TotalSeconds:0} s): {ActionKey(menu.Budget.Target)}"),
+        };
+        Target(menu.Budget.Target);
+        boxes.AddRange(queuesUsed.Select(q => new GraphBox(ids.Queue(q), GraphShape.Queue,
+            [$"queue {q}", menu.Queues.TryGetValue(q, out var def) ? def.DisplayName.For(locale) : q])));
+        if (hangsUp) boxes.Add(new GraphBox(HangUpId, GraphShape.End, ["hang up"]));
+        return new MenuGraphModel(boxes, arrows, legend);
+    }
+
+    private static string OptionLabel(MenuOption option, string locale)
+    {
+        var phrase = option.Phrases.For(locale) is { IsEmpty: false } phrases ? $"'{phrases[0]}'" : null;
+        return option.Key is null ? phrase! : phrase is null ? option.Key : $"{option.Key} {phrase}";
+    }
+
+    private static string Verb(MenuAction action) => action switch
+    {
+        RepeatNode => "repeat",
+        GoBack => "back",
+        _ => "main menu",
+    };
+
+    private static string Describe(EscapePolicy escape) =>
+        escape.Mode == EscapeMode.Disabled ? "disabled" : $"keys {string.Join(" ", escape.Keys)}, {escape.Mode.ToString().ToLowerInvariant()}, {ActionKey(escape.Target)}";
+
+    private static string ActionKey(MenuAction action) => action switch
+    {
+        GoToNode go => $"goto {go.NodeId}",
+        TransferToQueue q => $"queue {q.QueueId}",
+        SayAndHangUp => "hang up",
+        _ => Verb(action),
+    };
+
+}
+
+internal enum GraphShape
+{
+    Menu,
+    Collect,
+    Announcement,
+    Queue,
+    End,
+}
+
+internal sealed record GraphBox(string Id, GraphShape Shape, IReadOnlyList<string> Lines);
+
+internal sealed record GraphArrow(string From, string To, string Label, bool Dashed);
+
+/// <summary>Diagram-safe ids (letters, digits, '_'), unique even when two node ids differ only in '-' and '_'.</summary>
+internal sealed class DiagramIds
+{
+    private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _used = new(StringComparer.Ordinal) { MenuGraphModel.HangUpId };
+
+    public string Node(string nodeId) => Get("n:" + nodeId, "n_" + nodeId);
+
+    public string Queue(string queueId) => Get("q:" + queueId, "q_" + queueId);
+
+    private string Get(string key, string wanted)
+    {
+        if (_ids.TryGetValue(key, out var id)) return id;
+        var safe = new string([.. wanted.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]);
+        var candidate = safe;
+        for (var i = 2; !_used.Add(candidate); i++) candidate = $"{safe}_{i}";
+        return _ids[key] = candidate;
+    }
+}
