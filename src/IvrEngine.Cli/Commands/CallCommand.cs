@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using IvrEngine.Cli.Console;
 using IvrEngine.Hosting;
 using IvrEngine.Menus;
+using IvrEngine.Queues.Staffing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,6 +29,13 @@ internal static partial class CallCommand
         clock.AcceptOnlyFromAmong("real", "virtual");
         var transcript = new Option<string?>("--transcript") { Description = "Write the call's transcript as JSON lines to this file.", HelpName = "FILE" };
         var record = new Option<string?>("--record") { Description = "Write the call as a QA flow file (steps and the prompts heard as expectations), to run with 'ivr test'.", HelpName = "FILE" };
+        var staffing = new Option<string?>("--staffing")
+        {
+            Description = "The simulated agents behind the menu's queues (default: MENU.staffing.json beside the menu, if there is one); 'none' ends calls at the transfer.",
+            HelpName = "FILE|none",
+        };
+        var queueLog = new Option<string?>("--queue-log") { Description = "Write the queue events (enter, ring, connect, abandon…) as JSON lines to this file.", HelpName = "FILE" };
+        var asteriskLog = new Option<string?>("--asterisk-queue-log") { Description = "Write the queue events in Asterisk's queue_log format to this file.", HelpName = "FILE" };
         var seed = new Option<int?>("--seed") { Description = "Seed for everything random (the reference number); same seed, inputs and --at give the same transcript.", HelpName = "N" };
         seed.Validators.Add(result =>
         {
@@ -36,7 +44,7 @@ internal static partial class CallCommand
 
         var command = new Command("call", "Call a menu: hear its prompts, press keys, say phrases, let timeouts pass.")
         {
-            menu, locale, callerId, at, clock, transcript, seed, record,
+            menu, locale, callerId, at, clock, staffing, transcript, queueLog, asteriskLog, seed, record,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -51,6 +59,9 @@ internal static partial class CallCommand
                 parseResult.GetValue(seed))
             {
                 RecordPath = parseResult.GetValue(record),
+                StaffingPath = parseResult.GetValue(staffing),
+                QueueLogPath = parseResult.GetValue(queueLog),
+                AsteriskQueueLogPath = parseResult.GetValue(asteriskLog),
             };
             return RunAsync(request, input, output, error, echoInput: !inputIsTerminal, cancellationToken);
         });
@@ -77,11 +88,14 @@ internal static partial class CallCommand
             return ExitCodes.Failed;
         }
 
-        // Open the transcript file now: a bad path should fail before a long call, not after it.
-        await using var transcriptFile = OpenTranscript(request.TranscriptPath, out var transcriptError);
-        if (transcriptError is not null)
+        // Open the output files now: a bad path should fail before a long call, not after it.
+        await using var transcriptFile = OpenOutput(request.TranscriptPath, "call.jsonl", out var transcriptError);
+        await using var queueLogFile = OpenOutput(request.QueueLogPath, "queue.jsonl", out var queueLogError);
+        await using var asteriskLogFile = OpenOutput(request.AsteriskQueueLogPath, "queue_log", out var asteriskLogError);
+        foreach (var (option, problem) in new[] { ("--transcript", transcriptError), ("--queue-log", queueLogError), ("--asterisk-queue-log", asteriskLogError) })
         {
-            await error.WriteLineAsync($"ivr call: --transcript: {transcriptError}");
+            if (problem is null) continue;
+            await error.WriteLineAsync($"ivr call: {option}: {problem}");
             return ExitCodes.Usage;
         }
 
@@ -120,21 +134,55 @@ internal static partial class CallCommand
             return ExitCodes.Usage;
         }
 
+        var staffingPath = request.StaffingPath ?? StaffingLoader.DefaultPathFor(menuPath);
+        StaffingPlan? staffing = null;
+        if (request.StaffingPath is not "none" && (request.StaffingPath is not null || File.Exists(staffingPath)))
+        {
+            if (!File.Exists(staffingPath))
+            {
+                await error.WriteLineAsync($"ivr call: there is no staffing file at '{staffingPath}'.");
+                return ExitCodes.Failed;
+            }
+            var staffingLoaded = StaffingLoader.LoadFile(staffingPath, menu);
+            foreach (var diagnostic in staffingLoaded.Diagnostics.Where(d => d.IsError)) await error.WriteLineAsync(diagnostic.ToString());
+            if (!staffingLoaded.Succeeded)
+            {
+                await error.WriteLineAsync($"ivr call: the staffing file {staffingPath} has errors.");
+                return ExitCodes.Failed;
+            }
+            staffing = staffingLoaded.Plan;
+        }
+
         await host.StartAsync(cancellationToken);
         var callHost = host.Services.GetRequiredService<CallHost>();
+        var callCenter = staffing is null ? null : await callHost.OpenCallCenterAsync(menu, staffing);
         await output.WriteLineAsync($"Calling {menu.Name} ({locale}, {settings.Clock.ToString().ToLowerInvariant()} time). Type 'help' for what you can do.");
-        var call = await new CallConsole(callHost, input, output, echoInput).RunAsync(menu, locale, request.CallerId, cancellationToken);
+        await output.WriteLineAsync(staffing is null
+            ? "No staffing file: a transfer ends the call at the queue."
+            : $"Agents: {staffing.Agents.Length} simulated, from {Path.GetFileName(staffingPath)}.");
+        var call = await new CallConsole(callHost, callCenter, input, output, echoInput).RunAsync(menu, locale, request.CallerId, cancellationToken);
 
         await output.WriteLineAsync();
         await output.WriteLineAsync($"Reference: {call.Reference}");
         await output.WriteLineAsync($"Outcome: {call.Outcome}");
         await output.WriteLineAsync($"Path: {string.Join(" > ", call.Path)}");
         await output.WriteLineAsync($"Duration: {CallEventFormatter.Elapsed(call.Transcript.Events[^1].At - call.StartedAt)}");
+        foreach (var visit in call.QueueVisits)
+        {
+            await output.WriteLineAsync(visit.Position > 0
+                ? $"Queue: {visit.Queue}, joined at position {visit.Position}, {visit.Result ?? "still waiting"}"
+                : $"Queue: {visit.Queue}, turned away: {visit.Result}");
+        }
 
         if (transcriptFile is not null)
         {
             call.Transcript.WriteJsonLines(transcriptFile);
             await output.WriteLineAsync($"Transcript: {request.TranscriptPath}");
+        }
+        if (callCenter is not null)
+        {
+            if (queueLogFile is not null) await WriteAsync(queueLogFile, callCenter.Log.ToJsonLines(), request.QueueLogPath!, output);
+            if (asteriskLogFile is not null) await WriteAsync(asteriskLogFile, callCenter.Log.ToAsteriskQueueLog(), request.AsteriskQueueLogPath!, output);
         }
         if (request.RecordPath is { } flowPath)
         {
@@ -174,13 +222,19 @@ internal static partial class CallCommand
         return builder.Build();
     }
 
-    private static FileStream? OpenTranscript(string? path, out string? problem)
+    private static async Task WriteAsync(FileStream file, string text, string path, TextWriter output)
+    {
+        await file.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text));
+        await output.WriteLineAsync($"Queue log: {path}");
+    }
+
+    private static FileStream? OpenOutput(string? path, string example, out string? problem)
     {
         problem = null;
         if (path is null) return null;
         if (Directory.Exists(path))
         {
-            problem = $"'{path}' is a folder; give a file name such as call.jsonl";
+            problem = $"'{path}' is a folder; give a file name such as {example}";
             return null;
         }
         try
@@ -201,5 +255,12 @@ internal static partial class CallCommand
     {
         /// <summary>Where <c>--record</c> writes the call as a flow file.</summary>
         public string? RecordPath { get; init; }
+
+        /// <summary><c>--staffing</c>: a staffing file, <c>none</c>, or null for the one beside the menu.</summary>
+        public string? StaffingPath { get; init; }
+
+        public string? QueueLogPath { get; init; }
+
+        public string? AsteriskQueueLogPath { get; init; }
     }
 }

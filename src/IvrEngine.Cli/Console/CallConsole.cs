@@ -1,6 +1,7 @@
 using IvrEngine.Calls;
 using IvrEngine.Hosting;
 using IvrEngine.Menus;
+using IvrEngine.Queues;
 using NodaTime;
 
 namespace IvrEngine.Cli.Console;
@@ -9,14 +10,15 @@ namespace IvrEngine.Cli.Console;
 /// A phone in the terminal: prints what the line says as it says it, and turns each typed line
 /// into what a caller does. Prompts that a timeout triggers appear while the caller is idle.
 /// </summary>
-internal sealed class CallConsole(CallHost host, TextReader input, TextWriter output, bool echoInput)
+internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextReader input, TextWriter output, bool echoInput)
 {
     public const string HelpText = """
         Type what the caller does, then Enter:
           1, 00, 21#      press keys (each character one press: 0-9 * #)
           say <words>     speak, e.g. say I want to talk to an agent
           wait [seconds]  let time pass (no-input timeouts fire); alone: until the line says something
-          where           the current node, the path so far, the state
+          where           the current node, the path so far, the state (and place in the queue)
+          transfer QUEUE  the agent you are talking to hands you to another queue
           hangup          hang up (Ctrl+C too)
           help            this text
         """;
@@ -30,7 +32,15 @@ internal sealed class CallConsole(CallHost host, TextReader input, TextWriter ou
     public async Task<CallSession> RunAsync(Menu menu, string? locale, string? callerId, CancellationToken cancellationToken)
     {
         await using var onInterrupt = cancellationToken.Register(() => _interrupted.TrySetResult());
-        var call = await host.StartCallAsync(menu, locale, callerId, Show);
+        var call = await host.StartCallAsync(menu, locale, callerId, Show, callCenter);
+        if (callCenter is not null)
+        {
+            var reference = call.Reference.ToString();
+            callCenter.EventRecorded += e =>
+            {
+                if (e.Reference == reference && CallEventFormatter.Format(e, _callStart) is { } line) output.WriteLine(line);
+            };
+        }
         Task<string?>? pendingLine = null;
         while (!_ended.Task.IsCompleted)
         {
@@ -95,6 +105,9 @@ internal sealed class CallConsole(CallHost host, TextReader input, TextWriter ou
             case CallerCommand.Where:
                 output.WriteLine(await host.InvokeAsync(() => Describe(call)));
                 break;
+            case CallerCommand.TransferTo transfer:
+                output.WriteLine(await host.InvokeAsync(() => TransferByAgent(call, transfer.Queue)));
+                break;
             case CallerCommand.Help:
                 output.WriteLine(HelpText);
                 break;
@@ -124,6 +137,18 @@ internal sealed class CallConsole(CallHost host, TextReader input, TextWriter ou
     private string Describe(CallSession call)
     {
         var elapsed = CallEventFormatter.Elapsed(host.Clock.Clock.GetCurrentInstant() - call.StartedAt);
-        return $"node '{call.CurrentNodeId}' ({call.State}), {elapsed} into the call, path {string.Join(" > ", call.Path)}, reference {call.Reference}";
+        var where = $"node '{call.CurrentNodeId}' ({call.State}), {elapsed} into the call, path {string.Join(" > ", call.Path)}, reference {call.Reference}";
+        if (callCenter?.PositionOf(call) is not { } position) return where;
+        var wait = callCenter.ExpectedWaitOf(call) is { } expected ? WaitPhrase.For(expected, "en-US") : "no estimate yet";
+        return $"{where}; queue {call.QueueVisits[^1].Queue}, position {position}, expected wait {wait}";
+    }
+
+    private string TransferByAgent(CallSession call, string queue)
+    {
+        if (callCenter is null) return "(no agents are simulated on this line)";
+        if (!call.Menu.Queues.ContainsKey(queue)) return $"(there is no queue '{queue}'; the queues are {string.Join(", ", call.Menu.Queues.Keys)})";
+        if (call.State != CallState.WithAgent) return "(no agent is on the line to transfer you)";
+        callCenter.TransferByAgent(call, queue);
+        return $"(the agent transfers you to {queue})";
     }
 }

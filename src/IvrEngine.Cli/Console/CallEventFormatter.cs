@@ -1,4 +1,5 @@
 using IvrEngine.Calls;
+using IvrEngine.Queues;
 using NodaTime;
 
 namespace IvrEngine.Cli.Console;
@@ -23,11 +24,28 @@ internal static class CallEventFormatter
             CallEventType.DigitsCollected => $"collected {callEvent.Detail} = {callEvent.Text}",
             CallEventType.BudgetExceeded => $"call budget spent: {callEvent.Detail}",
             CallEventType.Transferred => $"transferred to queue {callEvent.Text} ({callEvent.Detail})",
+            CallEventType.QueueJoined => $"joined queue {callEvent.Text} at {callEvent.Detail}",
+            CallEventType.QueueLeft => $"left queue {callEvent.Text}: {callEvent.Detail}",
+            CallEventType.HoldMusic => $"♪ hold music ({callEvent.Text})",
+            CallEventType.AgentConnected => $"connected to agent {callEvent.Text} {callEvent.Detail}",
+            CallEventType.AgentHandOff => $"the agent transfers you to queue {callEvent.Text} ({callEvent.Detail})",
             CallEventType.InputIgnored => $"ignored {callEvent.Text} ({callEvent.Detail})",
             CallEventType.CallEnded => $"call ended: {callEvent.Text}",
             _ => null,
         };
         return text is null ? null : $"[{Elapsed(callEvent.At - callStart)}] {(callEvent.Type == CallEventType.Prompt ? "" : "· ")}{Printable(text)}";
+    }
+
+    /// <summary>The line for a queue event about this caller, or null for those the call's own events already show.</summary>
+    public static string? Format(QueueEvent queueEvent, Instant callStart)
+    {
+        var text = queueEvent.Type switch
+        {
+            QueueEventType.Ring => $"ringing agent {queueEvent.Agent}",
+            QueueEventType.RingNoAnswer => $"{queueEvent.Agent} did not answer in {(int)queueEvent.Ring!.Value.TotalSeconds} s",
+            _ => null,
+        };
+        return text is null ? null : $"[{Elapsed(queueEvent.At - callStart)}] · {text}";
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace IvrEngine.Cli.Console;
 /// <summary>One line the person at the console typed, read as what a caller does.</summary>
 internal abstract record CallerCommand
 {
-    public const string Usage = "keys (1, 00, 21#), say <words>, wait [seconds], where, hangup, help";
+    public const string Usage = "keys (1, 00, 21#), say <words>, wait [seconds], where, transfer <queue>, hangup, help";
 
     /// <summary>Reads a line; anything unreadable becomes <see cref="Unknown"/>, never an exception.</summary>
     public static CallerCommand Parse(string line)
@@ -28,6 +28,8 @@ internal abstract record CallerCommand
             "hangup" or "bye" or "quit" or "exit" => new HangUp(),
             "hang" when rest.Equals("up", StringComparison.OrdinalIgnoreCase) => new HangUp(),
             "where" => new Where(),
+            "transfer" when rest.Length > 0 => new TransferTo(rest),
+            "transfer" => new Unknown("Transfer to which queue? For example: transfer retention"),
             "help" or "?" => new Help(),
             _ => new Unknown($"Unknown command '{text}'. Try: {Usage}."),
         };
@@ -62,6 +64,9 @@ internal abstract record CallerCommand
     public sealed record HangUp : CallerCommand;
 
     public sealed record Where : CallerCommand;
+
+    /// <summary>The agent on the line hands the caller to another queue.</summary>
+    public sealed record TransferTo(string Queue) : CallerCommand;
 
     public sealed record Help : CallerCommand;
 

@@ -267,7 +267,8 @@ public sealed partial class CallCommandEndToEndTests
         var result = await IvrProcess.RunAsync("0\n", "call", "--at", MondayMorning, "--seed", "7");
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
-        Assert.That(result.Output, Does.Contain("Outcome: transferred to queue general"));
+        Assert.That(result.Output, Does.Contain("Agents: 14 simulated, from carrier-support.staffing.json."));
+        Assert.That(result.Output, Does.Contain("Outcome: abandoned in queue general (after 0 s)"), "the input ends while the caller waits");
     }
 
     private static void AssertNoStackTrace(IvrResult result)
