@@ -285,6 +285,8 @@ public sealed class CallCenter
             do
             {
                 _routeAgain = false;
+                // Most routing passes happen while every agent is busy: nothing to do, whatever the queue length.
+                if (!_agents.Any(a => a.State == AgentState.Available)) break;
                 var inOrder = _queues.Values
                     .SelectMany(q => q.Waiting)
                     .OrderByDescending(e => e.Queue.Definition.Priority)

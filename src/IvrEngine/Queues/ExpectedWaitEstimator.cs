@@ -32,23 +32,29 @@ public static class ExpectedWaitEstimator
         if (position < 1 || staffed.Count == 0 || recentHandleTimes.Count < MinimumHistory) return null;
 
         var averageHandle = Duration.FromTicks((long)recentHandleTimes.Average(d => d.BclCompatibleTicks));
-        var freeAt = new PriorityQueue<Instant, Instant>();
-        foreach (var agent in staffed)
+        var freeAt = staffed.Select(agent => agent.State switch
         {
-            var free = agent.State switch
-            {
-                AgentState.Available => now,
-                AgentState.WrapUp => Instant.Max(now, agent.WrapUpEndsAt),
-                _ => Instant.Max(agent.CallStartedAt + averageHandle, now + (averageHandle * OverrunShare)),
-            };
-            freeAt.Enqueue(free, free);
+            AgentState.Available => now,
+            AgentState.WrapUp => Instant.Max(now, agent.WrapUpEndsAt),
+            _ => Instant.Max(agent.CallStartedAt + averageHandle, now + (averageHandle * OverrunShare)),
+        }).Order().ToList();
+
+        // Every agent comes free again one average handle time after each call, so while the first
+        // free moments all fall within one handle time of each other, the turns repeat in the same
+        // order each round: the p-th turn is round (p-1)/n of agent (p-1)%n. Long queues are then
+        // estimated without walking every caller ahead.
+        if (freeAt[^1] - freeAt[0] <= averageHandle)
+        {
+            var round = (position - 1) / freeAt.Count;
+            return freeAt[(position - 1) % freeAt.Count] + (averageHandle * round) - now;
         }
 
+        var turns = new PriorityQueue<Instant, Instant>(freeAt.Select(t => (t, t)));
         var turn = now;
         for (var i = 0; i < position; i++)
         {
-            turn = freeAt.Dequeue();
-            freeAt.Enqueue(turn + averageHandle, turn + averageHandle);
+            turn = turns.Dequeue();
+            turns.Enqueue(turn + averageHandle, turn + averageHandle);
         }
         return turn - now;
     }

@@ -72,6 +72,30 @@ public sealed class ExpectedWaitEstimatorTests
         Assert.That(ExpectedWaitEstimator.Estimate(1, [new AgentSnapshot(AgentState.Away, default, default)], TwoMinuteCalls, Now), Is.Null);
     }
 
+    [Test]
+    public void ALongQueue_IsEstimatedRoundByRound()
+    {
+        // 3 agents, 2-minute calls, started 0, 40 and 80 s ago: turns at 40, 80, 120 s, then every 2 minutes again.
+        var agents = new[] { OnCallFor(0), OnCallFor(40), OnCallFor(80) };
+
+        Assert.That(Seconds(1, agents), Is.EqualTo(40));
+        Assert.That(Seconds(3, agents), Is.EqualTo(120));
+        Assert.That(Seconds(4, agents), Is.EqualTo(160));
+        Assert.That(Seconds(3000, agents), Is.EqualTo(120 + (999 * 120)));
+    }
+
+    [Test]
+    public void AgentsFreeingFarApart_AreStillEstimatedTurnByTurn()
+    {
+        // One agent free now, one in a wrap-up ending in 5 minutes (beyond one average call).
+        var agents = new[] { Free, new AgentSnapshot(AgentState.WrapUp, default, Now + Duration.FromMinutes(5)) };
+
+        Assert.That(Seconds(1, agents), Is.Zero);
+        Assert.That(Seconds(2, agents), Is.EqualTo(120));
+        Assert.That(Seconds(3, agents), Is.EqualTo(240));
+        Assert.That(Seconds(4, agents), Is.EqualTo(300));
+    }
+
     [TestCase(30, "en-US", "less than a minute")]
     [TestCase(60, "en-US", "about 1 minute")]
     [TestCase(61, "en-US", "about 2 minutes")]
