@@ -1,5 +1,6 @@
 using System.CommandLine;
 using IvrEngine.Menus;
+using IvrEngine.Queues.Staffing;
 
 namespace IvrEngine.Cli.Commands;
 
@@ -17,7 +18,7 @@ internal static class ValidateCommand
         {
             Description = "Fail on warnings (such as unreachable nodes) too.",
         };
-        var command = new Command("validate", "Check menu files and report every problem with file, line, column and JSON path.")
+        var command = new Command("validate", "Check menu files (and NAME.staffing.json files, against NAME.json) and report every problem with file, line, column and JSON path.")
         {
             files,
             warningsAsErrors,
@@ -31,14 +32,39 @@ internal static class ValidateCommand
         var failed = 0;
         foreach (var file in files)
         {
-            var result = MenuLoader.LoadFile(file);
-            foreach (var diagnostic in result.Diagnostics) output.WriteLine(diagnostic);
-            var fails = !result.Succeeded || (warningsAsErrors && result.Warnings.Any());
-            if (fails) failed++;
-            else output.WriteLine($"{file}: ok ({Count(result.Menu!.Nodes.Count, "node")}, {Count(result.Warnings.Count(), "warning")})");
+            var (ok, summary) = file.EndsWith(StaffingSuffix, StringComparison.OrdinalIgnoreCase)
+                ? ValidateStaffing(file, output)
+                : ValidateMenu(file, warningsAsErrors, output);
+            if (ok) output.WriteLine($"{file}: ok ({summary})");
+            else failed++;
         }
-        if (failed > 0) error.WriteLine($"{failed} of {Count(files.Length, "menu file")} invalid.");
+        if (failed > 0) error.WriteLine($"{failed} of {Count(files.Length, "file")} invalid.");
         return failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;
+    }
+
+    private const string StaffingSuffix = ".staffing.json";
+
+    private static (bool Ok, string Summary) ValidateMenu(string file, bool warningsAsErrors, TextWriter output)
+    {
+        var result = MenuLoader.LoadFile(file);
+        foreach (var diagnostic in result.Diagnostics) output.WriteLine(diagnostic);
+        var ok = result.Succeeded && !(warningsAsErrors && result.Warnings.Any());
+        return (ok, ok ? $"{Count(result.Menu!.Nodes.Count, "node")}, {Count(result.Warnings.Count(), "warning")}" : "");
+    }
+
+    /// <summary>A staffing file is checked against the menu it staffs: NAME.json beside NAME.staffing.json.</summary>
+    private static (bool Ok, string Summary) ValidateStaffing(string file, TextWriter output)
+    {
+        var menuPath = file[..^StaffingSuffix.Length] + ".json";
+        var menu = MenuLoader.LoadFile(menuPath);
+        if (!menu.Succeeded)
+        {
+            output.WriteLine($"{file}(1,1): error IVR0001: the staffing file is checked against its menu {menuPath}, which does not load (validate it first) [$]");
+            return (false, "");
+        }
+        var result = StaffingLoader.LoadFile(file, menu.Menu);
+        foreach (var diagnostic in result.Diagnostics) output.WriteLine(diagnostic);
+        return (result.Succeeded, result.Succeeded ? $"{Count(result.Plan!.Agents.Length, "agent")} for {Path.GetFileName(menuPath)}" : "");
     }
 
     private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";

@@ -28,7 +28,7 @@ public sealed class ValidateCommandEndToEndTests
         Assert.That(result.Output, Does.Contain("[$.nodes.main.options[0].goto]"));
         Assert.That(result.Output, Does.Contain("did you mean 'billing'?"));
         Assert.That(result.Output, Does.Not.Contain(": ok ("));
-        Assert.That(result.Error, Does.Contain("1 of 1 menu file invalid."));
+        Assert.That(result.Error, Does.Contain("1 of 1 file invalid."));
     }
 
     [Test]
@@ -46,7 +46,7 @@ public sealed class ValidateCommandEndToEndTests
         Assert.That(strict.ExitCode, Is.EqualTo(1), strict.ToString());
         Assert.That(strict.Output, Does.Contain("warning IVR0013"));
         Assert.That(strict.Output, Does.Not.Contain(": ok ("));
-        Assert.That(strict.Error, Does.Contain("1 of 1 menu file invalid."));
+        Assert.That(strict.Error, Does.Contain("1 of 1 file invalid."));
     }
 
     [Test]
@@ -71,7 +71,7 @@ public sealed class ValidateCommandEndToEndTests
         Assert.That(result.Output, Does.Contain($"{good.Path}: ok ("));
         Assert.That(result.Output, Does.Match(CliMenus.ErrorLine(bad.Path)));
         Assert.That(result.Output, Does.Contain($"{missing}(1,1): error IVR0001: the file cannot be read"));
-        Assert.That(result.Error, Does.Contain("2 of 3 menu files invalid."));
+        Assert.That(result.Error, Does.Contain("2 of 3 files invalid."));
         Assert.That(result.Error, Does.Not.Contain("   at "));
     }
 
@@ -81,5 +81,15 @@ public sealed class ValidateCommandEndToEndTests
         var result = await IvrProcess.RunAsync("");
 
         Assert.That(result.ExitCode, Is.Not.Zero, result.ToString());
+    }
+
+    [Test]
+    public async Task StaffingFiles_AreCheckedAgainstTheMenuBesideThem()
+    {
+        var menus = Path.Combine(IvrProcess.OutputDirectory, "menus");
+        var result = await IvrProcess.RunAsync("", "validate", Path.Combine(menus, "carrier-support.json"), Path.Combine(menus, "carrier-support.staffing.json"));
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output, Does.Contain("carrier-support.staffing.json: ok (14 agents for carrier-support.json)"));
     }
 }
