@@ -1,0 +1,48 @@
+using IvrEngine.Calls;
+using NodaTime;
+
+namespace IvrEngine.Callbacks;
+
+/// <summary>
+/// Where promised callbacks live. Every write is durable when the method returns: the line tells a
+/// caller "we'll call you back" only after <see cref="Schedule"/> has returned. A SQLite file is the
+/// default; a server database can implement the same contract for several dialers.
+/// </summary>
+public interface ICallbackStore
+{
+    /// <summary>
+    /// Keeps <paramref name="request"/>, or returns the callback already pending (or dialing) for
+    /// the same number and queue, so a caller who asks twice gets one callback and one reference.
+    /// </summary>
+    CallbackRequest Schedule(CallbackRequest request);
+
+    CallbackRequest? Find(ReferenceNumber reference);
+
+    /// <summary>Callbacks in the order they were requested; all, or those in one state.</summary>
+    IReadOnlyList<CallbackRequest> List(CallbackState? state = null);
+
+    /// <summary>
+    /// Claims up to <paramref name="max"/> callbacks due at <paramref name="now"/> for
+    /// <paramref name="owner"/>: pending ones whose due and retry times have come, and dialing ones
+    /// whose lease has lapsed (their dialer died). A claimed callback is <see cref="CallbackState.Dialing"/>
+    /// until <paramref name="now"/> + <paramref name="lease"/>; no other owner can claim it meanwhile.
+    /// </summary>
+    IReadOnlyList<CallbackRequest> ClaimDue(Instant now, string owner, Duration lease, int max);
+
+    /// <summary>Records an attempt and moves the callback to <paramref name="state"/> (its lease is released).</summary>
+    void RecordAttempt(CallbackAttempt attempt, CallbackState state, Instant? nextAttemptAt = null);
+
+    /// <summary>Moves a callback to a later state without an attempt (connected → completed).</summary>
+    void SetState(ReferenceNumber reference, CallbackState state, string? result = null);
+
+    /// <summary>Makes a virtual-hold callback due now: the caller's place in line has come up.</summary>
+    void MakeDue(ReferenceNumber reference, Instant now);
+
+    /// <summary>Cancels a pending callback; false when there is none to cancel.</summary>
+    bool Cancel(ReferenceNumber reference);
+
+    /// <summary>Marks every pending callback past its expiry as expired; returns how many.</summary>
+    int ExpireDue(Instant now);
+
+    IReadOnlyList<CallbackAttempt> Attempts(ReferenceNumber reference);
+}
