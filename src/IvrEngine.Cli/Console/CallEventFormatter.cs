@@ -24,6 +24,7 @@ internal static class CallEventFormatter
             CallEventType.BudgetExceeded => $"call budget spent: {callEvent.Detail}",
             CallEventType.Transferred => $"transferred to queue {callEvent.Text} ({callEvent.Detail})",
             CallEventType.InputIgnored => $"ignored {callEvent.Text} ({callEvent.Detail})",
+            CallEventType.ClosedByHours => $"closed: {callEvent.Text} ({callEvent.Detail})",
             CallEventType.CallEnded => $"call ended: {callEvent.Text}",
             _ => null,
         };
