@@ -35,7 +35,7 @@ public static partial class HoursSyntax
             error = $"'{text}' has a time that does not exist; hours are 00-23 (24:00 only as an end) and minutes 00-59";
             return null;
         }
-        if (start == end % 1440)
+        if (start == end)
         {
             error = $"'{text}' ends where it starts; for all day write '00:00-24:00'";
             return null;
