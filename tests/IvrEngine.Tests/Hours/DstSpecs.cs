@@ -84,7 +84,7 @@ public sealed class DstSpecs
     }
 
     private static Duration Length(Schedule schedule, int year, int month, int day) =>
-        schedule.OpenIntervals(Instant.FromUtc(year, month, day - 1, 0, 0), Instant.FromUtc(year, month, day + 1, 12, 0))
+        schedule.OpenIntervals(Instant.FromUtc(year, month, day, 0, 0) - Duration.FromDays(1), Instant.FromUtc(year, month, day, 12, 0) + Duration.FromDays(1))
             .Aggregate(Duration.Zero, (sum, s) => sum + (s.End - s.Start));
 
     private static DateTime Local(Instant t) => TimeZoneInfo.ConvertTimeFromUtc(t.ToDateTimeUtc(), Bcl);
