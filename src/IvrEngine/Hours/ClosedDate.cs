@@ -1,4 +1,3 @@
-using System.Globalization;
 using NodaTime;
 
 namespace IvrEngine.Hours;
@@ -45,6 +44,4 @@ public sealed record NthWeekdayClosedDate(string Name, int Nth, IsoDayOfWeek Day
         var date = firstMatch.PlusWeeks(Nth - 1);
         return date.Month == Month ? date : null;
     }
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name}");
 }
