@@ -157,6 +157,9 @@ for node_id, node in nodes.items():
     else:
         ask = ["press " + "0" * asks]
     out += ["flow: escape to a person", *reach, *ask, f"expect queued {escape_target(node)}", "expect reference", ""]
+    if "expect queued sales" in out:
+        # The sales queue keeps the shopping hours (Mon-Sat 10:00-20:00 ET): call once it is open.
+        out[out.index("at: Monday 09:15 America/New_York")] = "at: Monday 10:15 America/New_York"
     with open(os.path.join(OUT, f"{node_id}.flow"), "w", encoding="utf-8") as f:
         f.write("\n".join(out).rstrip() + "\n")
 print(f"wrote {len(os.listdir(OUT)) - 1} flow files and {len(os.listdir(os.path.join(OUT, 'steps')))} steps files to {OUT}")

@@ -17,6 +17,7 @@ internal static class IvrCommandLine
             DiagramCommand.Create(output, error),
             ServeCommand.Create(input, output, error),
             DiffCommand.Create(output, error),
+            HoursCommand.Create(output, error),
         };
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };

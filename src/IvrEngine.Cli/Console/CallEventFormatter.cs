@@ -30,6 +30,7 @@ internal static class CallEventFormatter
             CallEventType.AgentConnected => $"connected to agent {callEvent.Text} {callEvent.Detail}",
             CallEventType.AgentHandOff => $"the agent transfers you to queue {callEvent.Text} ({callEvent.Detail})",
             CallEventType.InputIgnored => $"ignored {callEvent.Text} ({callEvent.Detail})",
+            CallEventType.ClosedByHours => $"closed: {callEvent.Text} ({callEvent.Detail})",
             CallEventType.CallEnded => $"call ended: {callEvent.Text}",
             _ => null,
         };

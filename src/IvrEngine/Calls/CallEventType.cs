@@ -24,4 +24,7 @@ public enum CallEventType
     AgentHandOff,
     InputIgnored,
     CallEnded,
+
+    /// <summary>A node or queue was closed by its business hours (text: what, detail: the deciding rule and when it opens).</summary>
+    ClosedByHours,
 }

@@ -15,6 +15,7 @@ public sealed record CallOutcome(CallOutcomeKind Kind, string? QueueId, string R
         CallOutcomeKind.CallerHungUp => $"caller hung up ({Reason})",
         CallOutcomeKind.MenuLoop => $"menu loop ({Reason})",
         CallOutcomeKind.BudgetSpent => $"hung up: call budget spent again ({Reason})",
+        CallOutcomeKind.ClosedByHours => $"closed by hours ({Reason})",
         _ => $"{Kind} ({Reason})",
     };
 }

@@ -23,4 +23,7 @@ public enum CallOutcomeKind
 
     /// <summary>The per-call budget ran out a second time, after its target had already been tried: the line hung up.</summary>
     BudgetSpent,
+
+    /// <summary>The caller reached a node or queue outside its business hours, heard when it opens, and the line hung up.</summary>
+    ClosedByHours,
 }

@@ -39,6 +39,7 @@ public sealed class CallSession
     private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<string> _handOff;
     private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<LeaveRequest> _overflow;
     private readonly Queues.CallCenter? _callCenter;
+    private readonly Hours.BusinessHours _hours;
     private readonly List<QueueVisit> _visits = [];
     private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
     private readonly Stack<MenuNode> _history = new();
@@ -67,6 +68,7 @@ public sealed class CallSession
         _dispatch = settings.Dispatch ?? (static work => work());
         _pacing = settings.Pacing;
         _callCenter = settings.CallCenter;
+        _hours = settings.Hours ?? new Hours.BusinessHours(menu.Hours);
         Locale = menu.ResolveLocale(settings.Locale)
             ?? throw new ArgumentException($"The menu '{menu.Name}' has no locale '{settings.Locale}'; it has {string.Join(", ", menu.Locales)}.", nameof(settings));
         CallerId = settings.CallerId;
@@ -306,6 +308,7 @@ public sealed class CallSession
             return;
         }
 
+        if (entry.Kind != NodeEntryKind.Repeat && node.Hours is { } hours && TurnedAwayByHours(hours, $"node {node.Id}", null)) return;
         Speak(node.Prompt);
         if (node.Kind == NodeKind.Announcement) Perform(node.Next!, $"announcement {node.Id} done");
         else ArmInputTimer(Trigger.NoInput, node.NoInput.Timeout);
@@ -565,6 +568,8 @@ public sealed class CallSession
 
     private void OnTransfer(TransferRequest request)
     {
+        if (_menu.Queues.TryGetValue(request.QueueId, out var closable) && closable.Hours is { } hours
+            && TurnedAwayByHours(hours, $"queue {request.QueueId}", request.QueueId)) return;
         var queueName = _menu.Queues.TryGetValue(request.QueueId, out var queue) ? queue.DisplayName.For(Locale) : request.QueueId;
         Speak(_menu.Messages.Transfer, ("queue", queueName));
         Record(CallEventType.Transferred, text: request.QueueId, detail: request.Reason);
@@ -580,6 +585,32 @@ public sealed class CallSession
         DisarmInputTimer();
         if (_callCenter.Join(this, request.QueueId) is { } overflow) Perform(overflow, $"could not join queue {request.QueueId}");
         else _machine.Fire(Trigger.Enqueued);
+    }
+
+    /// <summary>
+    /// If <paramref name="hours"/>' schedule is closed now, says so (with when it opens, in the caller's
+    /// language and the schedule's zone) and does its whenClosed; a hang-up there ends the call as closed.
+    /// </summary>
+    private bool TurnedAwayByHours(Hours.HoursRule hours, string what, string? queueId)
+    {
+        var answer = _hours.At(hours.ScheduleId, Now);
+        if (answer.IsOpen) return false;
+        var schedule = _hours[hours.ScheduleId];
+        var opens = answer.NextChange is { } next ? Hours.OpeningPhrase.Format(next, Now, schedule.Zone, Locale) : null;
+        Record(CallEventType.ClosedByHours, text: what, detail: $"schedule {hours.ScheduleId}: {answer.Rule}{(opens is null ? "" : $"; opens {Hours.OpeningPhrase.Format(answer.NextChange!.Value, Now, schedule.Zone, "en-US")}")}");
+        if (opens is null) Speak(_menu.Messages.ClosedUnknown);
+        else Speak(_menu.Messages.Closed, ("opens", opens));
+        var reason = $"{what} closed by schedule {hours.ScheduleId}: {answer.Rule}";
+        if (hours.WhenClosed is SayAndHangUp hangUp)
+        {
+            if (hangUp.Message.Locales.Any()) Speak(hangUp.Message);
+            _machine.Fire(_end, new CallOutcome(CallOutcomeKind.ClosedByHours, queueId, reason));
+        }
+        else
+        {
+            Perform(hours.WhenClosed, reason);
+        }
+        return true;
     }
 
     private void OnHandOff(string queueId)

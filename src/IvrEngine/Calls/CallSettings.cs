@@ -19,4 +19,5 @@ public sealed record CallSettings(
     int Seed = 0,
     Action<Action>? Dispatch = null,
     PromptPacing Pacing = PromptPacing.Instant,
-    Queues.CallCenter? CallCenter = null);
+    Queues.CallCenter? CallCenter = null,
+    Hours.BusinessHours? Hours = null);

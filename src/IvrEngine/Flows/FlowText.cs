@@ -21,6 +21,7 @@ internal static class FlowText
         ["hung-up"] = CallOutcomeKind.CallerHungUp,
         ["menu-loop"] = CallOutcomeKind.MenuLoop,
         ["budget-spent"] = CallOutcomeKind.BudgetSpent,
+        ["closed"] = CallOutcomeKind.ClosedByHours,
     };
 
     public static string StateName(CallState state) => States.First(s => s.Value == state).Key;

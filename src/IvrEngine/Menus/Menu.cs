@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using IvrEngine.Hours;
 using NodaTime;
 
 namespace IvrEngine.Menus;
@@ -27,6 +28,9 @@ public sealed record Menu(
     public string DefaultLocale => Locales[0];
 
     public MenuNode StartNode => Nodes[StartNodeId];
+
+    /// <summary>The named business-hours schedules (<c>"hours"</c>); empty when the menu has none.</summary>
+    public ImmutableDictionary<string, Schedule> Hours { get; init; } = ImmutableDictionary<string, Schedule>.Empty;
 
     /// <summary>Picks the declared locale matching <paramref name="requested"/> (case-insensitive), else null.</summary>
     public string? ResolveLocale(string? requested) =>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using IvrEngine.Hours;
 using NodaTime;
 
 namespace IvrEngine.Menus;
@@ -22,5 +23,8 @@ public sealed record MenuNode(
     EscapePolicy Escape,
     Duration InterDigitTimeout)
 {
+    /// <summary>When set, a caller arriving while the schedule is closed hears the closed message and goes to its whenClosed.</summary>
+    public HoursRule? Hours { get; init; }
+
     public NodeKind Kind => Collect is not null ? NodeKind.CollectDigits : Options.IsEmpty ? NodeKind.Announcement : NodeKind.Menu;
 }

@@ -1,3 +1,4 @@
+using IvrEngine.Hours;
 using IvrEngine.Queues;
 using NodaTime;
 
@@ -29,6 +30,9 @@ public sealed record QueueDefinition(
     Duration NextTierAfter,
     QueueAnnouncements Announcements)
 {
+    /// <summary>When set, a caller sent here while the schedule is closed does not join: they hear the closed message and go to its whenClosed.</summary>
+    public HoursRule? Hours { get; init; }
+
     /// <summary>A queue with the documented defaults; the loader fills in what the file gives.</summary>
     public static QueueDefinition WithDefaults(string id, LocalizedText displayName, MenuAction overflow) => new(
         id,

@@ -51,6 +51,16 @@ public sealed record SystemMessages(
             ("en-US", "We're sorry, no one can take your call right now. Please call again later. Your reference number is {reference}."),
             ("ru-RU", "К сожалению, сейчас никто не может ответить. Пожалуйста, перезвоните позже. Номер вашего обращения: {reference}.")));
 
+    /// <summary>Said when a node or queue is closed by its hours; <c>{opens}</c> is when it opens ("Monday at 10:00 AM Eastern Time").</summary>
+    public LocalizedText Closed { get; init; } = LocalizedText.Of(
+        ("en-US", "Sorry, we're closed right now. We open {opens}."),
+        ("ru-RU", "К сожалению, сейчас мы не работаем. Мы откроемся {opens}."));
+
+    /// <summary>Said instead of <see cref="Closed"/> when it is not known when the line opens (an emergency closure).</summary>
+    public LocalizedText ClosedUnknown { get; init; } = LocalizedText.Of(
+        ("en-US", "Sorry, we're closed right now. Please call again later."),
+        ("ru-RU", "К сожалению, сейчас мы не работаем. Пожалуйста, перезвоните позже."));
+
     /// <summary>The locales <see cref="Default"/> has wording for.</summary>
     public static readonly IReadOnlyList<string> DefaultLocales = ["en-US", "ru-RU"];
 }

@@ -27,4 +27,6 @@ internal static class DiagnosticCodes
     public const string Malformed = "IVR0022";
     public const string BadNodeShape = "IVR0023";
     public const string AnnouncementLoop = "IVR0024";
+    public const string BadHours = "IVR0025";
+    public const string UnknownSchedule = "IVR0026";
 }

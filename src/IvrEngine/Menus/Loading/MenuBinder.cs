@@ -11,17 +11,18 @@ namespace IvrEngine.Menus.Loading;
 internal sealed class MenuBinder
 {
     private static readonly string[] TopLevelProperties =
-        ["$schema", "name", "description", "timeZone", "locales", "start", "defaults", "budget", "messages", "queues", "nodes", "lint"];
+        ["$schema", "name", "description", "timeZone", "locales", "start", "defaults", "budget", "messages", "queues", "nodes", "lint", "hours"];
 
     private static readonly string[] BudgetProperties = ["maxFailedInputs", "maxMenuSeconds", "then", "message"];
     private static readonly string[] MessageProperties =
-        ["noInput", "invalid", "invalidNumber", "ambiguous", "transfer", "budgetExceeded", "queuePosition", "queueWait", "queueWaitUnknown", "queueOverflow"];
+        ["noInput", "invalid", "invalidNumber", "ambiguous", "transfer", "budgetExceeded", "queuePosition", "queueWait", "queueWaitUnknown", "queueOverflow", "closed", "closedUnknown"];
 
     private readonly BindContext _context;
     private readonly TextBinder _texts;
     private readonly ActionBinder _actions;
     private readonly PolicyBinder _policies;
     private readonly NodeBinder _nodes;
+    private readonly HoursBinder _hours;
 
     private MenuBinder(DiagnosticBag diagnostics)
     {
@@ -30,6 +31,7 @@ internal sealed class MenuBinder
         _actions = new ActionBinder(_context, _texts);
         _policies = new PolicyBinder(_context, _texts, _actions);
         _nodes = new NodeBinder(_context, _texts, _actions, _policies, new CollectBinder(_context, _actions), new OptionChecks(_context));
+        _hours = new HoursBinder(_context, _texts, _actions);
     }
 
     public static Menu? Bind(LocatedValue root, string version, string sourcePath, DiagnosticBag diagnostics) =>
@@ -55,7 +57,8 @@ internal sealed class MenuBinder
         var timeZone = ReadTimeZone(root);
         var start = ReadStart(root);
         var messages = ReadMessages(root);
-        var queues = new QueueBinder(_context, _texts, _actions).Read(queuesObject, messages);
+        var schedules = _hours.Read(root, timeZone);
+        var queues = ReadQueueHours(new QueueBinder(_context, _texts, _actions).Read(queuesObject, messages), queuesObject, messages);
 
         var defaultsObject = _context.AsObject(root["defaults"], "defaults");
         if (defaultsObject is not null)
@@ -79,7 +82,8 @@ internal sealed class MenuBinder
         {
             if (_nodes.Bind(property, inherited) is { } node)
             {
-                nodes[node.Id] = node;
+                var hours = property.Value is LocatedObject nodeObject ? _hours.ReadNodeRule(nodeObject["hours"], $"node '{node.Id}'", messages) : null;
+                nodes[node.Id] = hours is null ? node : node with { Hours = hours };
             }
         }
 
@@ -88,7 +92,7 @@ internal sealed class MenuBinder
 
         if (start is not null && nodesObject is not null)
         {
-            ReportUnreachable(start, nodesObject, nodes, queues.Values.Select(q => q.Overflow).Append(budget.Target));
+            ReportUnreachable(start, nodesObject, nodes, queues.Values.Select(q => q.Overflow).Append(budget.Target).Concat(ClosedTargets(nodes.Values, queues.Values)));
             ReportAnnouncementLoops(start, nodesObject, nodes);
         }
 
@@ -97,8 +101,25 @@ internal sealed class MenuBinder
             return null;
         }
 
-        return new Menu(name, version, sourcePath, timeZone, _context.Locales, start, nodes.ToImmutable(), queues, budget, messages);
+        return new Menu(name, version, sourcePath, timeZone, _context.Locales, start, nodes.ToImmutable(), queues, budget, messages) { Hours = schedules };
     }
+
+    private ImmutableDictionary<string, QueueDefinition> ReadQueueHours(ImmutableDictionary<string, QueueDefinition> queues, LocatedObject? queuesObject, SystemMessages messages)
+    {
+        foreach (var property in queuesObject?.Properties ?? [])
+        {
+            if (property.Value is LocatedObject queue && queues.TryGetValue(property.Name, out var definition)
+                && _hours.ReadQueueRule(queue, $"queue '{property.Name}'", messages) is { } rule)
+            {
+                queues = queues.SetItem(property.Name, definition with { Hours = rule });
+            }
+        }
+        return queues;
+    }
+
+    /// <summary>Where callers go when a node or queue is closed: reachable from anywhere its hours apply.</summary>
+    private static IEnumerable<MenuAction> ClosedTargets(IEnumerable<MenuNode> nodes, IEnumerable<QueueDefinition> queues) =>
+        nodes.Select(n => n.Hours?.WhenClosed).Concat(queues.Select(q => q.Hours?.WhenClosed)).OfType<MenuAction>();
 
     private void ReadLocales(LocatedObject root)
     {
@@ -235,7 +256,7 @@ internal sealed class MenuBinder
         }
 
         var builtIn = SystemMessages.Default;
-        return new SystemMessages(
+        var read = new SystemMessages(
             Message("noInput", builtIn.NoInput),
             Message("invalid", builtIn.Invalid),
             Message("invalidNumber", builtIn.InvalidNumber),
@@ -246,6 +267,9 @@ internal sealed class MenuBinder
             Message("queueWait", builtIn.QueueWait),
             Message("queueWaitUnknown", builtIn.QueueWaitUnknown),
             Message("queueOverflow", builtIn.QueueOverflow));
+
+        // The closed messages are needed (and checked for the menu's locales) only in menus with hours.
+        return root["hours"] is null ? read : read with { Closed = Message("closed", builtIn.Closed), ClosedUnknown = Message("closedUnknown", builtIn.ClosedUnknown) };
 
         LocalizedText Message(string name, LocalizedText fallback)
         {

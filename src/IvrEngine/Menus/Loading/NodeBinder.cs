@@ -16,7 +16,7 @@ internal sealed class NodeBinder(
     OptionChecks optionChecks)
 {
     private static readonly string[] NodeProperties =
-        ["prompt", "reprompt", "options", "collect", "next", "description", "lint", .. PolicyBinder.PolicyProperties];
+        ["prompt", "reprompt", "options", "collect", "next", "description", "lint", "hours", .. PolicyBinder.PolicyProperties];
 
     private static readonly string[] OptionProperties = ["key", "say", "message", .. ActionBinder.ActionProperties];
 

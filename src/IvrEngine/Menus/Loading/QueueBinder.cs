@@ -10,7 +10,7 @@ internal sealed class QueueBinder(BindContext context, TextBinder texts, ActionB
     public static readonly string[] QueueProperties =
     [
         "name", "priority", "strategy", "maxLength", "maxWaitSeconds", "overflow", "whenNoAgents", "leaveWhenEmpty",
-        "serviceLevelSeconds", "ringSeconds", "ringAttempts", "nextTierAfterSeconds", "announce",
+        "serviceLevelSeconds", "ringSeconds", "ringAttempts", "nextTierAfterSeconds", "announce", "hours", "whenClosed",
     ];
 
     private static readonly string[] AnnounceProperties = ["everySeconds", "position", "expectedWait", "music"];

@@ -1,0 +1,75 @@
+using System.Globalization;
+using NodaTime;
+
+namespace IvrEngine.Hours;
+
+/// <summary>
+/// Says when a line opens, in the caller's language and the schedule's zone: "Monday at 10:00 AM
+/// Eastern Time", "tomorrow at 9:00 AM Eastern Time", "в понедельник в 10:00 по восточному времени".
+/// English uses the 12-hour clock, Russian the 24-hour clock. "Today" and "tomorrow" are said when they
+/// are; within a week the weekday; further out the date ("December 26 at 9:00 AM …").
+/// </summary>
+public static class OpeningPhrase
+{
+    private static readonly Dictionary<string, (string English, string Russian)> ZoneNames = new(StringComparer.Ordinal)
+    {
+        ["America/New_York"] = ("Eastern Time", "по восточному времени"),
+        ["America/Chicago"] = ("Central Time", "по центральному времени"),
+        ["America/Denver"] = ("Mountain Time", "по горному времени"),
+        ["America/Phoenix"] = ("Mountain Time", "по горному времени"),
+        ["America/Los_Angeles"] = ("Pacific Time", "по тихоокеанскому времени"),
+        ["America/Anchorage"] = ("Alaska Time", "по времени Аляски"),
+        ["Pacific/Honolulu"] = ("Hawaii Time", "по гавайскому времени"),
+        ["Europe/Moscow"] = ("Moscow Time", "по московскому времени"),
+    };
+
+    private static readonly string[] RussianOnDay = ["в понедельник", "во вторник", "в среду", "в четверг", "в пятницу", "в субботу", "в воскресенье"];
+
+    private static readonly string[] RussianMonthsGenitive =
+        ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
+
+    /// <summary>When <paramref name="opens"/> is, said to a caller at <paramref name="now"/> in <paramref name="locale"/>.</summary>
+    public static string Format(Instant opens, Instant now, DateTimeZone zone, string locale)
+    {
+        var when = opens.InZone(zone).LocalDateTime;
+        var today = now.InZone(zone).Date;
+        var days = Period.Between(today, when.Date, PeriodUnits.Days).Days;
+        var russian = locale.StartsWith("ru", StringComparison.OrdinalIgnoreCase);
+        return russian ? Russian(when, days, zone) : English(when, days, zone);
+    }
+
+    /// <summary>The zone's name as said in <paramref name="locale"/>; the IANA id when there is no name for it.</summary>
+    public static string ZoneName(DateTimeZone zone, string locale)
+    {
+        var russian = locale.StartsWith("ru", StringComparison.OrdinalIgnoreCase);
+        if (ZoneNames.TryGetValue(zone.Id, out var names)) return russian ? names.Russian : names.English;
+        return russian ? $"по времени {zone.Id}" : $"{zone.Id} time";
+    }
+
+    private static string English(LocalDateTime when, int days, DateTimeZone zone)
+    {
+        var day = days switch
+        {
+            0 => "today",
+            1 => "tomorrow",
+            > 1 and < 7 => when.DayOfWeek.ToString(),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{DayNames.Month(when.Month)} {when.Day}"),
+        };
+        var hour12 = when.Hour % 12 == 0 ? 12 : when.Hour % 12;
+        var time = string.Create(CultureInfo.InvariantCulture, $"{hour12}:{when.Minute:00} {(when.Hour < 12 ? "AM" : "PM")}");
+        return $"{day} at {time} {ZoneName(zone, "en-US")}";
+    }
+
+    private static string Russian(LocalDateTime when, int days, DateTimeZone zone)
+    {
+        var day = days switch
+        {
+            0 => "сегодня",
+            1 => "завтра",
+            > 1 and < 7 => RussianOnDay[(int)when.DayOfWeek - 1],
+            _ => string.Create(CultureInfo.InvariantCulture, $"{when.Day} {RussianMonthsGenitive[when.Month - 1]}"),
+        };
+        var time = string.Create(CultureInfo.InvariantCulture, $"{when.Hour}:{when.Minute:00}");
+        return $"{day} в {time} {ZoneName(zone, "ru-RU")}";
+    }
+}

@@ -1,0 +1,179 @@
+using System.Collections.Immutable;
+using IvrEngine.Menus;
+using NodaTime;
+
+namespace IvrEngine.Hours;
+
+/// <summary>
+/// A named, immutable set of business hours in one IANA zone: weekly ranges, closed dates and dated
+/// overrides. Which hours apply on a local date is decided in this order (the first that applies wins):
+/// an override for the date, then a closed date, then the week's ranges for its weekday. The ranges so
+/// chosen are the ones that <em>start</em> on that date; a range running past midnight keeps its end
+/// even when the next date is closed. The run-time emergency closure sits above all of them (see
+/// <see cref="BusinessHours"/>).
+/// </summary>
+/// <remarks>
+/// <para>Ranges are wall-clock hours: an instant is inside a range when its local time in the zone is.
+/// So across daylight-saving changes:</para>
+/// <list type="bullet">
+/// <item>Spring forward (02:00–02:59 does not exist in New York on 2026-03-08): a boundary in the gap
+/// takes effect at the first instant after it (03:00). A range that lies wholly in the gap never opens.</item>
+/// <item>Fall back (01:00–01:59 happens twice on 2026-11-01): a range covers both occurrences of the local
+/// times it contains; a range ending at 01:30 is open until 01:30 the first time, closed from 01:30 to
+/// 01:59 the first time, open again from 01:00 to 01:30 the second time.</item>
+/// </list>
+/// </remarks>
+public sealed record Schedule(
+    string Id,
+    DateTimeZone Zone,
+    ImmutableArray<WeeklyRange> Weekly,
+    ImmutableArray<ClosedDate> Closed,
+    ImmutableDictionary<LocalDate, DateOverride> Overrides,
+    LocalizedText? DisplayName = null)
+{
+    // Searches for the next change stop here: a line that has not changed in this long never will.
+    private static readonly int[] SearchDays = [8, 40, 400, 800];
+
+    /// <summary>The ranges starting on <paramref name="date"/>, each with its rule name, and the rule that decided the day.</summary>
+    public (IReadOnlyList<(TimeRange Range, string Rule)> Ranges, string DayRule) PlanFor(LocalDate date)
+    {
+        if (Overrides.TryGetValue(date, out var dated))
+        {
+            return ([.. dated.Ranges.Select(r => (r, dated.Rule))], dated.Rule);
+        }
+
+        foreach (var closed in Closed)
+        {
+            if (closed.Matches(date)) return ([], closed.Rule);
+        }
+
+        var weekly = Weekly.Where(w => w.Day == date.DayOfWeek).Select(w => (w.Hours, w.Rule)).ToList();
+        var dayRule = weekly.Count == 0
+            ? $"weekly: closed {DayNames.Short(date.DayOfWeek)}"
+            : $"outside {string.Join(", ", weekly.Select(w => w.Rule))}";
+        return (weekly, dayRule);
+    }
+
+    /// <summary>The open spans of the ranges starting on local dates <paramref name="first"/>..<paramref name="last"/>, by start.</summary>
+    public IReadOnlyList<OpenSpan> SpansOfDates(LocalDate first, LocalDate last)
+    {
+        var spans = new List<OpenSpan>();
+        for (var date = first; date <= last; date = date.PlusDays(1))
+        {
+            foreach (var (range, rule) in PlanFor(date).Ranges)
+            {
+                var (start, end) = range.On(date);
+                foreach (var interval in Instants(start, end)) spans.Add(new OpenSpan(interval, rule));
+            }
+        }
+        spans.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return spans;
+    }
+
+    /// <summary>Is the schedule open at <paramref name="at"/>, by which rule, and when does that change?</summary>
+    public HoursAnswer At(Instant at)
+    {
+        var date = at.InZone(Zone).Date;
+        var open = SpansOfDates(date.PlusDays(-2), date).FirstOrDefault(s => s.Interval.Contains(at));
+        return open is not null
+            ? new HoursAnswer(true, open.Rule, NextClose(at))
+            : new HoursAnswer(false, PlanFor(date).DayRule, NextOpen(at));
+    }
+
+    public bool IsOpenAt(Instant at) => At(at).IsOpen;
+
+    /// <summary>The first instant at or after <paramref name="from"/> when the schedule is open; null if none within two years.</summary>
+    public Instant? NextOpen(Instant from)
+    {
+        var date = from.InZone(Zone).Date;
+        foreach (var days in SearchDays)
+        {
+            var span = SpansOfDates(date.PlusDays(-2), date.PlusDays(days)).FirstOrDefault(s => s.End > from);
+            if (span is not null) return span.Start <= from ? from : span.Start;
+        }
+        return null;
+    }
+
+    /// <summary>The first instant at or after <paramref name="from"/> when the schedule is closed; null if it stays open for two years.</summary>
+    public Instant? NextClose(Instant from)
+    {
+        var date = from.InZone(Zone).Date;
+        foreach (var days in SearchDays)
+        {
+            var last = date.PlusDays(days);
+            var covered = from;
+            foreach (var span in SpansOfDates(date.PlusDays(-2), last))
+            {
+                if (span.End <= covered) continue;
+                if (span.Start > covered) break;
+                covered = span.End;
+            }
+
+            // Coverage that stops before the last searched day is a real close; otherwise search further.
+            if (covered < last.AtStartOfDayInZone(Zone).ToInstant()) return covered;
+        }
+        return null;
+    }
+
+    /// <summary>The open intervals within [<paramref name="from"/>, <paramref name="to"/>), touching spans merged, each with its first rule.</summary>
+    public IReadOnlyList<OpenSpan> OpenIntervals(Instant from, Instant to)
+    {
+        var result = new List<OpenSpan>();
+        if (to <= from) return result;
+        var spans = SpansOfDates(from.InZone(Zone).Date.PlusDays(-2), to.InZone(Zone).Date);
+        foreach (var span in spans)
+        {
+            var start = Instant.Max(span.Start, from);
+            var end = Instant.Min(span.End, to);
+            if (end <= start) continue;
+            if (result.Count > 0 && start <= result[^1].End)
+            {
+                var last = result[^1];
+                if (end > last.End) result[^1] = last with { Interval = new Interval(last.Start, end) };
+                continue;
+            }
+            result.Add(new OpenSpan(new Interval(start, end), span.Rule));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Slots of <paramref name="length"/> that fit wholly inside open intervals within [<paramref name="from"/>, <paramref name="to"/>),
+    /// each open interval cut from its start (for offering callback times).
+    /// </summary>
+    public IReadOnlyList<Interval> Slots(Instant from, Instant to, Duration length)
+    {
+        if (length <= Duration.Zero) throw new ArgumentOutOfRangeException(nameof(length), "A slot needs a positive length.");
+        var slots = new List<Interval>();
+        foreach (var open in OpenIntervals(from, to))
+        {
+            for (var start = open.Start; start + length <= open.End; start += length) slots.Add(new Interval(start, start + length));
+        }
+        return slots;
+    }
+
+    /// <summary>The instants whose wall-clock time in the zone lies in [start, end): one interval, or two around a fall-back.</summary>
+    private IEnumerable<Interval> Instants(LocalDateTime start, LocalDateTime end)
+    {
+        var widest = Duration.FromHours(18);
+        var searchFrom = start.InUtc().ToInstant() - widest;
+        var searchTo = end.InUtc().ToInstant() + widest;
+        Interval? pending = null;
+        foreach (var zoneInterval in Zone.GetZoneIntervals(searchFrom, searchTo))
+        {
+            var from = start.WithOffset(zoneInterval.WallOffset).ToInstant();
+            var to = end.WithOffset(zoneInterval.WallOffset).ToInstant();
+            if (zoneInterval.HasStart) from = Instant.Max(from, zoneInterval.Start);
+            if (zoneInterval.HasEnd) to = Instant.Min(to, zoneInterval.End);
+            if (to <= from) continue;
+            if (pending is { } open && open.End >= from)
+            {
+                pending = new Interval(open.Start, Instant.Max(open.End, to));
+                continue;
+            }
+            if (pending is { } done) yield return done;
+            pending = new Interval(from, to);
+        }
+        if (pending is { } last) yield return last;
+    }
+}

@@ -1,0 +1,186 @@
+using IvrEngine.Hours;
+using NodaTime;
+using static IvrEngine.Tests.Hours.HoursMenus;
+
+namespace IvrEngine.Tests.Hours;
+
+[TestFixture]
+public sealed class ScheduleSpecs
+{
+    private static readonly Schedule Representatives = Schedule("""
+        { "weekly": { "mon-sat": "09:00-23:30", "sun": "10:00-23:00" },
+          "closed": { "Thanksgiving": "fourth thursday of november", "Christmas": "12-25", "New Year": "01-01" },
+          "overrides": { "2026-12-24": "09:00-14:00", "2026-12-31": "closed", "2026-11-26": "12:00-16:00" } }
+        """);
+
+    [Test]
+    public void Weekly_hours_are_open_inside_and_closed_outside_and_name_their_rule()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Representatives.At(At(2026, 11, 30, 9, 0)), Has.Property("IsOpen").True.And.Property("Rule").EqualTo("weekly Mon 09:00–23:30"));
+            Assert.That(Representatives.IsOpenAt(At(2026, 11, 30, 8, 59)), Is.False);
+            Assert.That(Representatives.IsOpenAt(At(2026, 11, 30, 23, 29)), Is.True);
+            Assert.That(Representatives.At(At(2026, 11, 30, 23, 30)), Has.Property("IsOpen").False.And.Property("Rule").EqualTo("outside weekly Mon 09:00–23:30"));
+            Assert.That(Representatives.At(At(2026, 11, 29, 10, 0)).Rule, Is.EqualTo("weekly Sun 10:00–23:00"));
+        });
+    }
+
+    [Test]
+    public void The_seed_hours_are_expressed_as_written()
+    {
+        var shopping = Schedule("""{ "weekly": { "mon-sat": "10:00-20:00", "sun": "closed" } }""");
+        Assert.Multiple(() =>
+        {
+            Assert.That(shopping.Weekly.Select(w => w.Rule), Is.EqualTo(new[] { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" }.Select(d => $"weekly {d} 10:00–20:00")));
+            Assert.That(shopping.At(At(2026, 11, 29, 12, 0)).Rule, Is.EqualTo("weekly: closed Sun"));
+            Assert.That(shopping.At(At(2026, 11, 29, 12, 0)).NextChange, Is.EqualTo(At(2026, 11, 30, 10, 0)));
+        });
+    }
+
+    [Test]
+    public void Several_ranges_a_day_leave_the_gap_between_them_closed()
+    {
+        var split = Schedule("""{ "weekly": { "mon-fri": ["09:00-12:00", "13:00-17:00"] } }""");
+        Assert.Multiple(() =>
+        {
+            Assert.That(split.IsOpenAt(At(2026, 12, 1, 11, 59)), Is.True);
+            Assert.That(split.At(At(2026, 12, 1, 12, 30)), Has.Property("IsOpen").False.And.Property("NextChange").EqualTo(At(2026, 12, 1, 13, 0)));
+            Assert.That(split.At(At(2026, 12, 1, 13, 0)).Rule, Is.EqualTo("weekly Tue 13:00–17:00"));
+        });
+    }
+
+    [Test]
+    public void A_range_past_midnight_runs_into_the_next_day_and_its_rule_is_the_starting_day()
+    {
+        var night = Schedule("""{ "weekly": { "fri-sat": "22:00-02:00" } }""");
+        Assert.Multiple(() =>
+        {
+            Assert.That(night.At(At(2026, 12, 5, 1, 30)), Has.Property("IsOpen").True.And.Property("Rule").EqualTo("weekly Fri 22:00–02:00"));
+            Assert.That(night.At(At(2026, 12, 5, 1, 30)).NextChange, Is.EqualTo(At(2026, 12, 5, 2, 0)));
+            Assert.That(night.IsOpenAt(At(2026, 12, 6, 1, 59)), Is.True, "Saturday's range ends on Sunday");
+            Assert.That(night.IsOpenAt(At(2026, 12, 6, 2, 0)), Is.False);
+            Assert.That(night.IsOpenAt(At(2026, 12, 4, 1, 0)), Is.False, "Thursday has no range running into Friday");
+        });
+    }
+
+    [Test]
+    public void Day_ranges_wrap_the_week_and_24_00_ends_the_day()
+    {
+        var weekend = Schedule("""{ "weekly": { "sat-mon": "00:00-24:00" } }""");
+        Assert.Multiple(() =>
+        {
+            Assert.That(weekend.Weekly.Select(w => w.Day).Distinct(), Is.EquivalentTo(new[] { IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday, IsoDayOfWeek.Monday }));
+            Assert.That(weekend.At(At(2026, 12, 5, 0, 0)).NextChange, Is.EqualTo(At(2026, 12, 8, 0, 0)), "Saturday 00:00 to Tuesday 00:00 is one stretch");
+            Assert.That(weekend.IsOpenAt(At(2026, 12, 7, 23, 59)), Is.True);
+            Assert.That(weekend.IsOpenAt(At(2026, 12, 8, 0, 0)), Is.False);
+        });
+    }
+
+    [Test]
+    public void Next_open_crosses_the_week_end()
+    {
+        var weekdays = Schedule("""{ "weekly": { "mon-fri": "09:00-17:00" } }""");
+        Assert.Multiple(() =>
+        {
+            Assert.That(weekdays.NextOpen(At(2026, 12, 4, 17, 0)), Is.EqualTo(At(2026, 12, 7, 9, 0)));
+            Assert.That(weekdays.NextOpen(At(2026, 12, 4, 16, 0)), Is.EqualTo(At(2026, 12, 4, 16, 0)), "open now: now");
+            Assert.That(weekdays.NextClose(At(2026, 12, 5, 12, 0)), Is.EqualTo(At(2026, 12, 5, 12, 0)), "closed now: now");
+            Assert.That(weekdays.NextClose(At(2026, 12, 4, 16, 0)), Is.EqualTo(At(2026, 12, 4, 17, 0)));
+        });
+    }
+
+    [Test]
+    public void Closed_dates_fixed_yearly_and_by_rule_close_the_day()
+    {
+        var schedule = Schedule("""
+            { "weekly": { "daily": "09:00-17:00" },
+              "closed": ["2026-07-03", "12-25", "last monday of may", "1st monday of september"] }
+            """);
+        Assert.Multiple(() =>
+        {
+            Assert.That(schedule.At(At(2026, 7, 3, 12, 0)).Rule, Is.EqualTo("holiday 2026-07-03"));
+            Assert.That(schedule.IsOpenAt(At(2027, 7, 3, 12, 0)), Is.True, "a fixed date closes once");
+            Assert.That(schedule.IsOpenAt(At(2031, 12, 25, 12, 0)), Is.False, "a yearly date every year");
+            Assert.That(schedule.At(At(2026, 5, 25, 12, 0)).Rule, Is.EqualTo("holiday last monday of may"));
+            Assert.That(schedule.IsOpenAt(At(2026, 5, 18, 12, 0)), Is.True);
+            Assert.That(schedule.IsOpenAt(At(2026, 9, 7, 12, 0)), Is.False);
+        });
+    }
+
+    [TestCase(2024, 28)]
+    [TestCase(2025, 27)]
+    [TestCase(2026, 26)]
+    [TestCase(2027, 25)]
+    [TestCase(2028, 23)]
+    [TestCase(2029, 22)]
+    [TestCase(2030, 28)]
+    public void Thanksgiving_is_the_fourth_thursday_of_november_every_year(int year, int day)
+    {
+        var rule = new NthWeekdayClosedDate("Thanksgiving", 4, IsoDayOfWeek.Thursday, 11);
+        var closedDays = Enumerable.Range(1, 30).Where(d => rule.Matches(new LocalDate(year, 11, d))).ToList();
+        Assert.That(closedDays, Is.EqualTo(new[] { day }));
+    }
+
+    [TestCase(2026, 25)]
+    [TestCase(2027, 31)]
+    [TestCase(2028, 29)]
+    public void Memorial_day_is_the_last_monday_of_may(int year, int day) =>
+        Assert.That(new NthWeekdayClosedDate("Memorial Day", -1, IsoDayOfWeek.Monday, 5).OccurrenceIn(year), Is.EqualTo(new LocalDate(year, 5, day)));
+
+    [Test]
+    public void A_fifth_weekday_a_month_lacks_closes_nothing() =>
+        Assert.That(new NthWeekdayClosedDate("x", 5, IsoDayOfWeek.Monday, 2).OccurrenceIn(2026), Is.Null);
+
+    [Test]
+    public void Overrides_beat_holidays_which_beat_weekly_hours()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Representatives.At(At(2026, 11, 26, 10, 0)).Rule, Is.EqualTo("override 2026-11-26 12:00–16:00"), "the override on Thanksgiving decides, closed at 10:00");
+            Assert.That(Representatives.At(At(2026, 11, 26, 13, 0)), Has.Property("IsOpen").True.And.Property("Rule").EqualTo("override 2026-11-26 12:00–16:00"));
+            Assert.That(Representatives.At(At(2027, 11, 25, 13, 0)), Has.Property("IsOpen").False.And.Property("Rule").EqualTo("holiday Thanksgiving"));
+            Assert.That(Representatives.At(At(2026, 12, 24, 13, 0)).Rule, Is.EqualTo("override 2026-12-24 09:00–14:00"));
+            Assert.That(Representatives.At(At(2026, 12, 24, 13, 0)).NextChange, Is.EqualTo(At(2026, 12, 24, 14, 0)));
+            Assert.That(Representatives.At(At(2026, 12, 24, 15, 0)).NextChange, Is.EqualTo(At(2026, 12, 26, 9, 0)), "Christmas is closed");
+            Assert.That(Representatives.At(At(2026, 12, 31, 12, 0)).Rule, Is.EqualTo("override 2026-12-31 closed"));
+            Assert.That(Representatives.At(At(2026, 12, 31, 12, 0)).NextChange, Is.EqualTo(At(2027, 1, 2, 9, 0)), "New Year's Day too");
+        });
+    }
+
+    [Test]
+    public void Open_intervals_between_two_instants_are_clipped_and_merged()
+    {
+        var night = Schedule("""{ "weekly": { "daily": ["18:00-24:00", "00:00-02:00"] } }""");
+        var spans = night.OpenIntervals(At(2026, 12, 1, 19, 0), At(2026, 12, 3, 1, 0));
+        Assert.That(spans.Select(s => (s.Start, s.End)), Is.EqualTo(new[]
+        {
+            (At(2026, 12, 1, 19, 0), At(2026, 12, 2, 2, 0)),
+            (At(2026, 12, 2, 18, 0), At(2026, 12, 3, 1, 0)),
+        }));
+    }
+
+    [Test]
+    public void Slots_fit_inside_open_intervals()
+    {
+        var schedule = Schedule("""{ "weekly": { "mon": ["09:00-10:00", "11:00-11:45"] } }""");
+        var slots = schedule.Slots(At(2026, 11, 30, 0, 0), At(2026, 12, 1, 0, 0), Duration.FromMinutes(30));
+        Assert.That(slots.Select(s => s.Start), Is.EqualTo(new[] { At(2026, 11, 30, 9, 0), At(2026, 11, 30, 9, 30), At(2026, 11, 30, 11, 0) }));
+    }
+
+    [Test]
+    public void A_schedule_in_its_own_zone_uses_that_zone()
+    {
+        var moscow = Schedule("""{ "timeZone": "Europe/Moscow", "weekly": { "daily": "09:00-18:00" } }""");
+        Assert.Multiple(() =>
+        {
+            Assert.That(moscow.Zone.Id, Is.EqualTo("Europe/Moscow"));
+            Assert.That(moscow.IsOpenAt(Instant.FromUtc(2026, 12, 1, 6, 0)), Is.True, "09:00 in Moscow is 01:00 in New York");
+            Assert.That(moscow.IsOpenAt(Instant.FromUtc(2026, 12, 1, 15, 0)), Is.False);
+        });
+    }
+
+    [Test]
+    public void A_schedule_with_no_hours_never_opens() =>
+        Assert.That(Schedule("""{ "weekly": { } }""").At(At(2026, 12, 1, 12, 0)), Has.Property("IsOpen").False.And.Property("NextChange").Null);
+}
