@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using IvrEngine.Callbacks;
 using IvrEngine.Calls;
 using IvrEngine.Menus;
 using IvrEngine.Queues;
@@ -48,18 +49,48 @@ public sealed partial class CallHost : BackgroundService
             var settings = new CallSettings(locale, callerId, ReferenceNumber.Create(_random), Dispatch: Dispatch, Pacing: pacing, CallCenter: callCenter);
             var call = new CallSession(menu, settings, _clock.Time);
             if (onEvent is not null) call.EventRecorded += onEvent;
-            call.EventRecorded += e =>
-            {
-                if (e.Type == CallEventType.CallEnded) _activeCalls.Remove(call);
-            };
-            _activeCalls.Add(call);
+            Track(call);
             call.Start();
             return call;
         });
 
-    /// <summary>Opens the queues of <paramref name="menu"/> with simulated agents, run on the calls' thread and clock.</summary>
-    public Task<CallCenter> OpenCallCenterAsync(Menu menu, StaffingPlan staffing) =>
-        InvokeAsync(() => new CallCenter(menu, staffing, _clock.Time, _random.Next(), Dispatch));
+    /// <summary>
+    /// Opens the queues of <paramref name="menu"/> with simulated agents, run on the calls' thread and
+    /// clock; with a <paramref name="callbacks"/> store, queues that say so offer callbacks.
+    /// </summary>
+    public Task<CallCenter> OpenCallCenterAsync(Menu menu, StaffingPlan staffing, ICallbackStore? callbacks = null) =>
+        InvokeAsync(() => new CallCenter(menu, staffing, _clock.Time, _random.Next(), Dispatch, callbacks));
+
+    /// <summary>
+    /// Places the leg of a callback the callee answered: a call on <paramref name="callCenter"/> that goes
+    /// straight into the callback's queue, ahead of new callers, with the original reference number.
+    /// </summary>
+    public Task<CallSession> StartCallbackAsync(Menu menu, CallbackRequest callback, CallCenter callCenter, Action<CallEvent>? onEvent = null) =>
+        InvokeAsync(() =>
+        {
+            var settings = new CallSettings(callback.Locale, callback.PhoneNumber, callback.Reference, Dispatch: Dispatch, CallCenter: callCenter);
+            var call = new CallSession(menu, settings, _clock.Time);
+            if (onEvent is not null) call.EventRecorded += onEvent;
+            Track(call);
+            call.StartCallback(callback.Queue);
+            return call;
+        });
+
+    /// <summary>Runs <paramref name="work"/> on the calls' thread without waiting: at once when already on it, else queued.</summary>
+    public void Post(Action work) => Dispatch(work);
+
+    /// <summary>Runs <paramref name="work"/> on the calls' thread every <paramref name="interval"/> of the host's clock, until disposed.</summary>
+    public ITimer Every(Duration interval, Action work) =>
+        _clock.Time.CreateTimer(_ => Dispatch(work), null, interval.ToTimeSpan(), interval.ToTimeSpan());
+
+    private void Track(CallSession call)
+    {
+        call.EventRecorded += e =>
+        {
+            if (e.Type == CallEventType.CallEnded) _activeCalls.Remove(call);
+        };
+        _activeCalls.Add(call);
+    }
 
     /// <summary>Runs <paramref name="work"/> on the calls' thread and waits for it.</summary>
     public Task InvokeAsync(Action work) => InvokeAsync(() =>

@@ -1,3 +1,5 @@
+using IvrEngine.Callbacks;
+using IvrEngine.Hosting.Callbacks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -25,6 +27,22 @@ public static class IvrServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<CallClock>().Clock);
         services.AddSingleton<CallHost>();
         services.AddHostedService(sp => sp.GetRequiredService<CallHost>());
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the callback store (a SQLite file, <see cref="CallbackOptions.Database"/>) and the
+    /// <see cref="CallbackDialer"/> that places due callbacks for the line it is told to serve.
+    /// </summary>
+    public static IServiceCollection AddIvrCallbacks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CallbackOptions>()
+            .Bind(configuration.GetSection(CallbackOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<ICallbackStore>(sp => new SqliteCallbackStore(sp.GetRequiredService<IOptions<CallbackOptions>>().Value.Database));
+        services.AddSingleton<CallbackDialer>();
+        services.AddHostedService(sp => sp.GetRequiredService<CallbackDialer>());
         return services;
     }
 }

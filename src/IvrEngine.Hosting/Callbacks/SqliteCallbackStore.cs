@@ -91,7 +91,12 @@ public sealed class SqliteCallbackStore : ICallbackStore
         Execute(connection, transaction, "INSERT INTO attempts (reference, number, at, result, detail) VALUES ($reference, $number, $at, $result, $detail)",
             ("$reference", attempt.Reference.ToString()), ("$number", attempt.Number), ("$at", Millis(attempt.At)), ("$result", attempt.Result), ("$detail", attempt.Detail));
         Execute(connection, transaction,
-            "UPDATE callbacks SET state = $state, attempts = $number, next_attempt_at = $next, last_result = $result, lease_until = NULL, lease_owner = NULL WHERE reference = $reference",
+            // A dialer still retrying keeps its lease (and the callback stays claimable if it dies).
+            """
+            UPDATE callbacks SET state = $state, attempts = $number, next_attempt_at = $next, last_result = $result,
+                lease_until = CASE WHEN $state = 'Dialing' THEN lease_until END, lease_owner = CASE WHEN $state = 'Dialing' THEN lease_owner END
+            WHERE reference = $reference
+            """,
             ("$state", state.ToString()), ("$number", attempt.Number), ("$next", nextAttemptAt is { } next ? Millis(next) : null),
             ("$result", attempt.Result), ("$reference", attempt.Reference.ToString()));
         transaction.Commit();
@@ -109,6 +114,13 @@ public sealed class SqliteCallbackStore : ICallbackStore
         using var connection = Open();
         Execute(connection, null, "UPDATE callbacks SET due_at = $now WHERE reference = $reference AND state = 'Pending' AND due_at > $now",
             ("$now", Millis(now)), ("$reference", reference.ToString()));
+    }
+
+    public void Postpone(ReferenceNumber reference, Instant until, string reason)
+    {
+        using var connection = Open();
+        Execute(connection, null, "UPDATE callbacks SET state = 'Pending', next_attempt_at = $until, last_result = $reason, lease_until = NULL, lease_owner = NULL WHERE reference = $reference",
+            ("$until", Millis(until)), ("$reason", reason), ("$reference", reference.ToString()));
     }
 
     public bool Cancel(ReferenceNumber reference)

@@ -29,7 +29,7 @@ public interface ICallbackStore
     /// </summary>
     IReadOnlyList<CallbackRequest> ClaimDue(Instant now, string owner, Duration lease, int max);
 
-    /// <summary>Records an attempt and moves the callback to <paramref name="state"/> (its lease is released).</summary>
+    /// <summary>Records an attempt and moves the callback to <paramref name="state"/>; the lease is kept while it stays <see cref="CallbackState.Dialing"/> and released otherwise.</summary>
     void RecordAttempt(CallbackAttempt attempt, CallbackState state, Instant? nextAttemptAt = null);
 
     /// <summary>Moves a callback to a later state without an attempt (connected → completed).</summary>
@@ -37,6 +37,9 @@ public interface ICallbackStore
 
     /// <summary>Makes a virtual-hold callback due now: the caller's place in line has come up.</summary>
     void MakeDue(ReferenceNumber reference, Instant now);
+
+    /// <summary>Gives a claimed callback back, not to be dialed before <paramref name="until"/> (closed queue, outside the calling window); not an attempt.</summary>
+    void Postpone(ReferenceNumber reference, Instant until, string reason);
 
     /// <summary>Cancels a pending callback; false when there is none to cancel.</summary>
     bool Cancel(ReferenceNumber reference);

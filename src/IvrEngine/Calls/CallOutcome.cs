@@ -11,6 +11,7 @@ public sealed record CallOutcome(CallOutcomeKind Kind, string? QueueId, string R
         CallOutcomeKind.TransferredToQueue => $"transferred to queue {QueueId} ({Reason})",
         CallOutcomeKind.AnsweredByAgent => $"answered in queue {QueueId} ({Reason})",
         CallOutcomeKind.AbandonedInQueue => $"abandoned in queue {QueueId} ({Reason})",
+        CallOutcomeKind.CallbackScheduled => $"callback scheduled in queue {QueueId} ({Reason})",
         CallOutcomeKind.CompletedInSelfService => $"completed in self-service ({Reason})",
         CallOutcomeKind.CallerHungUp => $"caller hung up ({Reason})",
         CallOutcomeKind.MenuLoop => $"menu loop ({Reason})",

@@ -12,6 +12,9 @@ public enum CallOutcomeKind
     /// <summary>The caller hung up while waiting in a queue.</summary>
     AbandonedInQueue,
 
+    /// <summary>The caller accepted a callback and hung up; the line will call them back.</summary>
+    CallbackScheduled,
+
     /// <summary>The line said its last message and hung up: the caller's task was done in self-service.</summary>
     CompletedInSelfService,
 

@@ -151,6 +151,18 @@ public sealed class CallSession
         _machine.Fire(Trigger.Answer);
     }
 
+    /// <summary>
+    /// Starts the leg of a callback the line placed and the callee answered: no menus, straight into
+    /// <paramref name="queueId"/> ahead of new callers. The session keeps the original call's reference.
+    /// </summary>
+    public void StartCallback(string queueId)
+    {
+        if (_state != CallState.Greeting) return;
+        StartedAt = Now;
+        Record(CallEventType.CallStarted, text: _menu.Name, detail: $"callback to {(CallerId is null ? "the caller" : Callbacks.CallbackNumber.Mask(CallerId))}, locale {Locale}, reference {Reference}");
+        _machine.Fire(_transfer, new TransferRequest(queueId, "callback answered", Callback: true));
+    }
+
     /// <summary>One key press: <c>0-9</c>, <c>*</c> or <c>#</c>. Any other character is an invalid input.</summary>
     public void Press(char key) => _machine.Fire(_digit, key);
 
@@ -186,6 +198,7 @@ public sealed class CallSession
     {
         _machine.Configure(CallState.Greeting)
             .Permit(Trigger.Answer, CallState.InMenu)
+            .Permit(_transfer.Trigger, CallState.Transferring)
             .Permit(Trigger.Hangup, CallState.Ended);
 
         _machine.Configure(CallState.InMenu)
@@ -227,6 +240,7 @@ public sealed class CallSession
         _machine.Configure(CallState.Queued)
             .OnEntryFrom(Trigger.Enqueued, () => _callCenter!.Welcome(this), "position, expected wait, hold music")
             .InternalTransitionIf(_overflow, Always, (leave, _) => Perform(leave.Action, leave.Reason), "leave for the overflow")
+            .InternalTransitionIf(_digit, Always, (key, _) => OnQueuedKey(key), "callback choice")
             .Permit(_agentAnswered.Trigger, CallState.WithAgent)
             .Permit(_transfer.Trigger, CallState.Transferring)
             .PermitDynamic(_enterNode, entry => StateFor(entry.Node), "overflow to a node", NodeStates)
@@ -568,10 +582,11 @@ public sealed class CallSession
 
     private void OnTransfer(TransferRequest request)
     {
-        if (_menu.Queues.TryGetValue(request.QueueId, out var closable) && closable.Hours is { } hours
+        // A callback is dialed only while its queue is open, so only callers are checked against the hours.
+        if (!request.Callback && _menu.Queues.TryGetValue(request.QueueId, out var closable) && closable.Hours is { } hours
             && TurnedAwayByHours(hours, $"queue {request.QueueId}", request.QueueId)) return;
         var queueName = _menu.Queues.TryGetValue(request.QueueId, out var queue) ? queue.DisplayName.For(Locale) : request.QueueId;
-        Speak(_menu.Messages.Transfer, ("queue", queueName));
+        Speak(request.Callback ? _menu.Messages.CallbackGreeting : _menu.Messages.Transfer, ("queue", queueName));
         Record(CallEventType.Transferred, text: request.QueueId, detail: request.Reason);
         if (_callCenter is null)
         {
@@ -583,7 +598,7 @@ public sealed class CallSession
         _menuTimeLimit?.Dispose();
         _menuTimeLimit = null;
         DisarmInputTimer();
-        if (_callCenter.Join(this, request.QueueId) is { } overflow) Perform(overflow, $"could not join queue {request.QueueId}");
+        if (_callCenter.Join(this, request.QueueId, ahead: request.Callback) is { } overflow) Perform(overflow, $"could not join queue {request.QueueId}");
         else _machine.Fire(Trigger.Enqueued);
     }
 
@@ -655,6 +670,21 @@ public sealed class CallSession
     internal void HearInQueue(LocalizedText text, params (string Name, string Value)[] values) => Speak(text, values);
 
     internal void HearHoldMusic(string musicClass) => Record(CallEventType.HoldMusic, text: musicClass);
+
+    private void OnQueuedKey(char key)
+    {
+        Record(CallEventType.KeyPressed, text: key.ToString());
+        if (!_callCenter!.CallerPressed(this, key)) Record(CallEventType.InputIgnored, text: "a key", detail: "no choice is offered while waiting");
+    }
+
+    /// <summary>The callback is stored: the caller hangs up and keeps their place (or the callback they already had).</summary>
+    internal void CallbackBooked(ReferenceNumber callback, int position)
+    {
+        var visit = _visits[^1];
+        visit.LeftAt = Now;
+        visit.Result = $"callback {callback} booked, place {position} kept";
+        _machine.Fire(_end, new CallOutcome(CallOutcomeKind.CallbackScheduled, visit.Queue, $"callback {callback}, place {position} kept"));
+    }
 
     internal void ConnectedToAgent(string agent, Duration waited)
     {
@@ -771,7 +801,8 @@ public sealed class CallSession
 
     private sealed record NodeEntry(MenuNode Node, NodeEntryKind Kind);
 
-    private sealed record TransferRequest(string QueueId, string Reason);
+    /// <param name="Callback">The line called the caller back: they are greeted as such and wait ahead of new callers.</param>
+    private sealed record TransferRequest(string QueueId, string Reason, bool Callback = false);
 
     /// <summary>A caller sent out of a queue, and where to.</summary>
     internal sealed record LeaveRequest(MenuAction Action, string Reason);

@@ -33,6 +33,9 @@ public sealed record QueueDefinition(
     /// <summary>When set, a caller sent here while the schedule is closed does not join: they hear the closed message and go to its whenClosed.</summary>
     public HoursRule? Hours { get; init; }
 
+    /// <summary>When set, waiting callers facing a long wait are offered a callback that keeps their place (virtual hold).</summary>
+    public Callbacks.CallbackOffer? Callback { get; init; }
+
     /// <summary>A queue with the documented defaults; the loader fills in what the file gives.</summary>
     public static QueueDefinition WithDefaults(string id, LocalizedText displayName, MenuAction overflow) => new(
         id,

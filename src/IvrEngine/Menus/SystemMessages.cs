@@ -61,6 +61,31 @@ public sealed record SystemMessages(
         ("en-US", "Sorry, we're closed right now. Please call again later."),
         ("ru-RU", "К сожалению, сейчас мы не работаем. Пожалуйста, перезвоните позже."));
 
+    /// <summary>Virtual hold: offered to a waiting caller facing a long wait.</summary>
+    public LocalizedText CallbackOffer { get; init; } = LocalizedText.Of(
+        ("en-US", "To keep your place in line and have us call you back instead, press 1."),
+        ("ru-RU", "Чтобы сохранить место в очереди и дождаться нашего звонка, нажмите 1."));
+
+    /// <summary>Reads the callback number back; <c>{number}</c> is said digit by digit.</summary>
+    public LocalizedText CallbackConfirm { get; init; } = LocalizedText.Of(
+        ("en-US", "We'll call you back at {number}. To confirm, press 1. To stay on the line, press 2."),
+        ("ru-RU", "Мы перезвоним вам по номеру {number}. Чтобы подтвердить, нажмите 1. Чтобы остаться на линии, нажмите 2."));
+
+    /// <summary>Said once the callback is stored: the caller may hang up.</summary>
+    public LocalizedText CallbackBooked { get; init; } = LocalizedText.Of(
+        ("en-US", "Your callback is booked. We'll keep your place in line and call you when it's your turn. Your reference number is {reference:digits}. Goodbye."),
+        ("ru-RU", "Обратный звонок заказан. Ваше место в очереди сохранится, и мы позвоним, когда подойдёт ваша очередь. Номер вашего обращения: {reference:digits}. До свидания."));
+
+    /// <summary>Said when the caller's number cannot be called back (no or invalid caller ID).</summary>
+    public LocalizedText CallbackNoNumber { get; init; } = LocalizedText.Of(
+        ("en-US", "Sorry, we can't call back the number you're calling from. Please stay on the line."),
+        ("ru-RU", "К сожалению, мы не можем перезвонить на номер, с которого вы звоните. Пожалуйста, оставайтесь на линии."));
+
+    /// <summary>Said to the callee who answers a callback, before they wait for the next agent.</summary>
+    public LocalizedText CallbackGreeting { get; init; } = LocalizedText.Of(
+        ("en-US", "Hello, this is {queue} calling you back, as you asked. Please hold for the next agent. Your reference number is {reference:digits}."),
+        ("ru-RU", "Здравствуйте, это {queue}, вы просили перезвонить. Пожалуйста, дождитесь ответа сотрудника. Номер вашего обращения: {reference:digits}."));
+
     /// <summary>The locales <see cref="Default"/> has wording for.</summary>
     public static readonly IReadOnlyList<string> DefaultLocales = ["en-US", "ru-RU"];
 }

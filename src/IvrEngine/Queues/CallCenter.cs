@@ -1,3 +1,4 @@
+using IvrEngine.Callbacks;
 using IvrEngine.Calls;
 using IvrEngine.Menus;
 using IvrEngine.Queues.Staffing;
@@ -40,13 +41,20 @@ public sealed class CallCenter
     private readonly Dictionary<CallSession, Connection> _connected = [];
     private readonly Dictionary<Agent, Instant> _outOfRotationUntil = [];
     private readonly ResiliencePipeline<RingResult> _offerPipeline;
+    private readonly ICallbackStore? _callbacks;
+    private readonly string _numberRegion;
     private long _sequence;
     private bool _routing;
     private bool _routeAgain;
 
-    public CallCenter(Menu menu, StaffingPlan staffing, TimeProvider time, int seed = 0, Action<Action>? dispatch = null)
+    /// <param name="callbacks">Where promised callbacks are kept; without one, queues offer no callbacks.</param>
+    /// <param name="numberRegion">The region national caller IDs are read in (<c>US</c>).</param>
+    public CallCenter(Menu menu, StaffingPlan staffing, TimeProvider time, int seed = 0, Action<Action>? dispatch = null,
+        ICallbackStore? callbacks = null, string numberRegion = "US")
     {
         _time = time;
+        _callbacks = callbacks;
+        _numberRegion = numberRegion;
         _dispatch = dispatch ?? (static work => work());
         _random = new Random(seed);
         Menu = menu;
@@ -94,6 +102,9 @@ public sealed class CallCenter
     /// <summary>Raised for every queue event as it happens.</summary>
     public event Action<QueueEvent>? EventRecorded;
 
+    /// <summary>Raised when a virtual-hold caller's place comes up: their callback should be dialed now.</summary>
+    public event Action<CallbackRequest>? CallbackDue;
+
     private Instant Now => _time.GetCurrentInstant();
 
     /// <summary>Callers now waiting in <paramref name="queueId"/>.</summary>
@@ -135,7 +146,7 @@ public sealed class CallCenter
     /// A caller arrives. Returns null when they joined, or the overflow action when they could not
     /// (queue full, or no agents and the queue does not take callers then).
     /// </summary>
-    internal MenuAction? Join(CallSession call, string queueId)
+    internal MenuAction? Join(CallSession call, string queueId, bool ahead = false)
     {
         var queue = _queues[queueId];
         queue.Metrics.Offered();
@@ -150,8 +161,13 @@ public sealed class CallCenter
             return queue.Definition.Overflow;
         }
 
-        var entry = new QueuedCall(call, queue, Now, _sequence++, queue.Waiting.Count + 1);
-        queue.Waiting.Add(entry);
+        // A callback leg takes the place its caller kept (virtual hold), or goes ahead of everyone but
+        // earlier callback legs: it already waited once.
+        var kept = queue.Waiting.FindIndex(e => e.VirtualHold?.Reference == call.Reference);
+        if (kept >= 0) queue.Waiting.RemoveAt(kept);
+        var place = kept >= 0 ? kept : ahead ? queue.Waiting.Count(e => e.Ahead) : queue.Waiting.Count;
+        var entry = new QueuedCall(call, queue, Now, _sequence++, place + 1) { Ahead = ahead };
+        queue.Waiting.Insert(place, entry);
         _waiting[call] = entry;
         Record(new QueueEvent(Now, QueueEventType.EnterQueue, queue.Id, call.Reference.ToString(), Position: entry.OriginalPosition, Detail: call.CallerId));
         call.JoinedQueue(queue.Id, entry.OriginalPosition);
@@ -247,17 +263,91 @@ public sealed class CallCenter
             entry.LastAnnouncedPosition = position;
             entry.Call.HearInQueue(messages.QueuePosition, ("position", position.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
-        if (!announce.ExpectedWait) return;
-        if (Estimate(entry.Queue, position) is { } wait)
+        var wait = Estimate(entry.Queue, position);
+        if (announce.ExpectedWait && wait is { } expected)
         {
             entry.Call.HearInQueue(messages.QueueWait,
-                ("wait", WaitPhrase.For(wait, entry.Call.Locale)),
-                ("minutes", WaitPhrase.Minutes(wait).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                ("wait", WaitPhrase.For(expected, entry.Call.Locale)),
+                ("minutes", WaitPhrase.Minutes(expected).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
-        else
+        else if (announce.ExpectedWait)
         {
             entry.Call.HearInQueue(messages.QueueWaitUnknown);
         }
+
+        // Virtual hold: offered only when the wait is known to be long; an unknown wait is not a reason.
+        if (_callbacks is not null && entry.Queue.Definition.Callback is { } offer && wait > offer.WhenWaitOver && !entry.Ahead
+            && entry.Callback is CallbackStep.None or CallbackStep.Offered)
+        {
+            if (entry.Callback == CallbackStep.None) entry.Queue.Metrics.CallbackOffered();
+            entry.Callback = CallbackStep.Offered;
+            entry.Call.HearInQueue(messages.CallbackOffer);
+        }
+    }
+
+    /// <summary>A key pressed while waiting: the answer to the callback offer. False when no choice was offered.</summary>
+    internal bool CallerPressed(CallSession call, char key)
+    {
+        if (!_waiting.TryGetValue(call, out var entry)) return false;
+        switch (entry.Callback, key)
+        {
+            case (CallbackStep.Offered, '1'):
+                if (CallbackNumber.TryNormalize(call.CallerId, _numberRegion, out var number, out _))
+                {
+                    entry.CallbackNumber = number;
+                    entry.Callback = CallbackStep.Confirming;
+                    call.HearInQueue(Menu.Messages.CallbackConfirm, ("number", CallbackNumber.Spoken(number)));
+                }
+                else
+                {
+                    entry.Callback = CallbackStep.Declined;
+                    call.HearInQueue(Menu.Messages.CallbackNoNumber);
+                }
+                return true;
+            case (CallbackStep.Confirming, '1'):
+                Book(entry);
+                return true;
+            case (CallbackStep.Confirming, '2'):
+                entry.Callback = CallbackStep.Declined;
+                call.HearHoldMusic(entry.Queue.Definition.Announcements.MusicClass);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// Stores the callback first, then tells the caller: a promise is made only once it is on disk.
+    /// The entry stays in line, holding the caller's place, until that place comes up.
+    /// </summary>
+    private void Book(QueuedCall entry)
+    {
+        var now = Now;
+        var offer = entry.Queue.Definition.Callback!;
+        var position = entry.Queue.PositionOf(entry);
+        var request = new CallbackRequest(entry.Call.Reference, entry.Queue.Id, entry.CallbackNumber!, CallbackKind.VirtualHold, entry.Call.Locale,
+            now, now + (Estimate(entry.Queue, position) ?? offer.WhenWaitOver), now + offer.ExpiresAfter);
+        var stored = _callbacks!.Schedule(request);
+        if (stored.Reference != request.Reference)
+        {
+            // The same number already has a callback pending in this queue: one promise, one reference.
+            entry.Call.HearInQueue(Menu.Messages.CallbackBooked, ("reference", stored.Reference.ToString()));
+            Remove(entry);
+            entry.Queue.Metrics.CallbackAccepted(now - entry.JoinedAt);
+            entry.Call.CallbackBooked(stored.Reference, position);
+            Route();
+            return;
+        }
+
+        entry.Queue.Metrics.CallbackAccepted(now - entry.JoinedAt);
+        Record(new QueueEvent(now, QueueEventType.ExitWithKey, entry.Queue.Id, entry.Call.Reference.ToString(), Position: position,
+            OriginalPosition: entry.OriginalPosition, Wait: now - entry.JoinedAt, Detail: $"callback to {CallbackNumber.Mask(stored.PhoneNumber)}, place kept"));
+        entry.Call.HearInQueue(Menu.Messages.CallbackBooked);
+        _waiting.Remove(entry.Call);
+        entry.StopTimers();
+        entry.VirtualHold = stored;
+        entry.Call.CallbackBooked(stored.Reference, position);
+        Route();
     }
 
     private Duration? Estimate(LiveQueue queue, int position) =>
@@ -290,11 +380,24 @@ public sealed class CallCenter
                 var inOrder = _queues.Values
                     .SelectMany(q => q.Waiting)
                     .OrderByDescending(e => e.Queue.Definition.Priority)
+                    .ThenByDescending(e => e.Ahead)
                     .ThenBy(e => e.Sequence)
                     .ToList();
+                // While a kept place is being called back, the callers behind it in that queue wait:
+                // the next free agent is theirs only once the callee has answered or not.
+                var callingBack = new HashSet<LiveQueue>();
                 foreach (var entry in inOrder)
                 {
-                    if (entry.Offer is null && _waiting.ContainsKey(entry.Call) && FreeAgentsFor(entry).Any()) StartOffer(entry);
+                    if (callingBack.Contains(entry.Queue)) continue;
+                    if (entry.VirtualHold is { } held)
+                    {
+                        if (!entry.CallingBack && FreeAgentsFor(entry).Any()) CallBack(entry, held);
+                        if (entry.CallingBack) callingBack.Add(entry.Queue);
+                    }
+                    else if (entry.Offer is null && _waiting.ContainsKey(entry.Call) && FreeAgentsFor(entry).Any())
+                    {
+                        StartOffer(entry);
+                    }
                 }
             }
             while (_routeAgain);
@@ -302,6 +405,30 @@ public sealed class CallCenter
         finally
         {
             _routing = false;
+        }
+    }
+
+    /// <summary>
+    /// A virtual-hold caller's place has come up (an agent is free for it): the entry leaves the line
+    /// and the callback becomes due now, for the dialer to place.
+    /// </summary>
+    private void CallBack(QueuedCall entry, CallbackRequest held)
+    {
+        entry.CallingBack = true;
+        _callbacks!.MakeDue(held.Reference, Now);
+        Record(new QueueEvent(Now, QueueEventType.CallbackDue, entry.Queue.Id, held.Reference.ToString(), Wait: Now - entry.JoinedAt, Detail: "place came up"));
+        CallbackDue?.Invoke(held with { DueAt = Now });
+    }
+
+    /// <summary>
+    /// The callee of a virtual-hold callback did not answer: their kept place is released (the store
+    /// retries later, without it) and the callers behind move up.
+    /// </summary>
+    public void ReleasePlace(ReferenceNumber callback)
+    {
+        foreach (var queue in _queues.Values)
+        {
+            if (queue.Waiting.RemoveAll(e => e.VirtualHold?.Reference == callback) > 0) Route();
         }
     }
 

@@ -42,6 +42,12 @@ public enum QueueEventType
     /// <summary>COMPLETEAGENT: the agent ended a connected call.</summary>
     CompleteAgent,
 
+    /// <summary>EXITWITHKEY: the caller pressed 1 for a callback and hung up; their place is kept (virtual hold).</summary>
+    ExitWithKey,
+
+    /// <summary>Ours: a virtual-hold caller's place came up; their callback is due now.</summary>
+    CallbackDue,
+
     /// <summary>PAUSE: the agent was taken out of rotation (repeated unanswered rings).</summary>
     Pause,
 

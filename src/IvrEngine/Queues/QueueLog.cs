@@ -62,6 +62,7 @@ public sealed class QueueLog
                 QueueEventType.Abandon or QueueEventType.ExitWithTimeout or QueueEventType.ExitEmpty =>
                     [Number(e.Position), Number(e.OriginalPosition), Whole(e.Wait)],
                 QueueEventType.Full or QueueEventType.JoinEmpty => [],
+                QueueEventType.ExitWithKey => ["1", Number(e.Position), Number(e.OriginalPosition), Whole(e.Wait)],
                 QueueEventType.Transfer => [e.Detail ?? "", "", Whole(e.Wait), Whole(e.Talk), Number(e.OriginalPosition)],
                 QueueEventType.CompleteCaller or QueueEventType.CompleteAgent => [Whole(e.Wait), Whole(e.Talk), Number(e.OriginalPosition)],
                 _ => new[] { e.Detail ?? "" },
@@ -88,6 +89,8 @@ public sealed class QueueLog
         QueueEventType.CompleteCaller => "COMPLETECALLER",
         QueueEventType.CompleteAgent => "COMPLETEAGENT",
         QueueEventType.Pause => "PAUSE",
+        QueueEventType.ExitWithKey => "EXITWITHKEY",
+        QueueEventType.CallbackDue => "CALLBACKDUE",
         _ => "UNPAUSE",
     };
 

@@ -20,6 +20,16 @@ internal sealed class QueueMetrics(Duration serviceLevelThreshold)
     private Duration _handleTimes;
     private int _handled;
     private Duration _longestWait;
+    private int _callbacksOffered;
+    private int _callbacksAccepted;
+
+    public void CallbackOffered() => _callbacksOffered++;
+
+    public void CallbackAccepted(Duration wait)
+    {
+        _callbacksAccepted++;
+        Waited(wait);
+    }
 
     public void Offered() => _offered++;
 
@@ -72,7 +82,11 @@ internal sealed class QueueMetrics(Duration serviceLevelThreshold)
             _answered == 0 ? null : _answerWaits / _answered,
             _handled == 0 ? null : _handleTimes / _handled,
             _longestWait,
-            occupancy);
+            occupancy)
+        {
+            CallbacksOffered = _callbacksOffered,
+            CallbacksAccepted = _callbacksAccepted,
+        };
     }
 
     private void Waited(Duration wait)

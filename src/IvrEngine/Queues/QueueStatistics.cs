@@ -35,4 +35,11 @@ public sealed record QueueStatistics(
     Duration? AverageSpeedOfAnswer,
     Duration? AverageHandleTime,
     Duration LongestWait,
-    double? Occupancy);
+    double? Occupancy)
+{
+    /// <summary>Callers offered a callback (virtual hold), counted once each.</summary>
+    public int CallbacksOffered { get; init; }
+
+    /// <summary>Callers who took the callback and hung up, keeping their place.</summary>
+    public int CallbacksAccepted { get; init; }
+}

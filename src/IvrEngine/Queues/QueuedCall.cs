@@ -20,6 +20,21 @@ internal sealed class QueuedCall(CallSession call, LiveQueue queue, Instant join
     /// <summary>The last position announced; a later announcement never says a larger one.</summary>
     public int? LastAnnouncedPosition { get; set; }
 
+    /// <summary>A callback leg: it waits ahead of new callers.</summary>
+    public bool Ahead { get; init; }
+
+    /// <summary>Where the virtual-hold offer stands for this caller.</summary>
+    public CallbackStep Callback { get; set; }
+
+    /// <summary>The number read back to the caller, once they asked for a callback.</summary>
+    public string? CallbackNumber { get; set; }
+
+    /// <summary>Set when the caller left with a callback: the entry only keeps their place.</summary>
+    public Callbacks.CallbackRequest? VirtualHold { get; set; }
+
+    /// <summary>The virtual-hold place came up and the callee is being dialed: callers behind wait.</summary>
+    public bool CallingBack { get; set; }
+
     /// <summary>The agent who picked up, once one has.</summary>
     public Agent? AnsweredBy { get; set; }
 

@@ -13,10 +13,15 @@ namespace IvrEngine.Tests.Queues;
 internal sealed class TestCenter
 {
     public TestCenter(Menu menu, params AgentProfile[] agents)
+        : this(menu, null, agents)
+    {
+    }
+
+    public TestCenter(Menu menu, IvrEngine.Callbacks.ICallbackStore? callbacks, params AgentProfile[] agents)
     {
         Menu = menu;
         Clock = new VirtualClock(TestCall.MondayMorning);
-        Center = new CallCenter(menu, new StaffingPlan([.. agents]), Clock, seed: 1);
+        Center = new CallCenter(menu, new StaffingPlan([.. agents]), Clock, seed: 1, callbacks: callbacks);
     }
 
     public TestCenter(params AgentProfile[] agents)
@@ -44,9 +49,9 @@ internal sealed class TestCenter
             BusyAtStart: Duration.Zero);
 
     /// <summary>A caller who answers the main menu and presses 0 (to the general queue), or says <paramref name="say"/>.</summary>
-    public CallSession Call(string keys = "0", string? say = null, int seed = 1)
+    public CallSession Call(string keys = "0", string? say = null, int seed = 1, string? callerId = null)
     {
-        var call = new CallSession(Menu, new CallSettings(Seed: seed, CallCenter: Center), Clock);
+        var call = new CallSession(Menu, new CallSettings(CallerId: callerId, Seed: seed, CallCenter: Center), Clock);
         call.Start();
         if (say is null) call.Press(keys);
         else call.Say(say);

@@ -15,7 +15,8 @@ internal sealed class MenuBinder
 
     private static readonly string[] BudgetProperties = ["maxFailedInputs", "maxMenuSeconds", "then", "message"];
     private static readonly string[] MessageProperties =
-        ["noInput", "invalid", "invalidNumber", "ambiguous", "transfer", "budgetExceeded", "queuePosition", "queueWait", "queueWaitUnknown", "queueOverflow", "closed", "closedUnknown"];
+        ["noInput", "invalid", "invalidNumber", "ambiguous", "transfer", "budgetExceeded", "queuePosition", "queueWait", "queueWaitUnknown", "queueOverflow", "closed", "closedUnknown",
+         "callbackOffer", "callbackConfirm", "callbackBooked", "callbackNoNumber", "callbackGreeting"];
 
     private readonly BindContext _context;
     private readonly TextBinder _texts;
@@ -269,7 +270,28 @@ internal sealed class MenuBinder
             Message("queueOverflow", builtIn.QueueOverflow));
 
         // The closed messages are needed (and checked for the menu's locales) only in menus with hours.
-        return root["hours"] is null ? read : read with { Closed = Message("closed", builtIn.Closed), ClosedUnknown = Message("closedUnknown", builtIn.ClosedUnknown) };
+        if (root["hours"] is not null)
+        {
+            read = read with { Closed = Message("closed", builtIn.Closed), ClosedUnknown = Message("closedUnknown", builtIn.ClosedUnknown) };
+        }
+
+        // Likewise the callback messages, only in menus whose queues offer callbacks.
+        if (QueuesOfferCallbacks(root))
+        {
+            read = read with
+            {
+                CallbackOffer = Message("callbackOffer", builtIn.CallbackOffer),
+                CallbackConfirm = Message("callbackConfirm", builtIn.CallbackConfirm),
+                CallbackBooked = Message("callbackBooked", builtIn.CallbackBooked),
+                CallbackNoNumber = Message("callbackNoNumber", builtIn.CallbackNoNumber),
+                CallbackGreeting = Message("callbackGreeting", builtIn.CallbackGreeting),
+            };
+        }
+
+        return read;
+
+        static bool QueuesOfferCallbacks(LocatedObject root) =>
+            root["queues"] is LocatedObject queues && queues.Properties.Any(q => q.Value is LocatedObject queue && queue["callback"] is not null);
 
         LocalizedText Message(string name, LocalizedText fallback)
         {

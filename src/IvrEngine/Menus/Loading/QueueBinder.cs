@@ -10,10 +10,11 @@ internal sealed class QueueBinder(BindContext context, TextBinder texts, ActionB
     public static readonly string[] QueueProperties =
     [
         "name", "priority", "strategy", "maxLength", "maxWaitSeconds", "overflow", "whenNoAgents", "leaveWhenEmpty",
-        "serviceLevelSeconds", "ringSeconds", "ringAttempts", "nextTierAfterSeconds", "announce", "hours", "whenClosed",
+        "serviceLevelSeconds", "ringSeconds", "ringAttempts", "nextTierAfterSeconds", "announce", "callback", "hours", "whenClosed",
     ];
 
     private static readonly string[] AnnounceProperties = ["everySeconds", "position", "expectedWait", "music"];
+    private static readonly string[] CallbackProperties = ["offerWhenWaitOverSeconds", "expiresAfterHours"];
 
     private static readonly Dictionary<string, RoutingStrategy> Strategies = new(StringComparer.Ordinal)
     {
@@ -75,6 +76,7 @@ internal sealed class QueueBinder(BindContext context, TextBinder texts, ActionB
             RingAttempts = context.AsInteger(queue["ringAttempts"], $"ringAttempts of {what}", 1, 50) ?? defaults.RingAttempts,
             NextTierAfter = Seconds(queue["nextTierAfterSeconds"], $"nextTierAfterSeconds of {what}") ?? defaults.NextTierAfter,
             Announcements = ReadAnnouncements(queue["announce"], what, defaults.Announcements),
+            Callback = ReadCallbackOffer(queue["callback"], what),
         };
     }
 
@@ -91,6 +93,19 @@ internal sealed class QueueBinder(BindContext context, TextBinder texts, ActionB
             context.AsBoolean(announce["position"], $"announce.position of {what}") ?? defaults.Position,
             context.AsBoolean(announce["expectedWait"], $"announce.expectedWait of {what}") ?? defaults.ExpectedWait,
             context.AsString(announce["music"], $"announce.music of {what}") ?? defaults.MusicClass);
+    }
+
+    private Callbacks.CallbackOffer? ReadCallbackOffer(LocatedValue? value, string what)
+    {
+        if (context.AsObject(value, $"callback of {what}") is not { } callback)
+        {
+            return null;
+        }
+
+        context.CheckProperties(callback, $"callback of {what}", CallbackProperties);
+        var over = Seconds(context.Require(callback, "offerWhenWaitOverSeconds", $"callback of {what}"), $"callback.offerWhenWaitOverSeconds of {what}");
+        var hours = context.AsSeconds(callback["expiresAfterHours"], $"callback.expiresAfterHours of {what}", max: 24 * 30);
+        return over is { } threshold ? new Callbacks.CallbackOffer(threshold, Duration.FromHours(hours ?? 24)) : null;
     }
 
     private Duration? Seconds(LocatedValue? value, string what, double max = 3600) =>

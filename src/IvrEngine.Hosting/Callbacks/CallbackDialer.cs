@@ -1,0 +1,226 @@
+using IvrEngine.Callbacks;
+using IvrEngine.Calls;
+using IvrEngine.Hours;
+using IvrEngine.Queues;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Extensions;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace IvrEngine.Hosting.Callbacks;
+
+/// <summary>
+/// Places promised callbacks. Every poll (and whenever a virtual-hold caller's place comes up) it
+/// claims due callbacks from the store under a lease, so a restarted or second dialer never dials
+/// one at the same time; it dials only while the queue is open and inside the calling window in
+/// the callee's local time; each dial goes through Polly (a ring timeout, and retries with
+/// exponential backoff from a minimum interval up to the attempt limit), and every attempt is
+/// recorded. A callee who answers is put through to the queue ahead of new callers. Callees are
+/// simulated: answer, busy or no answer, from the configured chances.
+/// </summary>
+public sealed partial class CallbackDialer : IHostedService, IDisposable
+{
+    private static readonly ResiliencePropertyKey<int> AttemptsLeftKey = new("ivr.callback-attempts-left");
+
+    private readonly CallHost _host;
+    private readonly ICallbackStore _store;
+    private readonly CallbackOptions _options;
+    private readonly ILogger<CallbackDialer> _logger;
+    private readonly string _owner = $"dialer-{Environment.ProcessId}-{Guid.NewGuid():N}";
+    private readonly Random _random;
+    private readonly ResiliencePipeline<DialResult> _retries;
+    private readonly ResiliencePipeline _ring;
+    private CallCenter? _line;
+    private BusinessHours? _hours;
+    private ITimer? _poll;
+
+    public CallbackDialer(CallHost host, ICallbackStore store, IOptions<CallbackOptions> options, IOptions<IvrOptions> ivrOptions, ILogger<CallbackDialer> logger)
+    {
+        _host = host;
+        _store = store;
+        _options = options.Value;
+        _logger = logger;
+        _random = ivrOptions.Value.Seed is { } seed ? new Random(seed) : new Random();
+        var time = host.Clock.Time;
+        _retries = new ResiliencePipelineBuilder<DialResult> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<DialResult>
+            {
+                MaxRetryAttempts = 20,
+                Delay = TimeSpan.FromSeconds(_options.MinimumIntervalSeconds),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = false,
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Result is DialResult.Busy or DialResult.NoAnswer
+                    && args.AttemptNumber + 1 < args.Context.Properties.GetValue(AttemptsLeftKey, 1)),
+            })
+            .Build();
+        _ring = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddTimeout(TimeSpan.FromSeconds(_options.RingSeconds))
+            .Build();
+    }
+
+    /// <summary>Raised after every dial, on whatever thread the dial finished (for the console).</summary>
+    public event Action<CallbackAttempt>? Dialed;
+
+    /// <summary>The line whose callbacks this dialer places (calls are put through to its queues).</summary>
+    public void Serve(CallCenter line)
+    {
+        _line = line;
+        _hours = new BusinessHours(line.Menu.Hours);
+        line.CallbackDue += _ => Poll();
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _poll = _host.Every(Duration.FromSeconds(_options.PollSeconds), Poll);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _poll?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => _poll?.Dispose();
+
+    private Instant Now => _host.Clock.Time.GetCurrentInstant();
+
+    /// <summary>Worst case for one claim: every dial rings out and every backoff is waited.</summary>
+    private Duration Lease =>
+        Duration.FromSeconds((_options.RingSeconds * _options.MaxAttempts) + (_options.MinimumIntervalSeconds * Math.Pow(2, _options.MaxAttempts)) + 60);
+
+    /// <summary>On the calls' thread: expires what is too old, claims what is due, places each.</summary>
+    internal void Poll()
+    {
+        if (_line is null) return;
+        var now = Now;
+        var expired = _store.ExpireDue(now);
+        if (expired > 0) Log.Expired(_logger, expired);
+        foreach (var callback in _store.ClaimDue(now, _owner, Lease, max: 20)) Place(callback, now);
+    }
+
+    private void Place(CallbackRequest callback, Instant now)
+    {
+        if (!_line!.Menu.Queues.TryGetValue(callback.Queue, out var queue))
+        {
+            _store.SetState(callback.Reference, CallbackState.Failed, $"queue {callback.Queue} is not in menu {_line.Menu.Name} version {_line.Menu.Version}");
+            return;
+        }
+        if (queue.Hours is { } rule && !_hours!.IsOpenAt(rule.ScheduleId, now))
+        {
+            _store.Postpone(callback.Reference, _hours.NextOpen(rule.ScheduleId, now) ?? now + Duration.FromHours(1), "queue closed");
+            return;
+        }
+        var zone = CallbackNumber.ZoneOf(callback.PhoneNumber) ?? _line.Menu.TimeZone;
+        if (NextInsideWindow(now, zone) is { } windowOpens && windowOpens > now)
+        {
+            _store.Postpone(callback.Reference, windowOpens, $"outside the calling window in {zone.Id}");
+            return;
+        }
+        _ = DialAsync(callback);
+    }
+
+    /// <summary>Now when inside the calling window in <paramref name="zone"/>, else when it next opens there.</summary>
+    private Instant? NextInsideWindow(Instant now, DateTimeZone zone)
+    {
+        var local = now.InZone(zone);
+        var start = LocalTime.Midnight.PlusMinutes((long)(_options.CallingWindowStartHour * 60));
+        var endMinutes = (long)(_options.CallingWindowEndHour * 60);
+        var time = local.TimeOfDay;
+        var minutes = (time.Hour * 60) + time.Minute;
+        if (minutes >= start.Hour * 60 + start.Minute && minutes < endMinutes) return now;
+        var date = minutes < (start.Hour * 60) + start.Minute ? local.Date : local.Date.PlusDays(1);
+        return zone.AtLeniently(date + start).ToInstant();
+    }
+
+    private async Task DialAsync(CallbackRequest callback)
+    {
+        var attempts = callback.Attempts;
+        var context = ResilienceContextPool.Shared.Get();
+        context.Properties.Set(AttemptsLeftKey, Math.Max(1, _options.MaxAttempts - callback.Attempts));
+        try
+        {
+            var result = await _retries.ExecuteAsync(async _ =>
+            {
+                attempts++;
+                var dial = await RingAsync().ConfigureAwait(false);
+                var outOfAttempts = attempts >= _options.MaxAttempts;
+                var state = dial == DialResult.Answered ? CallbackState.Connected : outOfAttempts ? CallbackState.Failed : CallbackState.Dialing;
+                var attempt = new CallbackAttempt(callback.Reference, attempts, Now, Describe(dial), CallbackNumber.Mask(callback.PhoneNumber));
+                _store.RecordAttempt(attempt, state);
+                Dialed?.Invoke(attempt);
+                if (dial != DialResult.Answered && callback.Kind == CallbackKind.VirtualHold)
+                {
+                    // The place kept in line cannot wait for retries minutes apart: let the others move up.
+                    _host.Post(() => _line!.ReleasePlace(callback.Reference));
+                }
+                return dial;
+            }, context).ConfigureAwait(false);
+
+            if (result == DialResult.Answered) await PutThroughAsync(callback).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A dial that broke is retried later from the store; the promise is not dropped.
+            Log.DialFailed(_logger, callback.Reference.ToString(), exception);
+            _store.Postpone(callback.Reference, Now + Duration.FromSeconds(_options.MinimumIntervalSeconds), "dial failed");
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>One simulated dial: answered after a few rings, busy at once, or ringing out (the timeout).</summary>
+    private async Task<DialResult> RingAsync()
+    {
+        double roll;
+        lock (_random) roll = _random.NextDouble();
+        if (roll >= _options.AnswerProbability && roll < _options.AnswerProbability + _options.BusyProbability) return DialResult.Busy;
+        try
+        {
+            return await _ring.ExecuteAsync(async token =>
+            {
+                // A callee who answers does so after a few rings; one who does not lets it ring until the timeout.
+                var rings = roll < _options.AnswerProbability ? Duration.FromSeconds(Math.Min(8, _options.RingSeconds / 2)) : Duration.FromSeconds(_options.RingSeconds * 2);
+                await _host.Clock.DelayAsync(rings, token).ConfigureAwait(false);
+                return DialResult.Answered;
+            }).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException)
+        {
+            return DialResult.NoAnswer;
+        }
+    }
+
+    private async Task PutThroughAsync(CallbackRequest callback)
+    {
+        var line = _line!;
+        await _host.StartCallbackAsync(line.Menu, callback, line, e =>
+        {
+            if (e.Type != CallEventType.CallEnded) return;
+            _store.SetState(callback.Reference, CallbackState.Completed, e.Text);
+        }).ConfigureAwait(false);
+    }
+
+    private static string Describe(DialResult result) => result switch
+    {
+        DialResult.Answered => "answered",
+        DialResult.Busy => "busy",
+        _ => "no-answer",
+    };
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 10, EventName = "CallbacksExpired", Level = LogLevel.Information, Message = "{Count} callbacks expired before they could be placed")]
+        public static partial void Expired(ILogger logger, int count);
+
+        [LoggerMessage(EventId = 11, EventName = "DialFailed", Level = LogLevel.Error, Message = "Dialing callback {Reference} failed; it will be retried")]
+        public static partial void DialFailed(ILogger logger, string reference, Exception exception);
+    }
+}

@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace IvrEngine.Hosting.Callbacks;
+
+/// <summary>Callback settings, from the <c>Ivr:Callbacks</c> section; validated at start.</summary>
+public sealed class CallbackOptions
+{
+    public const string SectionName = "Ivr:Callbacks";
+
+    /// <summary>The SQLite file promised callbacks are kept in, created on first use.</summary>
+    /// <value>The default value is <c>ivr-callbacks.db</c> in the current folder.</value>
+    [Required(AllowEmptyStrings = false)]
+    public string Database { get; set; } = "ivr-callbacks.db";
+
+    /// <summary>How often the dialer looks for callbacks that are due.</summary>
+    /// <value>The default value is 5 seconds.</value>
+    [Range(0.1, 3600)]
+    public double PollSeconds { get; set; } = 5;
+
+    /// <summary>Dials per callback before it is marked failed (every one is recorded).</summary>
+    /// <value>The default value is 3.</value>
+    [Range(1, 20)]
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>The wait before the second dial; each later wait doubles (exponential backoff).</summary>
+    /// <value>The default value is 120 seconds.</value>
+    [Range(1, 86_400)]
+    public double MinimumIntervalSeconds { get; set; } = 120;
+
+    /// <summary>How long the callee's phone rings before the dial counts as unanswered.</summary>
+    /// <value>The default value is 30 seconds.</value>
+    [Range(1, 300)]
+    public double RingSeconds { get; set; } = 30;
+
+    /// <summary>The start of the calling window in the callee's local time (US rules: not before 08:00).</summary>
+    /// <value>The default value is 8 (08:00).</value>
+    [Range(0, 24)]
+    public double CallingWindowStartHour { get; set; } = 8;
+
+    /// <summary>The end of the calling window in the callee's local time (US rules: not after 21:00).</summary>
+    /// <value>The default value is 21 (21:00).</value>
+    [Range(0, 24)]
+    public double CallingWindowEndHour { get; set; } = 21;
+
+    /// <summary>Simulation: the chance a callee answers a dial.</summary>
+    /// <value>The default value is 0.8.</value>
+    [Range(0, 1)]
+    public double AnswerProbability { get; set; } = 0.8;
+
+    /// <summary>Simulation: the chance a dial finds the line busy (the rest ring out unanswered).</summary>
+    /// <value>The default value is 0.1.</value>
+    [Range(0, 1)]
+    public double BusyProbability { get; set; } = 0.1;
+}

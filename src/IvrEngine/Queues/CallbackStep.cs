@@ -1,0 +1,17 @@
+namespace IvrEngine.Queues;
+
+/// <summary>Where a waiting caller stands with the virtual-hold offer.</summary>
+internal enum CallbackStep
+{
+    /// <summary>Not offered (the wait is short, or the queue offers no callbacks).</summary>
+    None,
+
+    /// <summary>Offered: pressing 1 asks for a callback.</summary>
+    Offered,
+
+    /// <summary>The number was read back: 1 confirms, 2 stays on the line.</summary>
+    Confirming,
+
+    /// <summary>The caller chose to stay, or cannot be called back: not offered again.</summary>
+    Declined,
+}

@@ -1,0 +1,137 @@
+using IvrEngine.Callbacks;
+using IvrEngine.Calls;
+using IvrEngine.Hosting.Callbacks;
+using NodaTime;
+
+namespace IvrEngine.Tests.Callbacks;
+
+public sealed class SqliteCallbackStoreTests
+{
+    private static readonly Instant Now = Instant.FromUtc(2026, 11, 30, 15, 0);
+
+    private static CallbackRequest Request(int seed, string phone = "+12025550143", string queue = "general", double dueInMinutes = 0) =>
+        new(ReferenceNumber.Create(new Random(seed)), queue, phone, CallbackKind.Scheduled, "en-US",
+            Now, Now + Duration.FromMinutes(dueInMinutes), Now + Duration.FromHours(24));
+
+    [Test]
+    public void AScheduledCallback_SurvivesReopeningTheFile()
+    {
+        using var database = new TempDatabase();
+        var request = Request(1);
+        new SqliteCallbackStore(database.Path).Schedule(request);
+
+        var reopened = new SqliteCallbackStore(database.Path);
+
+        Assert.That(reopened.Find(request.Reference), Is.EqualTo(request));
+        Assert.That(reopened.List(), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void ASecondRequestFromTheSameNumberForTheSameQueue_ReturnsTheFirst()
+    {
+        using var database = new TempDatabase();
+        var store = new SqliteCallbackStore(database.Path);
+        var first = store.Schedule(Request(1));
+
+        var again = store.Schedule(Request(2));
+        var otherQueue = store.Schedule(Request(3, queue: "billing"));
+
+        Assert.That(again.Reference, Is.EqualTo(first.Reference));
+        Assert.That(otherQueue.Reference, Is.Not.EqualTo(first.Reference));
+        Assert.That(store.List(), Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public void AClaimIsExclusive_UntilItsLeaseLapses()
+    {
+        using var database = new TempDatabase();
+        var store = new SqliteCallbackStore(database.Path);
+        store.Schedule(Request(1));
+        store.Schedule(Request(2, phone: "+12025550144", dueInMinutes: 10));
+
+        var claimed = store.ClaimDue(Now, "a", Duration.FromMinutes(5), 10);
+        Assert.That(claimed.Select(c => c.State), Is.EqualTo(new[] { CallbackState.Dialing }), "only the one due now");
+        Assert.That(new SqliteCallbackStore(database.Path).ClaimDue(Now + Duration.FromMinutes(4), "b", Duration.FromMinutes(5), 10), Is.Empty);
+
+        var takenOver = store.ClaimDue(Now + Duration.FromMinutes(5), "b", Duration.FromMinutes(5), 10);
+        Assert.That(takenOver.Select(c => (c.Reference, c.LeaseOwner)), Is.EqualTo(new[] { (claimed[0].Reference, (string?)"b") }), "a dead dialer's claim is taken over");
+    }
+
+    [Test]
+    public void Attempts_AreRecorded_AndAFailedCallbackIsNoLongerClaimed()
+    {
+        using var database = new TempDatabase();
+        var store = new SqliteCallbackStore(database.Path);
+        var request = store.Schedule(Request(1));
+        store.ClaimDue(Now, "a", Duration.FromMinutes(5), 10);
+
+        store.RecordAttempt(new CallbackAttempt(request.Reference, 1, Now, "busy"), CallbackState.Dialing);
+        store.RecordAttempt(new CallbackAttempt(request.Reference, 2, Now + Duration.FromMinutes(2), "no-answer"), CallbackState.Failed);
+
+        Assert.That(store.Attempts(request.Reference).Select(a => a.Result), Is.EqualTo(new[] { "busy", "no-answer" }));
+        Assert.That(store.Find(request.Reference)!.State, Is.EqualTo(CallbackState.Failed));
+        Assert.That(store.ClaimDue(Now + Duration.FromDays(1), "b", Duration.FromMinutes(5), 10), Is.Empty);
+        Assert.That(store.Schedule(Request(9)).Reference, Is.Not.EqualTo(request.Reference), "a failed callback does not block a new request");
+    }
+
+    [Test]
+    public void ADialerRetrying_KeepsItsLease()
+    {
+        using var database = new TempDatabase();
+        var store = new SqliteCallbackStore(database.Path);
+        var request = store.Schedule(Request(1));
+        store.ClaimDue(Now, "a", Duration.FromMinutes(5), 10);
+
+        store.RecordAttempt(new CallbackAttempt(request.Reference, 1, Now, "busy"), CallbackState.Dialing);
+
+        Assert.That(store.ClaimDue(Now + Duration.FromMinutes(1), "b", Duration.FromMinutes(5), 10), Is.Empty);
+        Assert.That(store.ClaimDue(Now + Duration.FromMinutes(6), "b", Duration.FromMinutes(5), 10), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void PendingCallbacksPastTheirExpiry_AreExpired_AndOnlyPendingOnesCanBeCancelled()
+    {
+        using var database = new TempDatabase();
+        var store = new SqliteCallbackStore(database.Path);
+        var old = store.Schedule(Request(1));
+        var cancelled = store.Schedule(Request(2, phone: "+12025550144"));
+
+        Assert.That(store.Cancel(cancelled.Reference), Is.True);
+        Assert.That(store.Cancel(cancelled.Reference), Is.False);
+        Assert.That(store.ExpireDue(Now + Duration.FromHours(25)), Is.EqualTo(1));
+        Assert.That(store.Find(old.Reference)!.State, Is.EqualTo(CallbackState.Expired));
+        Assert.That(store.List(CallbackState.Cancelled).Single().Reference, Is.EqualTo(cancelled.Reference));
+    }
+
+    [Test]
+    public void APostponedCallback_IsNotClaimedBeforeItsTime()
+    {
+        using var database = new TempDatabase();
+        var store = new SqliteCallbackStore(database.Path);
+        var request = store.Schedule(Request(1));
+        store.ClaimDue(Now, "a", Duration.FromMinutes(5), 10);
+
+        store.Postpone(request.Reference, Now + Duration.FromHours(9), "outside the calling window");
+
+        Assert.That(store.ClaimDue(Now + Duration.FromHours(8), "a", Duration.FromMinutes(5), 10), Is.Empty);
+        Assert.That(store.ClaimDue(Now + Duration.FromHours(9), "a", Duration.FromMinutes(5), 10), Has.Count.EqualTo(1));
+        Assert.That(store.Find(request.Reference)!.Attempts, Is.Zero, "a postponement is not an attempt");
+    }
+
+    [Test]
+    public void AFileFromANewerVersion_IsRefusedWithAClearMessage()
+    {
+        using var database = new TempDatabase();
+        _ = new SqliteCallbackStore(database.Path);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database.Path}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO schema_version (version) VALUES (99)";
+            command.ExecuteNonQuery();
+        }
+
+        var error = Assert.Throws<InvalidOperationException>(() => _ = new SqliteCallbackStore(database.Path));
+        Assert.That(error!.Message, Does.Contain("has schema version 99; this program knows up to 1"));
+    }
+}

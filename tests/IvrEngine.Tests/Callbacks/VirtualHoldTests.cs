@@ -1,0 +1,119 @@
+using IvrEngine.Callbacks;
+using IvrEngine.Calls;
+using IvrEngine.Hosting.Callbacks;
+using IvrEngine.Queues;
+using IvrEngine.Tests.Queues;
+
+namespace IvrEngine.Tests.Callbacks;
+
+/// <summary>A caller facing a long wait keeps their place, hangs up, and is called when it comes up.</summary>
+public sealed class VirtualHoldTests
+{
+    private const string Number = "+12025550143";
+
+    /// <summary>One two-minute agent with three calls of history, so the wait can be estimated, and a caller on the line.</summary>
+    private static TestCenter BusyLine(ICallbackStore store)
+    {
+        var center = new TestCenter(QueueMenus.With("\"callback\": { \"offerWhenWaitOverSeconds\": 60 }"), store, TestCenter.Agent("Steady", "a", talkSeconds: 120));
+        for (var i = 0; i < 3; i++)
+        {
+            center.Call("1", seed: 100 + i);
+            center.Wait(130);
+        }
+        center.Call("1", seed: 200);
+        center.Wait(10);
+        return center;
+    }
+
+    [Test]
+    public void ALongWait_BringsTheOffer_AndTheNumberIsReadBackBeforeAnythingIsPromised()
+    {
+        using var database = new TempDatabase();
+        var store = new SqliteCallbackStore(database.Path);
+        var center = BusyLine(store);
+
+        var call = center.Call("1", seed: 1, callerId: Number);
+        Assert.That(TestCenter.Prompts(call).Last(), Is.EqualTo("To keep your place in line and have us call you back instead, press 1."));
+
+        call.Press('1');
+        Assert.That(TestCenter.Prompts(call).Last(), Is.EqualTo("We'll call you back at 2 0 2, 5 5 5, 0 1 4 3. To confirm, press 1. To stay on the line, press 2."));
+        Assert.That(store.List(), Is.Empty, "nothing is stored before the caller confirms");
+    }
+
+    [Test]
+    public void Confirming_StoresTheCallbackBeforeTheCallerIsTold_AndEndsTheCall()
+    {
+        using var database = new TempDatabase();
+        var store = new SqliteCallbackStore(database.Path);
+        var center = BusyLine(store);
+        var call = center.Call("1", seed: 1, callerId: Number);
+        CallbackRequest? storedWhenTold = null;
+        call.EventRecorded += e =>
+        {
+            if (e.Type == CallEventType.Prompt && e.Text!.StartsWith("Your callback is booked", StringComparison.Ordinal)) storedWhenTold = store.Find(call.Reference);
+        };
+
+        call.Press("11");
+
+        Assert.That(storedWhenTold, Is.Not.Null, "the callback was on disk when the caller heard the confirmation");
+        Assert.That((storedWhenTold!.PhoneNumber, storedWhenTold.Queue, storedWhenTold.Kind, storedWhenTold.State), Is.EqualTo((Number, "a", CallbackKind.VirtualHold, CallbackState.Pending)));
+        Assert.That(call.Outcome!.Kind, Is.EqualTo(CallOutcomeKind.CallbackScheduled));
+        Assert.That(center.Events(QueueEventType.ExitWithKey).Single().Reference, Is.EqualTo(call.Reference.ToString()));
+        Assert.That(center.Center.Statistics("a").CallbacksAccepted, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void PressingTwo_KeepsTheCallerWaiting_AndTheOfferIsNotRepeated()
+    {
+        using var database = new TempDatabase();
+        var center = BusyLine(new SqliteCallbackStore(database.Path));
+        var call = center.Call("1", seed: 1, callerId: Number);
+
+        call.Press("12");
+        center.Wait(45);
+
+        Assert.That(call.State, Is.EqualTo(CallState.Queued));
+        Assert.That(TestCenter.Prompts(call).Count(p => p.StartsWith("To keep your place", StringComparison.Ordinal)), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void WithoutAUsableCallerId_TheCallerIsToldToStay()
+    {
+        using var database = new TempDatabase();
+        var center = BusyLine(new SqliteCallbackStore(database.Path));
+        var call = center.Call("1", seed: 1, callerId: "12345");
+
+        call.Press('1');
+
+        Assert.That(TestCenter.Prompts(call).Last(), Is.EqualTo("Sorry, we can't call back the number you're calling from. Please stay on the line."));
+        Assert.That(call.State, Is.EqualTo(CallState.Queued));
+    }
+
+    [Test]
+    public void TheKeptPlace_IsCalledBackExactlyWhenItComesUp_AndTheCallersBehindWait()
+    {
+        using var database = new TempDatabase();
+        var store = new SqliteCallbackStore(database.Path);
+        var center = BusyLine(store);
+        var held = center.Call("1", seed: 1, callerId: Number);
+        held.Press("11");
+        var behind = center.Call("1", seed: 2);
+        Assert.That(center.Center.PositionOf(behind), Is.EqualTo(2), "the callback keeps its place in front");
+        CallbackRequest? due = null;
+        center.Center.CallbackDue += request => due = request;
+
+        center.Wait(115);
+
+        // The agent answered the call before this one 8 s before it joined and talks 120 s: free 112 s later, the kept place is up then.
+        var dueEvent = center.Events(QueueEventType.CallbackDue).Single();
+        Assert.That(dueEvent.At, Is.EqualTo(center.Events(QueueEventType.CompleteAgent).Last().At));
+        Assert.That(due!.Reference, Is.EqualTo(held.Reference));
+        Assert.That(store.Find(held.Reference)!.DueAt, Is.EqualTo(dueEvent.At));
+        Assert.That(behind.State, Is.EqualTo(CallState.Queued), "the caller behind does not take the kept place");
+        Assert.That(center.Center.Agents.Single().State, Is.EqualTo(AgentState.Available));
+
+        center.Center.ReleasePlace(held.Reference);
+        center.Wait(2);
+        Assert.That(behind.State, Is.EqualTo(CallState.WithAgent), "once the callee is not reached, the place is released");
+    }
+}
