@@ -38,9 +38,19 @@ public sealed class CallClock
         return new CallClock(clock, clock);
     }
 
-    /// <summary>Waits <paramref name="duration"/> of real time (virtual time is advanced by the host instead).</summary>
-    internal Task DelayAsync(Duration duration, CancellationToken cancellationToken) =>
-        Task.Delay(duration.ToTimeSpan(), Time, cancellationToken);
+    /// <summary>
+    /// Completes after <paramref name="duration"/> on this clock. Unlike <c>Task.Delay(…, TimeProvider)</c>,
+    /// whose continuations always go to the thread pool, the continuation runs where the timer fires:
+    /// on a virtual clock that is inside <see cref="VirtualClock.Advance"/>, on the calls' thread, so
+    /// virtual time stays deterministic and single-threaded.
+    /// </summary>
+    internal async Task DelayAsync(Duration duration, CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource();
+        using var timer = Time.CreateTimer(_ => done.TrySetResult(), null, duration.ToTimeSpan(), Timeout.InfiniteTimeSpan);
+        using var cancel = cancellationToken.Register(() => done.TrySetCanceled(cancellationToken));
+        await done.Task.ConfigureAwait(false);
+    }
 
     /// <summary>The clock the options ask for.</summary>
     internal static CallClock FromOptions(IvrOptions options)

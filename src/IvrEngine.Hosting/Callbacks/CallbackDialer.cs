@@ -49,9 +49,10 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
         _retries = new ResiliencePipelineBuilder<DialResult> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<DialResult>
             {
+                // The backoff is waited inside the attempt (BackoffBefore): Polly's own delay resumes on the
+                // thread pool, which would take virtual time off the calls' thread.
                 MaxRetryAttempts = 20,
-                Delay = TimeSpan.FromSeconds(_options.MinimumIntervalSeconds),
-                BackoffType = DelayBackoffType.Exponential,
+                Delay = TimeSpan.Zero,
                 UseJitter = false,
                 ShouldHandle = args => ValueTask.FromResult(
                     args.Outcome.Result is DialResult.Busy or DialResult.NoAnswer
@@ -145,13 +146,16 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
         context.Properties.Set(AttemptsLeftKey, Math.Max(1, _options.MaxAttempts - callback.Attempts));
         try
         {
-            var result = await _retries.ExecuteAsync(async _ =>
+            var retry = 0;
+            var result = await _retries.ExecuteAsync(async token =>
             {
+                if (retry++ > 0) await _host.Clock.DelayAsync(BackoffBefore(retry - 1), token.CancellationToken).ConfigureAwait(false);
                 attempts++;
+                var dialedAt = Now;
                 var dial = await RingAsync().ConfigureAwait(false);
                 var outOfAttempts = attempts >= _options.MaxAttempts;
                 var state = dial == DialResult.Answered ? CallbackState.Connected : outOfAttempts ? CallbackState.Failed : CallbackState.Dialing;
-                var attempt = new CallbackAttempt(callback.Reference, attempts, Now, Describe(dial), CallbackNumber.Mask(callback.PhoneNumber));
+                var attempt = new CallbackAttempt(callback.Reference, attempts, dialedAt, Describe(dial), CallbackNumber.Mask(callback.PhoneNumber));
                 _store.RecordAttempt(attempt, state);
                 Dialed?.Invoke(attempt);
                 if (dial != DialResult.Answered && callback.Kind == CallbackKind.VirtualHold)
@@ -175,6 +179,9 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
             ResilienceContextPool.Shared.Return(context);
         }
     }
+
+    /// <summary>The wait before retry <paramref name="retry"/> (1-based): the minimum interval, doubling each time.</summary>
+    private Duration BackoffBefore(int retry) => Duration.FromSeconds(_options.MinimumIntervalSeconds * Math.Pow(2, retry - 1));
 
     /// <summary>One simulated dial: answered after a few rings, busy at once, or ringing out (the timeout).</summary>
     private async Task<DialResult> RingAsync()
