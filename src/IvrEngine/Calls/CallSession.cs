@@ -25,6 +25,9 @@ public sealed class CallSession
     // pointing at each other); the call ends instead of spinning for ever.
     private const int MaxMovesWithoutInput = 32;
 
+    /// <summary>Ends the detail of an agent hand-off that was asked for (<c>transfer QUEUE</c>), not the agent's own escalation.</summary>
+    internal const string HandOffOnRequest = ", on request";
+
     private readonly Menu _menu;
     private readonly TimeProvider _time;
     private readonly Action<Action> _dispatch;
@@ -59,6 +62,7 @@ public sealed class CallSession
     private long _timerGeneration;
     private Instant _promptsEndAt;
     private string? _agent;
+    private bool _handOffOnRequest;
 
     public CallSession(Menu menu, CallSettings settings, TimeProvider time)
     {
@@ -584,7 +588,7 @@ public sealed class CallSession
 
     private void OnHandOff(string queueId)
     {
-        Record(CallEventType.AgentHandOff, text: queueId, detail: $"from {_agent}, reference {Reference} kept");
+        Record(CallEventType.AgentHandOff, text: queueId, detail: $"from {_agent}, reference {Reference} kept{(_handOffOnRequest ? HandOffOnRequest : "")}");
         OnTransfer(new TransferRequest(queueId, $"handed off by {_agent}"));
     }
 
@@ -636,7 +640,12 @@ public sealed class CallSession
     internal void EndedByAgent(string agent, Duration talked) =>
         _machine.Fire(_end, new CallOutcome(CallOutcomeKind.AnsweredByAgent, _visits[^1].Queue, $"by {agent} after {Describe(_visits[^1].Waited ?? Duration.Zero)}, talked {Describe(talked)}"));
 
-    internal void HandedOff(string queueId) => _machine.Fire(_handOff, queueId);
+    /// <param name="onRequest">Asked for from outside (the console's or a flow's <c>transfer</c>), not the simulated agent's own escalation; the transcript says so.</param>
+    internal void HandedOff(string queueId, bool onRequest = false)
+    {
+        _handOffOnRequest = onRequest;
+        _machine.Fire(_handOff, queueId);
+    }
 
     internal void Overflow(MenuAction action, string reason) => _machine.Fire(_overflow, new LeaveRequest(action, reason));
 

@@ -196,16 +196,16 @@ public sealed class CallCenter
     {
         if (!_connected.Remove(call, out var connection) || !_queues.ContainsKey(queueId)) return;
         connection.EndTimer.Dispose();
-        HandOff(connection, queueId);
+        HandOff(connection, queueId, onRequest: true);
     }
 
-    private void HandOff(Connection connection, string queueId)
+    private void HandOff(Connection connection, string queueId, bool onRequest = false)
     {
         var talk = Now - connection.Since;
         Record(new QueueEvent(Now, QueueEventType.Transfer, connection.Queue.Id, connection.Call.Reference.ToString(), connection.Agent.Name,
             OriginalPosition: connection.OriginalPosition, Wait: connection.Waited, Talk: talk, Detail: queueId));
         StartWrapUp(connection, talk, transferredOut: true);
-        connection.Call.HandedOff(queueId);
+        connection.Call.HandedOff(queueId, onRequest);
     }
 
     private void ArmTimers(QueuedCall entry)
