@@ -364,7 +364,7 @@ public sealed partial class FlowParser
         if (parts.Length == 0 || !FlowText.Outcomes.TryGetValue(parts[0], out var kind))
         {
             var word = parts.Length == 0 ? string.Empty : parts[0];
-            return Fail<ExpectOutcome>(restAt, FlowCodes.BadValue, $"'{word}' is not an outcome{Suggestions.DidYouMean(word, FlowText.Outcomes.Keys)}; outcomes are {string.Join(", ", FlowText.Outcomes.Keys)} (transferred, answered and abandoned may name the queue)");
+            return Fail<ExpectOutcome>(restAt, FlowCodes.BadValue, $"'{word}' is not an outcome{Suggestions.DidYouMean(word, FlowText.Outcomes.Keys)}; outcomes are {string.Join(", ", FlowText.Outcomes.Keys)} (transferred, answered, abandoned and hung-up may name the queue)");
         }
         if (parts.Length == 1) return new ExpectOutcome(at, locale, source, kind, null);
         if (parts.Length == 2 && FlowText.NamesQueue(kind) && NameShape().IsMatch(parts[1])) return new ExpectOutcome(at, locale, source, kind, parts[1]);

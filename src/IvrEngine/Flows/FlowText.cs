@@ -27,8 +27,8 @@ internal static class FlowText
         ["budget-spent"] = CallOutcomeKind.BudgetSpent,
     };
 
-    /// <summary>Outcomes that may name their queue: <c>expect outcome answered billing</c>.</summary>
-    public static bool NamesQueue(CallOutcomeKind kind) => kind is CallOutcomeKind.TransferredToQueue or CallOutcomeKind.AnsweredByAgent or CallOutcomeKind.AbandonedInQueue;
+    /// <summary>Outcomes that may name their queue: <c>expect outcome answered billing</c> (<c>hung-up QUEUE</c>: while talking to an agent of the queue).</summary>
+    public static bool NamesQueue(CallOutcomeKind kind) => kind is CallOutcomeKind.TransferredToQueue or CallOutcomeKind.AnsweredByAgent or CallOutcomeKind.AbandonedInQueue or CallOutcomeKind.CallerHungUp;
 
     /// <summary>Outcomes only a call with simulated agents can have.</summary>
     public static bool NeedsAgents(CallOutcomeKind kind) => kind is CallOutcomeKind.AnsweredByAgent or CallOutcomeKind.AbandonedInQueue;
