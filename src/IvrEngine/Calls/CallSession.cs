@@ -25,8 +25,8 @@ public sealed class CallSession
     // pointing at each other); the call ends instead of spinning for ever.
     private const int MaxMovesWithoutInput = 32;
 
-    /// <summary>Ends the detail of an agent hand-off that was asked for (<c>transfer QUEUE</c>), not the agent's own escalation.</summary>
-    internal const string HandOffOnRequest = ", on request";
+    /// <summary>Ends the detail of a hand-off the simulated agent made on their own (not asked for with <c>transfer QUEUE</c>).</summary>
+    internal const string AgentsOwnHandOff = ", the agent's own escalation";
 
     private readonly Menu _menu;
     private readonly TimeProvider _time;
@@ -62,7 +62,7 @@ public sealed class CallSession
     private long _timerGeneration;
     private Instant _promptsEndAt;
     private string? _agent;
-    private bool _handOffOnRequest;
+    private bool _agentsOwnHandOff;
 
     public CallSession(Menu menu, CallSettings settings, TimeProvider time)
     {
@@ -588,7 +588,7 @@ public sealed class CallSession
 
     private void OnHandOff(string queueId)
     {
-        Record(CallEventType.AgentHandOff, text: queueId, detail: $"from {_agent}, reference {Reference} kept{(_handOffOnRequest ? HandOffOnRequest : "")}");
+        Record(CallEventType.AgentHandOff, text: queueId, detail: $"from {_agent}, reference {Reference} kept{(_agentsOwnHandOff ? AgentsOwnHandOff : "")}");
         OnTransfer(new TransferRequest(queueId, $"handed off by {_agent}"));
     }
 
@@ -640,10 +640,10 @@ public sealed class CallSession
     internal void EndedByAgent(string agent, Duration talked) =>
         _machine.Fire(_end, new CallOutcome(CallOutcomeKind.AnsweredByAgent, _visits[^1].Queue, $"by {agent} after {Describe(_visits[^1].Waited ?? Duration.Zero)}, talked {Describe(talked)}"));
 
-    /// <param name="onRequest">Asked for from outside (the console's or a flow's <c>transfer</c>), not the simulated agent's own escalation; the transcript says so.</param>
-    internal void HandedOff(string queueId, bool onRequest = false)
+    /// <param name="agentsOwn">The simulated agent's own escalation (its staffing transfer), not one asked for with <c>transfer QUEUE</c>; the transcript says so.</param>
+    internal void HandedOff(string queueId, bool agentsOwn = false)
     {
-        _handOffOnRequest = onRequest;
+        _agentsOwnHandOff = agentsOwn;
         _machine.Fire(_handOff, queueId);
     }
 

@@ -111,7 +111,7 @@ public static class FlowRecorder
 
     private static bool IsHangUp(CallEvent e) => e.Type == CallEventType.StateChanged && e.Text == "Hangup";
 
-    private static bool IsTransferAsked(CallEvent e) => e.Type == CallEventType.AgentHandOff && e.Detail?.EndsWith(CallSession.HandOffOnRequest, StringComparison.Ordinal) == true;
+    private static bool IsTransferAsked(CallEvent e) => e.Type == CallEventType.AgentHandOff && e.Detail?.EndsWith(CallSession.AgentsOwnHandOff, StringComparison.Ordinal) != true;
 
     private static void FlushKeys(StringBuilder text, StringBuilder keys)
     {

@@ -196,16 +196,16 @@ public sealed class CallCenter
     {
         if (!_connected.Remove(call, out var connection) || !_queues.ContainsKey(queueId)) return;
         connection.EndTimer.Dispose();
-        HandOff(connection, queueId, onRequest: true);
+        HandOff(connection, queueId);
     }
 
-    private void HandOff(Connection connection, string queueId, bool onRequest = false)
+    private void HandOff(Connection connection, string queueId, bool agentsOwn = false)
     {
         var talk = Now - connection.Since;
         Record(new QueueEvent(Now, QueueEventType.Transfer, connection.Queue.Id, connection.Call.Reference.ToString(), connection.Agent.Name,
             OriginalPosition: connection.OriginalPosition, Wait: connection.Waited, Talk: talk, Detail: queueId));
         StartWrapUp(connection, talk, transferredOut: true);
-        connection.Call.HandedOff(queueId, onRequest);
+        connection.Call.HandedOff(queueId, agentsOwn);
     }
 
     private void ArmTimers(QueuedCall entry)
@@ -518,7 +518,7 @@ public sealed class CallCenter
         var profile = connection.Agent.Profile;
         if (profile.TransferTo is { } escalation && escalation != connection.Queue.Id && _random.NextDouble() < profile.TransferProbability)
         {
-            HandOff(connection, escalation);
+            HandOff(connection, escalation, agentsOwn: true);
             return;
         }
 
