@@ -140,6 +140,8 @@ for node_id, node in nodes.items():
         "locale: en-US, ru-RU",
         "at: Monday 09:15 America/New_York",
         "seed: 7",
+        "# Routes only: a transfer ends the call here. queues.flow calls the simulated agents.",
+        "staffing: none",
         "",
     ]
     for option in node.get("options", []):

@@ -105,6 +105,9 @@ internal static partial class CallCommand
             return ExitCodes.Usage;
         }
 
+        // A recording replays the same agents only from the same seed: draw one when none is given.
+        if (request.RecordPath is not null && request.Seed is null) request = request with { Seed = Random.Shared.Next(1, 1_000_000) };
+
         using var host = BuildHost(request);
         var options = host.Services.GetRequiredService<IOptions<IvrOptions>>();
         IvrOptions settings;
@@ -188,7 +191,11 @@ internal static partial class CallCommand
         {
             var flowFolder = Path.GetDirectoryName(Path.GetFullPath(flowPath))!;
             var pacing = settings.Clock == ClockMode.Real ? Calls.PromptPacing.Spoken : Calls.PromptPacing.Instant;
-            var flow = Flows.FlowRecorder.Write(call, Path.GetRelativePath(flowFolder, Path.GetFullPath(menuPath)), settings.Seed, pacing);
+            // staffing: left out when it is the default beside the menu, so the flow follows that file.
+            var flowStaffing = staffing is null
+                ? (File.Exists(StaffingLoader.DefaultPathFor(menuPath)) ? "none" : null)
+                : (Path.GetFullPath(staffingPath) == Path.GetFullPath(StaffingLoader.DefaultPathFor(menuPath)) ? null : Path.GetRelativePath(flowFolder, Path.GetFullPath(staffingPath)));
+            var flow = Flows.FlowRecorder.Write(call, Path.GetRelativePath(flowFolder, Path.GetFullPath(menuPath)), settings.Seed, pacing, flowStaffing);
             await File.WriteAllTextAsync(flowPath, flow, CancellationToken.None);
             await output.WriteLineAsync($"Flow: {flowPath} (run it with: ivr test {flowPath})");
         }

@@ -25,6 +25,9 @@ public sealed class CallSession
     // pointing at each other); the call ends instead of spinning for ever.
     private const int MaxMovesWithoutInput = 32;
 
+    /// <summary>Ends the detail of a hand-off the simulated agent made on their own (not asked for with <c>transfer QUEUE</c>).</summary>
+    internal const string AgentsOwnHandOff = ", the agent's own escalation";
+
     private readonly Menu _menu;
     private readonly TimeProvider _time;
     private readonly Action<Action> _dispatch;
@@ -60,6 +63,7 @@ public sealed class CallSession
     private long _timerGeneration;
     private Instant _promptsEndAt;
     private string? _agent;
+    private bool _agentsOwnHandOff;
 
     public CallSession(Menu menu, CallSettings settings, TimeProvider time)
     {
@@ -630,7 +634,7 @@ public sealed class CallSession
 
     private void OnHandOff(string queueId)
     {
-        Record(CallEventType.AgentHandOff, text: queueId, detail: $"from {_agent}, reference {Reference} kept");
+        Record(CallEventType.AgentHandOff, text: queueId, detail: $"from {_agent}, reference {Reference} kept{(_agentsOwnHandOff ? AgentsOwnHandOff : "")}");
         OnTransfer(new TransferRequest(queueId, $"handed off by {_agent}"));
     }
 
@@ -697,7 +701,12 @@ public sealed class CallSession
     internal void EndedByAgent(string agent, Duration talked) =>
         _machine.Fire(_end, new CallOutcome(CallOutcomeKind.AnsweredByAgent, _visits[^1].Queue, $"by {agent} after {Describe(_visits[^1].Waited ?? Duration.Zero)}, talked {Describe(talked)}"));
 
-    internal void HandedOff(string queueId) => _machine.Fire(_handOff, queueId);
+    /// <param name="agentsOwn">The simulated agent's own escalation (its staffing transfer), not one asked for with <c>transfer QUEUE</c>; the transcript says so.</param>
+    internal void HandedOff(string queueId, bool agentsOwn = false)
+    {
+        _agentsOwnHandOff = agentsOwn;
+        _machine.Fire(_handOff, queueId);
+    }
 
     internal void Overflow(MenuAction action, string reason) => _machine.Fire(_overflow, new LeaveRequest(action, reason));
 

@@ -3,14 +3,20 @@ using IvrEngine.Calls;
 namespace IvrEngine.Flows;
 
 /// <summary>
-/// <c>expect queued billing</c>: the call was handed to this queue. Today a transfer ends the IVR
-/// part, so this reads the call's outcome; once the queue engine lands it will also hold while the
-/// caller waits in the queue.
+/// <c>expect queued billing</c>: the call is at this queue. With simulated agents (<c>staffing:</c>)
+/// the caller is waiting in it now; without them a transfer ends the call, so the call ended
+/// "transferred to queue billing". The two never both apply to one call.
 /// </summary>
 public sealed record ExpectQueued(FlowLocation At, string? Locale, string Source, string QueueId) : Expectation(At, Locale, Source)
 {
-    internal override FlowMismatch? Check(FlowCall call) =>
-        call.Session.Outcome is { Kind: CallOutcomeKind.TransferredToQueue } outcome && outcome.QueueId == QueueId
-            ? null
-            : new FlowMismatch($"the call handed to queue {QueueId}", FlowText.OutcomeSoFar(call.Session));
+    internal override FlowMismatch? Check(FlowCall call)
+    {
+        if (call.Center is null)
+        {
+            return call.Session.Outcome is { Kind: CallOutcomeKind.TransferredToQueue } outcome && outcome.QueueId == QueueId
+                ? null
+                : new FlowMismatch($"the call handed to queue {QueueId}", FlowText.OutcomeSoFar(call.Session));
+        }
+        return FlowQueueState.WaitingIn(call) == QueueId ? null : new FlowMismatch($"the caller waiting in queue {QueueId}", FlowQueueState.Describe(call));
+    }
 }

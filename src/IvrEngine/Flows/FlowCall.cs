@@ -1,19 +1,24 @@
 using IvrEngine.Calls;
+using IvrEngine.Queues;
 using IvrEngine.Time;
 
 namespace IvrEngine.Flows;
 
 /// <summary>
 /// A flow's call while it runs: the real <see cref="CallSession"/> on its own <see cref="VirtualClock"/>,
-/// plus where the caller last acted, because <c>expect prompt</c> looks at what was said since then.
+/// plus where the caller last acted, because <c>expect prompt</c> looks at what was said since then,
+/// and the call centre behind it when the flow has simulated agents.
 /// </summary>
-internal sealed class FlowCall(CallSession session, VirtualClock clock)
+internal sealed class FlowCall(CallSession session, VirtualClock clock, CallCenter? center = null)
 {
     private int _heardFrom;
 
     public CallSession Session => session;
 
     public VirtualClock Clock => clock;
+
+    /// <summary>The flow's own call centre (<c>staffing:</c>), or null when transfers end the call.</summary>
+    public CallCenter? Center => center;
 
     /// <summary>The caller's last step as written (<c>press 2</c>), or null before the first one.</summary>
     public string? LastAction { get; private set; }

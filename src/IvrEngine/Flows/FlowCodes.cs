@@ -26,4 +26,7 @@ internal static class FlowCodes
 
     /// <summary>A file or flow with no steps, steps outside a named flow, or two flows with one name.</summary>
     public const string Structure = "FLOW0008";
+
+    /// <summary>The staffing file cannot be loaded, or a step needs simulated agents and the flow has none.</summary>
+    public const string Staffing = "FLOW0009";
 }

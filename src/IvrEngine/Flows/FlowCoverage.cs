@@ -7,8 +7,9 @@ namespace IvrEngine.Flows;
 /// <summary>
 /// Works out which paths of a menu the flows took, from the calls' transcripts alone: nodes
 /// entered, options chosen by key and by phrase (per locale), escapes, no-input, invalid-input and
-/// retries-exhausted paths per node, and queues reached. Business-hours branches are not counted:
-/// the engine has no hours yet.
+/// retries-exhausted paths per node, queues reached, and — for queues that calls waited in with
+/// simulated agents — how they left each queue (answered, abandoned, overflowed). Business-hours
+/// branches are not counted: the engine has no hours yet.
 /// </summary>
 public static class FlowCoverage
 {
@@ -21,7 +22,12 @@ public static class FlowCoverage
     public static CoverageReport Of(Menu menu, IReadOnlyList<(string Locale, Transcript Transcript)> calls)
     {
         var taken = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (locale, transcript) in calls) Collect(menu, locale, transcript.Events, taken);
+        var queued = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (locale, transcript) in calls)
+        {
+            Collect(menu, locale, transcript.Events, taken);
+            CollectQueueOutcomes(transcript.Events, taken, queued);
+        }
 
         var nodes = menu.Nodes.Values.OrderBy(n => n.Id, StringComparer.Ordinal).ToList();
         var listening = nodes.Where(n => n.Kind != NodeKind.Announcement).ToList();
@@ -36,6 +42,11 @@ public static class FlowCoverage
             Row("invalid-input paths", listening.Select(n => Item("invalid", n.Id, n.Id)), taken, headline: false),
             Row("retries-exhausted paths", listening.Select(n => Item("exhausted", n.Id, n.Id)), taken, headline: false),
             Row("queues reached", menu.Queues.Keys.Order(StringComparer.Ordinal).Select(q => Item("queue", "", q, q)), taken, headline: false));
+        if (queued.Count > 0)
+        {
+            // Only queues that runs with agents reached: without staffing a transfer ends the call, and has no queue outcome.
+            rows = rows.Add(Row("queue outcomes", queued.Order(StringComparer.Ordinal).SelectMany(q => QueueOutcomes.Select(o => Item("queue-outcome", q, o, $"{q}: {o}"))), taken, headline: false));
+        }
         return new CoverageReport(menu, calls.Count, rows);
     }
 
@@ -65,6 +76,46 @@ public static class FlowCoverage
                     break;
                 case CallEventType.Transferred:
                     taken.Add(Key("queue", "", e.Text!));
+                    break;
+            }
+        }
+    }
+
+    private static readonly string[] QueueOutcomes = ["answered", "abandoned", "overflowed"];
+
+    /// <summary>
+    /// How each stay in a queue ended, from the transcript: an agent answered (agent-connected while
+    /// waiting), the caller hung up while waiting (abandoned), or the call left the queue otherwise —
+    /// its wait limit, the last agent logging out, or turned away on arrival (full, no agents): overflowed,
+    /// as the call centre's own statistics count them.
+    /// </summary>
+    private static void CollectQueueOutcomes(IReadOnlyList<CallEvent> events, HashSet<string> taken, HashSet<string> queued)
+    {
+        string? waitingIn = null;
+        string? abandoned = null;
+        foreach (var e in events)
+        {
+            switch (e.Type)
+            {
+                case CallEventType.QueueJoined:
+                    waitingIn = e.Text!;
+                    queued.Add(waitingIn);
+                    break;
+                case CallEventType.AgentConnected when waitingIn is not null:
+                    taken.Add(Key("queue-outcome", waitingIn, "answered"));
+                    waitingIn = null;
+                    break;
+                case CallEventType.StateChanged when waitingIn is not null && e.Text == "Hangup":
+                    taken.Add(Key("queue-outcome", waitingIn, "abandoned"));
+                    (abandoned, waitingIn) = (waitingIn, null);
+                    break;
+                case CallEventType.QueueLeft when e.Text == abandoned:
+                    abandoned = null; // the abandon's own note
+                    break;
+                case CallEventType.QueueLeft:
+                    queued.Add(e.Text!);
+                    taken.Add(Key("queue-outcome", e.Text!, "overflowed"));
+                    waitingIn = null;
                     break;
             }
         }

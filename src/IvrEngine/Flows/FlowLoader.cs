@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using IvrEngine.Menus;
+using IvrEngine.Queues.Staffing;
 
 namespace IvrEngine.Flows;
 
@@ -12,6 +13,7 @@ namespace IvrEngine.Flows;
 public sealed class FlowLoader
 {
     private readonly ConcurrentDictionary<string, MenuLoadResult> _menus = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Staffing, string Menu), StaffingLoadResult> _staffing = [];
 
     public FlowSuite Load(IEnumerable<string> flowFiles)
     {
@@ -26,6 +28,7 @@ public sealed class FlowLoader
         {
             var problems = result.Diagnostics.ToList();
             Menu? menu = null;
+            StaffingPlan? staffing = null;
             if (result.Succeeded)
             {
                 var header = result.File.Header;
@@ -35,7 +38,8 @@ public sealed class FlowLoader
                 else
                 {
                     menu = loaded.Menu;
-                    problems.AddRange(FlowBinder.Check(result.File, menu));
+                    staffing = LoadStaffing(header, menu, problems);
+                    problems.AddRange(FlowBinder.Check(result.File, menu, staffing));
                 }
             }
             if (problems.Count > 0 || menu is null)
@@ -46,9 +50,27 @@ public sealed class FlowLoader
             }
             foreach (var flow in result.File!.Flows)
             {
-                foreach (var locale in FlowBinder.Locales(result.File, menu)) cases.Add(new FlowCase(result.File, flow, locale, menu));
+                foreach (var locale in FlowBinder.Locales(result.File, menu)) cases.Add(new FlowCase(result.File, flow, locale, menu, staffing));
             }
         }
         return new FlowSuite(cases.ToImmutable(), diagnostics.ToImmutable(), files.Count, bad);
+    }
+
+    /// <summary>The header's staffing file, or the one beside the menu (<c>MENU.staffing.json</c>) if there is one; null for none.</summary>
+    private StaffingPlan? LoadStaffing(FlowHeader header, Menu menu, List<FlowDiagnostic> problems)
+    {
+        if (header.Staffing.None) return null;
+        var path = header.Staffing.Path ?? StaffingLoader.DefaultPathFor(header.MenuPath);
+        var at = header.Staffing.At ?? header.MenuAt;
+        if (!File.Exists(path))
+        {
+            if (header.Staffing.Path is not null) problems.Add(new FlowDiagnostic(at, FlowCodes.Staffing, $"there is no staffing file '{path}'; name one, or write staffing: none"));
+            return null;
+        }
+        var key = (Path.GetFullPath(path), Path.GetFullPath(header.MenuPath));
+        if (!_staffing.TryGetValue(key, out var loaded)) _staffing[key] = loaded = StaffingLoader.LoadFile(path, menu);
+        if (loaded.Succeeded) return loaded.Plan;
+        problems.Add(new FlowDiagnostic(at, FlowCodes.Staffing, $"the staffing file '{path}' has {loaded.Diagnostics.Count(d => d.IsError)} error(s); run 'ivr validate {header.MenuPath}'"));
+        return null;
     }
 }

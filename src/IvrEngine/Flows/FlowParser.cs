@@ -23,10 +23,10 @@ public sealed partial class FlowParser
     // no daylight-saving change in the northern or southern hemisphere's usual zones.
     private static readonly LocalDate ReferenceMonday = new(2026, 11, 30);
 
-    private static readonly string[] HeaderNames = ["menu", "locale", "at", "seed", "caller-id", "pacing"];
+    private static readonly string[] HeaderNames = ["menu", "locale", "at", "seed", "caller-id", "pacing", "staffing"];
     private static readonly string[] DirectiveNames = [.. HeaderNames, "flow", "include"];
-    private static readonly string[] Verbs = ["press", "say", "wait", "hangup", "expect"];
-    private static readonly string[] ExpectKinds = ["prompt", "no prompt", "node", "state", "queued", "outcome", "reference", "variable"];
+    private static readonly string[] Verbs = ["press", "say", "wait", "hangup", "transfer", "expect"];
+    private static readonly string[] ExpectKinds = ["prompt", "no prompt", "node", "state", "queued", "position", "wait", "agent", "outcome", "reference", "variable"];
 
     private readonly Func<string, byte[]?> _read;
     private readonly List<FlowDiagnostic> _diagnostics = [];
@@ -290,10 +290,12 @@ public sealed partial class FlowParser
             case "hangup":
                 if (args.Length == 0) return new HangUp(at, locale, source);
                 return Fail<FlowStep>(argsAt, FlowCodes.BadValue, "'hangup' takes nothing after it");
+            case "transfer":
+                return Name(args, argsAt, "transfer", "the queue the agent hands the caller to, e.g. transfer retention") is { } target ? new TransferByAgent(at, locale, source, target) : null;
             case "expect":
                 return ParseExpectation(args, at, argsAt, locale, source);
             default:
-                return Fail<FlowStep>(at, FlowCodes.Unknown, $"unknown step '{verb}'{Suggestions.DidYouMean(verb, Verbs)}; steps are press, say, wait, hangup, expect and include:");
+                return Fail<FlowStep>(at, FlowCodes.Unknown, $"unknown step '{verb}'{Suggestions.DidYouMean(verb, Verbs)}; steps are press, say, wait, hangup, transfer, expect and include:");
         }
     }
 
@@ -315,6 +317,15 @@ public sealed partial class FlowParser
                 return Name(rest, restAt, "expect node", "a node id, e.g. expect node billing") is { } node ? new ExpectNode(at, locale, source, node) : null;
             case "queued":
                 return Name(rest, restAt, "expect queued", "a queue id, e.g. expect queued billing") is { } queue ? new ExpectQueued(at, locale, source, queue) : null;
+            case "position":
+                return ParsePosition(rest, at, restAt, locale, source);
+            case "wait":
+                return ParseWait(rest, at, restAt, locale, source);
+            case "agent":
+                if (rest.Length == 0) return new ExpectAgent(at, locale, source, null);
+                var agent = rest.Length > 1 && rest[0] == '"' && rest[^1] == '"' ? rest[1..^1].Trim() : rest;
+                if (agent.Length > 0 && !agent.Contains('"', StringComparison.Ordinal)) return new ExpectAgent(at, locale, source, agent);
+                return Fail<Expectation>(restAt, FlowCodes.BadValue, "write 'expect agent' (any agent) or 'expect agent NAME', e.g. expect agent Maria");
             case "state":
                 if (FlowText.States.TryGetValue(rest, out var state)) return new ExpectState(at, locale, source, state);
                 return Fail<Expectation>(restAt, FlowCodes.BadValue, $"'{rest}' is not a call state{Suggestions.DidYouMean(rest, FlowText.States.Keys)}; states are {string.Join(", ", FlowText.States.Keys)}");
@@ -332,18 +343,33 @@ public sealed partial class FlowParser
         }
     }
 
+    private ExpectPosition? ParsePosition(string rest, FlowLocation at, FlowLocation restAt, string? locale, string source)
+    {
+        var atMost = rest.StartsWith("<=", StringComparison.Ordinal);
+        var number = atMost ? rest[2..].Trim() : rest;
+        if (int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var position) && position >= 1) return new ExpectPosition(at, locale, source, position, atMost);
+        return Fail<ExpectPosition>(restAt, FlowCodes.BadValue, "write 'expect position N' or 'expect position <= N' with N 1 or more, e.g. expect position 1");
+    }
+
+    private ExpectWait? ParseWait(string rest, FlowLocation at, FlowLocation restAt, string? locale, string source)
+    {
+        if (rest.Equals("unknown", StringComparison.OrdinalIgnoreCase)) return new ExpectWait(at, locale, source, null);
+        if (rest.StartsWith("<=", StringComparison.Ordinal) && DurationText.TryParse(rest[2..], out var longest)) return new ExpectWait(at, locale, source, longest);
+        return Fail<ExpectWait>(restAt, FlowCodes.BadValue, "write 'expect wait <= 5m' (the expected wait the line computes now, at most that) or 'expect wait unknown' (too few calls to estimate from)");
+    }
+
     private ExpectOutcome? ParseOutcome(string rest, FlowLocation at, FlowLocation restAt, string? locale, string source)
     {
         var parts = rest.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 0 || !FlowText.Outcomes.TryGetValue(parts[0], out var kind))
         {
             var word = parts.Length == 0 ? string.Empty : parts[0];
-            return Fail<ExpectOutcome>(restAt, FlowCodes.BadValue, $"'{word}' is not an outcome{Suggestions.DidYouMean(word, FlowText.Outcomes.Keys)}; outcomes are {string.Join(", ", FlowText.Outcomes.Keys)} (transferred may name the queue)");
+            return Fail<ExpectOutcome>(restAt, FlowCodes.BadValue, $"'{word}' is not an outcome{Suggestions.DidYouMean(word, FlowText.Outcomes.Keys)}; outcomes are {string.Join(", ", FlowText.Outcomes.Keys)} (transferred, answered, abandoned, callback and hung-up may name the queue)");
         }
         if (parts.Length == 1) return new ExpectOutcome(at, locale, source, kind, null);
-        if (parts.Length == 2 && kind == CallOutcomeKind.TransferredToQueue && NameShape().IsMatch(parts[1])) return new ExpectOutcome(at, locale, source, kind, parts[1]);
-        return Fail<ExpectOutcome>(restAt, FlowCodes.BadValue, kind == CallOutcomeKind.TransferredToQueue
-            ? "write 'expect outcome transferred' or 'expect outcome transferred QUEUE'"
+        if (parts.Length == 2 && FlowText.NamesQueue(kind) && NameShape().IsMatch(parts[1])) return new ExpectOutcome(at, locale, source, kind, parts[1]);
+        return Fail<ExpectOutcome>(restAt, FlowCodes.BadValue, FlowText.NamesQueue(kind)
+            ? $"write 'expect outcome {parts[0]}' or 'expect outcome {parts[0]} QUEUE'"
             : $"'expect outcome {parts[0]}' takes nothing after it");
     }
 
@@ -434,9 +460,17 @@ public sealed partial class FlowParser
             else if (!pacingText.Value.Equals("instant", StringComparison.OrdinalIgnoreCase)) Report(pacingText.At, FlowCodes.BadValue, "'pacing:' is instant (prompts take no time) or spoken (silence counts after a prompt is said)");
         }
 
+        var staffing = FlowStaffing.Default;
+        if (_headers.TryGetValue("staffing", out var staffingText))
+        {
+            staffing = staffingText.Value.Equals("none", StringComparison.OrdinalIgnoreCase)
+                ? new FlowStaffing(null, true, staffingText.At)
+                : new FlowStaffing(Path.Combine(Path.GetDirectoryName(path) ?? ".", staffingText.Value), false, staffingText.At);
+        }
+
         if (_diagnostics.Count > 0) return null;
         var menuPath = Path.Combine(Path.GetDirectoryName(path) ?? ".", menu.Value);
-        return new FlowHeader(menuPath, menu.At, locales, localesAt, startAt, seed, callerId, pacing);
+        return new FlowHeader(menuPath, menu.At, locales, localesAt, startAt, seed, callerId, pacing, staffing);
     }
 
     private static bool TryParseStart(string text, out Instant instant, out string error)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using IvrEngine.Calls;
+using IvrEngine.Queues;
 using IvrEngine.Time;
 using NodaTime;
 
@@ -31,15 +32,32 @@ public sealed class FlowRunner(TimeProvider stopwatch)
         var started = stopwatch.GetTimestamp();
         var header = flowCase.File.Header;
         var clock = new VirtualClock(header.StartAt ?? DefaultStart.InZoneLeniently(flowCase.Menu.TimeZone).ToInstant());
-        var session = new CallSession(flowCase.Menu, new CallSettings(flowCase.Locale, header.CallerId, Seed: header.Seed, Pacing: header.Pacing), clock);
-        var call = new FlowCall(session, clock);
+        var settings = new CallSettings(flowCase.Locale, header.CallerId, Seed: header.Seed, Pacing: header.Pacing);
+        CallCenter? center = null;
+        if (flowCase.Staffing is { } staffing)
+        {
+            // As in 'ivr call --seed': one seeded sequence gives the centre its seed, then the call its reference.
+            var random = new Random(header.Seed);
+            center = new CallCenter(flowCase.Menu, staffing, clock, random.Next());
+            settings = settings with { Reference = ReferenceNumber.Create(random), CallCenter = center };
+        }
+        var session = new CallSession(flowCase.Menu, settings, clock);
+        var call = new FlowCall(session, clock, center);
         string? failure = null;
         try
         {
             session.Start();
             foreach (var step in flowCase.Flow.Steps.Where(s => s.AppliesTo(flowCase.Locale)))
             {
-                if (step is CallerStep action) action.Perform(call);
+                if (step is CallerStep action)
+                {
+                    if (action.CannotPerform(call) is { } refused)
+                    {
+                        failure = Describe(flowCase, step, refused.Expected, refused.Actual, session);
+                        break;
+                    }
+                    action.Perform(call);
+                }
                 else if (step is Expectation expectation && expectation.Check(call) is { } mismatch)
                 {
                     failure = Describe(flowCase, step, mismatch.Expected, mismatch.Actual, session);

@@ -11,18 +11,29 @@ internal static class FlowText
         ["in-menu"] = CallState.InMenu,
         ["collecting-digits"] = CallState.CollectingDigits,
         ["transferring"] = CallState.Transferring,
+        ["queued"] = CallState.Queued,
+        ["with-agent"] = CallState.WithAgent,
         ["ended"] = CallState.Ended,
     };
 
     public static readonly IReadOnlyDictionary<string, CallOutcomeKind> Outcomes = new Dictionary<string, CallOutcomeKind>(StringComparer.OrdinalIgnoreCase)
     {
         ["transferred"] = CallOutcomeKind.TransferredToQueue,
+        ["answered"] = CallOutcomeKind.AnsweredByAgent,
+        ["abandoned"] = CallOutcomeKind.AbandonedInQueue,
         ["self-service"] = CallOutcomeKind.CompletedInSelfService,
         ["hung-up"] = CallOutcomeKind.CallerHungUp,
         ["menu-loop"] = CallOutcomeKind.MenuLoop,
         ["budget-spent"] = CallOutcomeKind.BudgetSpent,
         ["closed"] = CallOutcomeKind.ClosedByHours,
+        ["callback"] = CallOutcomeKind.CallbackScheduled,
     };
+
+    /// <summary>Outcomes that may name their queue: <c>expect outcome answered billing</c> (<c>hung-up QUEUE</c>: while talking to an agent of the queue).</summary>
+    public static bool NamesQueue(CallOutcomeKind kind) => kind is CallOutcomeKind.TransferredToQueue or CallOutcomeKind.AnsweredByAgent or CallOutcomeKind.AbandonedInQueue or CallOutcomeKind.CallerHungUp or CallOutcomeKind.CallbackScheduled;
+
+    /// <summary>Outcomes only a call with simulated agents can have.</summary>
+    public static bool NeedsAgents(CallOutcomeKind kind) => kind is CallOutcomeKind.AnsweredByAgent or CallOutcomeKind.AbandonedInQueue;
 
     public static string StateName(CallState state) => States.First(s => s.Value == state).Key;
 

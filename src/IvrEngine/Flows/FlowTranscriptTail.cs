@@ -27,6 +27,10 @@ internal static class FlowTranscriptTail
             CallEventType.NoInput => $"no input ({e.Detail})",
             CallEventType.InvalidInput => $"invalid input: {e.Text}",
             CallEventType.EscapeAsked => $"asked for a human ({e.Detail})",
+            CallEventType.QueueJoined => $"joined queue '{e.Text}' ({e.Detail})",
+            CallEventType.QueueLeft => $"left queue '{e.Text}': {e.Detail}",
+            CallEventType.AgentConnected => $"agent {e.Text} answered ({e.Detail})",
+            CallEventType.AgentHandOff => $"handed to queue '{e.Text}' ({e.Detail})",
             CallEventType.CallEnded => $"call ended: {e.Text}",
             _ => null,
         };

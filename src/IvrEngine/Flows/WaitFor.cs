@@ -5,7 +5,7 @@ namespace IvrEngine.Flows;
 
 /// <summary>
 /// <c>wait 5s</c>: let time pass in silence, so no-input timeouts fire. Bare <c>wait</c> waits until
-/// the line next says something or the call ends, as in the console.
+/// the line next says something (a prompt, a queue announcement), an agent answers, or the call ends.
 /// </summary>
 public sealed record WaitFor(FlowLocation At, string? Locale, string Source, Duration? Duration) : CallerStep(At, Locale, Source)
 {
@@ -27,7 +27,7 @@ public sealed record WaitFor(FlowLocation At, string? Locale, string Source, Dur
         var events = call.Session.Transcript.Events;
         for (var i = from; i < events.Count; i++)
         {
-            if (events[i].Type == CallEventType.Prompt) return true;
+            if (events[i].Type is CallEventType.Prompt or CallEventType.AgentConnected) return true;
         }
         return false;
     }

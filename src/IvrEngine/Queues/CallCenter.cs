@@ -215,13 +215,13 @@ public sealed class CallCenter
         HandOff(connection, queueId);
     }
 
-    private void HandOff(Connection connection, string queueId)
+    private void HandOff(Connection connection, string queueId, bool agentsOwn = false)
     {
         var talk = Now - connection.Since;
         Record(new QueueEvent(Now, QueueEventType.Transfer, connection.Queue.Id, connection.Call.Reference.ToString(), connection.Agent.Name,
             OriginalPosition: connection.OriginalPosition, Wait: connection.Waited, Talk: talk, Detail: queueId));
         StartWrapUp(connection, talk, transferredOut: true);
-        connection.Call.HandedOff(queueId);
+        connection.Call.HandedOff(queueId, agentsOwn);
     }
 
     private void ArmTimers(QueuedCall entry)
@@ -645,7 +645,7 @@ public sealed class CallCenter
         var profile = connection.Agent.Profile;
         if (profile.TransferTo is { } escalation && escalation != connection.Queue.Id && _random.NextDouble() < profile.TransferProbability)
         {
-            HandOff(connection, escalation);
+            HandOff(connection, escalation, agentsOwn: true);
             return;
         }
 

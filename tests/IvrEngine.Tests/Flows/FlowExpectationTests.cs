@@ -46,10 +46,7 @@ public sealed class FlowExpectationTests
 
         var result = folder.Run("fail.flow", Header + steps).Single();
 
-        var lastLine = Header.Split('\n').Length - 1 + steps.Split('\n').Length;
-        Assert.That(result.Failure, Does.StartWith($"{Path.Combine(folder.Path, "fail.flow")}({lastLine},1): `{steps.Split('\n')[^1]}` failed in fail [en-US]"));
-        Assert.That(result.Failure, Does.Contain("\n  " + expected));
-        Assert.That(result.Failure, Does.Contain(actual));
+        folder.AssertFailedAtLastStep(result, "fail.flow", Header, steps, expected, actual);
         Assert.That(result.Failure, Does.Contain("  last lines of the call:\n    [0:0"));
     }
 

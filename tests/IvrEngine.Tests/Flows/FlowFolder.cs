@@ -32,5 +32,15 @@ internal sealed class FlowFolder : IDisposable
         return new FlowRunner(TimeProvider.System).RunAll(suite.Cases);
     }
 
+    /// <summary>Asserts a run of <paramref name="file"/> (header then steps) failed at its last step, naming it, what was expected and what happened.</summary>
+    public void AssertFailedAtLastStep(FlowResult result, string file, string header, string steps, string expected, string actual)
+    {
+        var lastLine = header.Split('\n').Length - 1 + steps.Split('\n').Length;
+        Assert.That(result.Failure, Does.StartWith($"{System.IO.Path.Combine(Path, file)}({lastLine},1): `{steps.Split('\n')[^1]}` failed in {System.IO.Path.GetFileNameWithoutExtension(file)} [en-US]"));
+        Assert.That(result.Failure, Does.Contain("\n  " + expected));
+        Assert.That(result.Failure, Does.Contain(actual));
+        Assert.That(result.Failure, Does.Contain("  last lines of the call:\n    ["));
+    }
+
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }
