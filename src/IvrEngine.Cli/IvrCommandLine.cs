@@ -17,6 +17,7 @@ internal static class IvrCommandLine
             DiagramCommand.Create(output, error),
             ServeCommand.Create(input, output, error),
             DiffCommand.Create(output, error),
+            CallbacksCommand.Create(output, error),
             HoursCommand.Create(output, error),
         };
 

@@ -34,6 +34,11 @@ internal static partial class CallCommand
             Description = "The simulated agents behind the menu's queues (default: MENU.staffing.json beside the menu, if there is one); 'none' ends calls at the transfer.",
             HelpName = "FILE|none",
         };
+        var callbacksDb = new Option<string?>("--callbacks-db")
+        {
+            Description = "Where promised callbacks are stored (default: Ivr:Callbacks:Database, ivr-callbacks.db in this folder); used when the menu's queues offer callbacks.",
+            HelpName = "FILE",
+        };
         var queueLog = new Option<string?>("--queue-log") { Description = "Write the queue events (enter, ring, connect, abandon…) as JSON lines to this file.", HelpName = "FILE" };
         var asteriskLog = new Option<string?>("--asterisk-queue-log") { Description = "Write the queue events in Asterisk's queue_log format to this file.", HelpName = "FILE" };
         var seed = new Option<int?>("--seed") { Description = "Seed for everything random (the reference number); same seed, inputs and --at give the same transcript.", HelpName = "N" };
@@ -44,7 +49,7 @@ internal static partial class CallCommand
 
         var command = new Command("call", "Call a menu: hear its prompts, press keys, say phrases, let timeouts pass.")
         {
-            menu, locale, callerId, at, clock, staffing, transcript, queueLog, asteriskLog, seed, record,
+            menu, locale, callerId, at, clock, staffing, callbacksDb, transcript, queueLog, asteriskLog, seed, record,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -60,6 +65,7 @@ internal static partial class CallCommand
             {
                 RecordPath = parseResult.GetValue(record),
                 StaffingPath = parseResult.GetValue(staffing),
+                CallbacksDatabase = parseResult.GetValue(callbacksDb),
                 QueueLogPath = parseResult.GetValue(queueLog),
                 AsteriskQueueLogPath = parseResult.GetValue(asteriskLog),
             };
@@ -158,7 +164,11 @@ internal static partial class CallCommand
 
         await host.StartAsync(cancellationToken);
         var callHost = host.Services.GetRequiredService<CallHost>();
-        var callCenter = staffing is null ? null : await callHost.OpenCallCenterAsync(menu, staffing);
+        // The store is opened (and its file created) only for a line that can promise callbacks.
+        var callbacks = staffing is not null && menu.Queues.Values.Any(q => q.Callback is not null)
+            ? new Hosting.Callbacks.SqliteCallbackStore(request.CallbacksDatabase ?? host.Services.GetRequiredService<IOptions<Hosting.Callbacks.CallbackOptions>>().Value.Database)
+            : null;
+        var callCenter = staffing is null ? null : await callHost.OpenCallCenterAsync(menu, staffing, callbacks);
         await output.WriteLineAsync($"Calling {menu.Name} ({locale}, {settings.Clock.ToString().ToLowerInvariant()} time). Type 'help' for what you can do.");
         await output.WriteLineAsync(staffing is null
             ? "No staffing file: a transfer ends the call at the queue."
@@ -226,6 +236,7 @@ internal static partial class CallCommand
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.Services.AddIvrEngine(builder.Configuration);
+        builder.Services.AddOptions<Hosting.Callbacks.CallbackOptions>().Bind(builder.Configuration.GetSection(Hosting.Callbacks.CallbackOptions.SectionName));
         return builder.Build();
     }
 
@@ -267,6 +278,8 @@ internal static partial class CallCommand
         public string? StaffingPath { get; init; }
 
         public string? QueueLogPath { get; init; }
+
+        public string? CallbacksDatabase { get; init; }
 
         public string? AsteriskQueueLogPath { get; init; }
     }

@@ -6,5 +6,7 @@ namespace IvrEngine.Callbacks;
 /// A queue's virtual-hold offer: when the expected wait is over <see cref="WhenWaitOver"/>, waiting
 /// callers are offered a callback that keeps their place in line.
 /// </summary>
+/// <param name="WhenWaitOver">Offer virtual hold when the expected wait is over this; null for no virtual hold.</param>
 /// <param name="ExpiresAfter">How long a promised callback stays valid before it is given up.</param>
-public sealed record CallbackOffer(Duration WhenWaitOver, Duration ExpiresAfter);
+/// <param name="WhenClosed">When the queue is closed by its hours, offer a callback at one of its next open times.</param>
+public sealed record CallbackOffer(Duration? WhenWaitOver, Duration ExpiresAfter, bool WhenClosed = false);

@@ -22,6 +22,7 @@ public enum CallEventType
     HoldMusic,
     AgentConnected,
     AgentHandOff,
+    CallbackBooked,
     InputIgnored,
     CallEnded,
 

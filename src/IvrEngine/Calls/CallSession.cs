@@ -63,6 +63,7 @@ public sealed class CallSession
     private long _timerGeneration;
     private Instant _promptsEndAt;
     private string? _agent;
+    private ScheduledCallbackChoice? _scheduling;
     private bool _agentsOwnHandOff;
 
     public CallSession(Menu menu, CallSettings settings, TimeProvider time)
@@ -101,6 +102,7 @@ public sealed class CallSession
         MenuTimeLimit,
         Transfer,
         Enqueued,
+        OfferCallback,
         AgentAnswered,
         Overflow,
         HandOff,
@@ -237,6 +239,17 @@ public sealed class CallSession
             .PermitReentry(_transfer.Trigger)
             .PermitDynamic(_enterNode, entry => StateFor(entry.Node), "overflow to a node", NodeStates)
             .Permit(Trigger.Enqueued, CallState.Queued)
+            .Permit(Trigger.OfferCallback, CallState.OfferingCallback)
+            .Permit(Trigger.End, CallState.Ended)
+            .Permit(Trigger.Hangup, CallState.Ended)
+            .Ignore(Trigger.MenuTimeLimit);
+
+        _machine.Configure(CallState.OfferingCallback)
+            .InternalTransitionIf(_digit, Always, (key, _) => OnCallbackChoice(key), "choose a time, confirm")
+            .InternalTransitionIf(_speech, Always, (utterance, _) => OnCallbackSpeech(utterance), "speech is no choice")
+            .InternalTransitionIf(Trigger.NoInput, Always, _ => DeclineCallback("no choice"), "no choice: when closed")
+            .Permit(_transfer.Trigger, CallState.Transferring)
+            .PermitDynamic(_enterNode, entry => StateFor(entry.Node), "when closed: a node", NodeStates)
             .Permit(Trigger.End, CallState.Ended)
             .Permit(Trigger.Hangup, CallState.Ended)
             .Ignore(Trigger.MenuTimeLimit);
@@ -620,6 +633,14 @@ public sealed class CallSession
         if (opens is null) Speak(_menu.Messages.ClosedUnknown);
         else Speak(_menu.Messages.Closed, ("opens", opens));
         var reason = $"{what} closed by schedule {hours.ScheduleId}: {answer.Rule}";
+        if (queueId is not null && OfferScheduledCallback(queueId, hours, reason)) return true;
+        CloseFor(hours, queueId, reason);
+        return true;
+    }
+
+    /// <summary>The caller is turned away by hours: the schedule's whenClosed (a goodbye, by default).</summary>
+    private void CloseFor(Hours.HoursRule hours, string? queueId, string reason)
+    {
         if (hours.WhenClosed is SayAndHangUp hangUp)
         {
             if (hangUp.Message.Locales.Any()) Speak(hangUp.Message);
@@ -629,7 +650,86 @@ public sealed class CallSession
         {
             Perform(hours.WhenClosed, reason);
         }
+    }
+
+    /// <summary>
+    /// When the closed queue offers callbacks and the caller's number can be called, reads out the
+    /// next open times to choose from. False when there is nothing to offer.
+    /// </summary>
+    private bool OfferScheduledCallback(string queueId, Hours.HoursRule hours, string reason)
+    {
+        if (_callCenter?.Callbacks is null || _menu.Queues[queueId].Callback is not { WhenClosed: true } offer
+            || !Callbacks.CallbackNumber.TryNormalize(CallerId, _callCenter.NumberRegion, out var number, out _))
+        {
+            return false;
+        }
+
+        var zone = _hours[hours.ScheduleId].Zone;
+        var slots = _hours.Slots(hours.ScheduleId, Now, Now + Duration.FromDays(7), Duration.FromMinutes(30)).Take(3).Select(s => s.Start).ToList();
+        if (slots.Count == 0) return false;
+        _scheduling = new ScheduledCallbackChoice(queueId, hours, reason, number, offer.ExpiresAfter, zone, slots);
+        var choices = slots.Select((slot, i) => (Key: i + 1, When: Hours.OpeningPhrase.Format(slot, Now, zone, Locale))).ToList();
+        Speak(_menu.Messages.CallbackSlots, ("slots", SlotChoices(choices)));
+        _machine.Fire(Trigger.OfferCallback);
+        ArmInputTimer(Trigger.NoInput, _menu.StartNode.NoInput.Timeout);
         return true;
+    }
+
+    private void OnCallbackChoice(char key)
+    {
+        var choice = _scheduling!;
+        Record(CallEventType.KeyPressed, text: key.ToString());
+        DisarmInputTimer();
+        if (choice.Chosen is null && key is >= '1' and <= '9' && key - '1' < choice.Slots.Count)
+        {
+            _scheduling = choice with { Chosen = key - '1' };
+            Speak(_menu.Messages.CallbackConfirmScheduled,
+                ("number", Callbacks.CallbackNumber.Spoken(choice.Number)),
+                ("slot", Hours.OpeningPhrase.Format(choice.Slots[key - '1'], Now, choice.Zone, Locale)));
+            ArmInputTimer(Trigger.NoInput, _menu.StartNode.NoInput.Timeout);
+        }
+        else if (choice.Chosen is { } chosen && key == '1')
+        {
+            BookScheduledCallback(choice, choice.Slots[chosen]);
+        }
+        else
+        {
+            DeclineCallback($"key {key}");
+        }
+    }
+
+    private void OnCallbackSpeech(string utterance)
+    {
+        Record(CallEventType.SpeechHeard, text: utterance);
+        DeclineCallback("speech");
+    }
+
+    /// <summary>Stores the callback, then tells the caller: the promise is made only once it is on disk.</summary>
+    private void BookScheduledCallback(ScheduledCallbackChoice choice, Instant slot)
+    {
+        var stored = _callCenter!.Callbacks!.Schedule(new Callbacks.CallbackRequest(
+            Reference, choice.QueueId, choice.Number, Callbacks.CallbackKind.Scheduled, Locale, Now, slot, slot + choice.ExpiresAfter));
+        var when = Hours.OpeningPhrase.Format(stored.DueAt, Now, choice.Zone, Locale);
+        Record(CallEventType.CallbackBooked, text: stored.Reference.ToString(), detail: $"{Hours.OpeningPhrase.Format(stored.DueAt, Now, choice.Zone, "en-US")}, {Callbacks.CallbackNumber.Mask(stored.PhoneNumber)}");
+        Speak(_menu.Messages.CallbackBookedScheduled, ("slot", when), ("reference", stored.Reference.ToString()));
+        _machine.Fire(_end, new CallOutcome(CallOutcomeKind.CallbackScheduled, choice.QueueId, $"callback {stored.Reference} {Hours.OpeningPhrase.Format(stored.DueAt, Now, choice.Zone, "en-US")}"));
+    }
+
+    private void DeclineCallback(string why)
+    {
+        var choice = _scheduling!;
+        Record(CallEventType.InputIgnored, text: "callback offer", detail: $"declined ({why})");
+        CloseFor(choice.Hours, choice.QueueId, choice.Reason);
+    }
+
+    /// <summary>"press 1 for tomorrow at 9:00 AM, 2 for …, or 3 for …" / "нажмите 1 — завтра в 9:00, 2 — … или 3 — …".</summary>
+    private string SlotChoices(List<(int Key, string When)> choices)
+    {
+        var russian = Locale.StartsWith("ru", StringComparison.OrdinalIgnoreCase);
+        var parts = choices.Select((c, i) => russian ? $"{c.Key} — {c.When}" : i == 0 ? $"press {c.Key} for {c.When}" : $"{c.Key} for {c.When}").ToList();
+        var last = parts.Count > 1 ? (russian ? " или " : ", or ") + parts[^1] : "";
+        var head = string.Join(", ", parts.Take(parts.Count > 1 ? parts.Count - 1 : 1));
+        return (russian ? "нажмите " : "") + head + last;
     }
 
     private void OnHandOff(string queueId)
@@ -687,6 +787,7 @@ public sealed class CallSession
         var visit = _visits[^1];
         visit.LeftAt = Now;
         visit.Result = $"callback {callback} booked, place {position} kept";
+        Record(CallEventType.CallbackBooked, text: callback.ToString(), detail: $"virtual hold, place {position} kept");
         _machine.Fire(_end, new CallOutcome(CallOutcomeKind.CallbackScheduled, visit.Queue, $"callback {callback}, place {position} kept"));
     }
 
@@ -812,6 +913,13 @@ public sealed class CallSession
 
     /// <param name="Callback">The line called the caller back: they are greeted as such and wait ahead of new callers.</param>
     private sealed record TransferRequest(string QueueId, string Reason, bool Callback = false);
+
+    /// <summary>The times offered to a caller at a closed queue, and (once chosen) which.</summary>
+    private sealed record ScheduledCallbackChoice(
+        string QueueId, Hours.HoursRule Hours, string Reason, string Number, Duration ExpiresAfter, DateTimeZone Zone, List<Instant> Slots)
+    {
+        public int? Chosen { get; init; }
+    }
 
     /// <summary>A caller sent out of a queue, and where to.</summary>
     internal sealed record LeaveRequest(MenuAction Action, string Reason);

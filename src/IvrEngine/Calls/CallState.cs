@@ -15,6 +15,9 @@ public enum CallState
     /// <summary>Leaving the menus for a queue of agents.</summary>
     Transferring,
 
+    /// <summary>The queue is closed: the caller is choosing a time for a callback.</summary>
+    OfferingCallback,
+
     /// <summary>Waiting in a queue: announcements and hold music until an agent answers.</summary>
     Queued,
 

@@ -86,6 +86,21 @@ public sealed record SystemMessages(
         ("en-US", "Hello, this is {queue} calling you back, as you asked. Please hold for the next agent. Your reference number is {reference:digits}."),
         ("ru-RU", "Здравствуйте, это {queue}, вы просили перезвонить. Пожалуйста, дождитесь ответа сотрудника. Номер вашего обращения: {reference:digits}."));
 
+    /// <summary>Offered when a queue is closed; <c>{slots}</c> lists the choices ("press 1 for tomorrow at 9:00 AM…").</summary>
+    public LocalizedText CallbackSlots { get; init; } = LocalizedText.Of(
+        ("en-US", "If you'd like us to call you back when we're open, {slots}."),
+        ("ru-RU", "Если хотите, чтобы мы перезвонили, когда откроемся, {slots}."));
+
+    /// <summary>Reads back the chosen time and the number; <c>{slot}</c>, <c>{number}</c>.</summary>
+    public LocalizedText CallbackConfirmScheduled { get; init; } = LocalizedText.Of(
+        ("en-US", "We'll call you at {number} {slot}. To confirm, press 1. To cancel, press 2."),
+        ("ru-RU", "Мы позвоним вам по номеру {number} {slot}. Чтобы подтвердить, нажмите 1. Чтобы отменить, нажмите 2."));
+
+    /// <summary>Said once a scheduled callback is stored; <c>{slot}</c>.</summary>
+    public LocalizedText CallbackBookedScheduled { get; init; } = LocalizedText.Of(
+        ("en-US", "Your callback is booked for {slot}. Your reference number is {reference:digits}. Goodbye."),
+        ("ru-RU", "Обратный звонок заказан: {slot}. Номер вашего обращения: {reference:digits}. До свидания."));
+
     /// <summary>The locales <see cref="Default"/> has wording for.</summary>
     public static readonly IReadOnlyList<string> DefaultLocales = ["en-US", "ru-RU"];
 }

@@ -107,6 +107,12 @@ public sealed class CallCenter
 
     private Instant Now => _time.GetCurrentInstant();
 
+    /// <summary>Where this line's callbacks are kept, or null when it offers none.</summary>
+    internal ICallbackStore? Callbacks => _callbacks;
+
+    /// <summary>The region national numbers are read in.</summary>
+    internal string NumberRegion => _numberRegion;
+
     /// <summary>Callers now waiting in <paramref name="queueId"/>.</summary>
     public int Waiting(string queueId) => _queues[queueId].Waiting.Count;
 
@@ -276,7 +282,7 @@ public sealed class CallCenter
         }
 
         // Virtual hold: offered only when the wait is known to be long; an unknown wait is not a reason.
-        if (_callbacks is not null && entry.Queue.Definition.Callback is { } offer && wait > offer.WhenWaitOver && !entry.Ahead
+        if (_callbacks is not null && entry.Queue.Definition.Callback is { WhenWaitOver: { } threshold } && wait > threshold && !entry.Ahead
             && entry.Callback is CallbackStep.None or CallbackStep.Offered)
         {
             if (entry.Callback == CallbackStep.None) entry.Queue.Metrics.CallbackOffered();
@@ -326,7 +332,7 @@ public sealed class CallCenter
         var offer = entry.Queue.Definition.Callback!;
         var position = entry.Queue.PositionOf(entry);
         var request = new CallbackRequest(entry.Call.Reference, entry.Queue.Id, entry.CallbackNumber!, CallbackKind.VirtualHold, entry.Call.Locale,
-            now, now + (Estimate(entry.Queue, position) ?? offer.WhenWaitOver), now + offer.ExpiresAfter);
+            now, now + (Estimate(entry.Queue, position) ?? offer.WhenWaitOver ?? Duration.Zero), now + offer.ExpiresAfter);
         var stored = _callbacks!.Schedule(request);
         if (stored.Reference != request.Reference)
         {

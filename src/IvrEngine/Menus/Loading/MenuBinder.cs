@@ -16,7 +16,8 @@ internal sealed class MenuBinder
     private static readonly string[] BudgetProperties = ["maxFailedInputs", "maxMenuSeconds", "then", "message"];
     private static readonly string[] MessageProperties =
         ["noInput", "invalid", "invalidNumber", "ambiguous", "transfer", "budgetExceeded", "queuePosition", "queueWait", "queueWaitUnknown", "queueOverflow", "closed", "closedUnknown",
-         "callbackOffer", "callbackConfirm", "callbackBooked", "callbackNoNumber", "callbackGreeting"];
+         "callbackOffer", "callbackConfirm", "callbackBooked", "callbackNoNumber", "callbackGreeting",
+         "callbackSlots", "callbackConfirmScheduled", "callbackBookedScheduled"];
 
     private readonly BindContext _context;
     private readonly TextBinder _texts;
@@ -285,6 +286,9 @@ internal sealed class MenuBinder
                 CallbackBooked = Message("callbackBooked", builtIn.CallbackBooked),
                 CallbackNoNumber = Message("callbackNoNumber", builtIn.CallbackNoNumber),
                 CallbackGreeting = Message("callbackGreeting", builtIn.CallbackGreeting),
+                CallbackSlots = Message("callbackSlots", builtIn.CallbackSlots),
+                CallbackConfirmScheduled = Message("callbackConfirmScheduled", builtIn.CallbackConfirmScheduled),
+                CallbackBookedScheduled = Message("callbackBookedScheduled", builtIn.CallbackBookedScheduled),
             };
         }
 

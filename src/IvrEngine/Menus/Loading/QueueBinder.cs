@@ -14,7 +14,7 @@ internal sealed class QueueBinder(BindContext context, TextBinder texts, ActionB
     ];
 
     private static readonly string[] AnnounceProperties = ["everySeconds", "position", "expectedWait", "music"];
-    private static readonly string[] CallbackProperties = ["offerWhenWaitOverSeconds", "expiresAfterHours"];
+    private static readonly string[] CallbackProperties = ["offerWhenWaitOverSeconds", "whenClosed", "expiresAfterHours"];
 
     private static readonly Dictionary<string, RoutingStrategy> Strategies = new(StringComparer.Ordinal)
     {
@@ -103,9 +103,16 @@ internal sealed class QueueBinder(BindContext context, TextBinder texts, ActionB
         }
 
         context.CheckProperties(callback, $"callback of {what}", CallbackProperties);
-        var over = Seconds(context.Require(callback, "offerWhenWaitOverSeconds", $"callback of {what}"), $"callback.offerWhenWaitOverSeconds of {what}");
+        var over = Seconds(callback["offerWhenWaitOverSeconds"], $"callback.offerWhenWaitOverSeconds of {what}");
+        var whenClosed = context.AsBoolean(callback["whenClosed"], $"callback.whenClosed of {what}") ?? false;
         var hours = context.AsSeconds(callback["expiresAfterHours"], $"callback.expiresAfterHours of {what}", max: 24 * 30);
-        return over is { } threshold ? new Callbacks.CallbackOffer(threshold, Duration.FromHours(hours ?? 24)) : null;
+        if (over is null && !whenClosed)
+        {
+            context.Error(DiagnosticCodes.MissingProperty, callback.Where,
+                $"callback of {what} offers nothing: give offerWhenWaitOverSeconds (virtual hold) and/or \"whenClosed\": true (scheduled callbacks)");
+            return null;
+        }
+        return new Callbacks.CallbackOffer(over, Duration.FromHours(hours ?? 24), whenClosed);
     }
 
     private Duration? Seconds(LocatedValue? value, string what, double max = 3600) =>

@@ -8,7 +8,7 @@ namespace IvrEngine.Menus.Loading;
 internal sealed partial class TextBinder(BindContext context)
 {
     private static readonly string[] EngineNames = ["reference", "callerId"];
-    private static readonly string[] SystemMessageNames = ["queue", "choices", "position", "wait", "minutes", "number", "opens"];
+    private static readonly string[] SystemMessageNames = ["queue", "choices", "position", "wait", "minutes", "number", "opens", "slots", "slot"];
 
     /// <summary>Text for every declared locale, or null when the value is not a text object at all.</summary>
     public LocalizedText? ReadText(LocatedValue? value, string what, PlaceholderScope scope)

@@ -1,0 +1,57 @@
+using IvrEngine.Tests.Callbacks;
+
+namespace IvrEngine.Tests.Cli;
+
+/// <summary>Calling a closed line, booking a callback, and finding it with `ivr callbacks`, through the built ivr.</summary>
+public sealed class CallbackCommandEndToEndTests
+{
+    private const string SundayNight = "2026-11-29T23:45 America/New_York";
+
+    [Test]
+    public async Task AClosedLine_OffersACallback_TheCallerBooksOne_AndCallbacksListShowsIt()
+    {
+        using var database = new TempDatabase();
+
+        var call = await IvrProcess.RunAsync("0\n1\n1\n", "call", "--at", SundayNight, "--seed", "3", "--caller-id", "+12025550143", "--callbacks-db", database.Path);
+
+        Assert.That(call.ExitCode, Is.Zero, call.ToString());
+        Assert.That(call.Output, Does.Contain("IVR: Sorry, we're closed right now. We open tomorrow at 9:00 AM Eastern Time."));
+        Assert.That(call.Output, Does.Contain("press 1 for tomorrow at 9:00 AM Eastern Time, 2 for tomorrow at 9:30 AM Eastern Time, or 3 for tomorrow at 10:00 AM Eastern Time."));
+        Assert.That(call.Output, Does.Contain("IVR: We'll call you at 2 0 2, 5 5 5, 0 1 4 3 tomorrow at 9:00 AM Eastern Time."));
+        var reference = System.Text.RegularExpressions.Regex.Match(call.Output, @"Reference: (\S+)").Groups[1].Value;
+        Assert.That(call.Output, Does.Contain($"Outcome: callback scheduled in queue general (callback {reference} tomorrow at 9:00 AM Eastern Time)"));
+
+        var list = await IvrProcess.RunAsync("", "callbacks", "list", "--db", database.Path);
+        Assert.That(list.ExitCode, Is.Zero, list.ToString());
+        Assert.That(list.Output, Does.Contain($"{reference}  pending    general        2026-11-30 14:00      0  +1 ••••••••43"));
+        Assert.That(list.Output, Does.Not.Contain("5550143"), "numbers are masked");
+
+        var cancel = await IvrProcess.RunAsync("", "callbacks", "cancel", reference, "--db", database.Path);
+        Assert.That(cancel.Output, Does.Contain($"Callback {reference} cancelled."));
+        var show = await IvrProcess.RunAsync("", "callbacks", "show", reference, "--db", database.Path);
+        Assert.That(show.Output, Does.StartWith($"Callback {reference}: cancelled"));
+    }
+
+    [Test]
+    public async Task DecliningTheOffer_EndsWithTheClosedMessage_AndStoresNothing()
+    {
+        using var database = new TempDatabase();
+
+        var call = await IvrProcess.RunAsync("0\n9\n", "call", "--at", SundayNight, "--caller-id", "+12025550143", "--callbacks-db", database.Path);
+
+        Assert.That(call.Output, Does.Contain("Outcome: closed by hours"), call.ToString());
+        var list = await IvrProcess.RunAsync("", "callbacks", "list", "--db", database.Path);
+        Assert.That(list.Output, Does.StartWith("No callbacks in "));
+    }
+
+    [Test]
+    public async Task CallbacksCommands_ExplainBadInput()
+    {
+        var missing = await IvrProcess.RunAsync("", "callbacks", "list", "--db", "/nonexistent/ivr.db");
+        var badReference = await IvrProcess.RunAsync("", "callbacks", "show", "123");
+
+        Assert.That((missing.ExitCode, badReference.ExitCode), Is.EqualTo((1, 2)));
+        Assert.That(missing.Error, Does.Contain("there is no callback store at '/nonexistent/ivr.db'"));
+        Assert.That(badReference.Error, Does.Contain("'123' is not a reference number"));
+    }
+}
