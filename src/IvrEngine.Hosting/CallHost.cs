@@ -65,15 +65,15 @@ public sealed partial class CallHost : BackgroundService
     /// Places the leg of a callback the callee answered: a call on <paramref name="callCenter"/> that goes
     /// straight into the callback's queue, ahead of new callers, with the original reference number.
     /// </summary>
-    public Task<CallSession> StartCallbackAsync(Menu menu, CallbackRequest callback, CallCenter callCenter, Action<CallEvent>? onEvent = null) =>
-        InvokeAsync(() =>
+    /// <remarks>Runs on the calls' thread: at once when already there (so in virtual time the leg starts at the very instant the callee answered), else queued.</remarks>
+    public void StartCallback(Menu menu, CallbackRequest callback, CallCenter callCenter, Action<CallEvent>? onEvent = null) =>
+        Dispatch(() =>
         {
             var settings = new CallSettings(callback.Locale, callback.PhoneNumber, callback.Reference, Dispatch: Dispatch, CallCenter: callCenter);
             var call = new CallSession(menu, settings, _clock.Time);
             if (onEvent is not null) call.EventRecorded += onEvent;
             Track(call);
             call.StartCallback(callback.Queue);
-            return call;
         });
 
     /// <summary>Runs <paramref name="work"/> on the calls' thread without waiting: at once when already on it, else queued.</summary>

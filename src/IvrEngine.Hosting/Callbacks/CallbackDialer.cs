@@ -166,7 +166,7 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
                 return dial;
             }, context).ConfigureAwait(false);
 
-            if (result == DialResult.Answered) await PutThroughAsync(callback).ConfigureAwait(false);
+            if (result == DialResult.Answered) PutThrough(callback);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -205,14 +205,14 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
         }
     }
 
-    private async Task PutThroughAsync(CallbackRequest callback)
+    private void PutThrough(CallbackRequest callback)
     {
         var line = _line!;
-        await _host.StartCallbackAsync(line.Menu, callback, line, e =>
+        _host.StartCallback(line.Menu, callback, line, e =>
         {
             if (e.Type != CallEventType.CallEnded) return;
             _store.SetState(callback.Reference, CallbackState.Completed, e.Text);
-        }).ConfigureAwait(false);
+        });
     }
 
     private static string Describe(DialResult result) => result switch

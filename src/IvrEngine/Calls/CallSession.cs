@@ -152,7 +152,7 @@ public sealed class CallSession
         if (_state == CallState.Greeting)
         {
             StartedAt = Now;
-            Record(CallEventType.CallStarted, text: _menu.Name, detail: $"version {_menu.Version}, locale {Locale}, reference {Reference}{(CallerId is null ? "" : $", caller {CallerId}")}");
+            Record(CallEventType.CallStarted, text: _menu.Name, detail: $"version {_menu.Version}, locale {Locale}, reference {Reference}{(CallerId is null ? "" : $", caller {Callbacks.CallbackNumber.Mask(CallerId)}")}");
         }
         _machine.Fire(Trigger.Answer);
     }

@@ -141,6 +141,30 @@ public sealed class CallbackDialerTests
         Assert.That(line.Store.Attempts(callback.Reference).Single().At, Is.EqualTo(Instant.FromUtc(2026, 11, 30, 14, 0, 0)), "dialed at 09:00 when the queue opens");
     }
 
+    [Test]
+    public async Task AVirtualHoldCallback_TakesTheKeptPlace_AndIsAnsweredBeforeTheCallerBehind()
+    {
+        var menu = QueueMenus.With("\"callback\": { \"offerWhenWaitOverSeconds\": 30 }");
+        await using var line = await Line.OpenAsync("2026-11-30T10:00 America/New_York", answer: 1, menu: menu);
+        for (var i = 0; i < 4; i++)
+        {
+            var warmUp = await line.Calls.StartCallAsync(menu, callCenter: line.Center);
+            await line.Calls.InvokeAsync(() => warmUp.Press('1'));
+            await line.WaitAsync(i < 3 ? 70 : 10);
+        }
+        var held = await line.Calls.StartCallAsync(menu, callerId: Number, callCenter: line.Center);
+        await line.Calls.InvokeAsync(() => held.Press("111"));
+        var behind = await line.Calls.StartCallAsync(menu, callCenter: line.Center);
+        await line.Calls.InvokeAsync(() => behind.Press('1'));
+        Assert.That(held.Outcome!.Kind, Is.EqualTo(CallOutcomeKind.CallbackScheduled));
+
+        await line.WaitAsync(300);
+
+        var connects = await line.Calls.InvokeAsync(() => line.Center.Log.Events.Where(e => e.Type == QueueEventType.Connect).Select(e => e.Reference).ToList());
+        Assert.That(connects.TakeLast(2), Is.EqualTo(new[] { held.Reference.ToString(), behind.Reference.ToString() }), "the callback kept its place");
+        Assert.That(line.Store.Find(held.Reference)!.State, Is.EqualTo(CallbackState.Completed).Or.EqualTo(CallbackState.Connected));
+    }
+
     private const string QueueMenusWithHours = """
         {
           "name": "hours-line", "timeZone": "America/New_York", "locales": ["en-US"], "start": "main",

@@ -205,12 +205,13 @@ public sealed partial class CallCommandEndToEndTests
     }
 
     [Test]
-    public async Task CallerId_ThatIsAPhoneNumber_IsShownWhenTheCallStarts()
+    public async Task CallerId_IsShownMasked_WhenTheCallStarts()
     {
         var result = await CallAsync("0\n", "--caller-id", "+12025550143");
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
-        Assert.That(result.Output, Does.Contain("caller +12025550143"));
+        Assert.That(result.Output, Does.Contain("caller +1 ••••••••43"));
+        Assert.That(result.Output, Does.Not.Contain("5550143"), "phone numbers are masked in what the line logs");
     }
 
     [Test]
