@@ -71,7 +71,7 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
     public void Serve(CallCenter line)
     {
         _line = line;
-        _hours = new BusinessHours(line.Menu.Hours);
+        _hours = line.Hours;
         line.CallbackDue += _ => Poll();
     }
 

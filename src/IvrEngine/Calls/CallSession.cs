@@ -73,7 +73,8 @@ public sealed class CallSession
         _dispatch = settings.Dispatch ?? (static work => work());
         _pacing = settings.Pacing;
         _callCenter = settings.CallCenter;
-        _hours = settings.Hours ?? new Hours.BusinessHours(menu.Hours);
+        // One line, one set of hours: an emergency closure switched on the call centre reaches every call.
+        _hours = settings.Hours ?? settings.CallCenter?.Hours ?? new Hours.BusinessHours(menu.Hours);
         Locale = menu.ResolveLocale(settings.Locale)
             ?? throw new ArgumentException($"The menu '{menu.Name}' has no locale '{settings.Locale}'; it has {string.Join(", ", menu.Locales)}.", nameof(settings));
         CallerId = settings.CallerId;

@@ -58,6 +58,7 @@ public sealed class CallCenter
         _dispatch = dispatch ?? (static work => work());
         _random = new Random(seed);
         Menu = menu;
+        Hours = new Hours.BusinessHours(menu.Hours);
         var now = Now;
         foreach (var profile in staffing.Agents)
         {
@@ -94,6 +95,9 @@ public sealed class CallCenter
     }
 
     public Menu Menu { get; }
+
+    /// <summary>The line's business hours, shared by its calls and its callback dialer; switch emergency closures here.</summary>
+    public Hours.BusinessHours Hours { get; }
 
     public IReadOnlyList<Agent> Agents => _agents;
 

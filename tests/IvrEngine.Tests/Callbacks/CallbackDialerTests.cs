@@ -165,6 +165,26 @@ public sealed class CallbackDialerTests
         Assert.That(line.Store.Find(held.Reference)!.State, Is.EqualTo(CallbackState.Completed).Or.EqualTo(CallbackState.Connected));
     }
 
+    [Test]
+    public async Task AnEmergencyClosure_StopsCallersAndCallbacks_UntilItIsLifted()
+    {
+        var menu = Calls.TestMenus.Load(QueueMenusWithHours);
+        await using var line = await Line.OpenAsync("2026-11-30T10:00 America/New_York", answer: 1, menu: menu);
+        await line.Calls.InvokeAsync(() => line.Center.Hours.SetEmergencyClosure(null, closed: true));
+        var callback = line.Schedule();
+
+        var caller = await line.Calls.StartCallAsync(menu, callCenter: line.Center);
+        await line.Calls.InvokeAsync(() => caller.Press('1'));
+        await line.WaitAsync(60);
+
+        Assert.That(caller.Outcome!.Kind, Is.EqualTo(CallOutcomeKind.ClosedByHours));
+        Assert.That(line.Store.Find(callback.Reference)!.Attempts, Is.Zero);
+
+        await line.Calls.InvokeAsync(() => line.Center.Hours.SetEmergencyClosure(null, closed: false));
+        await line.WaitAsync(3600);
+        Assert.That(line.Store.Attempts(callback.Reference), Has.Count.EqualTo(1), "dialed once the closure is lifted");
+    }
+
     private const string QueueMenusWithHours = """
         {
           "name": "hours-line", "timeZone": "America/New_York", "locales": ["en-US"], "start": "main",
