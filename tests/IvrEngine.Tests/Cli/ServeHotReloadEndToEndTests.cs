@@ -40,8 +40,9 @@ public sealed partial class ServeHotReloadEndToEndTests
     public async Task Serve_ReloadsValidChanges_KeepsCallsOnTheirVersion_AndRefusesBrokenFiles()
     {
         using var file = IvrProcess.WriteTempFile(Menu("one"));
+        using var database = new IvrEngine.Tests.Callbacks.TempDatabase();
         var (one, two, three) = (Menu("one"), Menu("two"), Menu("three"));
-        await using var ivr = LiveIvrProcess.Start("serve", file.Path);
+        await using var ivr = LiveIvrProcess.Start("serve", file.Path, "--callbacks-db", database.Path);
         await ivr.OutputLineAsync($"Serving reload-test version {VersionOf(one)}");
 
         var first = await ivr.AskAsync("call");
