@@ -120,7 +120,10 @@ internal static class ServeCommand
             }
             else if (words[0] == "callback" && words.Length == 3)
             {
-                await output.WriteLineAsync(ScheduleCallback(store, calls, catalog.Current(path)!, references, words[1], words[2]));
+                // The queue is the last word; the number may be written with spaces, "(202) 555-0143".
+                var rest = $"{words[1]} {words[2]}";
+                var queue = rest.LastIndexOf(' ');
+                await output.WriteLineAsync(ScheduleCallback(store, calls, catalog.Current(path)!, references, rest[..queue], rest[(queue + 1)..]));
             }
             else if (words[0] == "callbacks" && words.Length == 1)
             {

@@ -29,23 +29,6 @@ public sealed partial class CallbackCrashTests
     /// <summary>How long the last run may take to place every callback (leases of killed dialers lapse after 7 s).</summary>
     private static readonly TimeSpan FinalRunLimit = TimeSpan.FromSeconds(40);
 
-    private const string Menu = """
-        {
-          "name": "crash-test",
-          "timeZone": "America/New_York",
-          "locales": ["en-US"],
-          "start": "main",
-          "defaults": { "escape": { "to": { "queue": "general" } } },
-          "queues": { "general": { "name": { "en-US": "customer care" } } },
-          "nodes": {
-            "main": {
-              "prompt": { "en-US": "Press 1 for an agent." },
-              "options": [ { "key": "1", "queue": "general" } ]
-            }
-          }
-        }
-        """;
-
     /// <summary>Six agents who answer at once and talk for a second: put-throughs finish quickly in real time.</summary>
     private const string Staffing = """
         {
@@ -77,7 +60,7 @@ public sealed partial class CallbackCrashTests
         try
         {
             var menuPath = Path.Combine(folder.FullName, "crash.json");
-            await File.WriteAllTextAsync(menuPath, Menu);
+            await File.WriteAllTextAsync(menuPath, ServeHotReloadEndToEndTests.Menu("agent")); // queue general, open at all hours
             await File.WriteAllTextAsync(Path.Combine(folder.FullName, "crash.staffing.json"), Staffing);
 
             var confirmed = new HashSet<string>(StringComparer.Ordinal);
@@ -195,6 +178,25 @@ public sealed partial class CallbackCrashTests
             SqliteConnection.ClearAllPools();
             folder.Delete(recursive: true);
         }
+    }
+
+    [Test]
+    public async Task Serve_ConfirmsACallbackOnce_RefusesBadNumbersAndQueues_AndListsThem()
+    {
+        using var menu = IvrProcess.WriteTempFile(ServeHotReloadEndToEndTests.Menu("agent"));
+        using var database = new TempDatabase();
+        await using var ivr = LiveIvrProcess.Start("serve", menu.Path, "--staffing", "none", "--callbacks-db", database.Path);
+        await ivr.OutputLineAsync("Serving ");
+
+        var first = await ivr.AskAsync("callback (202) 555-0143 general");
+        Assert.That(first, Does.Match("^confirmed [0-9]{3}-[0-9]{3}-[0-9]{3}$"));
+        var reference = first["confirmed ".Length..];
+        Assert.That(await ivr.AskAsync("callback +12025550143 general"), Is.EqualTo($"confirmed {reference} (existing)"));
+        Assert.That(await ivr.AskAsync("callback 12 general"), Does.StartWith("? callback 12 general: '12' is not a valid phone number"));
+        Assert.That(await ivr.AskAsync("callback +12025550143 nowhere"), Does.Contain("the menu has no queue 'nowhere'; choose one of general"));
+        Assert.That(await ivr.AskAsync("callbacks"), Is.EqualTo($"callback {reference} pending attempts 0"));
+        await ivr.OutputLineAsync("1 callbacks");
+        Assert.That(await ivr.CloseInputAndWaitAsync(), Is.Zero);
     }
 
     /// <summary>Fictional numbers: 555-0100 to 555-0199 in Washington DC, then in New York.</summary>

@@ -13,7 +13,7 @@ namespace IvrEngine.Tests.Cli;
 public sealed partial class ServeHotReloadEndToEndTests
 {
     /// <summary>A menu whose key 1 leads to the node named <paramref name="target"/>, so each version is visible in where a call goes.</summary>
-    private static string Menu(string target) => $$"""
+    internal static string Menu(string target) => $$"""
         {
           "name": "reload-test",
           "timeZone": "America/New_York",
