@@ -1,10 +1,16 @@
 using System.CommandLine;
+using System.Data.Common;
+using IvrEngine.Callbacks;
 using IvrEngine.Calls;
 using IvrEngine.Hosting;
+using IvrEngine.Hosting.Callbacks;
+using IvrEngine.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace IvrEngine.Cli.Commands;
 
@@ -12,22 +18,41 @@ namespace IvrEngine.Cli.Commands;
 /// <c>ivr serve MENU</c>: a live line in real time. The menu file is watched and hot-reloaded (see
 /// <see cref="MenuCatalog"/>); calls are driven by lines on the input, and each reply names the menu
 /// version the call runs on. Reload news and refused versions go to stderr through the log.
+/// The line's queues are staffed from the staffing file, and promised callbacks are kept in a SQLite
+/// store and placed by the <see cref="CallbackDialer"/>; each dial is reported on stderr.
 /// </summary>
 internal static class ServeCommand
 {
-    private const string Usage = "lines: call [KEYS] | press REF KEYS | say REF WORDS | hangup REF";
+    private const string Usage = "lines: call [KEYS] | press REF KEYS | say REF WORDS | hangup REF | callback NUMBER QUEUE | callbacks";
+
+    /// <summary>Callbacks asked for on the input are numbers in this region unless written with a +country code.</summary>
+    private const string NumberRegion = "US";
+
+    /// <summary>How long a callback asked for on the input stays valid.</summary>
+    private static readonly Duration CallbackValidFor = Duration.FromDays(1);
 
     public static Command Create(TextReader input, TextWriter output, TextWriter error)
     {
         var menu = new Argument<string>("MENU") { Description = "The menu file to serve and watch." };
-        var command = new Command("serve", $"Serve a menu in real time, reloading it when the file changes; {Usage}.") { menu };
-        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult.GetValue(menu)!, input, output, error, cancellationToken));
+        var staffing = new Option<string?>("--staffing")
+        {
+            Description = "The simulated agents behind the menu's queues (default: MENU.staffing.json beside the menu, if there is one); 'none' ends calls at the transfer and dials no callbacks.",
+            HelpName = "FILE|none",
+        };
+        var callbacksDb = new Option<string?>("--callbacks-db")
+        {
+            Description = $"The SQLite file promised callbacks are kept in (default: the {CallbackOptions.SectionName}:Database setting, ivr-callbacks.db).",
+            HelpName = "FILE",
+        };
+        var command = new Command("serve", $"Serve a menu in real time, reloading it when the file changes, and place promised callbacks; {Usage}.") { menu, staffing, callbacksDb };
+        command.SetAction((parseResult, cancellationToken) =>
+            RunAsync(parseResult.GetValue(menu)!, parseResult.GetValue(staffing), parseResult.GetValue(callbacksDb), input, output, error, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string path, string? staffingOption, string? callbacksDb, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        using var host = BuildHost();
+        using var host = BuildHost(callbacksDb);
         var catalog = host.Services.GetRequiredService<MenuCatalog>();
         var loaded = catalog.Watch(path);
         if (!loaded.Succeeded)
@@ -37,9 +62,43 @@ internal static class ServeCommand
             return ExitCodes.Failed;
         }
 
-        await host.StartAsync(cancellationToken);
+        var staffing = await StaffingFiles.LoadAsync(staffingOption, path, loaded.Menu, "ivr serve", error);
+        if (!staffing.Succeeded) return ExitCodes.Failed;
+
+        // Dial news arrives on the dialer's threads while the input loop writes replies.
+        var news = TextWriter.Synchronized(error);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch (OptionsValidationException exception)
+        {
+            foreach (var failure in exception.Failures) await error.WriteLineAsync($"ivr serve: {failure}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception exception) when (exception is DbException or IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"ivr serve: cannot open the callback store: {exception.Message}");
+            return ExitCodes.Failed;
+        }
+
         var calls = host.Services.GetRequiredService<CallHost>();
+        var store = host.Services.GetRequiredService<ICallbackStore>();
+        var dialer = host.Services.GetRequiredService<CallbackDialer>();
+        dialer.Dialed += attempt => news.WriteLine($"dialed {attempt.Reference} attempt {attempt.Number}: {attempt.Result}");
+        CallCenter? center = null;
+        if (staffing.Plan is { } plan)
+        {
+            center = await calls.OpenCallCenterAsync(loaded.Menu, plan, store);
+            await calls.InvokeAsync(() => dialer.Serve(center));
+        }
+
+        var references = host.Services.GetRequiredService<IOptions<IvrOptions>>().Value.Seed is { } seed ? new Random(seed) : new Random();
         var sessions = new Dictionary<string, CallSession>(StringComparer.Ordinal);
+        await output.WriteLineAsync(staffing.Plan is { } agents
+            ? $"Agents: {agents.Agents.Length} simulated, from {Path.GetFileName(staffing.Path)}."
+            : "No staffing file: a transfer ends the call at the queue, and callbacks are kept but not dialed.");
+        await output.WriteLineAsync($"Callbacks: {store}.");
         await output.WriteLineAsync($"Serving {loaded.Menu.Name} version {loaded.Menu.Version} from {path}; {Usage}.");
         while (!cancellationToken.IsCancellationRequested && await input.ReadLineAsync(cancellationToken) is { } line)
         {
@@ -47,7 +106,7 @@ internal static class ServeCommand
             if (words.Length == 0) continue;
             if (words[0] == "call" && words.Length <= 2)
             {
-                var call = await calls.StartCallAsync(catalog.Current(path)!);
+                var call = await calls.StartCallAsync(catalog.Current(path)!, callCenter: center);
                 sessions[call.Reference.ToString()] = call;
                 if (words.Length == 2) await calls.InvokeAsync(() => call.Press(words[1]));
                 await output.WriteLineAsync(await Describe(calls, call));
@@ -58,6 +117,23 @@ internal static class ServeCommand
                 else if (words.Length == 3 && words[0] == "press") await calls.InvokeAsync(() => call.Press(words[2]));
                 else if (words.Length == 3) await calls.InvokeAsync(() => call.Say(words[2]));
                 await output.WriteLineAsync(await Describe(calls, call));
+            }
+            else if (words[0] == "callback" && words.Length == 3)
+            {
+                // The queue is the last word; the number may be written with spaces, "(202) 555-0143".
+                var rest = $"{words[1]} {words[2]}";
+                var queue = rest.LastIndexOf(' ');
+                await output.WriteLineAsync(ScheduleCallback(store, calls, catalog.Current(path)!, references, rest[..queue], rest[(queue + 1)..]));
+            }
+            else if (words[0] == "callbacks" && words.Length == 1)
+            {
+                var stored = store.List();
+                foreach (var callback in stored)
+                {
+                    await output.WriteLineAsync($"callback {callback.Reference} {callback.State.ToString().ToLowerInvariant()} attempts {callback.Attempts}"
+                        + (callback.LastResult is { } result ? $" ({result})" : string.Empty));
+                }
+                await output.WriteLineAsync($"{stored.Count} callbacks");
             }
             else
             {
@@ -70,24 +146,51 @@ internal static class ServeCommand
         return ExitCodes.Ok;
     }
 
+    /// <summary>
+    /// Keeps a callback for <paramref name="number"/> in <paramref name="queue"/>, due now. "confirmed"
+    /// is said only after the store has committed it, so a confirmed callback survives a crash the
+    /// next instant; a second request for the same number and queue gets the first one's reference.
+    /// </summary>
+    private static string ScheduleCallback(ICallbackStore store, CallHost calls, Menus.Menu menu, Random references, string number, string queue)
+    {
+        if (!CallbackNumber.TryNormalize(number, NumberRegion, out var e164, out var problem)) return $"? callback {number} {queue}: {problem}";
+        if (!menu.Queues.ContainsKey(queue)) return $"? callback {number} {queue}: the menu has no queue '{queue}'; choose one of {string.Join(", ", menu.Queues.Keys)}";
+
+        var reference = ReferenceNumber.Create(references);
+        try
+        {
+            while (store.Find(reference) is not null) reference = ReferenceNumber.Create(references);
+            var now = calls.Clock.Clock.GetCurrentInstant();
+            var kept = store.Schedule(new CallbackRequest(reference, queue, e164, CallbackKind.Scheduled, menu.DefaultLocale, now, now, now + CallbackValidFor));
+            return kept.Reference == reference ? $"confirmed {kept.Reference}" : $"confirmed {kept.Reference} (existing)";
+        }
+        catch (DbException exception)
+        {
+            return $"? callback {number} {queue}: not confirmed, the store failed: {exception.Message}";
+        }
+    }
+
     /// <summary>The call's reference, the menu version it runs on, and where it is (read on the calls' thread).</summary>
     private static Task<string> Describe(CallHost calls, CallSession call) => calls.InvokeAsync(() =>
         call.IsEnded
             ? $"call {call.Reference} version {call.Menu.Version} ended: {call.Outcome}"
             : $"call {call.Reference} version {call.Menu.Version} at node {call.CurrentNodeId} ({call.State})");
 
-    private static IHost BuildHost()
+    private static IHost BuildHost(string? callbacksDb)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "ivr", ContentRootPath = AppContext.BaseDirectory, Args = [] });
         builder.Configuration.AddEnvironmentVariables("IVR_");
 
         // A live line runs on the wall clock: file changes happen in real time, and so does the debounce.
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [$"{IvrOptions.SectionName}:Clock"] = nameof(ClockMode.Real) });
+        var overrides = new Dictionary<string, string?> { [$"{IvrOptions.SectionName}:Clock"] = nameof(ClockMode.Real) };
+        if (callbacksDb is not null) overrides[$"{CallbackOptions.SectionName}:Database"] = callbacksDb;
+        builder.Configuration.AddInMemoryCollection(overrides);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter((category, level) => level >= LogLevel.Warning || (category == typeof(MenuCatalog).FullName && level >= LogLevel.Information));
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddIvrEngine(builder.Configuration);
+        builder.Services.AddIvrCallbacks(builder.Configuration);
         builder.Services.AddMenuCatalog();
         return builder.Build();
     }

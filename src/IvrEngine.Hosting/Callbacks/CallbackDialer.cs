@@ -93,7 +93,7 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
 
     /// <summary>Worst case for one claim: every dial rings out and every backoff is waited.</summary>
     private Duration Lease =>
-        Duration.FromSeconds((_options.RingSeconds * _options.MaxAttempts) + (_options.MinimumIntervalSeconds * Math.Pow(2, _options.MaxAttempts)) + 60);
+        Duration.FromSeconds((_options.RingSeconds * _options.MaxAttempts) + (_options.MinimumIntervalSeconds * Math.Pow(2, _options.MaxAttempts)) + _options.LeaseMarginSeconds);
 
     /// <summary>On the calls' thread: expires what is too old, claims what is due, places each.</summary>
     internal void Poll()

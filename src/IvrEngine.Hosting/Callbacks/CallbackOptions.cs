@@ -42,6 +42,14 @@ public sealed class CallbackOptions
     [Range(0, 24)]
     public double CallingWindowEndHour { get; set; } = 21;
 
+    /// <summary>
+    /// Added to a claim's worst case (every dial rings out, every backoff is waited) to make its lease:
+    /// how long a callback whose dialer died stays claimed before another dialer may take it over.
+    /// </summary>
+    /// <value>The default value is 60 seconds.</value>
+    [Range(0.1, 3600)]
+    public double LeaseMarginSeconds { get; set; } = 60;
+
     /// <summary>Simulation: the chance a callee answers a dial.</summary>
     /// <value>The default value is 0.8.</value>
     [Range(0, 1)]

@@ -13,7 +13,7 @@ namespace IvrEngine.Tests.Cli;
 public sealed partial class ServeHotReloadEndToEndTests
 {
     /// <summary>A menu whose key 1 leads to the node named <paramref name="target"/>, so each version is visible in where a call goes.</summary>
-    private static string Menu(string target) => $$"""
+    internal static string Menu(string target) => $$"""
         {
           "name": "reload-test",
           "timeZone": "America/New_York",
@@ -40,8 +40,9 @@ public sealed partial class ServeHotReloadEndToEndTests
     public async Task Serve_ReloadsValidChanges_KeepsCallsOnTheirVersion_AndRefusesBrokenFiles()
     {
         using var file = IvrProcess.WriteTempFile(Menu("one"));
+        using var database = new IvrEngine.Tests.Callbacks.TempDatabase();
         var (one, two, three) = (Menu("one"), Menu("two"), Menu("three"));
-        await using var ivr = LiveIvrProcess.Start("serve", file.Path);
+        await using var ivr = LiveIvrProcess.Start("serve", file.Path, "--callbacks-db", database.Path);
         await ivr.OutputLineAsync($"Serving reload-test version {VersionOf(one)}");
 
         var first = await ivr.AskAsync("call");

@@ -1,0 +1,319 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using IvrEngine.Callbacks;
+using IvrEngine.Calls;
+using IvrEngine.Hosting.Callbacks;
+using IvrEngine.Tests.Callbacks;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace IvrEngine.Tests.Cli;
+
+/// <summary>
+/// The crash test for promised callbacks: <c>ivr serve</c> runs as a child process on a temporary
+/// store, is asked for callbacks, and is killed with SIGKILL at random moments, again and again;
+/// a last run then places what is left. Every callback it confirmed must be in the store, and none
+/// may have been dialed twice: attempts numbered 1..n, one at a time, none after the callee answered.
+/// </summary>
+[NonParallelizable]
+public sealed partial class CallbackCrashTests
+{
+    private const int Rounds = 12;
+    private const int MaxAttempts = 2;
+    private const double MinimumIntervalSeconds = 1;
+
+    /// <summary>A hang guard for one wait on the child (its start, its exit), not a performance check.</summary>
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the last run may take to place every callback (leases of killed dialers lapse after 7 s).</summary>
+    private static readonly TimeSpan FinalRunLimit = TimeSpan.FromSeconds(40);
+
+    /// <summary>Six agents who answer at once and talk for a second: put-throughs finish quickly in real time.</summary>
+    private const string Staffing = """
+        {
+          "defaults": { "handleTime": { "distribution": "fixed", "meanSeconds": 1 }, "wrapUpSeconds": 0, "answerSeconds": 0, "noAnswerProbability": 0 },
+          "agents": [ { "name": "Agent", "count": 6, "queues": { "general": 1 } } ]
+        }
+        """;
+
+    /// <summary>A fast dialer for real time: poll five times a second, ring a second, retry once a second later, short leases, any hour.</summary>
+    private static readonly Dictionary<string, string> FastDialer = new()
+    {
+        ["IVR_Ivr__Callbacks__PollSeconds"] = "0.2",
+        ["IVR_Ivr__Callbacks__RingSeconds"] = "1",
+        ["IVR_Ivr__Callbacks__MinimumIntervalSeconds"] = MinimumIntervalSeconds.ToString(CultureInfo.InvariantCulture),
+        ["IVR_Ivr__Callbacks__MaxAttempts"] = MaxAttempts.ToString(CultureInfo.InvariantCulture),
+        ["IVR_Ivr__Callbacks__LeaseMarginSeconds"] = "1",
+        ["IVR_Ivr__Callbacks__CallingWindowStartHour"] = "0",
+        ["IVR_Ivr__Callbacks__CallingWindowEndHour"] = "24",
+        ["IVR_Ivr__Callbacks__AnswerProbability"] = "0.6",
+        ["IVR_Ivr__Callbacks__BusyProbability"] = "0.2",
+    };
+
+    [Test]
+    public async Task KillingTheServerAtRandomMoments_LosesNoConfirmedCallback_AndDialsNoneTwice()
+    {
+        var random = new Random(20261130);
+        using var database = new TempDatabase();
+        var folder = Directory.CreateTempSubdirectory("ivr-crash-");
+        try
+        {
+            var menuPath = Path.Combine(folder.FullName, "crash.json");
+            await File.WriteAllTextAsync(menuPath, ServeHotReloadEndToEndTests.Menu("agent")); // queue general, open at all hours
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "crash.staffing.json"), Staffing);
+
+            var confirmed = new HashSet<string>(StringComparer.Ordinal);
+            var dials = new List<Dial>();
+            var nextNumber = 0;
+            var roundsWithDials = 0;
+            for (var round = 0; round < Rounds; round++)
+            {
+                await using var server = await Server.StartAsync(menuPath, database.Path);
+
+                // Ask for callbacks a few at a time while the dialer places the earlier ones, and kill
+                // the server at a random moment: before, between or after the requests, mid-dial.
+                var killAt = TimeSpan.FromMilliseconds(random.Next(100, 2000));
+                var watch = Stopwatch.StartNew();
+                var requests = random.Next(4, 10);
+                for (var i = 0; i < requests && watch.Elapsed < killAt; i++)
+                {
+                    await server.SendAsync($"callback {Number(nextNumber++)} general");
+                    await Task.Delay(random.Next(0, 120));
+                }
+                if (watch.Elapsed < killAt) await Task.Delay(killAt - watch.Elapsed);
+                await server.KillAsync();
+
+                var (output, error) = server.Lines();
+                Assert.That(output.Where(l => l.StartsWith('?')), Is.Empty, "every request should be confirmed or cut off by the kill\n" + server.Transcript());
+                Assert.That(output.Where(l => l.Contains("(existing)", StringComparison.Ordinal)), Is.Empty, "every request is for a fresh number");
+                confirmed.UnionWith(output.Select(l => ConfirmedRegex().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value));
+                var roundDials = error.Select(ParseDial).OfType<Dial>().Select(d => d with { Run = round }).ToList();
+                if (roundDials.Count > 0) roundsWithDials++;
+                dials.AddRange(roundDials);
+            }
+
+            Assert.That(confirmed, Is.Not.Empty, "the rounds should have confirmed callbacks before the kills");
+
+            // The last run: no kill; it places what is left, taking over the claims the killed dialers left behind.
+            var finalStart = SystemClock.Instance.GetCurrentInstant();
+            var timedOut = true;
+            await using (var server = await Server.StartAsync(menuPath, database.Path))
+            {
+                var watch = Stopwatch.StartNew();
+                while (watch.Elapsed < FinalRunLimit)
+                {
+                    if (Unsettled(database.Path, finalStart) == 0)
+                    {
+                        timedOut = false;
+                        break;
+                    }
+                    await Task.Delay(250);
+                }
+                Assert.That(await server.CloseInputAndWaitAsync(), Is.Zero, server.Transcript());
+                dials.AddRange(server.Lines().Error.Select(ParseDial).OfType<Dial>().Select(d => d with { Run = Rounds }));
+            }
+
+            SqliteConnection.ClearAllPools();
+            var store = new SqliteCallbackStore(database.Path);
+            var stored = store.List().ToDictionary(c => c.Reference.ToString(), StringComparer.Ordinal);
+
+            // None lost: every callback the server confirmed is in the store.
+            Assert.That(confirmed.Where(r => !stored.ContainsKey(r)), Is.Empty, "confirmed callbacks missing from the store");
+
+            // Every dial the server reported was recorded, with what it got, exactly once.
+            Assert.That(dials.GroupBy(d => (d.Reference, d.Number)).Where(g => g.Count() > 1).Select(g => g.Key), Is.Empty, "a dial reported twice");
+            foreach (var dial in dials)
+            {
+                var attempt = store.Attempts(ParseReference(dial.Reference)).SingleOrDefault(a => a.Number == dial.Number);
+                Assert.That(attempt?.Result, Is.EqualTo(dial.Result), $"reported dial {dial.Reference} attempt {dial.Number}");
+            }
+
+            var problems = new List<string>();
+            foreach (var callback in stored.Values)
+            {
+                var reference = callback.Reference.ToString();
+                var attempts = store.Attempts(callback.Reference);
+                var answered = attempts.Count(a => a.Result == "answered");
+                if (!attempts.Select(a => a.Number).SequenceEqual(Enumerable.Range(1, attempts.Count))) problems.Add($"{reference}: attempts numbered {string.Join(",", attempts.Select(a => a.Number))}");
+                if (callback.Attempts != attempts.Count) problems.Add($"{reference}: {callback.Attempts} attempts counted, {attempts.Count} recorded");
+                if (attempts.Count > MaxAttempts) problems.Add($"{reference}: {attempts.Count} attempts, more than {MaxAttempts}");
+                if (answered > 1) problems.Add($"{reference}: answered {answered} times");
+                if (answered == 1 && attempts[^1].Result != "answered") problems.Add($"{reference}: dialed again after the callee answered");
+
+                // One dial at a time: the next starts only after the previous one's ring and the backoff
+                // (a lower bound, so a slow machine cannot break it; the slack covers timer granularity).
+                for (var i = 1; i < attempts.Count; i++)
+                {
+                    if (attempts[i].At - attempts[i - 1].At < Duration.FromSeconds(MinimumIntervalSeconds * 0.9))
+                    {
+                        problems.Add($"{reference}: attempt {attempts[i].Number} at {attempts[i].At}, only {(attempts[i].At - attempts[i - 1].At).TotalMilliseconds} ms after attempt {attempts[i - 1].Number}");
+                    }
+                }
+
+                var sensible = callback.State switch
+                {
+                    CallbackState.Completed => answered == 1,
+                    CallbackState.Failed => answered == 0 && attempts.Count == MaxAttempts,
+
+                    // Answered by a dialer that was then killed mid-call: kept, not dialed again.
+                    CallbackState.Connected => answered == 1 && attempts[^1].At < finalStart,
+                    CallbackState.Pending or CallbackState.Dialing => timedOut && answered == 0,
+                    _ => false,
+                };
+                if (!sensible) problems.Add($"{reference}: {callback.State} after {attempts.Count} attempts ({string.Join(", ", attempts.Select(a => a.Result))}), last result {callback.LastResult}");
+            }
+            Assert.That(problems, Is.Empty);
+
+            // Callbacks dialed by more than one server: a killed dialer's claim taken over after its lease lapsed.
+            var takenOver = dials.GroupBy(d => d.Reference).Count(g => g.Select(d => d.Run).Distinct().Count() > 1);
+            var states = stored.Values.GroupBy(c => c.State).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}");
+            await TestContext.Progress.WriteLineAsync(
+                $"crash test: {Rounds} kills ({roundsWithDials} with dials under way), {confirmed.Count} confirmed, {stored.Count} stored, {dials.Count} dials reported, {takenOver} callbacks dialed by two servers; {string.Join(", ", states)}"
+                + (timedOut ? "; the last run ran out of time" : string.Empty));
+            if (timedOut) Assert.Warn($"the last run did not settle every callback within {FinalRunLimit.TotalSeconds} s");
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task Serve_ConfirmsACallbackOnce_RefusesBadNumbersAndQueues_AndListsThem()
+    {
+        using var menu = IvrProcess.WriteTempFile(ServeHotReloadEndToEndTests.Menu("agent"));
+        using var database = new TempDatabase();
+        await using var ivr = LiveIvrProcess.Start("serve", menu.Path, "--staffing", "none", "--callbacks-db", database.Path);
+        await ivr.OutputLineAsync("Serving ");
+
+        var first = await ivr.AskAsync("callback (202) 555-0143 general");
+        Assert.That(first, Does.Match("^confirmed [0-9]{3}-[0-9]{3}-[0-9]{3}$"));
+        var reference = first["confirmed ".Length..];
+        Assert.That(await ivr.AskAsync("callback +12025550143 general"), Is.EqualTo($"confirmed {reference} (existing)"));
+        Assert.That(await ivr.AskAsync("callback 12 general"), Does.StartWith("? callback 12 general: '12' is not a valid phone number"));
+        Assert.That(await ivr.AskAsync("callback +12025550143 nowhere"), Does.Contain("the menu has no queue 'nowhere'; choose one of general"));
+        Assert.That(await ivr.AskAsync("callbacks"), Is.EqualTo($"callback {reference} pending attempts 0"));
+        await ivr.OutputLineAsync("1 callbacks");
+        Assert.That(await ivr.CloseInputAndWaitAsync(), Is.Zero);
+    }
+
+    /// <summary>Fictional numbers: 555-0100 to 555-0199 in Washington DC, then in New York.</summary>
+    private static string Number(int index) => $"+1{(index < 100 ? "202" : "212")}5550{100 + (index % 100)}";
+
+    private static ReferenceNumber ParseReference(string text)
+    {
+        Assert.That(ReferenceNumber.TryParse(text, out var reference), Is.True, text);
+        return reference;
+    }
+
+    /// <summary>
+    /// Callbacks not yet settled, read without writing (the server owns the file): pending, dialing, or
+    /// connected in the last run (one connected by a killed server stays so; it is not dialed again).
+    /// </summary>
+    private static long Unsettled(string path, Instant finalStart)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 30 }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT COUNT(*) FROM callbacks c
+            WHERE c.state IN ('Pending', 'Dialing')
+               OR (c.state = 'Connected' AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.reference = c.reference AND a.result = 'answered' AND a.at < $start))
+            """;
+        command.Parameters.AddWithValue("$start", finalStart.ToUnixTimeMilliseconds());
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static Dial? ParseDial(string line) => DialRegex().Match(line) is { Success: true } m
+        ? new Dial(m.Groups[1].Value, int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), m.Groups[3].Value)
+        : null;
+
+    [GeneratedRegex(@"^confirmed ([0-9]{3}-[0-9]{3}-[0-9]{3})")]
+    private static partial Regex ConfirmedRegex();
+
+    [GeneratedRegex(@"^dialed ([0-9]{3}-[0-9]{3}-[0-9]{3}) attempt ([0-9]+): (\S+)$")]
+    private static partial Regex DialRegex();
+
+    private sealed record Dial(string Reference, int Number, string Result, int Run = 0);
+
+    /// <summary><c>ivr serve</c> as a child process with the fast dialer settings, its output kept line by line.</summary>
+    private sealed class Server : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly List<string> _output = [];
+        private readonly List<string> _error = [];
+
+        private Server(Process process) => _process = process;
+
+        public static async Task<Server> StartAsync(string menuPath, string databasePath)
+        {
+            var start = IvrProcess.StartInfo(["serve", menuPath, "--callbacks-db", databasePath]);
+            foreach (var (key, value) in FastDialer) start.Environment[key] = value;
+            var server = new Server(new Process { StartInfo = start });
+            server._process.OutputDataReceived += (_, e) => Add(server._output, e.Data);
+            server._process.ErrorDataReceived += (_, e) => Add(server._error, e.Data);
+            server._process.Start();
+            server._process.BeginOutputReadLine();
+            server._process.BeginErrorReadLine();
+
+            var watch = Stopwatch.StartNew();
+            while (!server.Lines().Output.Any(l => l.StartsWith("Serving ", StringComparison.Ordinal)))
+            {
+                if (server._process.HasExited || watch.Elapsed > WaitLimit) Assert.Fail($"ivr serve did not start\n{server.Transcript()}");
+                await Task.Delay(20);
+            }
+            return server;
+        }
+
+        public async Task SendAsync(string line)
+        {
+            await _process.StandardInput.WriteLineAsync(line);
+            await _process.StandardInput.FlushAsync();
+        }
+
+        /// <summary>SIGKILL on Linux: no shutdown code runs, as in a crash or a power cut.</summary>
+        public async Task KillAsync()
+        {
+            _process.Kill(entireProcessTree: true);
+            using var timeout = new CancellationTokenSource(WaitLimit);
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+
+        public async Task<int> CloseInputAndWaitAsync()
+        {
+            _process.StandardInput.Close();
+            using var timeout = new CancellationTokenSource(WaitLimit);
+            await _process.WaitForExitAsync(timeout.Token);
+            return _process.ExitCode;
+        }
+
+        public (List<string> Output, List<string> Error) Lines()
+        {
+            lock (_output) lock (_error) return ([.. _output], [.. _error]);
+        }
+
+        public string Transcript()
+        {
+            var (output, error) = Lines();
+            return $"--- stdout ---\n{string.Join("\n", output)}\n--- stderr ---\n{string.Join("\n", error)}";
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+            _process.Dispose();
+        }
+
+        private static void Add(List<string> lines, string? line)
+        {
+            if (line is null) return;
+            lock (lines) lines.Add(line);
+        }
+    }
+}
