@@ -143,24 +143,8 @@ internal static partial class CallCommand
             return ExitCodes.Usage;
         }
 
-        var staffingPath = request.StaffingPath ?? StaffingLoader.DefaultPathFor(menuPath);
-        StaffingPlan? staffing = null;
-        if (request.StaffingPath is not "none" && (request.StaffingPath is not null || File.Exists(staffingPath)))
-        {
-            if (!File.Exists(staffingPath))
-            {
-                await error.WriteLineAsync($"ivr call: there is no staffing file at '{staffingPath}'.");
-                return ExitCodes.Failed;
-            }
-            var staffingLoaded = StaffingLoader.LoadFile(staffingPath, menu);
-            foreach (var diagnostic in staffingLoaded.Diagnostics.Where(d => d.IsError)) await error.WriteLineAsync(diagnostic.ToString());
-            if (!staffingLoaded.Succeeded)
-            {
-                await error.WriteLineAsync($"ivr call: the staffing file {staffingPath} has errors.");
-                return ExitCodes.Failed;
-            }
-            staffing = staffingLoaded.Plan;
-        }
+        var (staffed, staffing, staffingPath) = await StaffingFiles.LoadAsync(request.StaffingPath, menuPath, menu, "ivr call", error);
+        if (!staffed) return ExitCodes.Failed;
 
         await host.StartAsync(cancellationToken);
         var callHost = host.Services.GetRequiredService<CallHost>();

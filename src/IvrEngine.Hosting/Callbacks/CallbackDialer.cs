@@ -102,6 +102,8 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
         var now = Now;
         var expired = _store.ExpireDue(now);
         if (expired > 0) Log.Expired(_logger, expired);
+        _store.RenewLeases(_owner, now + Lease);
+        _store.SettleOrphans(now);
         foreach (var callback in _store.ClaimDue(now, _owner, Lease, max: 20)) Place(callback, now);
     }
 

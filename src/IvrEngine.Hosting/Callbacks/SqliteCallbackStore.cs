@@ -94,7 +94,8 @@ public sealed class SqliteCallbackStore : ICallbackStore
             // A dialer still retrying keeps its lease (and the callback stays claimable if it dies).
             """
             UPDATE callbacks SET state = $state, attempts = $number, next_attempt_at = $next, last_result = $result,
-                lease_until = CASE WHEN $state = 'Dialing' THEN lease_until END, lease_owner = CASE WHEN $state = 'Dialing' THEN lease_owner END
+                lease_until = CASE WHEN $state IN ('Dialing', 'Connected') THEN lease_until END,
+                lease_owner = CASE WHEN $state IN ('Dialing', 'Connected') THEN lease_owner END
             WHERE reference = $reference
             """,
             ("$state", state.ToString()), ("$number", attempt.Number), ("$next", nextAttemptAt is { } next ? Millis(next) : null),
@@ -114,6 +115,21 @@ public sealed class SqliteCallbackStore : ICallbackStore
         using var connection = Open();
         Execute(connection, null, "UPDATE callbacks SET due_at = $now WHERE reference = $reference AND state = 'Pending' AND due_at > $now",
             ("$now", Millis(now)), ("$reference", reference.ToString()));
+    }
+
+    public int RenewLeases(string owner, Instant until)
+    {
+        using var connection = Open();
+        return Execute(connection, null, "UPDATE callbacks SET lease_until = $until WHERE lease_owner = $owner AND state IN ('Dialing', 'Connected')",
+            ("$until", Millis(until)), ("$owner", owner));
+    }
+
+    public int SettleOrphans(Instant now)
+    {
+        using var connection = Open();
+        return Execute(connection, null,
+            "UPDATE callbacks SET state = 'Completed', last_result = 'put through; the line restarted during the call', lease_until = NULL, lease_owner = NULL WHERE state = 'Connected' AND lease_until <= $now",
+            ("$now", Millis(now)));
     }
 
     public void Postpone(ReferenceNumber reference, Instant until, string reason)

@@ -29,7 +29,7 @@ public interface ICallbackStore
     /// </summary>
     IReadOnlyList<CallbackRequest> ClaimDue(Instant now, string owner, Duration lease, int max);
 
-    /// <summary>Records an attempt and moves the callback to <paramref name="state"/>; the lease is kept while it stays <see cref="CallbackState.Dialing"/> and released otherwise.</summary>
+    /// <summary>Records an attempt and moves the callback to <paramref name="state"/>; the lease is kept while it is <see cref="CallbackState.Dialing"/> or <see cref="CallbackState.Connected"/> and released otherwise.</summary>
     void RecordAttempt(CallbackAttempt attempt, CallbackState state, Instant? nextAttemptAt = null);
 
     /// <summary>Moves a callback to a later state without an attempt (connected → completed).</summary>
@@ -37,6 +37,16 @@ public interface ICallbackStore
 
     /// <summary>Makes a virtual-hold callback due now: the caller's place in line has come up.</summary>
     void MakeDue(ReferenceNumber reference, Instant now);
+
+    /// <summary>Extends the leases <paramref name="owner"/> holds (dialing and connected callbacks) to <paramref name="until"/>: the dialer is alive.</summary>
+    int RenewLeases(string owner, Instant until);
+
+    /// <summary>
+    /// Completes connected callbacks whose dialer's lease lapsed: it died while the callee was on the
+    /// line, so the promise was kept but the call's end was never recorded. Dialing them again would
+    /// call the caller twice.
+    /// </summary>
+    int SettleOrphans(Instant now);
 
     /// <summary>Gives a claimed callback back, not to be dialed before <paramref name="until"/> (closed queue, outside the calling window); not an attempt.</summary>
     void Postpone(ReferenceNumber reference, Instant until, string reason);

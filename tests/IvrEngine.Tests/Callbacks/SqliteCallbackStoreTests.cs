@@ -89,6 +89,28 @@ public sealed class SqliteCallbackStoreTests
     }
 
     [Test]
+    public void AConnectedCallback_WhoseDialerDied_IsSettledAsCompleted_NotDialedAgain()
+    {
+        using var database = new TempDatabase();
+        var store = new SqliteCallbackStore(database.Path);
+        var alive = store.Schedule(Request(1));
+        var orphan = store.Schedule(Request(2, phone: "+12025550144"));
+        store.ClaimDue(Now, "alive", Duration.FromMinutes(5), 1);
+        store.ClaimDue(Now, "dead", Duration.FromMinutes(5), 1);
+        store.RecordAttempt(new CallbackAttempt(alive.Reference, 1, Now, "answered"), CallbackState.Connected);
+        store.RecordAttempt(new CallbackAttempt(orphan.Reference, 1, Now, "answered"), CallbackState.Connected);
+
+        store.RenewLeases("alive", Now + Duration.FromMinutes(15));
+        var settled = store.SettleOrphans(Now + Duration.FromMinutes(10));
+
+        Assert.That(settled, Is.EqualTo(1));
+        Assert.That(store.Find(alive.Reference)!.State, Is.EqualTo(CallbackState.Connected), "its dialer renewed the lease");
+        var done = store.Find(orphan.Reference)!;
+        Assert.That((done.State, done.LastResult), Is.EqualTo((CallbackState.Completed, "put through; the line restarted during the call")));
+        Assert.That(store.ClaimDue(Now + Duration.FromHours(1), "new", Duration.FromMinutes(5), 10), Is.Empty, "neither is dialed again");
+    }
+
+    [Test]
     public void PendingCallbacksPastTheirExpiry_AreExpired_AndOnlyPendingOnesCanBeCancelled()
     {
         using var database = new TempDatabase();
