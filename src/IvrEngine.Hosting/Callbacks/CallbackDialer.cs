@@ -109,36 +109,56 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
 
     private void Place(CallbackRequest callback, Instant now)
     {
-        if (!_line!.Menu.Queues.TryGetValue(callback.Queue, out var queue))
+        if (!_line!.Menu.Queues.ContainsKey(callback.Queue))
         {
             _store.SetState(callback.Reference, CallbackState.Failed, $"queue {callback.Queue} is not in menu {_line.Menu.Name} version {_line.Menu.Version}");
+            _line.ReleasePlace(callback.Reference);
             return;
         }
-        if (queue.Hours is { } rule && !_hours!.IsOpenAt(rule.ScheduleId, now))
+        if (callback.Kind == CallbackKind.VirtualHold && _line.HoldsPlaceFor(callback.Reference))
         {
-            _store.Postpone(callback.Reference, _hours.NextOpen(rule.ScheduleId, now) ?? now + Duration.FromHours(1), "queue closed");
+            // Its place in line has not come up yet: it is dialed then (MakeDue), not at the estimate.
+            _store.Postpone(callback.Reference, callback.ExpiresAt, "place kept in line");
             return;
         }
-        var zone = CallbackNumber.ZoneOf(callback.PhoneNumber) ?? _line.Menu.TimeZone;
-        if (NextInsideWindow(now, zone) is { } windowOpens && windowOpens > now)
+        if (NotNow(callback, now) is { } later)
         {
-            _store.Postpone(callback.Reference, windowOpens, $"outside the calling window in {zone.Id}");
+            _store.Postpone(callback.Reference, later.Until, later.Reason);
+            _line.ReleasePlace(callback.Reference);
             return;
         }
         _ = DialAsync(callback);
+    }
+
+    /// <summary>
+    /// Null when <paramref name="callback"/> may be dialed now: its queue is open and the calling
+    /// window is open in every zone the callee may be in. Else when to try again, and why.
+    /// </summary>
+    private (Instant Until, string Reason)? NotNow(CallbackRequest callback, Instant now)
+    {
+        var queue = _line!.Menu.Queues[callback.Queue];
+        if (queue.Hours is { } rule && !_hours!.IsOpenAt(rule.ScheduleId, now))
+        {
+            return (_hours.NextOpen(rule.ScheduleId, now) ?? now + Duration.FromHours(1), "queue closed");
+        }
+        var zones = CallbackNumber.ZonesOf(callback.PhoneNumber);
+        foreach (var zone in zones.Count > 0 ? zones : [_line.Menu.TimeZone])
+        {
+            if (NextInsideWindow(now, zone) is { } opens && opens > now) return (opens, $"outside the calling window in {zone.Id}");
+        }
+        return null;
     }
 
     /// <summary>Now when inside the calling window in <paramref name="zone"/>, else when it next opens there.</summary>
     private Instant? NextInsideWindow(Instant now, DateTimeZone zone)
     {
         var local = now.InZone(zone);
-        var start = LocalTime.Midnight.PlusMinutes((long)(_options.CallingWindowStartHour * 60));
+        var startMinutes = (long)(_options.CallingWindowStartHour * 60);
         var endMinutes = (long)(_options.CallingWindowEndHour * 60);
-        var time = local.TimeOfDay;
-        var minutes = (time.Hour * 60) + time.Minute;
-        if (minutes >= start.Hour * 60 + start.Minute && minutes < endMinutes) return now;
-        var date = minutes < (start.Hour * 60) + start.Minute ? local.Date : local.Date.PlusDays(1);
-        return zone.AtLeniently(date + start).ToInstant();
+        var minutes = (local.TimeOfDay.Hour * 60) + local.TimeOfDay.Minute;
+        if (minutes >= startMinutes && minutes < endMinutes) return now;
+        var date = minutes < startMinutes ? local.Date : local.Date.PlusDays(1);
+        return zone.AtLeniently(date + LocalTime.Midnight.PlusMinutes(startMinutes)).ToInstant();
     }
 
     private async Task DialAsync(CallbackRequest callback)
@@ -151,7 +171,16 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
             var retry = 0;
             var result = await _retries.ExecuteAsync(async token =>
             {
-                if (retry++ > 0) await _host.Clock.DelayAsync(BackoffBefore(retry - 1), token.CancellationToken).ConfigureAwait(false);
+                if (retry++ > 0)
+                {
+                    await _host.Clock.DelayAsync(BackoffBefore(retry - 1), token.CancellationToken).ConfigureAwait(false);
+                    // The window or the queue may have closed during the backoff: check again before every dial.
+                    if (NotNow(callback, Now) is { } later)
+                    {
+                        _store.Postpone(callback.Reference, later.Until, later.Reason);
+                        return DialResult.NotNow;
+                    }
+                }
                 attempts++;
                 var dialedAt = Now;
                 var dial = await RingAsync().ConfigureAwait(false);
@@ -169,12 +198,14 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
             }, context).ConfigureAwait(false);
 
             if (result == DialResult.Answered) PutThrough(callback);
+            else if (callback.Kind == CallbackKind.VirtualHold) _host.Post(() => _line!.ReleasePlace(callback.Reference));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // A dial that broke is retried later from the store; the promise is not dropped.
             Log.DialFailed(_logger, callback.Reference.ToString(), exception);
             _store.Postpone(callback.Reference, Now + Duration.FromSeconds(_options.MinimumIntervalSeconds), "dial failed");
+            _host.Post(() => _line!.ReleasePlace(callback.Reference));
         }
         finally
         {

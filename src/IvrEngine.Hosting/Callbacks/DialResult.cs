@@ -6,4 +6,7 @@ internal enum DialResult
     Answered,
     Busy,
     NoAnswer,
+
+    /// <summary>Not dialed: the queue or the calling window closed before a retry (postponed, not an attempt).</summary>
+    NotNow,
 }

@@ -12,6 +12,7 @@ namespace IvrEngine.Hosting.Callbacks;
 /// being killed the next instant. Claims take a lease under <c>BEGIN IMMEDIATE</c>, so two
 /// dialers (or a restarted one) never dial the same callback at once.
 /// </summary>
+/// <remarks>Thread-safe: every operation uses its own pooled connection.</remarks>
 public sealed class SqliteCallbackStore : ICallbackStore
 {
     /// <summary>The schema this code writes; older files are upgraded on open.</summary>
@@ -20,14 +21,12 @@ public sealed class SqliteCallbackStore : ICallbackStore
     private const string Columns = "reference, queue, phone, kind, locale, requested_at, due_at, expires_at, state, attempts, next_attempt_at, last_result, lease_until, lease_owner";
 
     private readonly string _connectionString;
+    private volatile bool _ready;
 
     public SqliteCallbackStore(string path)
     {
         Path = System.IO.Path.GetFullPath(path);
-        var folder = System.IO.Path.GetDirectoryName(Path);
-        if (folder is not null) Directory.CreateDirectory(folder);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true, DefaultTimeout = 30 }.ToString();
-        Migrate();
     }
 
     public string Path { get; }
@@ -113,7 +112,7 @@ public sealed class SqliteCallbackStore : ICallbackStore
     public void MakeDue(ReferenceNumber reference, Instant now)
     {
         using var connection = Open();
-        Execute(connection, null, "UPDATE callbacks SET due_at = $now WHERE reference = $reference AND state = 'Pending' AND due_at > $now",
+        Execute(connection, null, "UPDATE callbacks SET due_at = MIN(due_at, $now), next_attempt_at = NULL WHERE reference = $reference AND state = 'Pending'",
             ("$now", Millis(now)), ("$reference", reference.ToString()));
     }
 
@@ -167,7 +166,23 @@ public sealed class SqliteCallbackStore : ICallbackStore
         return attempts;
     }
 
+    /// <summary>
+    /// A connection to the file, creating and upgrading it on first use: a line that never books a
+    /// callback leaves no file behind.
+    /// </summary>
     private SqliteConnection Open()
+    {
+        if (!_ready)
+        {
+            var folder = System.IO.Path.GetDirectoryName(Path);
+            if (folder is not null) Directory.CreateDirectory(folder);
+            Migrate();
+            _ready = true;
+        }
+        return Connect();
+    }
+
+    private SqliteConnection Connect()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
@@ -180,7 +195,7 @@ public sealed class SqliteCallbackStore : ICallbackStore
 
     private void Migrate()
     {
-        using var connection = Open();
+        using var connection = Connect();
         using var transaction = connection.BeginTransaction(deferred: false);
         Execute(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
         using (var read = connection.CreateCommand())

@@ -73,22 +73,22 @@ public static class CallbackNumber
     }
 
     /// <summary>
-    /// The callee's zone when the number tells it unambiguously (a US area code in one zone), else
-    /// null: the dialer then uses the menu's zone.
+    /// The zones the callee may be in, as far as the number tells (one for most US area codes,
+    /// several for a country-wide number); empty when it tells nothing, and the dialer then uses the
+    /// menu's zone. A calling window must be open in every one of them.
     /// </summary>
-    public static DateTimeZone? ZoneOf(string e164)
+    public static IReadOnlyList<DateTimeZone> ZonesOf(string e164)
     {
         try
         {
-            var zones = PhoneNumberToTimeZonesMapper.GetInstance().GetTimeZonesForNumber(Numbers.Parse(e164, null))
+            return PhoneNumberToTimeZonesMapper.GetInstance().GetTimeZonesForNumber(Numbers.Parse(e164, null))
                 .Select(id => DateTimeZoneProviders.Tzdb.GetZoneOrNull(id))
                 .OfType<DateTimeZone>()
                 .ToList();
-            return zones.Count == 1 ? zones[0] : null;
         }
         catch (NumberParseException)
         {
-            return null;
+            return [];
         }
     }
 }

@@ -708,8 +708,20 @@ public sealed class CallSession
     /// <summary>Stores the callback, then tells the caller: the promise is made only once it is on disk.</summary>
     private void BookScheduledCallback(ScheduledCallbackChoice choice, Instant slot)
     {
-        var stored = _callCenter!.Callbacks!.Schedule(new Callbacks.CallbackRequest(
-            Reference, choice.QueueId, choice.Number, Callbacks.CallbackKind.Scheduled, Locale, Now, slot, slot + choice.ExpiresAfter));
+        Callbacks.CallbackRequest stored;
+        try
+        {
+            stored = _callCenter!.Callbacks!.Schedule(new Callbacks.CallbackRequest(
+                Reference, choice.QueueId, choice.Number, Callbacks.CallbackKind.Scheduled, Locale, Now, slot, slot + choice.ExpiresAfter));
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Nothing is promised that is not stored: the caller is told, and the line closes as it would have.
+            Record(CallEventType.InputIgnored, text: "callback", detail: $"not booked: the store failed ({exception.Message})");
+            Speak(_menu.Messages.CallbackUnavailable);
+            CloseFor(choice.Hours, choice.QueueId, choice.Reason);
+            return;
+        }
         var when = Hours.OpeningPhrase.Format(stored.DueAt, Now, choice.Zone, Locale);
         Record(CallEventType.CallbackBooked, text: stored.Reference.ToString(), detail: $"{Hours.OpeningPhrase.Format(stored.DueAt, Now, choice.Zone, "en-US")}, {Callbacks.CallbackNumber.Mask(stored.PhoneNumber)}");
         Speak(_menu.Messages.CallbackBookedScheduled, ("slot", when), ("reference", stored.Reference.ToString()));

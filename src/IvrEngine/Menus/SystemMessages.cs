@@ -81,6 +81,11 @@ public sealed record SystemMessages(
         ("en-US", "Sorry, we can't call back the number you're calling from. Please stay on the line."),
         ("ru-RU", "К сожалению, мы не можем перезвонить на номер, с которого вы звоните. Пожалуйста, оставайтесь на линии."));
 
+    /// <summary>Said when a callback cannot be stored (the store failed): nothing was promised.</summary>
+    public LocalizedText CallbackUnavailable { get; init; } = LocalizedText.Of(
+        ("en-US", "Sorry, we can't book a callback right now."),
+        ("ru-RU", "К сожалению, сейчас мы не можем заказать обратный звонок."));
+
     /// <summary>Said to the callee who answers a callback, before they wait for the next agent.</summary>
     public LocalizedText CallbackGreeting { get; init; } = LocalizedText.Of(
         ("en-US", "Hello, this is {queue} calling you back, as you asked. Please hold for the next agent. Your reference number is {reference:digits}."),

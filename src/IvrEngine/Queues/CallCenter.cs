@@ -25,6 +25,9 @@ namespace IvrEngine.Queues;
 /// </remarks>
 public sealed class CallCenter
 {
+    // How long callers wait behind a kept place that is being called back before it is released.
+    private static readonly Duration KeptPlaceGrace = Duration.FromMinutes(2);
+
     // Agents who fail to answer this many rings in a row are out of rotation for BreakDuration.
     private const int FailuresBeforeBreak = 3;
     private static readonly TimeSpan BreakDuration = TimeSpan.FromMinutes(5);
@@ -159,7 +162,8 @@ public sealed class CallCenter
     internal MenuAction? Join(CallSession call, string queueId, bool ahead = false)
     {
         var queue = _queues[queueId];
-        queue.Metrics.Offered();
+        // A callback leg is the same caller coming back, not a new offer.
+        if (!ahead) queue.Metrics.Offered();
         if (queue.Definition.MaxLength is { } maxLength && queue.Waiting.Count >= maxLength)
         {
             Turn(call, queue, QueueEventType.Full, $"queue full ({maxLength} waiting)");
@@ -174,7 +178,11 @@ public sealed class CallCenter
         // A callback leg takes the place its caller kept (virtual hold), or goes ahead of everyone but
         // earlier callback legs: it already waited once.
         var kept = queue.Waiting.FindIndex(e => e.VirtualHold?.Reference == call.Reference);
-        if (kept >= 0) queue.Waiting.RemoveAt(kept);
+        if (kept >= 0)
+        {
+            queue.Waiting[kept].StopTimers();
+            queue.Waiting.RemoveAt(kept);
+        }
         var place = kept >= 0 ? kept : ahead ? queue.Waiting.Count(e => e.Ahead) : queue.Waiting.Count;
         var entry = new QueuedCall(call, queue, Now, _sequence++, place + 1) { Ahead = ahead };
         queue.Waiting.Insert(place, entry);
@@ -243,8 +251,8 @@ public sealed class CallCenter
         }
 
         // Each tier boundary may make more agents eligible for this caller.
-        var tiers = entry.Queue.Members.Select(a => a.TierIn(entry.Queue.Id)).Distinct().Count();
-        for (var tier = 1; tier < tiers; tier++)
+        var tiers = entry.Queue.Members.Select(a => a.TierIn(entry.Queue.Id)).DefaultIfEmpty(1).ToList();
+        for (var tier = 1; tier <= tiers.Max() - tiers.Min(); tier++)
         {
             entry.Timers.Add(After(definition.NextTierAfter * tier, Route));
         }
@@ -337,7 +345,19 @@ public sealed class CallCenter
         var position = entry.Queue.PositionOf(entry);
         var request = new CallbackRequest(entry.Call.Reference, entry.Queue.Id, entry.CallbackNumber!, CallbackKind.VirtualHold, entry.Call.Locale,
             now, now + (Estimate(entry.Queue, position) ?? offer.WhenWaitOver ?? Duration.Zero), now + offer.ExpiresAfter);
-        var stored = _callbacks!.Schedule(request);
+        CallbackRequest stored;
+        try
+        {
+            stored = _callbacks!.Schedule(request);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Nothing is promised that is not stored: the caller is told and keeps waiting.
+            entry.Callback = CallbackStep.Declined;
+            entry.Call.HearInQueue(Menu.Messages.CallbackUnavailable);
+            _ = exception;
+            return;
+        }
         if (stored.Reference != request.Reference)
         {
             // The same number already has a callback pending in this queue: one promise, one reference.
@@ -355,6 +375,7 @@ public sealed class CallCenter
         entry.Call.HearInQueue(Menu.Messages.CallbackBooked);
         _waiting.Remove(entry.Call);
         entry.StopTimers();
+        entry.Offer?.Cancel();
         entry.VirtualHold = stored;
         entry.Call.CallbackBooked(stored.Reference, position);
         Route();
@@ -363,9 +384,21 @@ public sealed class CallCenter
     private Duration? Estimate(LiveQueue queue, int position) =>
         ExpectedWaitEstimator.Estimate(
             position,
-            queue.Members.Select(a => new AgentSnapshot(a.State, a.CallStartedAt, a.WrapUpEndsAt)),
+            queue.Members.Select(Snapshot),
             queue.RecentHandleTimesSample,
             Now);
+
+    /// <summary>
+    /// An agent as the wait estimate sees them: out of rotation counts as away; ringing as starting a
+    /// call now (the previous call's start would make them look nearly free).
+    /// </summary>
+    private AgentSnapshot Snapshot(Agent agent)
+    {
+        if (_outOfRotationUntil.TryGetValue(agent, out var until) && Now < until) return new AgentSnapshot(AgentState.Away, default, default);
+        return agent.State == AgentState.Ringing
+            ? new AgentSnapshot(AgentState.OnCall, Now, default)
+            : new AgentSnapshot(agent.State, agent.CallStartedAt, agent.WrapUpEndsAt);
+    }
 
     /// <summary>
     /// Offers waiting callers to free agents, best first: higher queue priority, then earlier
@@ -425,22 +458,45 @@ public sealed class CallCenter
     private void CallBack(QueuedCall entry, CallbackRequest held)
     {
         entry.CallingBack = true;
-        _callbacks!.MakeDue(held.Reference, Now);
+        // If no dialer places it soon (none serves this line, the callee's window is shut, the store
+        // fails), the callers behind must not wait for ever: the place is released.
+        entry.Timers.Add(After(KeptPlaceGrace, () => ReleasePlace(held.Reference)));
+        try
+        {
+            _callbacks!.MakeDue(held.Reference, Now);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            entry.Queue.Waiting.Remove(entry);
+            Record(new QueueEvent(Now, QueueEventType.CallbackDue, entry.Queue.Id, held.Reference.ToString(), Detail: $"place released: the store failed ({exception.Message})"));
+            return;
+        }
         Record(new QueueEvent(Now, QueueEventType.CallbackDue, entry.Queue.Id, held.Reference.ToString(), Wait: Now - entry.JoinedAt, Detail: "place came up"));
         CallbackDue?.Invoke(held with { DueAt = Now });
     }
 
     /// <summary>
-    /// The callee of a virtual-hold callback did not answer: their kept place is released (the store
-    /// retries later, without it) and the callers behind move up.
+    /// A virtual-hold callback cannot be placed now (no answer, the callee's window is shut, the store
+    /// failed): the kept place is released (the store retries later, without it) and the callers
+    /// behind move up.
     /// </summary>
     public void ReleasePlace(ReferenceNumber callback)
     {
         foreach (var queue in _queues.Values)
         {
-            if (queue.Waiting.RemoveAll(e => e.VirtualHold?.Reference == callback) > 0) Route();
+            var held = queue.Waiting.Where(e => e.VirtualHold?.Reference == callback).ToList();
+            foreach (var entry in held)
+            {
+                entry.StopTimers();
+                queue.Waiting.Remove(entry);
+            }
+            if (held.Count > 0) Route();
         }
     }
+
+    /// <summary>True while a virtual-hold caller's place is still kept in line and has not come up yet.</summary>
+    public bool HoldsPlaceFor(ReferenceNumber callback) =>
+        _queues.Values.Any(q => q.Waiting.Any(e => e.VirtualHold?.Reference == callback && !e.CallingBack));
 
     /// <summary>Members free to ring for this caller: available, in rotation, and of a tier the caller has waited long enough for.</summary>
     private IEnumerable<Agent> FreeAgentsFor(QueuedCall entry)
@@ -475,7 +531,9 @@ public sealed class CallCenter
         }
         catch (OperationCanceledException)
         {
-            return; // the caller hung up while agents were ringing; the abandon is already recorded
+            // The caller left while agents were ringing (the abandon is recorded); the rung agents are free again.
+            Route();
+            return;
         }
         finally
         {
@@ -493,6 +551,8 @@ public sealed class CallCenter
                 Leave(entry, QueueEventType.ExitWithTimeout, "the agents could not be rung");
                 break;
             default:
+                // An agent who picked up for a caller who has just left goes back to waiting for the next.
+                if (entry.AnsweredBy is { State: AgentState.Ringing } idle) idle.MoveTo(AgentState.Available, Now);
                 Route();
                 break;
         }
@@ -578,12 +638,12 @@ public sealed class CallCenter
         {
             case CircuitState.Open when !paused || now >= until:
                 _outOfRotationUntil[agent] = now + BreakDuration.ToDuration();
-                Record(new QueueEvent(now, QueueEventType.Pause, "ALL", string.Empty, agent.Name, Detail: $"{FailuresBeforeBreak} rings unanswered"));
+                Record(new QueueEvent(now, QueueEventType.Pause, "NONE", string.Empty, agent.Name, Detail: $"{FailuresBeforeBreak} rings unanswered"));
                 After(BreakDuration.ToDuration(), Route);
                 break;
             case CircuitState.Closed when paused:
                 _outOfRotationUntil.Remove(agent);
-                Record(new QueueEvent(now, QueueEventType.Unpause, "ALL", string.Empty, agent.Name));
+                Record(new QueueEvent(now, QueueEventType.Unpause, "NONE", string.Empty, agent.Name));
                 break;
         }
     }
@@ -715,7 +775,7 @@ public sealed class CallCenter
     /// <summary>A caller turned away on arrival (full, or empty): logged, counted, sent to the overflow by the caller.</summary>
     private void Turn(CallSession call, LiveQueue queue, QueueEventType why, string reason)
     {
-        queue.Metrics.Overflowed(Duration.Zero);
+        queue.Metrics.Overflowed(Duration.Zero, turnedAway: true);
         Record(new QueueEvent(Now, why, queue.Id, call.Reference.ToString(), Detail: reason));
         call.TurnedAwayFromQueue(queue.Id, reason);
     }

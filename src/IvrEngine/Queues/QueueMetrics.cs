@@ -22,12 +22,15 @@ internal sealed class QueueMetrics(Duration serviceLevelThreshold)
     private Duration _longestWait;
     private int _callbacksOffered;
     private int _callbacksAccepted;
+    private int _callbacksInTime;
+    private int _turnedAway;
 
     public void CallbackOffered() => _callbacksOffered++;
 
     public void CallbackAccepted(Duration wait)
     {
         _callbacksAccepted++;
+        if (wait <= serviceLevelThreshold) _callbacksInTime++;
         Waited(wait);
     }
 
@@ -49,9 +52,15 @@ internal sealed class QueueMetrics(Duration serviceLevelThreshold)
         Waited(wait);
     }
 
-    public void Overflowed(Duration wait)
+    /// <param name="turnedAway">Refused on arrival (full, no agents): counted, but never "in queue", so left out of the service levels.</param>
+    public void Overflowed(Duration wait, bool turnedAway = false)
     {
         _overflowed++;
+        if (turnedAway)
+        {
+            _turnedAway++;
+            return;
+        }
         if (wait <= serviceLevelThreshold) _overflowedInTime++;
         Waited(wait);
     }
@@ -66,7 +75,8 @@ internal sealed class QueueMetrics(Duration serviceLevelThreshold)
     public QueueStatistics Snapshot(string queue, double? occupancy)
     {
         var countedAbandons = _abandoned - _shortAbandons;
-        var removed = _answered + countedAbandons + _overflowed;
+        // Callers who left with a callback left the queue too (the "removed" definition counts them).
+        var removed = _answered + countedAbandons + (_overflowed - _turnedAway) + _callbacksAccepted;
         return new QueueStatistics(
             queue,
             serviceLevelThreshold,
@@ -78,7 +88,7 @@ internal sealed class QueueMetrics(Duration serviceLevelThreshold)
             _transferredOut,
             Share(_answeredInTime, _answered),
             Share(_answeredInTime + _abandonedInTime, _answered + countedAbandons),
-            Share(_answeredInTime + _abandonedInTime + _overflowedInTime, removed),
+            Share(_answeredInTime + _abandonedInTime + _overflowedInTime + _callbacksInTime, removed),
             _answered == 0 ? null : _answerWaits / _answered,
             _handled == 0 ? null : _handleTimes / _handled,
             _longestWait,

@@ -8,7 +8,7 @@ namespace IvrEngine.Queues;
 /// <list type="bullet">
 /// <item><see cref="ServiceLevelOfAnswered"/>: answered within X ÷ answered.</item>
 /// <item><see cref="ServiceLevelOfAnsweredAndAbandoned"/>: (answered + abandoned within X) ÷ (answered + abandoned).</item>
-/// <item><see cref="ServiceLevelOfRemoved"/>: callers leaving the queue for any reason within X ÷ all who left.</item>
+/// <item><see cref="ServiceLevelOfRemoved"/>: callers leaving the queue for any reason (answered, abandoned, overflowed after waiting, or with a callback) within X ÷ all who left.</item>
 /// </list>
 /// Short abandons (within 5 s: misdials, callers who hang up on hearing the queue) are counted in
 /// <see cref="Abandoned"/> and <see cref="AbandonedWithin5Seconds"/> but left out of all three,

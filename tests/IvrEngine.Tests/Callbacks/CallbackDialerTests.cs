@@ -166,6 +166,31 @@ public sealed class CallbackDialerTests
     }
 
     [Test]
+    public async Task AKeptPlaceThatCannotBeCalledNow_IsReleased_AndTheCallersBehindMoveUp()
+    {
+        // 21:05 in New York: the queue is open but the DC callee's calling window closed at 21:00.
+        var menu = QueueMenus.With("\"callback\": { \"offerWhenWaitOverSeconds\": 30 }");
+        await using var line = await Line.OpenAsync("2026-11-30T21:05 America/New_York", answer: 1, menu: menu);
+        for (var i = 0; i < 4; i++)
+        {
+            var warmUp = await line.Calls.StartCallAsync(menu, callCenter: line.Center);
+            await line.Calls.InvokeAsync(() => warmUp.Press('1'));
+            await line.WaitAsync(i < 3 ? 70 : 10);
+        }
+        var held = await line.Calls.StartCallAsync(menu, callerId: Number, callCenter: line.Center);
+        await line.Calls.InvokeAsync(() => held.Press("111"));
+        var behind = await line.Calls.StartCallAsync(menu, callCenter: line.Center);
+        await line.Calls.InvokeAsync(() => behind.Press('1'));
+
+        await line.WaitAsync(120);
+
+        Assert.That(behind.State, Is.EqualTo(CallState.WithAgent).Or.EqualTo(CallState.Ended), "the caller behind was not held up by a place that could not be called");
+        var postponed = line.Store.Find(held.Reference)!;
+        Assert.That((postponed.State, postponed.LastResult, postponed.Attempts), Is.EqualTo((CallbackState.Pending, "outside the calling window in America/New_York", 0)));
+        Assert.That(postponed.NextAttemptAt, Is.EqualTo(Instant.FromUtc(2026, 12, 1, 13, 0)), "tried again at 08:00 the next morning");
+    }
+
+    [Test]
     public async Task AnEmergencyClosure_StopsCallersAndCallbacks_UntilItIsLifted()
     {
         var menu = Calls.TestMenus.Load(QueueMenusWithHours);

@@ -144,7 +144,7 @@ public sealed class SqliteCallbackStoreTests
     public void AFileFromANewerVersion_IsRefusedWithAClearMessage()
     {
         using var database = new TempDatabase();
-        _ = new SqliteCallbackStore(database.Path);
+        _ = new SqliteCallbackStore(database.Path).List();
         using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database.Path}"))
         {
             connection.Open();
@@ -153,7 +153,7 @@ public sealed class SqliteCallbackStoreTests
             command.ExecuteNonQuery();
         }
 
-        var error = Assert.Throws<InvalidOperationException>(() => _ = new SqliteCallbackStore(database.Path));
+        var error = Assert.Throws<InvalidOperationException>(() => _ = new SqliteCallbackStore(database.Path).List());
         Assert.That(error!.Message, Does.Contain("has schema version 99; this program knows up to 1"));
     }
 }

@@ -116,4 +116,38 @@ public sealed class VirtualHoldTests
         center.Wait(2);
         Assert.That(behind.State, Is.EqualTo(CallState.WithAgent), "once the callee is not reached, the place is released");
     }
+
+    [Test]
+    public void WhenTheStoreFails_NothingIsPromised_AndTheCallerKeepsWaiting()
+    {
+        var center = BusyLine(new FailingCallbackStore());
+        var call = center.Call("1", seed: 1, callerId: Number);
+
+        Assert.DoesNotThrow(() => call.Press("11"));
+
+        Assert.That(TestCenter.Prompts(call).Last(), Is.EqualTo("Sorry, we can't book a callback right now."));
+        Assert.That(call.State, Is.EqualTo(CallState.Queued));
+    }
+
+    [Test]
+    public void AtAClosedQueue_WhenTheStoreFails_TheCallerIsToldAndTheLineCloses()
+    {
+        var menu = IvrEngine.Tests.Calls.TestMenus.Load("""
+            {
+              "name": "closed-line", "timeZone": "America/New_York", "locales": ["en-US"], "start": "main",
+              "defaults": { "escape": { "to": { "queue": "a" } } },
+              "hours": { "office": { "weekly": { "sat": "09:00-17:00" } } },
+              "queues": { "a": { "name": { "en-US": "team A" }, "hours": "office", "callback": { "whenClosed": true } } },
+              "nodes": { "main": { "prompt": { "en-US": "Hello." }, "options": [ { "key": "1", "queue": "a" } ] } }
+            }
+            """);
+        var center = new TestCenter(menu, new FailingCallbackStore(), TestCenter.Agent("Ana", "a"));
+        var call = center.Call("1", seed: 1, callerId: Number);
+
+        Assert.That(call.State, Is.EqualTo(CallState.OfferingCallback));
+        Assert.DoesNotThrow(() => call.Press("11"));
+
+        Assert.That(TestCenter.Prompts(call), Does.Contain("Sorry, we can't book a callback right now."));
+        Assert.That(call.Outcome!.Kind, Is.EqualTo(CallOutcomeKind.ClosedByHours));
+    }
 }

@@ -17,7 +17,7 @@ internal sealed class MenuBinder
     private static readonly string[] MessageProperties =
         ["noInput", "invalid", "invalidNumber", "ambiguous", "transfer", "budgetExceeded", "queuePosition", "queueWait", "queueWaitUnknown", "queueOverflow", "closed", "closedUnknown",
          "callbackOffer", "callbackConfirm", "callbackBooked", "callbackNoNumber", "callbackGreeting",
-         "callbackSlots", "callbackConfirmScheduled", "callbackBookedScheduled"];
+         "callbackSlots", "callbackConfirmScheduled", "callbackBookedScheduled", "callbackUnavailable"];
 
     private readonly BindContext _context;
     private readonly TextBinder _texts;
@@ -289,6 +289,7 @@ internal sealed class MenuBinder
                 CallbackSlots = Message("callbackSlots", builtIn.CallbackSlots),
                 CallbackConfirmScheduled = Message("callbackConfirmScheduled", builtIn.CallbackConfirmScheduled),
                 CallbackBookedScheduled = Message("callbackBookedScheduled", builtIn.CallbackBookedScheduled),
+                CallbackUnavailable = Message("callbackUnavailable", builtIn.CallbackUnavailable),
             };
         }
 

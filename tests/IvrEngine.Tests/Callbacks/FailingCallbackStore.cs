@@ -1,0 +1,37 @@
+using IvrEngine.Callbacks;
+using IvrEngine.Calls;
+using NodaTime;
+
+namespace IvrEngine.Tests.Callbacks;
+
+/// <summary>A store whose disk is gone: every write fails, as SQLite does when the file cannot be written.</summary>
+internal sealed class FailingCallbackStore : ICallbackStore
+{
+    private static Exception Broken() => new IOException("disk I/O error");
+
+    public CallbackRequest Schedule(CallbackRequest request) => throw Broken();
+
+    public CallbackRequest? Find(ReferenceNumber reference) => null;
+
+    public IReadOnlyList<CallbackRequest> List(CallbackState? state = null) => [];
+
+    public IReadOnlyList<CallbackRequest> ClaimDue(Instant now, string owner, Duration lease, int max) => throw Broken();
+
+    public void RecordAttempt(CallbackAttempt attempt, CallbackState state, Instant? nextAttemptAt = null) => throw Broken();
+
+    public void SetState(ReferenceNumber reference, CallbackState state, string? result = null) => throw Broken();
+
+    public void MakeDue(ReferenceNumber reference, Instant now) => throw Broken();
+
+    public int RenewLeases(string owner, Instant until) => throw Broken();
+
+    public int SettleOrphans(Instant now) => throw Broken();
+
+    public void Postpone(ReferenceNumber reference, Instant until, string reason) => throw Broken();
+
+    public bool Cancel(ReferenceNumber reference) => throw Broken();
+
+    public int ExpireDue(Instant now) => throw Broken();
+
+    public IReadOnlyList<CallbackAttempt> Attempts(ReferenceNumber reference) => [];
+}
