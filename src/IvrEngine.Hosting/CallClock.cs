@@ -39,7 +39,7 @@ public sealed class CallClock
     }
 
     /// <summary>
-    /// Completes after <paramref name="duration"/> on this clock. Unlike <c>Task.Delay(…, TimeProvider)</c>,
+    /// Completes after <paramref name="duration"/> on this clock. Unlike the BCL's delay on a <see cref="TimeProvider"/>,
     /// whose continuations always go to the thread pool, the continuation runs where the timer fires:
     /// on a virtual clock that is inside <see cref="VirtualClock.Advance"/>, on the calls' thread, so
     /// virtual time stays deterministic and single-threaded.

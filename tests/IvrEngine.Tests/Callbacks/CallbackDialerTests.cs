@@ -146,16 +146,7 @@ public sealed class CallbackDialerTests
     {
         var menu = QueueMenus.With("\"callback\": { \"offerWhenWaitOverSeconds\": 30 }");
         await using var line = await Line.OpenAsync("2026-11-30T10:00 America/New_York", answer: 1, menu: menu);
-        for (var i = 0; i < 4; i++)
-        {
-            var warmUp = await line.Calls.StartCallAsync(menu, callCenter: line.Center);
-            await line.Calls.InvokeAsync(() => warmUp.Press('1'));
-            await line.WaitAsync(i < 3 ? 70 : 10);
-        }
-        var held = await line.Calls.StartCallAsync(menu, callerId: Number, callCenter: line.Center);
-        await line.Calls.InvokeAsync(() => held.Press("111"));
-        var behind = await line.Calls.StartCallAsync(menu, callCenter: line.Center);
-        await line.Calls.InvokeAsync(() => behind.Press('1'));
+        var (held, behind) = await BookVirtualHoldAsync(line, menu);
         Assert.That(held.Outcome!.Kind, Is.EqualTo(CallOutcomeKind.CallbackScheduled));
 
         await line.WaitAsync(300);
@@ -171,16 +162,7 @@ public sealed class CallbackDialerTests
         // 21:05 in New York: the queue is open but the DC callee's calling window closed at 21:00.
         var menu = QueueMenus.With("\"callback\": { \"offerWhenWaitOverSeconds\": 30 }");
         await using var line = await Line.OpenAsync("2026-11-30T21:05 America/New_York", answer: 1, menu: menu);
-        for (var i = 0; i < 4; i++)
-        {
-            var warmUp = await line.Calls.StartCallAsync(menu, callCenter: line.Center);
-            await line.Calls.InvokeAsync(() => warmUp.Press('1'));
-            await line.WaitAsync(i < 3 ? 70 : 10);
-        }
-        var held = await line.Calls.StartCallAsync(menu, callerId: Number, callCenter: line.Center);
-        await line.Calls.InvokeAsync(() => held.Press("111"));
-        var behind = await line.Calls.StartCallAsync(menu, callCenter: line.Center);
-        await line.Calls.InvokeAsync(() => behind.Press('1'));
+        var (held, behind) = await BookVirtualHoldAsync(line, menu);
 
         await line.WaitAsync(120);
 
@@ -208,6 +190,25 @@ public sealed class CallbackDialerTests
         await line.Calls.InvokeAsync(() => line.Center.Hours.SetEmergencyClosure(null, closed: false));
         await line.WaitAsync(3600);
         Assert.That(line.Store.Attempts(callback.Reference), Has.Count.EqualTo(1), "dialed once the closure is lifted");
+    }
+
+    /// <summary>
+    /// Three one-minute calls of history, a fourth on the line, then a caller who books virtual hold
+    /// (1, read-back, 1) and one who joins behind their kept place.
+    /// </summary>
+    private static async Task<(CallSession Held, CallSession Behind)> BookVirtualHoldAsync(Line line, Menu menu)
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            var warmUp = await line.Calls.StartCallAsync(menu, callCenter: line.Center);
+            await line.Calls.InvokeAsync(() => warmUp.Press('1'));
+            await line.WaitAsync(i < 3 ? 70 : 10);
+        }
+        var held = await line.Calls.StartCallAsync(menu, callerId: Number, callCenter: line.Center);
+        await line.Calls.InvokeAsync(() => held.Press("111"));
+        var behind = await line.Calls.StartCallAsync(menu, callCenter: line.Center);
+        await line.Calls.InvokeAsync(() => behind.Press('1'));
+        return (held, behind);
     }
 
     private const string QueueMenusWithHours = """
