@@ -118,12 +118,12 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
         if (callback.Kind == CallbackKind.VirtualHold && _line.HoldsPlaceFor(callback.Reference))
         {
             // Its place in line has not come up yet: it is dialed then (MakeDue), not at the estimate.
-            _store.Postpone(callback.Reference, callback.ExpiresAt, "place kept in line");
+            _store.Postpone(callback.Reference, callback.ExpiresAt, "place kept in line", _owner);
             return;
         }
         if (NotNow(callback, now) is { } later)
         {
-            _store.Postpone(callback.Reference, later.Until, later.Reason);
+            _store.Postpone(callback.Reference, later.Until, later.Reason, _owner);
             _line.ReleasePlace(callback.Reference);
             return;
         }
@@ -177,7 +177,7 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
                     // The window or the queue may have closed during the backoff: check again before every dial.
                     if (NotNow(callback, Now) is { } later)
                     {
-                        _store.Postpone(callback.Reference, later.Until, later.Reason);
+                        _store.Postpone(callback.Reference, later.Until, later.Reason, _owner);
                         return DialResult.NotNow;
                     }
                 }
@@ -187,7 +187,12 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
                 var outOfAttempts = attempts >= _options.MaxAttempts;
                 var state = dial == DialResult.Answered ? CallbackState.Connected : outOfAttempts ? CallbackState.Failed : CallbackState.Dialing;
                 var attempt = new CallbackAttempt(callback.Reference, attempts, dialedAt, Describe(dial), CallbackNumber.Mask(callback.PhoneNumber));
-                _store.RecordAttempt(attempt, state);
+                if (!_store.RecordAttempt(attempt, state, _owner))
+                {
+                    // Another dialer took this callback over (our lease lapsed): it is theirs now.
+                    Log.LeaseLost(_logger, callback.Reference.ToString());
+                    return DialResult.NotNow;
+                }
                 Dialed?.Invoke(attempt);
                 if (dial != DialResult.Answered && callback.Kind == CallbackKind.VirtualHold)
                 {
@@ -204,7 +209,7 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
         {
             // A dial that broke is retried later from the store; the promise is not dropped.
             Log.DialFailed(_logger, callback.Reference.ToString(), exception);
-            _store.Postpone(callback.Reference, Now + Duration.FromSeconds(_options.MinimumIntervalSeconds), "dial failed");
+            _store.Postpone(callback.Reference, Now + Duration.FromSeconds(_options.MinimumIntervalSeconds), "dial failed", _owner);
             _host.Post(() => _line!.ReleasePlace(callback.Reference));
         }
         finally
@@ -259,6 +264,9 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
     {
         [LoggerMessage(EventId = 10, EventName = "CallbacksExpired", Level = LogLevel.Information, Message = "{Count} callbacks expired before they could be placed")]
         public static partial void Expired(ILogger logger, int count);
+
+        [LoggerMessage(EventId = 12, EventName = "LeaseLost", Level = LogLevel.Warning, Message = "Callback {Reference} was taken over by another dialer; this one stops")]
+        public static partial void LeaseLost(ILogger logger, string reference);
 
         [LoggerMessage(EventId = 11, EventName = "DialFailed", Level = LogLevel.Error, Message = "Dialing callback {Reference} failed; it will be retried")]
         public static partial void DialFailed(ILogger logger, string reference, Exception exception);

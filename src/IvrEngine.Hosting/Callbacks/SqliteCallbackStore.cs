@@ -83,10 +83,11 @@ public sealed class SqliteCallbackStore : ICallbackStore
         return [.. due.Select(r => r with { State = CallbackState.Dialing, LeaseUntil = until, LeaseOwner = owner })];
     }
 
-    public void RecordAttempt(CallbackAttempt attempt, CallbackState state, Instant? nextAttemptAt = null)
+    public bool RecordAttempt(CallbackAttempt attempt, CallbackState state, string? owner = null, Instant? nextAttemptAt = null)
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction(deferred: false);
+        if (owner is not null && !HoldsLease(connection, transaction, attempt.Reference, owner)) return false;
         Execute(connection, transaction, "INSERT INTO attempts (reference, number, at, result, detail) VALUES ($reference, $number, $at, $result, $detail)",
             ("$reference", attempt.Reference.ToString()), ("$number", attempt.Number), ("$at", Millis(attempt.At)), ("$result", attempt.Result), ("$detail", attempt.Detail));
         Execute(connection, transaction,
@@ -100,6 +101,14 @@ public sealed class SqliteCallbackStore : ICallbackStore
             ("$state", state.ToString()), ("$number", attempt.Number), ("$next", nextAttemptAt is { } next ? Millis(next) : null),
             ("$result", attempt.Result), ("$reference", attempt.Reference.ToString()));
         transaction.Commit();
+        return true;
+    }
+
+    /// <summary>The fence: a dialer writes only while the callback's lease is still its own.</summary>
+    private static bool HoldsLease(SqliteConnection connection, SqliteTransaction transaction, ReferenceNumber reference, string owner)
+    {
+        using var command = Command(connection, transaction, "SELECT lease_owner FROM callbacks WHERE reference = $reference", [("$reference", reference.ToString())]);
+        return command.ExecuteScalar() is string current && current == owner;
     }
 
     public void SetState(ReferenceNumber reference, CallbackState state, string? result = null)
@@ -131,11 +140,12 @@ public sealed class SqliteCallbackStore : ICallbackStore
             ("$now", Millis(now)));
     }
 
-    public void Postpone(ReferenceNumber reference, Instant until, string reason)
+    public bool Postpone(ReferenceNumber reference, Instant until, string reason, string? owner = null)
     {
         using var connection = Open();
-        Execute(connection, null, "UPDATE callbacks SET state = 'Pending', next_attempt_at = $until, last_result = $reason, lease_until = NULL, lease_owner = NULL WHERE reference = $reference",
-            ("$until", Millis(until)), ("$reason", reason), ("$reference", reference.ToString()));
+        return Execute(connection, null,
+            "UPDATE callbacks SET state = 'Pending', next_attempt_at = $until, last_result = $reason, lease_until = NULL, lease_owner = NULL WHERE reference = $reference AND ($owner IS NULL OR lease_owner = $owner)",
+            ("$until", Millis(until)), ("$reason", reason), ("$reference", reference.ToString()), ("$owner", owner)) == 1;
     }
 
     public bool Cancel(ReferenceNumber reference)

@@ -30,7 +30,8 @@ public interface ICallbackStore
     IReadOnlyList<CallbackRequest> ClaimDue(Instant now, string owner, Duration lease, int max);
 
     /// <summary>Records an attempt and moves the callback to <paramref name="state"/>; the lease is kept while it is <see cref="CallbackState.Dialing"/> or <see cref="CallbackState.Connected"/> and released otherwise.</summary>
-    void RecordAttempt(CallbackAttempt attempt, CallbackState state, Instant? nextAttemptAt = null);
+    /// <param name="owner">The dialer recording it: the write is refused (false) when the callback's lease is no longer this owner's — another dialer took it over.</param>
+    bool RecordAttempt(CallbackAttempt attempt, CallbackState state, string? owner = null, Instant? nextAttemptAt = null);
 
     /// <summary>Moves a callback to a later state without an attempt (connected → completed).</summary>
     void SetState(ReferenceNumber reference, CallbackState state, string? result = null);
@@ -49,7 +50,8 @@ public interface ICallbackStore
     int SettleOrphans(Instant now);
 
     /// <summary>Gives a claimed callback back, not to be dialed before <paramref name="until"/> (closed queue, outside the calling window); not an attempt.</summary>
-    void Postpone(ReferenceNumber reference, Instant until, string reason);
+    /// <param name="owner">As for <see cref="RecordAttempt"/>: refused (false) when the lease is another dialer's.</param>
+    bool Postpone(ReferenceNumber reference, Instant until, string reason, string? owner = null);
 
     /// <summary>Cancels a pending callback; false when there is none to cancel.</summary>
     bool Cancel(ReferenceNumber reference);

@@ -724,7 +724,8 @@ public sealed class CallSession
         }
         var when = Hours.OpeningPhrase.Format(stored.DueAt, Now, choice.Zone, Locale);
         Record(CallEventType.CallbackBooked, text: stored.Reference.ToString(), detail: $"{Hours.OpeningPhrase.Format(stored.DueAt, Now, choice.Zone, "en-US")}, {Callbacks.CallbackNumber.Mask(stored.PhoneNumber)}");
-        Speak(_menu.Messages.CallbackBookedScheduled, ("slot", when), ("reference", stored.Reference.ToString()));
+        Speak(stored.Reference == Reference ? _menu.Messages.CallbackBookedScheduled : _menu.Messages.CallbackAlreadyBooked,
+            ("slot", when), ("reference", stored.Reference.ToString()));
         _machine.Fire(_end, new CallOutcome(CallOutcomeKind.CallbackScheduled, choice.QueueId, $"callback {stored.Reference} {Hours.OpeningPhrase.Format(stored.DueAt, Now, choice.Zone, "en-US")}"));
     }
 

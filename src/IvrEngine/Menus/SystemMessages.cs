@@ -81,6 +81,11 @@ public sealed record SystemMessages(
         ("en-US", "Sorry, we can't call back the number you're calling from. Please stay on the line."),
         ("ru-RU", "К сожалению, мы не можем перезвонить на номер, с которого вы звоните. Пожалуйста, оставайтесь на линии."));
 
+    /// <summary>Said when the caller's number already has a callback pending in the queue: one promise, one reference; <c>{slot}</c>.</summary>
+    public LocalizedText CallbackAlreadyBooked { get; init; } = LocalizedText.Of(
+        ("en-US", "You already have a callback booked for {slot}; we'll keep that one. Your reference number is {reference:digits}. Goodbye."),
+        ("ru-RU", "У вас уже заказан обратный звонок: {slot}. Он остаётся в силе. Номер вашего обращения: {reference:digits}. До свидания."));
+
     /// <summary>Said when a callback cannot be stored (the store failed): nothing was promised.</summary>
     public LocalizedText CallbackUnavailable { get; init; } = LocalizedText.Of(
         ("en-US", "Sorry, we can't book a callback right now."),

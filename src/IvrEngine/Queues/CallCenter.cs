@@ -361,7 +361,8 @@ public sealed class CallCenter
         if (stored.Reference != request.Reference)
         {
             // The same number already has a callback pending in this queue: one promise, one reference.
-            entry.Call.HearInQueue(Menu.Messages.CallbackBooked, ("reference", stored.Reference.ToString()));
+            entry.Call.HearInQueue(Menu.Messages.CallbackAlreadyBooked,
+                ("slot", IvrEngine.Hours.OpeningPhrase.Format(stored.DueAt, now, Menu.TimeZone, entry.Call.Locale)), ("reference", stored.Reference.ToString()));
             Remove(entry);
             entry.Queue.Metrics.CallbackAccepted(now - entry.JoinedAt);
             entry.Call.CallbackBooked(stored.Reference, position);

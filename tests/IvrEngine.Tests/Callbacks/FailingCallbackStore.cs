@@ -17,7 +17,7 @@ internal sealed class FailingCallbackStore : ICallbackStore
 
     public IReadOnlyList<CallbackRequest> ClaimDue(Instant now, string owner, Duration lease, int max) => throw Broken();
 
-    public void RecordAttempt(CallbackAttempt attempt, CallbackState state, Instant? nextAttemptAt = null) => throw Broken();
+    public bool RecordAttempt(CallbackAttempt attempt, CallbackState state, string? owner = null, Instant? nextAttemptAt = null) => throw Broken();
 
     public void SetState(ReferenceNumber reference, CallbackState state, string? result = null) => throw Broken();
 
@@ -27,7 +27,7 @@ internal sealed class FailingCallbackStore : ICallbackStore
 
     public int SettleOrphans(Instant now) => throw Broken();
 
-    public void Postpone(ReferenceNumber reference, Instant until, string reason) => throw Broken();
+    public bool Postpone(ReferenceNumber reference, Instant until, string reason, string? owner = null) => throw Broken();
 
     public bool Cancel(ReferenceNumber reference) => throw Broken();
 

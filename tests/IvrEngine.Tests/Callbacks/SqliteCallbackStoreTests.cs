@@ -58,6 +58,24 @@ public sealed class SqliteCallbackStoreTests
     }
 
     [Test]
+    public void ADialerWhoseLeaseWasTakenOver_CannotWriteAnyMore()
+    {
+        using var database = new TempDatabase();
+        var store = new SqliteCallbackStore(database.Path);
+        var request = store.Schedule(Request(1));
+        store.ClaimDue(Now, "stalled", Duration.FromMinutes(5), 10);
+        store.ClaimDue(Now + Duration.FromMinutes(6), "new", Duration.FromMinutes(5), 10);
+
+        var late = store.RecordAttempt(new CallbackAttempt(request.Reference, 1, Now + Duration.FromMinutes(7), "answered"), CallbackState.Connected, "stalled");
+        var postponed = store.Postpone(request.Reference, Now + Duration.FromHours(1), "queue closed", "stalled");
+
+        Assert.That((late, postponed), Is.EqualTo((false, false)));
+        Assert.That(store.Attempts(request.Reference), Is.Empty);
+        Assert.That(store.Find(request.Reference)!.LeaseOwner, Is.EqualTo("new"));
+        Assert.That(store.RecordAttempt(new CallbackAttempt(request.Reference, 1, Now + Duration.FromMinutes(7), "busy"), CallbackState.Dialing, "new"), Is.True);
+    }
+
+    [Test]
     public void Attempts_AreRecorded_AndAFailedCallbackIsNoLongerClaimed()
     {
         using var database = new TempDatabase();

@@ -53,4 +53,19 @@ public sealed class CallbackCommandEndToEndTests
         Assert.That(missing.Error, Does.Contain("there is no callback store at '/nonexistent/ivr.db'"));
         Assert.That(badReference.Error, Does.Contain("'123' is not a reference number"));
     }
+
+    [Test]
+    public async Task ASecondRequestFromTheSameNumber_KeepsTheFirstCallback_AndSaysSo()
+    {
+        using var database = new TempDatabase();
+        var first = await IvrProcess.RunAsync("0\n1\n1\n", "call", "--at", SundayNight, "--seed", "3", "--caller-id", "+12025550143", "--callbacks-db", database.Path);
+        var reference = System.Text.RegularExpressions.Regex.Match(first.Output, @"Reference: (\S+)").Groups[1].Value;
+
+        var second = await IvrProcess.RunAsync("0\n3\n1\n", "call", "--at", SundayNight, "--seed", "4", "--caller-id", "+12025550143", "--callbacks-db", database.Path);
+
+        var spoken = string.Join(", ", reference.Split('-').Select(g => string.Join(' ', g.ToCharArray())));
+        Assert.That(second.Output, Does.Contain($"IVR: You already have a callback booked for tomorrow at 9:00 AM Eastern Time; we'll keep that one. Your reference number is {spoken}."), second.ToString());
+        var list = await IvrProcess.RunAsync("", "callbacks", "list", "--db", database.Path);
+        Assert.That(list.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(2), "a header and one callback");
+    }
 }

@@ -17,7 +17,7 @@ internal sealed class MenuBinder
     private static readonly string[] MessageProperties =
         ["noInput", "invalid", "invalidNumber", "ambiguous", "transfer", "budgetExceeded", "queuePosition", "queueWait", "queueWaitUnknown", "queueOverflow", "closed", "closedUnknown",
          "callbackOffer", "callbackConfirm", "callbackBooked", "callbackNoNumber", "callbackGreeting",
-         "callbackSlots", "callbackConfirmScheduled", "callbackBookedScheduled", "callbackUnavailable"];
+         "callbackSlots", "callbackConfirmScheduled", "callbackBookedScheduled", "callbackUnavailable", "callbackAlreadyBooked"];
 
     private readonly BindContext _context;
     private readonly TextBinder _texts;
@@ -290,6 +290,7 @@ internal sealed class MenuBinder
                 CallbackConfirmScheduled = Message("callbackConfirmScheduled", builtIn.CallbackConfirmScheduled),
                 CallbackBookedScheduled = Message("callbackBookedScheduled", builtIn.CallbackBookedScheduled),
                 CallbackUnavailable = Message("callbackUnavailable", builtIn.CallbackUnavailable),
+                CallbackAlreadyBooked = Message("callbackAlreadyBooked", builtIn.CallbackAlreadyBooked),
             };
         }
 
