@@ -65,6 +65,7 @@ internal sealed record MenuGraphModel(IReadOnlyList<GraphBox> Boxes, IReadOnlyLi
             }
 
             if (node.Kind != NodeKind.Announcement && node.OnRetriesExhausted != usualRetries) AddOrNote(node.OnRetriesExhausted, "retries exhausted", dashed: true);
+            if (node.Hours is { } hours) arrows.Add(new GraphArrow(ids.Node(node.Id), Target(hours.WhenClosed), Closed(hours), true));
             boxes.Add(new GraphBox(ids.Node(node.Id), node.Kind switch
             {
                 NodeKind.Menu => GraphShape.Menu,
@@ -90,10 +91,32 @@ internal sealed record MenuGraphModel(IReadOnlyList<GraphBox> Boxes, IReadOnlyLi
             string.Create(CultureInfo.InvariantCulture, $"budget ({menu.Budget.MaxFailedInputs} failed inputs or {menu.Budget.MaxMenuTime.TotalSeconds:0} s): {ActionKey(menu.Budget.Target)}"),
         };
         Target(menu.Budget.Target);
-        boxes.AddRange(queuesUsed.Select(q => new GraphBox(ids.Queue(q), GraphShape.Queue,
-            [$"queue {q}", menu.Queues.TryGetValue(q, out var def) ? def.DisplayName.For(locale) : q])));
+        // A queue's whenClosed may send callers to another queue, whose own hours are drawn too.
+        var drawn = new HashSet<string>(StringComparer.Ordinal);
+        while (queuesUsed.FirstOrDefault(q => !drawn.Contains(q)) is { } queueId)
+        {
+            drawn.Add(queueId);
+            if (menu.Queues.TryGetValue(queueId, out var queue) && queue.Hours is { } hours)
+            {
+                arrows.Add(new GraphArrow(ids.Queue(queueId), Target(hours.WhenClosed), Closed(hours), true));
+            }
+        }
+
+        boxes.AddRange(queuesUsed.Select(q => new GraphBox(ids.Queue(q), GraphShape.Queue, QueueLines(menu, q, locale))));
         if (hangsUp) boxes.Add(new GraphBox(HangUpId, GraphShape.End, ["hang up"]));
         return new MenuGraphModel(boxes, arrows, legend);
+    }
+
+    private static string Closed(Hours.HoursRule hours) => $"closed ({hours.ScheduleId})";
+
+    /// <summary>A queue's id and name, then its callback offers: virtual hold past a wait, and a callback when closed.</summary>
+    private static List<string> QueueLines(Menu menu, string queueId, string locale)
+    {
+        if (!menu.Queues.TryGetValue(queueId, out var queue)) return [$"queue {queueId}", queueId];
+        var lines = new List<string> { $"queue {queueId}", queue.DisplayName.For(locale) };
+        if (queue.Callback?.WhenWaitOver is { } wait) lines.Add(string.Create(CultureInfo.InvariantCulture, $"callback: virtual hold > {wait.TotalSeconds:0} s"));
+        if (queue.Callback?.WhenClosed == true) lines.Add("callback: when closed");
+        return lines;
     }
 
     private static string OptionLabel(MenuOption option, string locale)

@@ -8,7 +8,8 @@ public sealed record MenuChange(string Section, string Description);
 
 /// <summary>
 /// What a menu change does to callers (<c>ivr diff OLD NEW</c>): nodes added and removed, options
-/// added, removed, re-keyed or re-targeted, prompts changed per locale, escapes and policies changed —
+/// added, removed, re-keyed or re-targeted, prompts changed per locale, escapes and policies changed, business hours (schedules, node and
+/// queue hours rules) and callback offers changed —
 /// never formatting, comments or property order. Options are matched across versions by what they
 /// do and what callers say, so a key moved from 3 to 4 reads as a re-key, not a removal and an addition.
 /// </summary>
@@ -26,9 +27,16 @@ public static class MenuDiff
         Same("menu", "budget", Budget(old.Budget), Budget(@new.Budget));
         foreach (var (name, o, n) in Messages(old.Messages, @new.Messages)) Text("menu", $"message {name}", o, n, old, @new);
 
+        HoursDiff.CompareSchedules(old, @new, text => Add("hours", text));
+
         foreach (var id in old.Queues.Keys.Except(@new.Queues.Keys).Order(StringComparer.Ordinal)) Add("queues", $"removed queue {id}");
         foreach (var id in @new.Queues.Keys.Except(old.Queues.Keys).Order(StringComparer.Ordinal)) Add("queues", $"added queue {id} ({@new.Queues[id].DisplayName.For(@new.DefaultLocale)})");
-        foreach (var id in old.Queues.Keys.Intersect(@new.Queues.Keys).Order(StringComparer.Ordinal)) Text("queues", $"name of queue {id}", old.Queues[id].DisplayName, @new.Queues[id].DisplayName, old, @new);
+        foreach (var id in old.Queues.Keys.Intersect(@new.Queues.Keys).Order(StringComparer.Ordinal)) {
+            var (o, n) = (old.Queues[id], @new.Queues[id]);
+            Text("queues", $"name of queue {id}", o.DisplayName, n.DisplayName, old, @new);
+            Same("queues", $"hours of queue {id}", HoursDiff.Rule(o.Hours), HoursDiff.Rule(n.Hours));
+            Same("queues", $"callback of queue {id}", HoursDiff.Callback(o.Callback), HoursDiff.Callback(n.Callback));
+        }
 
         foreach (var id in old.Nodes.Keys.Except(@new.Nodes.Keys).Order(StringComparer.Ordinal)) Add("nodes", $"removed node {id}");
         foreach (var id in @new.Nodes.Keys.Except(old.Nodes.Keys).Order(StringComparer.Ordinal)) Add("nodes", $"added node {id} ({Kind(@new.Nodes[id].Kind)})");
@@ -40,6 +48,7 @@ public static class MenuDiff
             Text(section, "prompt", o.Prompt, n.Prompt, old, @new);
             // A reprompt left out is the prompt; its change is already shown as the prompt's.
             if (!ReferenceEquals(o.Reprompt, o.Prompt) || !ReferenceEquals(n.Reprompt, n.Prompt)) Text(section, "reprompt", o.Reprompt, n.Reprompt, old, @new);
+            Same(section, "hours", HoursDiff.Rule(o.Hours), HoursDiff.Rule(n.Hours));
             Same(section, "next", Describe(o.Next), Describe(n.Next));
             Same(section, "collect", Collect(o.Collect), Collect(n.Collect));
             Same(section, "escape", Escape(o.Escape, old), Escape(n.Escape, @new));

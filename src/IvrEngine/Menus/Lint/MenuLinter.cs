@@ -23,6 +23,7 @@ public static class MenuLinter
         new OverlappingPhrasesRule(),
         new LongPromptRule(),
         new MissingPhrasesRule(),
+        new QueueWithoutHoursFallbackRule(),
     ];
 
     /// <summary>The rule codes, in order.</summary>

@@ -73,6 +73,72 @@ public sealed class MenuDiagramTests
             """.ReplaceLineEndings("\n")));
     }
 
+    /// <summary>A menu with hours: billing is closed to the goodbye; general offers callbacks and, closed, sends callers to a later queue.</summary>
+    private static Menu WithHours()
+    {
+        var json = SampleMenus.With("\"queues\": { \"general\": { \"name\": { \"en-US\": \"customer care\", \"ru-RU\": \"служба поддержки\" } } },", """
+            "hours": { "care": { "weekly": { "mon-fri": "09:00-17:00" } }, "late": { "weekly": { "daily": "07:00-23:00" } } },
+              "queues": {
+                "general": { "name": { "en-US": "customer care", "ru-RU": "служба поддержки" }, "hours": "care", "whenClosed": { "queue": "night" },
+                  "callback": { "offerWhenWaitOverSeconds": 120, "whenClosed": true } },
+                "night": { "name": { "en-US": "night desk", "ru-RU": "ночная смена" }, "hours": "late", "callback": { "whenClosed": true } }
+              },
+            """).Replace("\"collect\": { \"into\"", "\"hours\": { \"schedule\": \"care\", \"whenClosed\": { \"goto\": \"goodbye\" } }, \"collect\": { \"into\"", StringComparison.Ordinal);
+        var loaded = MenuLoader.Load(json, SampleMenus.Path);
+        Assert.That(loaded.Succeeded, Is.True, () => string.Join("\n", loaded.Diagnostics));
+        return loaded.Menu!;
+    }
+
+    [Test]
+    public void Mermaid_HoursBranchesAndCallbackOffers()
+    {
+        Assert.That(MermaidMenuWriter.Write(WithHours()), Is.EqualTo("""
+            flowchart LR
+              legend>"start: main<br/>escape to a human, unless drawn: keys 0 #35;, immediate, queue general<br/>retries exhausted, unless drawn: queue general<br/>budget (6 failed inputs or 600 s): queue general"]
+              n_main["main"]
+              n_billing[/"billing<br/>collect accountNumber (6-10 digits)"/]
+              n_goodbye(["goodbye"])
+              q_general[["queue general<br/>customer care<br/>callback: virtual hold > 120 s<br/>callback: when closed"]]
+              q_night[["queue night<br/>night desk<br/>callback: when closed"]]
+              hangup(("hang up"))
+              n_main -->|"1 'billing'"| n_billing
+              n_main -->|"2 'goodbye'"| n_goodbye
+              n_billing -->|"entered"| n_goodbye
+              n_billing -.->|"closed (care)"| n_goodbye
+              n_goodbye -->|"then"| hangup
+              q_general -.->|"closed (care)"| q_night
+              q_night -.->|"closed (late)"| hangup
+
+            """.ReplaceLineEndings("\n")));
+    }
+
+    [Test]
+    public void Dot_HoursBranchesAndCallbackOffers()
+    {
+        Assert.That(DotMenuWriter.Write(WithHours()), Is.EqualTo("""
+            digraph "carrier-support" {
+              rankdir=LR;
+              node [fontname="Helvetica", fontsize=10];
+              edge [fontname="Helvetica", fontsize=9];
+              legend [shape=note, label="start: main\nescape to a human, unless drawn: keys 0 #, immediate, queue general\nretries exhausted, unless drawn: queue general\nbudget (6 failed inputs or 600 s): queue general"];
+              n_main [shape=box, label="main"];
+              n_billing [shape=parallelogram, label="billing\ncollect accountNumber (6-10 digits)"];
+              n_goodbye [shape=box, style=rounded, label="goodbye"];
+              q_general [shape=box, peripheries=2, label="queue general\ncustomer care\ncallback: virtual hold > 120 s\ncallback: when closed"];
+              q_night [shape=box, peripheries=2, label="queue night\nnight desk\ncallback: when closed"];
+              hangup [shape=doublecircle, label="hang up"];
+              n_main -> n_billing [label="1 'billing'"];
+              n_main -> n_goodbye [label="2 'goodbye'"];
+              n_billing -> n_goodbye [label="entered"];
+              n_billing -> n_goodbye [label="closed (care)", style=dashed];
+              n_goodbye -> hangup [label="then"];
+              q_general -> q_night [label="closed (care)", style=dashed];
+              q_night -> hangup [label="closed (late)", style=dashed];
+            }
+
+            """.ReplaceLineEndings("\n")));
+    }
+
     [Test]
     public void NodeIdsThatDifferOnlyInPunctuation_GetDistinctDiagramIds()
     {

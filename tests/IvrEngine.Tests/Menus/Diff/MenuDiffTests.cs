@@ -109,4 +109,77 @@ public sealed class MenuDiffTests
             "queues: name of queue general (en-US):\n    - customer care\n    + our care team",
         }));
     }
+
+    private const string PlainQueues = "\"queues\": { \"general\": { \"name\": { \"en-US\": \"customer care\", \"ru-RU\": \"служба поддержки\" } } },";
+
+    /// <summary>The valid menu with a schedule, the queue on it offering callbacks, and billing closed to the goodbye.</summary>
+    private static readonly string WithHours = SampleMenus.With(PlainQueues, """
+        "hours": { "care": { "weekly": { "mon-fri": "09:00-17:00", "sat": "10:00-14:00" },
+                             "closed": { "Christmas Day": "12-25", "2026-07-03": "2026-07-03" },
+                             "overrides": { "2026-12-24": "09:00-12:00" } } },
+          "queues": { "general": { "name": { "en-US": "customer care", "ru-RU": "служба поддержки" }, "hours": "care",
+                                   "callback": { "offerWhenWaitOverSeconds": 120, "whenClosed": true } } },
+        """).Replace("\"collect\": { \"into\"", "\"hours\": { \"schedule\": \"care\", \"whenClosed\": { \"goto\": \"goodbye\" } }, \"collect\": { \"into\"", StringComparison.Ordinal);
+
+    private static List<string> HoursChanges(string newJson) =>
+        [.. MenuDiff.Compare(Load(WithHours), Load(newJson)).Select(c => $"{c.Section}: {c.Description}")];
+
+    [Test]
+    public void HoursAddedToAMenu_ListsTheScheduleTheQueueRuleTheCallbackAndTheNodeRule()
+    {
+        Assert.That(Changes(WithHours), Is.EqualTo(new[]
+        {
+            "hours: added schedule care (America/New_York; Mon 09:00–17:00, Tue 09:00–17:00, Wed 09:00–17:00, Thu 09:00–17:00, Fri 09:00–17:00, Sat 10:00–14:00, Sun closed; 2 closed dates; 1 overrides)",
+            "queues: hours of queue general: none -> schedule care, when closed hang up",
+            "queues: callback of queue general: none -> virtual hold > 120 s, when closed, expires after 24 h",
+            "node 'billing': hours: none -> schedule care, when closed goto goodbye",
+        }));
+    }
+
+    [Test]
+    public void ScheduleWeeklyClosedDatesOverridesAndZoneChanged()
+    {
+        var json = WithHours.Replace("\"sat\": \"10:00-14:00\"", "\"sat\": \"10:00-16:00\", \"sun\": \"12:00-16:00\"", StringComparison.Ordinal)
+            .Replace("\"Christmas Day\": \"12-25\"", "\"Thanksgiving\": \"fourth thursday of november\"", StringComparison.Ordinal)
+            .Replace("\"2026-12-24\": \"09:00-12:00\"", "\"2026-12-24\": \"closed\", \"2026-12-31\": \"09:00-15:00\"", StringComparison.Ordinal)
+            .Replace("\"care\": { \"weekly\"", "\"care\": { \"timeZone\": \"America/Chicago\", \"weekly\"", StringComparison.Ordinal);
+
+        Assert.That(HoursChanges(json), Is.EqualTo(new[]
+        {
+            "hours: schedule care time zone: America/New_York -> America/Chicago",
+            "hours: schedule care weekly Sat: 10:00–14:00 -> 10:00–16:00",
+            "hours: schedule care weekly Sun: closed -> 12:00–16:00",
+            "hours: schedule care closed date removed: Christmas Day (12-25 yearly)",
+            "hours: schedule care closed date added: Thanksgiving (fourth Thu of November)",
+            "hours: schedule care override 2026-12-24 09:00–12:00 -> closed",
+            "hours: schedule care added override 2026-12-31 09:00–15:00",
+        }));
+    }
+
+    [Test]
+    public void HoursRulesAndCallbackOffersChanged()
+    {
+        var json = WithHours.Replace("\"hours\": \"care\",", "\"hours\": \"care\", \"whenClosed\": { \"goto\": \"goodbye\" },", StringComparison.Ordinal)
+            .Replace("\"offerWhenWaitOverSeconds\": 120, ", "", StringComparison.Ordinal)
+            .Replace("\"hours\": { \"schedule\": \"care\", \"whenClosed\": { \"goto\": \"goodbye\" } }, ", "", StringComparison.Ordinal);
+
+        Assert.That(HoursChanges(json), Is.EqualTo(new[]
+        {
+            "queues: hours of queue general: schedule care, when closed hang up -> schedule care, when closed goto goodbye",
+            "queues: callback of queue general: virtual hold > 120 s, when closed, expires after 24 h -> when closed, expires after 24 h",
+            "node 'billing': hours: schedule care, when closed goto goodbye -> none",
+        }));
+    }
+
+    [Test]
+    public void ScheduleRemovedWithItsRules()
+    {
+        Assert.That(MenuDiff.Compare(Load(WithHours), Load(SampleMenus.Valid)).Select(c => $"{c.Section}: {c.Description}"), Is.EqualTo(new[]
+        {
+            "hours: removed schedule care",
+            "queues: hours of queue general: schedule care, when closed hang up -> none",
+            "queues: callback of queue general: virtual hold > 120 s, when closed, expires after 24 h -> none",
+            "node 'billing': hours: schedule care, when closed goto goodbye -> none",
+        }));
+    }
 }

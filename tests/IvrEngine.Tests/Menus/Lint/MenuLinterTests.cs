@@ -226,6 +226,64 @@ public sealed class MenuLinterTests
         Assert.That(findings[0].Message, Does.Contain("ru-RU"));
     }
 
+    private const string Queues = "\"queues\": { \"general\": { \"name\": { \"en-US\": \"customer care\", \"ru-RU\": \"служба поддержки\" } } },";
+
+    private const string Hours = "\"hours\": { \"care\": { \"weekly\": { \"mon-fri\": \"09:00-17:00\" } }, \"late\": { \"weekly\": { \"daily\": \"07:00-23:00\" } } },";
+
+    /// <summary>The clean menu with hours, a second queue, and <paramref name="general"/> and <paramref name="sales"/> as the queues' extra properties.</summary>
+    private static string WithHours(string general, string sales) => With(Queues, Hours
+        + "\"queues\": { \"general\": { \"name\": { \"en-US\": \"customer care\", \"ru-RU\": \"служба поддержки\" }" + general + " },"
+        + " \"sales\": { \"name\": { \"en-US\": \"sales\", \"ru-RU\": \"продажи\" }" + sales + " } },");
+
+    [Test]
+    public void IVRL010_ReachedQueueWithoutHours_InAMenuWithHours_IsReportedAtTheQueue()
+    {
+        // sales is reached by no one: it is not reported.
+        var findings = Findings(WithHours("", ""), "IVRL010");
+
+        Assert.That(findings.Select(f => f.JsonPath), Is.EqualTo(new[] { "$.queues.general" }));
+        Assert.That(findings[0].Message, Does.Contain("queue 'general'").And.Contain("no hours"));
+    }
+
+    [Test]
+    public void IVRL010_WhenClosedToAQueueOnTheSameSchedule_IsReported()
+    {
+        var json = WithHours(", \"hours\": \"care\", \"whenClosed\": { \"queue\": \"sales\" }", ", \"hours\": \"care\"");
+
+        var findings = Findings(json, "IVRL010");
+
+        Assert.That(findings.Select(f => f.JsonPath), Is.EqualTo(new[] { "$.queues.general" }));
+        Assert.That(findings[0].Message, Does.Contain("queue 'sales'").And.Contain("same schedule 'care'"));
+    }
+
+    [Test]
+    public void IVRL010_WhenClosedToAQueueOnTheSameSchedule_ReportsBoth_WhenItsWhenClosedLeadsBack()
+    {
+        var json = WithHours(", \"hours\": \"care\", \"whenClosed\": { \"queue\": \"sales\" }", ", \"hours\": \"care\", \"whenClosed\": { \"queue\": \"general\" }");
+
+        Assert.That(Findings(json, "IVRL010").Select(f => f.JsonPath), Is.EqualTo(new[] { "$.queues.general", "$.queues.sales" }));
+    }
+
+    [Test]
+    public void IVRL010_HangUpOrALaterScheduleWhenClosed_AndMenusWithoutHours_AreQuiet()
+    {
+        var hangUp = WithHours(", \"hours\": \"care\"", "");
+        var later = WithHours(", \"hours\": \"care\", \"whenClosed\": { \"queue\": \"sales\" }", ", \"hours\": \"late\"");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Findings(hangUp, "IVRL010"), Is.Empty);
+            Assert.That(Findings(later, "IVRL010"), Is.Empty);
+            Assert.That(Findings(Clean, "IVRL010"), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void IVRL010_BundledMenu_IsQuiet()
+    {
+        Assert.That(MenuLinter.LintFile(RepoPaths.BundledMenu).Findings.Where(f => f.Code == "IVRL010"), Is.Empty);
+    }
+
     [Test]
     public void Suppression_PerNode_SwitchesTheRuleOffThereOnly()
     {
