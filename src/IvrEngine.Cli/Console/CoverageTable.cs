@@ -14,7 +14,6 @@ internal static class CoverageTable
         foreach (var row in report.Rows) output.WriteLine($"  {row.Name + (row.CountsTowardHeadline ? " *" : ""),-26} {row.Covered,8} {row.Total,6} {Percent(row.Percent),7}");
         output.WriteLine($"  {"* options and escapes",-26} {"",8} {"",6} {Percent(report.HeadlinePercent),7}");
         output.WriteLine($"  {"all paths",-26} {"",8} {"",6} {Percent(report.AllPathsPercent),7}");
-        output.WriteLine("  (business-hours branches: not counted; the engine has no hours yet)");
         foreach (var row in report.Rows.Where(r => !r.Missing.IsEmpty)) output.WriteLine($"  not covered, {row.Name}: {string.Join(", ", row.Missing)}");
     }
 

@@ -52,8 +52,8 @@ internal static class FlowBinder
     /// <summary>What a step is, when it only makes sense with agents behind the queues; null otherwise.</summary>
     private static string? NeedsAgents(FlowStep step) => step switch
     {
-        ExpectPosition or ExpectWait or ExpectAgent or TransferByAgent => $"`{step.Source}`",
-        ExpectOutcome { Kind: var kind } when FlowText.NeedsAgents(kind) => $"`{step.Source}`",
+        ExpectPosition or ExpectWait or ExpectAgent or TransferByAgent or ExpectCallback => $"`{step.Source}`",
+        ExpectOutcome { Kind: var kind } when FlowText.NeedsAgents(kind) || kind == Calls.CallOutcomeKind.CallbackScheduled => $"`{step.Source}`",
         ExpectState { State: Calls.CallState.Queued or Calls.CallState.WithAgent } => $"`{step.Source}`",
         _ => null,
     };

@@ -10,5 +10,12 @@ public sealed record FlowCase(FlowFile File, Flow Flow, string Locale, Menu Menu
     /// <summary>How the run is named in reports: <c>pay by phone [en-US]</c>.</summary>
     public string Name => $"{Flow.Name} [{Locale}]";
 
+    /// <summary>
+    /// Whether the run's queues take callbacks: only when the flow expects one (<c>expect callback</c>,
+    /// <c>expect outcome callback</c>); other flows run as a line without a callback store, where a
+    /// closed queue turns callers away and long waits bring no offer.
+    /// </summary>
+    public bool NeedsCallbacks => Flow.Steps.Any(s => s is ExpectCallback or ExpectOutcome { Kind: Calls.CallOutcomeKind.CallbackScheduled });
+
     public override string ToString() => $"{File.Path}: {Name}";
 }

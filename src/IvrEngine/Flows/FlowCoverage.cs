@@ -8,8 +8,8 @@ namespace IvrEngine.Flows;
 /// Works out which paths of a menu the flows took, from the calls' transcripts alone: nodes
 /// entered, options chosen by key and by phrase (per locale), escapes, no-input, invalid-input and
 /// retries-exhausted paths per node, queues reached, and — for queues that calls waited in with
-/// simulated agents — how they left each queue (answered, abandoned, overflowed). Business-hours
-/// branches are not counted: the engine has no hours yet.
+/// simulated agents — how they left each queue (answered, abandoned, overflowed), and for every node
+/// and queue with an hours rule whether calls found it open and closed.
 /// </summary>
 public static class FlowCoverage
 {
@@ -27,6 +27,7 @@ public static class FlowCoverage
         {
             Collect(menu, locale, transcript.Events, taken);
             CollectQueueOutcomes(transcript.Events, taken, queued);
+            CollectHoursBranches(menu, transcript.Events, taken);
         }
 
         var nodes = menu.Nodes.Values.OrderBy(n => n.Id, StringComparer.Ordinal).ToList();
@@ -46,6 +47,13 @@ public static class FlowCoverage
         {
             // Only queues that runs with agents reached: without staffing a transfer ends the call, and has no queue outcome.
             rows = rows.Add(Row("queue outcomes", queued.Order(StringComparer.Ordinal).SelectMany(q => QueueOutcomes.Select(o => Item("queue-outcome", q, o, $"{q}: {o}"))), taken, headline: false));
+        }
+        var withHours = nodes.Where(n => n.Hours is not null).Select(n => $"node {n.Id}")
+            .Concat(menu.Queues.Values.Where(q => q.Hours is not null).OrderBy(q => q.Id, StringComparer.Ordinal).Select(q => $"queue {q.Id}"))
+            .ToList();
+        if (withHours.Count > 0)
+        {
+            rows = rows.Add(Row("hours branches", withHours.SelectMany(w => HoursBranches.Select(b => Item("hours", w, b, $"{w}: {b}"))), taken, headline: false));
         }
         return new CoverageReport(menu, calls.Count, rows);
     }
@@ -79,6 +87,36 @@ public static class FlowCoverage
                     break;
             }
         }
+    }
+
+    private static readonly string[] HoursBranches = ["open", "closed"];
+
+    /// <summary>
+    /// Which way each hours rule went: a <c>ClosedByHours</c> event names the node or queue it turned the
+    /// caller away at (closed); entering a node with hours and not being turned away there before the
+    /// next node, or being transferred to a queue with hours (only ever after its hours let the call in), is open.
+    /// </summary>
+    private static void CollectHoursBranches(Menu menu, IReadOnlyList<CallEvent> events, HashSet<string> taken)
+    {
+        string? entered = null;
+        foreach (var e in events)
+        {
+            switch (e.Type)
+            {
+                case CallEventType.NodeEntered:
+                    if (entered is not null) taken.Add(Key("hours", entered, "open"));
+                    entered = menu.Nodes.TryGetValue(e.Text!, out var node) && node.Hours is not null ? $"node {node.Id}" : null;
+                    break;
+                case CallEventType.ClosedByHours:
+                    taken.Add(Key("hours", e.Text!, "closed"));
+                    if (e.Text == entered) entered = null;
+                    break;
+                case CallEventType.Transferred when menu.Queues.TryGetValue(e.Text!, out var queue) && queue.Hours is not null:
+                    taken.Add(Key("hours", $"queue {queue.Id}", "open"));
+                    break;
+            }
+        }
+        if (entered is not null) taken.Add(Key("hours", entered, "open"));
     }
 
     private static readonly string[] QueueOutcomes = ["answered", "abandoned", "overflowed"];

@@ -26,7 +26,7 @@ public sealed partial class FlowParser
     private static readonly string[] HeaderNames = ["menu", "locale", "at", "seed", "caller-id", "pacing", "staffing"];
     private static readonly string[] DirectiveNames = [.. HeaderNames, "flow", "include"];
     private static readonly string[] Verbs = ["press", "say", "wait", "hangup", "transfer", "expect"];
-    private static readonly string[] ExpectKinds = ["prompt", "no prompt", "node", "state", "queued", "position", "wait", "agent", "outcome", "reference", "variable"];
+    private static readonly string[] ExpectKinds = ["prompt", "no prompt", "node", "state", "queued", "position", "wait", "agent", "outcome", "reference", "variable", "callback"];
 
     private readonly Func<string, byte[]?> _read;
     private readonly List<FlowDiagnostic> _diagnostics = [];
@@ -334,6 +334,8 @@ public sealed partial class FlowParser
             case "reference":
                 if (rest.Length == 0) return new ExpectReference(at, locale, source);
                 return Fail<Expectation>(restAt, FlowCodes.BadValue, "'expect reference' takes nothing after it");
+            case "callback":
+                return ParseCallback(rest, at, restAt, locale, source);
             case "variable":
                 var variable = VariableValue().Match(rest);
                 if (variable.Success) return new ExpectVariable(at, locale, source, variable.Groups[1].Value, variable.Groups[2].Value.Trim());
@@ -356,6 +358,21 @@ public sealed partial class FlowParser
         if (rest.Equals("unknown", StringComparison.OrdinalIgnoreCase)) return new ExpectWait(at, locale, source, null);
         if (rest.StartsWith("<=", StringComparison.Ordinal) && DurationText.TryParse(rest[2..], out var longest)) return new ExpectWait(at, locale, source, longest);
         return Fail<ExpectWait>(restAt, FlowCodes.BadValue, "write 'expect wait <= 5m' (the expected wait the line computes now, at most that) or 'expect wait unknown' (too few calls to estimate from)");
+    }
+
+    private ExpectCallback? ParseCallback(string rest, FlowLocation at, FlowLocation restAt, string? locale, string source)
+    {
+        const string Usage = "write 'expect callback' (any callback booked), 'expect callback at tomorrow 9:00 AM' or 'expect callback at \"9:00 AM Eastern\"'";
+        if (rest.Length == 0) return new ExpectCallback(at, locale, source, null, false);
+        var words = rest.Split([' ', '\t'], 2, StringSplitOptions.RemoveEmptyEntries);
+        if (!words[0].Equals("at", StringComparison.OrdinalIgnoreCase) || words.Length < 2) return Fail<ExpectCallback>(restAt, FlowCodes.BadValue, Usage);
+        var time = words[1].Trim();
+        if (time.Length >= 2 && time[0] == '"' && time[^1] == '"' && time[1..^1].Trim().Length > 0 && !time[1..^1].Contains('"', StringComparison.Ordinal))
+        {
+            return new ExpectCallback(at, locale, source, time[1..^1], true);
+        }
+        if (time.Contains('"', StringComparison.Ordinal)) return Fail<ExpectCallback>(restAt, FlowCodes.BadValue, Usage);
+        return new ExpectCallback(at, locale, source, time, false);
     }
 
     private ExpectOutcome? ParseOutcome(string rest, FlowLocation at, FlowLocation restAt, string? locale, string source)

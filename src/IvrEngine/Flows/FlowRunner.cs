@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using IvrEngine.Callbacks;
 using IvrEngine.Calls;
 using IvrEngine.Queues;
 using IvrEngine.Time;
@@ -38,7 +39,9 @@ public sealed class FlowRunner(TimeProvider stopwatch)
         {
             // As in 'ivr call --seed': one seeded sequence gives the centre its seed, then the call its reference.
             var random = new Random(header.Seed);
-            center = new CallCenter(flowCase.Menu, staffing, clock, random.Next());
+            // A flow that expects a callback books it in a store of its own, in memory: runs share nothing.
+            var callbacks = flowCase.NeedsCallbacks ? new InMemoryCallbackStore() : null;
+            center = new CallCenter(flowCase.Menu, staffing, clock, random.Next(), callbacks: callbacks);
             settings = settings with { Reference = ReferenceNumber.Create(random), CallCenter = center };
         }
         var session = new CallSession(flowCase.Menu, settings, clock);

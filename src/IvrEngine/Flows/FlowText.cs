@@ -11,6 +11,7 @@ internal static class FlowText
         ["in-menu"] = CallState.InMenu,
         ["collecting-digits"] = CallState.CollectingDigits,
         ["transferring"] = CallState.Transferring,
+        ["offering-callback"] = CallState.OfferingCallback,
         ["queued"] = CallState.Queued,
         ["with-agent"] = CallState.WithAgent,
         ["ended"] = CallState.Ended,
