@@ -56,10 +56,11 @@ public sealed class InMemoryCallbackStore : ICallbackStore
         }
     }
 
-    public void RecordAttempt(CallbackAttempt attempt, CallbackState state, Instant? nextAttemptAt = null)
+    public bool RecordAttempt(CallbackAttempt attempt, CallbackState state, string? owner = null, Instant? nextAttemptAt = null)
     {
         lock (_gate)
         {
+            if (owner is not null && Find(attempt.Reference)?.LeaseOwner != owner) return false;
             _attempts.Add(attempt);
             // A dialer still retrying keeps its lease (and the callback stays claimable if it dies).
             var keepsLease = state is CallbackState.Dialing or CallbackState.Connected;
@@ -72,6 +73,7 @@ public sealed class InMemoryCallbackStore : ICallbackStore
                 LeaseUntil = keepsLease ? c.LeaseUntil : null,
                 LeaseOwner = keepsLease ? c.LeaseOwner : null,
             });
+            return true;
         }
     }
 
@@ -102,9 +104,14 @@ public sealed class InMemoryCallbackStore : ICallbackStore
         }
     }
 
-    public void Postpone(ReferenceNumber reference, Instant until, string reason)
+    public bool Postpone(ReferenceNumber reference, Instant until, string reason, string? owner = null)
     {
-        lock (_gate) Update(reference, c => c with { State = CallbackState.Pending, NextAttemptAt = until, LastResult = reason, LeaseUntil = null, LeaseOwner = null });
+        lock (_gate)
+        {
+            if (owner is not null && Find(reference)?.LeaseOwner != owner) return false;
+            Update(reference, c => c with { State = CallbackState.Pending, NextAttemptAt = until, LastResult = reason, LeaseUntil = null, LeaseOwner = null });
+            return Find(reference) is not null;
+        }
     }
 
     public bool Cancel(ReferenceNumber reference)
