@@ -199,26 +199,14 @@ internal static partial class CallCommand
 
     private static IHost BuildHost(CallRequest request)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            ApplicationName = "ivr",
-            ContentRootPath = AppContext.BaseDirectory,
-            Args = [],
-        });
-        builder.Configuration.AddEnvironmentVariables("IVR_");
+        // The console is the caller's phone: only problems go to stderr, never host chatter.
+        var builder = CliHost.CreateBuilder((_, level) => level >= LogLevel.Warning);
         // --clock wins; then Ivr:Clock from settings or the environment; then real on a terminal, virtual for piped input.
         var clock = request.Clock ?? builder.Configuration[$"{IvrOptions.SectionName}:Clock"] ?? request.DefaultClock.ToString();
         var overrides = new Dictionary<string, string?> { [$"{IvrOptions.SectionName}:Clock"] = clock };
         if (request.At is not null) overrides[$"{IvrOptions.SectionName}:StartAt"] = request.At;
         if (request.Seed is { } seed) overrides[$"{IvrOptions.SectionName}:Seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
         builder.Configuration.AddInMemoryCollection(overrides);
-
-        // The console is the caller's phone: only problems go to stderr, never host chatter.
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.AddFilter(level => level >= LogLevel.Warning);
-        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-
         builder.Services.AddIvrEngine(builder.Configuration);
         builder.Services.AddOptions<Hosting.Callbacks.CallbackOptions>().Bind(builder.Configuration.GetSection(Hosting.Callbacks.CallbackOptions.SectionName));
         return builder.Build();

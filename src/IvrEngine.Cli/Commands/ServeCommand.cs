@@ -178,17 +178,13 @@ internal static class ServeCommand
 
     private static IHost BuildHost(string? callbacksDb)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "ivr", ContentRootPath = AppContext.BaseDirectory, Args = [] });
-        builder.Configuration.AddEnvironmentVariables("IVR_");
+        // Problems, and the catalog's reload news, go to stderr.
+        var builder = CliHost.CreateBuilder((category, level) => level >= LogLevel.Warning || (category == typeof(MenuCatalog).FullName && level >= LogLevel.Information));
 
         // A live line runs on the wall clock: file changes happen in real time, and so does the debounce.
         var overrides = new Dictionary<string, string?> { [$"{IvrOptions.SectionName}:Clock"] = nameof(ClockMode.Real) };
         if (callbacksDb is not null) overrides[$"{CallbackOptions.SectionName}:Database"] = callbacksDb;
         builder.Configuration.AddInMemoryCollection(overrides);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.AddFilter((category, level) => level >= LogLevel.Warning || (category == typeof(MenuCatalog).FullName && level >= LogLevel.Information));
-        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddIvrEngine(builder.Configuration);
         builder.Services.AddIvrCallbacks(builder.Configuration);
         builder.Services.AddMenuCatalog();

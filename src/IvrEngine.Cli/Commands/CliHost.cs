@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace IvrEngine.Cli.Commands;
+
+/// <summary>The generic host the commands that run calls share: one set of configuration layers and one logging rule.</summary>
+internal static class CliHost
+{
+    /// <summary>
+    /// A builder reading <c>appsettings.json</c> beside the program, then <c>IVR_</c> environment
+    /// variables (callers add the command line's overrides last). Standard output belongs to the
+    /// caller's conversation, so log lines that pass <paramref name="logFilter"/> go to standard error.
+    /// </summary>
+    public static HostApplicationBuilder CreateBuilder(Func<string?, LogLevel, bool> logFilter)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ApplicationName = "ivr",
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        builder.Configuration.AddEnvironmentVariables("IVR_");
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter(logFilter);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        return builder;
+    }
+}
