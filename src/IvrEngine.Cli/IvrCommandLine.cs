@@ -6,7 +6,7 @@ namespace IvrEngine.Cli;
 /// <summary>The <c>ivr</c> command line: parses, reports usage errors with exit code 2, runs the chosen command.</summary>
 internal static class IvrCommandLine
 {
-    public static async Task<int> InvokeAsync(string[] args, TextReader input, TextWriter output, TextWriter error, bool inputIsTerminal)
+    public static async Task<int> InvokeAsync(string[] args, TextReader input, TextWriter output, TextWriter error, bool inputIsTerminal, bool errorIsTerminal = false)
     {
         var root = new RootCommand("IvrEngine: call, test and validate IVR phone menus.")
         {
@@ -19,6 +19,7 @@ internal static class IvrCommandLine
             DiffCommand.Create(output, error),
             CallbacksCommand.Create(output, error),
             HoursCommand.Create(output, error),
+            SimulateCommand.Create(output, error, errorIsTerminal),
         };
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };

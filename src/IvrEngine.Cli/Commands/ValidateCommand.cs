@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
 using IvrEngine.Menus;
 using IvrEngine.Queues.Staffing;
+using IvrEngine.Simulation;
 
 namespace IvrEngine.Cli.Commands;
 
@@ -18,7 +20,7 @@ internal static class ValidateCommand
         {
             Description = "Fail on warnings (such as unreachable nodes) too.",
         };
-        var command = new Command("validate", "Check menu files (and NAME.staffing.json files, against NAME.json) and report every problem with file, line, column and JSON path.")
+        var command = new Command("validate", "Check menu files (and NAME.staffing.json files against NAME.json, and load scenarios NAME.scenario.json with their menus) and report every problem with file, line, column and JSON path.")
         {
             files,
             warningsAsErrors,
@@ -32,8 +34,8 @@ internal static class ValidateCommand
         var failed = 0;
         foreach (var file in files)
         {
-            var (ok, summary) = file.EndsWith(StaffingSuffix, StringComparison.OrdinalIgnoreCase)
-                ? ValidateStaffing(file, output)
+            var (ok, summary) = file.EndsWith(StaffingSuffix, StringComparison.OrdinalIgnoreCase) ? ValidateStaffing(file, output)
+                : file.EndsWith(ScenarioSuffix, StringComparison.OrdinalIgnoreCase) ? ValidateScenario(file, output)
                 : ValidateMenu(file, warningsAsErrors, output);
             if (ok) output.WriteLine($"{file}: ok ({summary})");
             else failed++;
@@ -43,6 +45,7 @@ internal static class ValidateCommand
     }
 
     private const string StaffingSuffix = ".staffing.json";
+    private const string ScenarioSuffix = ".scenario.json";
 
     private static (bool Ok, string Summary) ValidateMenu(string file, bool warningsAsErrors, TextWriter output)
     {
@@ -65,6 +68,16 @@ internal static class ValidateCommand
         var result = StaffingLoader.LoadFile(file, menu.Menu);
         foreach (var diagnostic in result.Diagnostics) output.WriteLine(diagnostic);
         return (result.Succeeded, result.Succeeded ? $"{Count(result.Plan!.Agents.Length, "agent")} for {Path.GetFileName(menuPath)}" : "");
+    }
+
+    /// <summary>A load scenario (docs/simulation.md) is checked with the menu it names.</summary>
+    private static (bool Ok, string Summary) ValidateScenario(string file, TextWriter output)
+    {
+        var result = ScenarioLoader.LoadFile(file);
+        foreach (var diagnostic in result.Diagnostics) output.WriteLine(diagnostic);
+        return result.Scenario is { } scenario
+            ? (true, string.Create(CultureInfo.InvariantCulture, $"scenario for {scenario.Menu.Name}, about {scenario.CallsPerWeek:N0} calls a week"))
+            : (false, "");
     }
 
     private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";

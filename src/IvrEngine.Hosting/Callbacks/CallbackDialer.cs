@@ -64,6 +64,9 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
             .Build();
     }
 
+    /// <summary>Where the callbacks this dialer places are kept.</summary>
+    internal ICallbackStore Store => _store;
+
     /// <summary>Raised after every dial, on whatever thread the dial finished (for the console).</summary>
     public event Action<CallbackAttempt>? Dialed;
 

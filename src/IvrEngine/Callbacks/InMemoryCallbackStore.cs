@@ -4,37 +4,49 @@ using NodaTime;
 namespace IvrEngine.Callbacks;
 
 /// <summary>
-/// An <see cref="ICallbackStore"/> held in memory for one process: QA flows (<c>ivr test</c>) book
-/// callbacks in it, so a flow can check what its caller was promised without a database file.
-/// It follows the SQLite store's rules — one open (pending or dialing) callback per number and
-/// queue, claims with leases, retries, expiry — but keeps nothing once the process ends.
-/// Thread-safe; every method returns with its change made.
+/// An <see cref="ICallbackStore"/> held in memory for one process: QA flows (<c>ivr test</c>) and
+/// load simulation (<c>ivr simulate</c>) book callbacks in it. It follows the SQLite store's rules —
+/// one open (pending or dialing) callback per number and queue, claims with leases, retries,
+/// expiry — but keeps nothing once the process ends. Thread-safe; every method returns with its
+/// change made. Lookups are indexed, and work scales with the open callbacks, not with every one
+/// ever booked.
 /// </summary>
-public sealed class InMemoryCallbackStore : ICallbackStore
+/// <param name="keepClosed">
+/// False forgets a callback (and its attempts) once it is completed, failed, expired or cancelled,
+/// so a simulation of millions of calls holds only the open ones.
+/// </param>
+public sealed class InMemoryCallbackStore(bool keepClosed = true) : ICallbackStore
 {
     private readonly Lock _gate = new();
-    private readonly List<CallbackRequest> _callbacks = [];
-    private readonly List<CallbackAttempt> _attempts = [];
+    private readonly Dictionary<ReferenceNumber, Entry> _byReference = [];
+    private readonly Dictionary<(string Number, string Queue), ReferenceNumber> _openByNumber = [];
+    private readonly SortedSet<long> _openOrders = [];
+    private readonly Dictionary<long, ReferenceNumber> _openByOrder = [];
+    private long _nextOrder;
 
     public CallbackRequest Schedule(CallbackRequest request)
     {
         lock (_gate)
         {
-            var open = _callbacks.FirstOrDefault(c => c.PhoneNumber == request.PhoneNumber && c.Queue == request.Queue && IsOpen(c.State));
-            if (open is not null) return open;
-            _callbacks.Add(request);
+            if (_openByNumber.TryGetValue((request.PhoneNumber, request.Queue), out var existing)) return _byReference[existing].Request;
+            var entry = new Entry(request, _nextOrder++);
+            _byReference[request.Reference] = entry;
+            Track(entry, wasOpen: false);
             return request;
         }
     }
 
     public CallbackRequest? Find(ReferenceNumber reference)
     {
-        lock (_gate) return _callbacks.FirstOrDefault(c => c.Reference == reference);
+        lock (_gate) return _byReference.TryGetValue(reference, out var entry) ? entry.Request : null;
     }
 
     public IReadOnlyList<CallbackRequest> List(CallbackState? state = null)
     {
-        lock (_gate) return [.. _callbacks.Where(c => state is null || c.State == state)];
+        lock (_gate)
+        {
+            return [.. _byReference.Values.OrderBy(e => e.Order).Select(e => e.Request).Where(c => state is null || c.State == state)];
+        }
     }
 
     public IReadOnlyList<CallbackRequest> ClaimDue(Instant now, string owner, Duration lease, int max)
@@ -42,16 +54,14 @@ public sealed class InMemoryCallbackStore : ICallbackStore
         lock (_gate)
         {
             var until = now + lease;
-            var due = _callbacks
-                .Select((c, order) => (c, order))
-                .Where(x => (x.c.State == CallbackState.Pending && x.c.DueAt <= now && (x.c.NextAttemptAt is null || x.c.NextAttemptAt <= now) && x.c.ExpiresAt > now)
-                    || (x.c.State == CallbackState.Dialing && x.c.LeaseUntil <= now))
-                .OrderBy(x => x.c.DueAt).ThenBy(x => x.order)
+            var due = Open()
+                .Where(e => (e.Request.State == CallbackState.Pending && e.Request.DueAt <= now && (e.Request.NextAttemptAt is null || e.Request.NextAttemptAt <= now) && e.Request.ExpiresAt > now)
+                    || (e.Request.State == CallbackState.Dialing && e.Request.LeaseUntil <= now))
+                .OrderBy(e => e.Request.DueAt).ThenBy(e => e.Order)
                 .Take(max)
-                .Select(x => x.c)
                 .ToList();
             var claimed = new List<CallbackRequest>(due.Count);
-            foreach (var request in due) claimed.Add(Update(request.Reference, c => c with { State = CallbackState.Dialing, LeaseUntil = until, LeaseOwner = owner })!);
+            foreach (var entry in due) claimed.Add(Update(entry.Request.Reference, c => c with { State = CallbackState.Dialing, LeaseUntil = until, LeaseOwner = owner })!);
             return claimed;
         }
     }
@@ -60,8 +70,8 @@ public sealed class InMemoryCallbackStore : ICallbackStore
     {
         lock (_gate)
         {
-            if (owner is not null && Find(attempt.Reference)?.LeaseOwner != owner) return false;
-            _attempts.Add(attempt);
+            if (!_byReference.TryGetValue(attempt.Reference, out var entry) || owner is not null && entry.Request.LeaseOwner != owner) return false;
+            entry.Attempts.Add(attempt);
             // A dialer still retrying keeps its lease (and the callback stays claimable if it dies).
             var keepsLease = state is CallbackState.Dialing or CallbackState.Connected;
             Update(attempt.Reference, c => c with
@@ -84,22 +94,19 @@ public sealed class InMemoryCallbackStore : ICallbackStore
 
     public void MakeDue(ReferenceNumber reference, Instant now)
     {
-        lock (_gate)
-        {
-            Update(reference, c => c.State == CallbackState.Pending ? c with { DueAt = Instant.Min(c.DueAt, now), NextAttemptAt = null } : c);
-        }
+        lock (_gate) Update(reference, c => c.State == CallbackState.Pending ? c with { DueAt = Instant.Min(c.DueAt, now), NextAttemptAt = null } : c);
     }
 
     public int RenewLeases(string owner, Instant until)
     {
-        lock (_gate) return UpdateAll(c => c.LeaseOwner == owner && c.State is CallbackState.Dialing or CallbackState.Connected, c => c with { LeaseUntil = until });
+        lock (_gate) return UpdateOpen(c => c.LeaseOwner == owner && c.State is CallbackState.Dialing or CallbackState.Connected, c => c with { LeaseUntil = until });
     }
 
     public int SettleOrphans(Instant now)
     {
         lock (_gate)
         {
-            return UpdateAll(c => c.State == CallbackState.Connected && c.LeaseUntil <= now,
+            return UpdateOpen(c => c.State == CallbackState.Connected && c.LeaseUntil <= now,
                 c => c with { State = CallbackState.Completed, LastResult = "put through; the line restarted during the call", LeaseUntil = null, LeaseOwner = null });
         }
     }
@@ -108,9 +115,9 @@ public sealed class InMemoryCallbackStore : ICallbackStore
     {
         lock (_gate)
         {
-            if (owner is not null && Find(reference)?.LeaseOwner != owner) return false;
+            if (!_byReference.TryGetValue(reference, out var entry) || owner is not null && entry.Request.LeaseOwner != owner) return false;
             Update(reference, c => c with { State = CallbackState.Pending, NextAttemptAt = until, LastResult = reason, LeaseUntil = null, LeaseOwner = null });
-            return Find(reference) is not null;
+            return true;
         }
     }
 
@@ -118,42 +125,88 @@ public sealed class InMemoryCallbackStore : ICallbackStore
     {
         lock (_gate)
         {
-            return UpdateAll(c => c.Reference == reference && c.State == CallbackState.Pending,
-                c => c with { State = CallbackState.Cancelled, LeaseUntil = null, LeaseOwner = null }) > 0;
+            if (Find(reference)?.State != CallbackState.Pending) return false;
+            Update(reference, c => c with { State = CallbackState.Cancelled, LeaseUntil = null, LeaseOwner = null });
+            return true;
         }
     }
 
     public int ExpireDue(Instant now)
     {
-        lock (_gate)
-        {
-            return UpdateAll(c => c.State == CallbackState.Pending && c.ExpiresAt <= now, c => c with { State = CallbackState.Expired, LastResult = "expired" });
-        }
+        lock (_gate) return UpdateOpen(c => c.State == CallbackState.Pending && c.ExpiresAt <= now, c => c with { State = CallbackState.Expired, LastResult = "expired" });
     }
 
     public IReadOnlyList<CallbackAttempt> Attempts(ReferenceNumber reference)
     {
-        lock (_gate) return [.. _attempts.Where(a => a.Reference == reference).OrderBy(a => a.Number)];
+        lock (_gate) return _byReference.TryGetValue(reference, out var entry) ? [.. entry.Attempts.OrderBy(a => a.Number)] : [];
+    }
+
+    /// <summary>Callbacks not yet settled: pending, dialing or connected (connected ones still await completion).</summary>
+    public int OpenCount
+    {
+        get
+        {
+            lock (_gate) return _openOrders.Count;
+        }
     }
 
     private static bool IsOpen(CallbackState state) => state is CallbackState.Pending or CallbackState.Dialing;
 
+    private static bool IsSettled(CallbackState state) => state is CallbackState.Completed or CallbackState.Failed or CallbackState.Expired or CallbackState.Cancelled;
+
+    /// <summary>Entries not yet settled, in booking order (a snapshot: callers may update while walking it).</summary>
+    private List<Entry> Open() => [.. _openOrders.Select(order => _byReference[_openByOrder[order]])];
+
     private CallbackRequest? Update(ReferenceNumber reference, Func<CallbackRequest, CallbackRequest> change)
     {
-        var index = _callbacks.FindIndex(c => c.Reference == reference);
-        if (index < 0) return null;
-        return _callbacks[index] = change(_callbacks[index]);
+        if (!_byReference.TryGetValue(reference, out var entry)) return null;
+        var wasOpen = IsOpen(entry.Request.State);
+        var wasSettled = IsSettled(entry.Request.State);
+        entry.Request = change(entry.Request);
+        Track(entry, wasOpen, wasSettled);
+        return entry.Request;
     }
 
-    private int UpdateAll(Func<CallbackRequest, bool> which, Func<CallbackRequest, CallbackRequest> change)
+    private int UpdateOpen(Func<CallbackRequest, bool> which, Func<CallbackRequest, CallbackRequest> change)
     {
         var count = 0;
-        for (var i = 0; i < _callbacks.Count; i++)
+        foreach (var entry in Open())
         {
-            if (!which(_callbacks[i])) continue;
-            _callbacks[i] = change(_callbacks[i]);
+            if (!which(entry.Request)) continue;
+            Update(entry.Request.Reference, change);
             count++;
         }
         return count;
+    }
+
+    /// <summary>Keeps the indexes true after <paramref name="entry"/> changed state.</summary>
+    private void Track(Entry entry, bool wasOpen, bool wasSettled = false)
+    {
+        var request = entry.Request;
+        var key = (request.PhoneNumber, request.Queue);
+        if (IsOpen(request.State)) _openByNumber[key] = request.Reference;
+        else if (wasOpen) _openByNumber.Remove(key);
+
+        var settled = IsSettled(request.State);
+        if (!settled && (wasSettled || _openByOrder.TryAdd(entry.Order, request.Reference)))
+        {
+            _openByOrder[entry.Order] = request.Reference;
+            _openOrders.Add(entry.Order);
+        }
+        else if (settled && !wasSettled)
+        {
+            _openOrders.Remove(entry.Order);
+            _openByOrder.Remove(entry.Order);
+            if (!keepClosed) _byReference.Remove(request.Reference);
+        }
+    }
+
+    private sealed class Entry(CallbackRequest request, long order)
+    {
+        public CallbackRequest Request { get; set; } = request;
+
+        public long Order { get; } = order;
+
+        public List<CallbackAttempt> Attempts { get; } = [];
     }
 }

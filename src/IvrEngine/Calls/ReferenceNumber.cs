@@ -38,6 +38,19 @@ public readonly record struct ReferenceNumber
         return new ReferenceNumber(new string(digits));
     }
 
+    /// <summary>
+    /// The <paramref name="sequence"/>-th reference of a run (0-based): unique for 90 million calls,
+    /// where drawn ones would start to collide after some ten thousand (a simulation books callbacks by reference).
+    /// </summary>
+    public static ReferenceNumber FromSequence(long sequence)
+    {
+        Span<char> digits = stackalloc char[9];
+        var value = 10_000_000 + (sequence % 90_000_000);
+        for (var i = 7; i >= 0; i--, value /= 10) digits[i] = (char)('0' + (value % 10));
+        digits[8] = (char)('0' + CheckDigit(digits[..8]));
+        return new ReferenceNumber(new string(digits));
+    }
+
     /// <summary>Parses <c>482-173-359</c> or <c>482173359</c>; false when the check digit does not match.</summary>
     public static bool TryParse(string? text, out ReferenceNumber reference)
     {

@@ -52,9 +52,12 @@ public sealed class CallCenter
 
     /// <param name="callbacks">Where promised callbacks are kept; without one, queues offer no callbacks.</param>
     /// <param name="numberRegion">The region national caller IDs are read in (<c>US</c>).</param>
+    /// <param name="observer">Sees every queue outcome with its time (the load simulator's figures).</param>
+    /// <param name="keepLog">False keeps no <see cref="Log"/> in memory (a long simulation would grow it without end); events are still raised.</param>
     public CallCenter(Menu menu, StaffingPlan staffing, TimeProvider time, int seed = 0, Action<Action>? dispatch = null,
-        ICallbackStore? callbacks = null, string numberRegion = "US")
+        ICallbackStore? callbacks = null, string numberRegion = "US", IQueueObserver? observer = null, bool keepLog = true)
     {
+        Log = new QueueLog(keepLog);
         _time = time;
         _callbacks = callbacks;
         _numberRegion = numberRegion;
@@ -74,7 +77,7 @@ public sealed class CallCenter
         foreach (var definition in menu.Queues.Values)
         {
             var members = _agents.Where(a => a.TierIn(definition.Id) > 0).ToList();
-            _queues[definition.Id] = new LiveQueue(definition, members);
+            _queues[definition.Id] = new LiveQueue(definition, members, observer, time);
         }
 
         _offerPipeline = new ResiliencePipelineBuilder<RingResult> { TimeProvider = time }
@@ -104,7 +107,7 @@ public sealed class CallCenter
 
     public IReadOnlyList<Agent> Agents => _agents;
 
-    public QueueLog Log { get; } = new();
+    public QueueLog Log { get; }
 
     /// <summary>Raised for every queue event as it happens.</summary>
     public event Action<QueueEvent>? EventRecorded;
@@ -145,15 +148,24 @@ public sealed class CallCenter
     /// An agent logs out (<paramref name="away"/>) or back in. An agent who is busy finishes the call
     /// and its wrap-up first. Waiting callers of a queue left with nobody leave if it says so.
     /// </summary>
-    public void SetAway(string agentName, bool away)
+    public void SetAway(string agentName, bool away) => SetAway(_agents.Single(a => a.Name == agentName), away);
+
+    /// <inheritdoc cref="SetAway(string, bool)"/>
+    public void SetAway(Agent agent, bool away)
     {
-        var agent = _agents.Single(a => a.Name == agentName);
         agent.LoggingOut = away && agent.State is not (AgentState.Available or AgentState.Away);
         if (agent.LoggingOut || away == (agent.State == AgentState.Away)) return;
         agent.MoveTo(away ? AgentState.Away : AgentState.Available, Now);
         if (away) EmptyQueuesOf(agent);
         else Route();
     }
+
+    /// <summary>
+    /// True while <paramref name="call"/> waits in a queue with a callback question open (the offer, or
+    /// a question after accepting it): what a simulated caller answers.
+    /// </summary>
+    public bool AwaitsCallbackAnswer(CallSession call) =>
+        _waiting.TryGetValue(call, out var entry) && entry.Callback is not (CallbackStep.None or CallbackStep.Declined);
 
     /// <summary>
     /// A caller arrives. Returns null when they joined, or the overflow action when they could not
@@ -297,7 +309,7 @@ public sealed class CallCenter
         if (_callbacks is not null && entry.Queue.Definition.Callback is { WhenWaitOver: { } threshold } && wait > threshold && !entry.Ahead
             && entry.Callback is CallbackStep.None or CallbackStep.Offered)
         {
-            if (entry.Callback == CallbackStep.None) entry.Queue.Metrics.CallbackOffered();
+            if (entry.Callback == CallbackStep.None) entry.Queue.Metrics.CallbackOffered(Now - entry.JoinedAt);
             entry.Callback = CallbackStep.Offered;
             entry.Call.HearInQueue(messages.CallbackOffer);
         }
@@ -700,7 +712,7 @@ public sealed class CallCenter
         agent.MoveTo(AgentState.OnCall, now);
         agent.CallStartedAt = now;
         agent.CountCall(entry.Queue.Id);
-        entry.Queue.Metrics.Answered(wait);
+        entry.Queue.Metrics.Answered(wait, callbackLeg: entry.Ahead);
         Record(new QueueEvent(now, QueueEventType.Connect, entry.Queue.Id, entry.Call.Reference.ToString(), agent.Name, OriginalPosition: entry.OriginalPosition, Wait: wait, Ring: ring));
         var talk = agent.Profile.HandleTime.Sample(_random);
         var connection = new Connection(entry.Call, entry.Queue, agent, now, wait, entry.OriginalPosition);

@@ -4,7 +4,7 @@ using NodaTime;
 namespace IvrEngine.Queues;
 
 /// <summary>One queue at run time: its waiting callers in order, its members, and its recent handle times.</summary>
-internal sealed class LiveQueue(QueueDefinition definition, IReadOnlyList<Agent> members)
+internal sealed class LiveQueue(QueueDefinition definition, IReadOnlyList<Agent> members, IQueueObserver? observer, TimeProvider time)
 {
     // Enough recent calls to follow a shift's changes, few enough to react to them.
     private const int RecentHandleTimes = 50;
@@ -20,7 +20,7 @@ internal sealed class LiveQueue(QueueDefinition definition, IReadOnlyList<Agent>
 
     public IReadOnlyList<Agent> Members { get; } = members;
 
-    public QueueMetrics Metrics { get; } = new(definition.ServiceLevelThreshold);
+    public QueueMetrics Metrics { get; } = new(definition.ServiceLevelThreshold, definition.Id, observer, time);
 
     /// <summary>The agent rung last, for round robin with memory.</summary>
     public Agent? LastRung { get; set; }

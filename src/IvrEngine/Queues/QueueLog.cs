@@ -11,7 +11,8 @@ namespace IvrEngine.Queues;
 /// Every queue event in order, written as JSON lines (ours) or in Asterisk's <c>queue_log</c>
 /// format (<c>epoch|callid|queue|agent|EVENT|data1|data2|data3</c>) for existing reporting tools.
 /// </summary>
-public sealed class QueueLog
+/// <param name="keep">False: events are not kept (<see cref="Events"/> stays empty), for runs too long to hold them.</param>
+public sealed class QueueLog(bool keep = true)
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -19,7 +20,10 @@ public sealed class QueueLog
 
     public IReadOnlyList<QueueEvent> Events => _events;
 
-    internal void Add(QueueEvent queueEvent) => _events.Add(queueEvent);
+    internal void Add(QueueEvent queueEvent)
+    {
+        if (keep) _events.Add(queueEvent);
+    }
 
     public string ToJsonLines()
     {

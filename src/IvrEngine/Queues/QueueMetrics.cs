@@ -1,9 +1,13 @@
 using NodaTime;
+using NodaTime.Extensions;
 
 namespace IvrEngine.Queues;
 
-/// <summary>Running totals of one queue, turned into <see cref="QueueStatistics"/> on demand.</summary>
-internal sealed class QueueMetrics(Duration serviceLevelThreshold)
+/// <summary>
+/// Running totals of one queue, turned into <see cref="QueueStatistics"/> on demand; each outcome
+/// also goes to the centre's <see cref="IQueueObserver"/>, if it has one.
+/// </summary>
+internal sealed class QueueMetrics(Duration serviceLevelThreshold, string queue, IQueueObserver? observer, TimeProvider time)
 {
     private static readonly Duration ShortAbandon = Duration.FromSeconds(5);
 
@@ -25,20 +29,30 @@ internal sealed class QueueMetrics(Duration serviceLevelThreshold)
     private int _callbacksInTime;
     private int _turnedAway;
 
-    public void CallbackOffered() => _callbacksOffered++;
+    public void CallbackOffered(Duration waited)
+    {
+        _callbacksOffered++;
+        observer?.CallbackOffered(queue, Now, waited);
+    }
 
     public void CallbackAccepted(Duration wait)
     {
         _callbacksAccepted++;
+        observer?.CallbackAccepted(queue, Now, wait);
         if (wait <= serviceLevelThreshold) _callbacksInTime++;
         Waited(wait);
     }
 
-    public void Offered() => _offered++;
+    public void Offered()
+    {
+        _offered++;
+        observer?.Offered(queue, Now);
+    }
 
-    public void Answered(Duration wait)
+    public void Answered(Duration wait, bool callbackLeg)
     {
         _answered++;
+        observer?.Answered(queue, Now, wait, callbackLeg);
         if (wait <= serviceLevelThreshold) _answeredInTime++;
         _answerWaits += wait;
         Waited(wait);
@@ -47,6 +61,7 @@ internal sealed class QueueMetrics(Duration serviceLevelThreshold)
     public void Abandoned(Duration wait)
     {
         _abandoned++;
+        observer?.Abandoned(queue, Now, wait);
         if (wait < ShortAbandon) _shortAbandons++;
         else if (wait <= serviceLevelThreshold) _abandonedInTime++;
         Waited(wait);
@@ -56,6 +71,7 @@ internal sealed class QueueMetrics(Duration serviceLevelThreshold)
     public void Overflowed(Duration wait, bool turnedAway = false)
     {
         _overflowed++;
+        observer?.Overflowed(queue, Now, wait, turnedAway);
         if (turnedAway)
         {
             _turnedAway++;
@@ -68,6 +84,7 @@ internal sealed class QueueMetrics(Duration serviceLevelThreshold)
     public void Handled(Duration talkAndWrapUp, bool transferredOut)
     {
         _handled++;
+        observer?.Handled(queue, Now, talkAndWrapUp);
         _handleTimes += talkAndWrapUp;
         if (transferredOut) _transferredOut++;
     }
@@ -98,6 +115,8 @@ internal sealed class QueueMetrics(Duration serviceLevelThreshold)
             CallbacksAccepted = _callbacksAccepted,
         };
     }
+
+    private Instant Now => time.GetUtcNow().ToInstant();
 
     private void Waited(Duration wait)
     {

@@ -27,7 +27,7 @@ public sealed class MenuSchemaTests
     public static IEnumerable<TestCaseData> MenuFiles() =>
         Directory.EnumerateFiles(RepoPaths.Menus, "*.json", SearchOption.AllDirectories)
             .Where(f => !Path.GetFullPath(f).StartsWith(Path.GetFullPath(Path.GetDirectoryName(RepoPaths.Schema)!), StringComparison.Ordinal))
-            .Where(f => !f.EndsWith(".staffing.json", StringComparison.Ordinal))
+            .Where(f => !f.EndsWith(".staffing.json", StringComparison.Ordinal) && !f.EndsWith(".scenario.json", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(f => new TestCaseData(f).SetArgDisplayNames(Path.GetRelativePath(RepoPaths.Root, f).Replace('\\', '/')));
 

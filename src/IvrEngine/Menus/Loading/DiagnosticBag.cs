@@ -7,7 +7,9 @@ internal sealed class DiagnosticBag(string file)
 {
     private readonly List<MenuDiagnostic> _items = [];
 
-    public bool HasErrors { get; private set; }
+    public bool HasErrors => ErrorCount > 0;
+
+    public int ErrorCount { get; private set; }
 
     public void Error(string code, SourcePoint at, string message) => Add(code, DiagnosticSeverity.Error, at, message);
 
@@ -19,7 +21,7 @@ internal sealed class DiagnosticBag(string file)
 
     private void Add(string code, DiagnosticSeverity severity, SourcePoint at, string message)
     {
-        HasErrors |= severity == DiagnosticSeverity.Error;
+        if (severity == DiagnosticSeverity.Error) ErrorCount++;
         _items.Add(new MenuDiagnostic(code, severity, file, at.Line, at.Column, at.Path, message));
     }
 }

@@ -8,18 +8,12 @@ namespace IvrEngine.Queues.Staffing;
 /// <summary>Binds a staffing file's located tree: defaults, then each agent (or group of identical agents) over them.</summary>
 internal sealed class StaffingBinder(BindContext context)
 {
+    private readonly QuantityReader _read = new(context);
+
     private static readonly string[] RootProperties = ["$schema", "description", "defaults", "agents"];
     private static readonly string[] ProfileProperties = ["handleTime", "wrapUpSeconds", "answerSeconds", "noAnswerProbability", "transfer", "busyAtStartSeconds"];
     private static readonly string[] AgentProperties = [.. ProfileProperties, "name", "count", "queues"];
-    private static readonly string[] HandleTimeProperties = ["distribution", "meanSeconds", "sdSeconds"];
     private static readonly string[] TransferProperties = ["probability", "to"];
-
-    private static readonly Dictionary<string, HandleTimeDistribution> Distributions = new(StringComparer.Ordinal)
-    {
-        ["exponential"] = HandleTimeDistribution.Exponential,
-        ["lognormal"] = HandleTimeDistribution.LogNormal,
-        ["fixed"] = HandleTimeDistribution.Fixed,
-    };
 
     private static readonly AgentProfile BuiltIn = new(
         string.Empty,
@@ -91,7 +85,7 @@ internal sealed class StaffingBinder(BindContext context)
             transferTo = null;
         }
 
-        var transferProbability = Probability(transfer?["probability"], $"transfer.probability of {what}");
+        var transferProbability = _read.Probability(transfer?["probability"], $"transfer.probability of {what}");
         if (transferProbability > 0 && (transferTo ?? inherited.TransferTo) is null)
         {
             context.Error(DiagnosticCodes.MissingProperty, transfer!.Where, $"transfer of {what} has a probability but no 'to' queue");
@@ -99,28 +93,14 @@ internal sealed class StaffingBinder(BindContext context)
 
         return inherited with
         {
-            HandleTime = ReadHandleTime(obj["handleTime"], what, inherited.HandleTime),
-            WrapUp = Seconds(obj["wrapUpSeconds"], $"wrapUpSeconds of {what}", allowZero: true) ?? inherited.WrapUp,
-            AnswerDelay = Seconds(obj["answerSeconds"], $"answerSeconds of {what}", allowZero: true) ?? inherited.AnswerDelay,
-            NoAnswerProbability = Probability(obj["noAnswerProbability"], $"noAnswerProbability of {what}") ?? inherited.NoAnswerProbability,
+            HandleTime = _read.Distribution(obj["handleTime"], "handleTime", what, inherited.HandleTime),
+            WrapUp = _read.Seconds(obj["wrapUpSeconds"], $"wrapUpSeconds of {what}", allowZero: true) ?? inherited.WrapUp,
+            AnswerDelay = _read.Seconds(obj["answerSeconds"], $"answerSeconds of {what}", allowZero: true) ?? inherited.AnswerDelay,
+            NoAnswerProbability = _read.Probability(obj["noAnswerProbability"], $"noAnswerProbability of {what}") ?? inherited.NoAnswerProbability,
             TransferProbability = transferProbability ?? inherited.TransferProbability,
             TransferTo = transferTo ?? inherited.TransferTo,
-            BusyAtStart = Seconds(obj["busyAtStartSeconds"], $"busyAtStartSeconds of {what}", allowZero: true) ?? inherited.BusyAtStart,
+            BusyAtStart = _read.Seconds(obj["busyAtStartSeconds"], $"busyAtStartSeconds of {what}", allowZero: true) ?? inherited.BusyAtStart,
         };
-    }
-
-    private HandleTime ReadHandleTime(LocatedValue? value, string what, HandleTime inherited)
-    {
-        if (context.AsObject(value, $"handleTime of {what}") is not { } obj)
-        {
-            return inherited;
-        }
-
-        context.CheckProperties(obj, $"handleTime of {what}", HandleTimeProperties);
-        var distribution = context.AsChoice(obj["distribution"], $"handleTime.distribution of {what}", Distributions) ?? inherited.Distribution;
-        var mean = Seconds(obj["meanSeconds"], $"handleTime.meanSeconds of {what}") ?? inherited.Mean;
-        var spread = Seconds(obj["sdSeconds"], $"handleTime.sdSeconds of {what}") ?? (distribution == inherited.Distribution ? inherited.StandardDeviation : mean / 2);
-        return new HandleTime(distribution, mean, spread);
     }
 
     private ImmutableDictionary<string, int> ReadTiers(LocatedValue? value, string what)
@@ -147,31 +127,5 @@ internal sealed class StaffingBinder(BindContext context)
         }
 
         return tiers.ToImmutable();
-    }
-
-    private double? Probability(LocatedValue? value, string what)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (value is not LocatedNumber { IsFinite: true } number || number.Value is < 0 or > 1)
-        {
-            context.Error(DiagnosticCodes.OutOfRange, value.Where, $"{what} must be a probability from 0 to 1");
-            return null;
-        }
-
-        return number.Value;
-    }
-
-    private Duration? Seconds(LocatedValue? value, string what, bool allowZero = false)
-    {
-        if (allowZero && value is LocatedNumber { IsFinite: true, Value: 0 })
-        {
-            return Duration.Zero;
-        }
-
-        return context.AsSeconds(value, what, max: 86_400) is { } seconds ? Duration.FromSeconds(seconds) : null;
     }
 }

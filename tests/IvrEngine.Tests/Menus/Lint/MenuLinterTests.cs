@@ -332,7 +332,7 @@ public sealed class MenuLinterTests
     [Test]
     public void BundledMenus_HaveNoFindings()
     {
-        foreach (var path in Directory.EnumerateFiles(RepoPaths.Menus, "*.json", SearchOption.AllDirectories).Where(p => !p.Contains($"{Path.DirectorySeparatorChar}schema{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !p.EndsWith(".staffing.json", StringComparison.Ordinal)))
+        foreach (var path in Directory.EnumerateFiles(RepoPaths.Menus, "*.json", SearchOption.AllDirectories).Where(p => !p.Contains($"{Path.DirectorySeparatorChar}schema{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !p.EndsWith(".staffing.json", StringComparison.Ordinal) && !p.EndsWith(".scenario.json", StringComparison.Ordinal)))
         {
             var report = MenuLinter.LintFile(path);
 

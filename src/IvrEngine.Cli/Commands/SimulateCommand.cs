@@ -1,0 +1,170 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using IvrEngine.Hosting.Simulation;
+using IvrEngine.Simulation;
+using NodaTime;
+using NodaTime.Text;
+
+namespace IvrEngine.Cli.Commands;
+
+/// <summary>
+/// <c>ivr simulate SCENARIO [--calls N | --duration P7D] [--seed S] [--out DIR]</c>: runs the
+/// scenario's calls through the real menu, queues, hours and callbacks in virtual time and reports
+/// each queue's KPIs, the best time to call, and (with <c>--out</c>) CSV, JSON and an SVG heatmap.
+/// The same scenario and seed give the same files. Exit 0, 1 for an invalid scenario, 2 for usage.
+/// </summary>
+internal static class SimulateCommand
+{
+    public static Command Create(TextWriter output, TextWriter error, bool errorIsTerminal)
+    {
+        var scenario = new Argument<string>("SCENARIO") { Description = "The scenario file (docs/simulation.md)." };
+        var calls = new Option<long?>("--calls") { Description = "Simulate this many calls (whole weeks, the last one cut short).", HelpName = "N" };
+        var duration = new Option<string?>("--duration") { Description = "Simulate this long from the scenario's first Monday, as ISO 8601 (P7D, P4W, PT12H); default P7D.", HelpName = "PERIOD" };
+        var seed = new Option<int>("--seed") { Description = "Seeds every random draw; the same seed gives the same figures.", DefaultValueFactory = _ => 1, HelpName = "S" };
+        var outDir = new Option<string?>("--out") { Description = "Write intervals.csv, summary.json and best-time-to-call.svg here.", HelpName = "DIR" };
+        var threads = new Option<int?>("--threads") { Description = "Weeks simulated at once (default: one per core); the figures do not depend on it.", HelpName = "N" };
+        calls.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<long?>() is <= 0) result.AddError("--calls must be at least 1.");
+        });
+        duration.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && !TryParseDuration(result.Tokens[^1].Value, out _, out var problem)) result.AddError($"--duration: {problem}");
+        });
+        threads.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1 or > 256) result.AddError("--threads must be from 1 to 256.");
+        });
+        var command = new Command("simulate", "Simulate load on a menu in virtual time (docs/simulation.md): KPIs per queue and interval, the best time to call.")
+        {
+            scenario, calls, duration, seed, outDir, threads,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(calls) is { Implicit: false } && result.GetResult(duration) is { Implicit: false }) result.AddError("Give --calls or --duration, not both.");
+        });
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var length = parseResult.GetValue(calls) is { } n
+                ? SimulationLength.OfCalls(n)
+                : SimulationLength.Of(parseResult.GetValue(duration) is { } text && TryParseDuration(text, out var parsed, out _) ? parsed : Duration.FromDays(7));
+            return await RunAsync(parseResult.GetValue(scenario)!, length, parseResult.GetValue(seed), parseResult.GetValue(outDir), parseResult.GetValue(threads),
+                output, error, errorIsTerminal, cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    internal static bool TryParseDuration(string text, out Duration duration, out string problem)
+    {
+        duration = default;
+        var parsed = PeriodPattern.NormalizingIso.Parse(text.Trim().ToUpperInvariant());
+        if (!parsed.Success || parsed.Value.Years != 0 || parsed.Value.Months != 0)
+        {
+            problem = $"'{text}' is not a duration such as P7D, P4W or PT12H (years and months vary in length; give days or weeks).";
+            return false;
+        }
+        duration = parsed.Value.ToDuration();
+        if (duration <= Duration.Zero || duration > Duration.FromDays(7 * 520))
+        {
+            problem = $"'{text}' must be more than zero and at most 520 weeks.";
+            return false;
+        }
+        problem = string.Empty;
+        return true;
+    }
+
+    private static async Task<int> RunAsync(string file, SimulationLength length, int seed, string? outDir, int? threads,
+        TextWriter output, TextWriter error, bool errorIsTerminal, CancellationToken cancellationToken)
+    {
+        var loaded = ScenarioLoader.LoadFile(file);
+        foreach (var diagnostic in loaded.Diagnostics) output.WriteLine(diagnostic);
+        if (loaded.Scenario is not { } scenario)
+        {
+            error.WriteLine($"{file}: invalid scenario; fix the problems above.");
+            return ExitCodes.Failed;
+        }
+
+        var expected = length.Calls ?? (long)(scenario.CallsPerWeek * (length.Duration!.Value / Duration.FromDays(7)));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Simulating {(length.Calls is { } c ? $"{c:N0} calls" : $"{Describe(length.Duration!.Value)} (about {expected:N0} calls)")} of {Path.GetFileName(file)} on menu {scenario.Menu.Name} ({scenario.Menu.Version}), seed {seed}, weeks from {scenario.WeekOf:yyyy-MM-dd}."));
+        using var progress = errorIsTerminal ? new ProgressBar(error, expected) : null;
+        var stopwatch = Stopwatch.StartNew();
+        SimulationFigures figures;
+        try
+        {
+            figures = await LoadSimulation.RunAsync(scenario, length, seed, progress is null ? null : progress.Add, threads, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("Simulation stopped.");
+            return ExitCodes.Failed;
+        }
+        var elapsed = stopwatch.Elapsed;
+        progress?.Dispose();
+
+        output.WriteLine();
+        SimulationReport.WriteSummary(output, figures);
+        output.WriteLine();
+        BestTimeToCall.From(figures).WriteTable(output);
+        if (outDir is not null) WriteFiles(outDir, figures, scenario, seed, output);
+        // The only line that varies between identical runs: wall-clock speed, last so scripts can take it.
+        output.WriteLine();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"rate: {figures.Calls} calls in {elapsed.TotalSeconds:0.00} s = {figures.Calls / Math.Max(elapsed.TotalSeconds, 1e-9):0} calls/s"));
+        return ExitCodes.Ok;
+    }
+
+    private static void WriteFiles(string outDir, SimulationFigures figures, Scenario scenario, int seed, TextWriter output)
+    {
+        Directory.CreateDirectory(outDir);
+        var csv = Path.Combine(outDir, "intervals.csv");
+        using (var writer = new StreamWriter(csv, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" }) SimulationReport.WriteIntervalsCsv(writer, figures);
+        var json = Path.Combine(outDir, "summary.json");
+        using (var stream = File.Create(json)) SimulationReport.WriteJson(stream, figures, scenario, seed);
+        var svg = Path.Combine(outDir, "best-time-to-call.svg");
+        File.WriteAllText(svg, BestTimeToCall.From(figures).ToSvg(scenario.Menu.Name));
+        output.WriteLine();
+        output.WriteLine($"Wrote {csv}, {json} and {svg}.");
+    }
+
+    private static string Describe(Duration duration) =>
+        duration.Days % 7 == 0 && duration.Days > 0 && duration == Duration.FromDays(duration.Days)
+            ? (duration.Days / 7 == 1 ? "1 week" : $"{duration.Days / 7} weeks")
+            : $"{duration.TotalHours:0.#} hours";
+
+    /// <summary>A one-line bar on the terminal's stderr, redrawn at most ten times a second from any thread.</summary>
+    private sealed class ProgressBar(TextWriter error, long expected) : IDisposable
+    {
+        private const int Width = 30;
+        private readonly Lock _gate = new();
+        private readonly Stopwatch _since = Stopwatch.StartNew();
+        private long _done;
+        private TimeSpan _drawnAt = TimeSpan.MinValue;
+        private bool _drawn;
+
+        public void Add(long calls)
+        {
+            lock (_gate)
+            {
+                _done += calls;
+                if (_since.Elapsed - _drawnAt < TimeSpan.FromMilliseconds(100)) return;
+                _drawnAt = _since.Elapsed;
+                var share = expected <= 0 ? 0 : Math.Min(1, (double)_done / expected);
+                var filled = (int)(share * Width);
+                error.Write(string.Create(CultureInfo.InvariantCulture,
+                    $"\r[{new string('#', filled)}{new string('-', Width - filled)}] {share * 100,3:0}%  {_done:N0} calls"));
+                _drawn = true;
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (_gate)
+            {
+                if (_drawn) error.Write($"\r{new string(' ', Width + 40)}\r");
+                _drawn = false;
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using IvrEngine.Simulation;
+using NodaTime;
+
+namespace IvrEngine.Hosting.Simulation;
+
+/// <summary>How long to simulate: a number of calls, or a stretch of time from the scenario's first Monday.</summary>
+public sealed record SimulationLength(long? Calls, Duration? Duration)
+{
+    public static SimulationLength OfCalls(long calls) => new(calls, null);
+
+    public static SimulationLength Of(Duration duration) => new(null, duration);
+}
+
+/// <summary>
+/// Runs a scenario: whole weeks, each simulated independently from an empty line (its own seeds,
+/// derived from the run's seed and the week's number), on as many cores as there are, and added
+/// up in week order — so the figures are the same for a seed whatever the machine.
+/// </summary>
+public static class LoadSimulation
+{
+    public static async Task<SimulationFigures> RunAsync(Scenario scenario, SimulationLength length, int seed, Action<long>? onCalls = null,
+        int? parallelism = null, CancellationToken cancellationToken = default)
+    {
+        var weeks = Plan(scenario, length, seed);
+        var total = new SimulationFigures(scenario);
+        var finished = new Dictionary<int, SimulationFigures>();
+        var nextToAdd = 0;
+        var gate = new Lock();
+        var options = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = parallelism ?? Environment.ProcessorCount,
+            CancellationToken = cancellationToken,
+        };
+        await Parallel.ForEachAsync(weeks, options, async (week, token) =>
+        {
+            var figures = await new SimulatedWeek(scenario, week.Index, week.ArrivalsStop, week.MaxCalls, SeedForWeek(seed, week.Index), calls => onCalls?.Invoke(calls))
+                .RunAsync(token).ConfigureAwait(false);
+            lock (gate)
+            {
+                // Sums of doubles depend on their order: weeks are added in order, whichever finished first.
+                finished[week.Index] = figures;
+                while (finished.Remove(nextToAdd, out var next))
+                {
+                    total.Merge(next);
+                    nextToAdd++;
+                }
+            }
+        }).ConfigureAwait(false);
+        return total;
+    }
+
+    /// <summary>The weeks to run, each with when its arrivals stop and how many it may have.</summary>
+    internal static IReadOnlyList<PlannedWeek> Plan(Scenario scenario, SimulationLength length, int seed)
+    {
+        if (length.Duration is { } duration)
+        {
+            if (duration <= Duration.Zero) throw new ArgumentOutOfRangeException(nameof(length), "A simulation runs for some time.");
+            var end = scenario.WeekStart(0) + duration;
+            var count = (int)Math.Ceiling(duration / Duration.FromDays(7));
+            return [.. Enumerable.Range(0, count).Select(w => new PlannedWeek(w, Instant.Min(scenario.WeekStart(w + 1), end), long.MaxValue))];
+        }
+
+        var calls = length.Calls ?? throw new ArgumentException("Give a number of calls or a duration.", nameof(length));
+        if (calls <= 0) throw new ArgumentOutOfRangeException(nameof(length), "A simulation runs at least one call.");
+        if (scenario.CallsPerWeek <= 0) throw new ArgumentException("The scenario has no arrivals in any interval.", nameof(scenario));
+        // Count each week's arrivals (the draws the run will make) until there are enough.
+        var weeks = new List<PlannedWeek>();
+        long sofar = 0;
+        for (var w = 0; sofar < calls; w++)
+        {
+            var stop = scenario.WeekStart(w + 1);
+            var arrivals = SimulatedWeek.Arrivals(scenario, scenario.WeekStart(w), stop, SeedForWeek(seed, w)).CountAll();
+            var take = Math.Min(arrivals, calls - sofar);
+            weeks.Add(new PlannedWeek(w, stop, take));
+            sofar += take;
+        }
+        return weeks;
+    }
+
+    /// <summary>Each week's own seed.</summary>
+    internal static int SeedForWeek(int seed, int week) => SimulatedWeek.SeedFor(seed, 1000 + week);
+
+    internal sealed record PlannedWeek(int Index, Instant ArrivalsStop, long MaxCalls);
+}

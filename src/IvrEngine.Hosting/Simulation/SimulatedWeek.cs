@@ -1,0 +1,238 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using IvrEngine.Callbacks;
+using IvrEngine.Calls;
+using IvrEngine.Hosting.Callbacks;
+using IvrEngine.Queues;
+using IvrEngine.Queues.Staffing;
+using IvrEngine.Simulation;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace IvrEngine.Hosting.Simulation;
+
+/// <summary>
+/// One week of a scenario, from an empty line at Monday 00:00: a <see cref="CallHost"/> on a virtual
+/// clock, the menu's real <see cref="CallCenter"/> with the week's staffing, the real
+/// <see cref="CallbackDialer"/> over an in-memory store, and a <see cref="SimulatedCaller"/> on a real
+/// <see cref="CallSession"/> for every arrival. After the last arrival the week runs on, without new
+/// callers, until every call and promised callback is settled.
+/// </summary>
+internal sealed class SimulatedWeek
+{
+    // Calls still in the line and callbacks still promised get this long after the last arrival to settle.
+    private static readonly Duration DrainLimit = Duration.FromDays(3);
+
+    private readonly Scenario _scenario;
+    private readonly Instant _start;
+    private readonly Instant _arrivalsStop;
+    private readonly long _maxCalls;
+    private readonly int _seed;
+    private readonly Action<long> _onCalls;
+
+    /// <param name="week">0-based: the week starting <see cref="Scenario.WeekOf"/> plus this many weeks (holidays fall where the calendar puts them).</param>
+    /// <param name="arrivalsStop">No new callers from this instant (the end of the week, or of a shorter run).</param>
+    /// <param name="maxCalls">No new callers after this many.</param>
+    /// <param name="onCalls">Told of arrivals in batches, for a progress bar; called on the simulation's thread.</param>
+    public SimulatedWeek(Scenario scenario, int week, Instant arrivalsStop, long maxCalls, int seed, Action<long> onCalls)
+    {
+        _scenario = scenario;
+        _start = scenario.WeekStart(week);
+        _arrivalsStop = arrivalsStop;
+        _maxCalls = maxCalls;
+        _seed = seed;
+        _onCalls = onCalls;
+    }
+
+    /// <summary>The arrivals this week's run will have: the same draws the run makes.</summary>
+    public static ArrivalProcess Arrivals(Scenario scenario, Instant start, Instant stop, int seed) => new(scenario, start, stop, SeedFor(seed, 0));
+
+    public async Task<SimulationFigures> RunAsync(CancellationToken cancellationToken)
+    {
+        var ivrOptions = new IvrOptions { Clock = ClockMode.Virtual, Seed = SeedFor(_seed, 1) };
+        var host = new CallHost(CallClock.VirtualAt(_start), Options.Create(ivrOptions), NullLogger<CallHost>.Instance);
+        var callbackOptions = new CallbackOptions
+        {
+            AnswerProbability = _scenario.Callers.AnswerCallback,
+            BusyProbability = 0,
+            PollSeconds = 60,
+        };
+        using var dialer = new CallbackDialer(host, new InMemoryCallbackStore(keepClosed: false), Options.Create(callbackOptions), Options.Create(ivrOptions), NullLogger<CallbackDialer>.Instance);
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // The whole week is one work item on the host's loop: every timer, dial and call runs inline on it.
+            return await host.InvokeAsync(() => new Run(this, host, dialer, cancellationToken).Simulate()).ConfigureAwait(false);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            host.Dispose();
+        }
+    }
+
+    /// <summary>A seed for one random stream of a week (arrivals, callers and agents, the dialer), mixed so neighbouring seeds do not correlate.</summary>
+    internal static int SeedFor(int seed, int stream)
+    {
+        // SplitMix64's finaliser.
+        var z = unchecked(((ulong)(uint)seed << 32) + (ulong)stream + 0x9E3779B97F4A7C15UL);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return (int)(uint)(z ^ (z >> 31));
+    }
+
+    private sealed class Run
+    {
+        private const int ProgressBatch = 1024;
+
+        private readonly SimulatedWeek _week;
+        private readonly CallHost _host;
+        private readonly CallbackDialer _dialer;
+        private readonly CancellationToken _cancellation;
+        private readonly Time.VirtualClock _clock;
+        private readonly Scenario _scenario;
+        private readonly Random _random;
+        private readonly SimulationFigures _figures;
+        private readonly CallCenter _center;
+        private readonly ArrivalProcess _arrivals;
+        private readonly ImmutableArray<(string Queue, int First, int Count)> _teams;
+        private readonly int[] _loggedIn;
+        private readonly Action<SimulatedCaller> _callerEnded;
+        private ITimer? _arrivalTimer;
+        private Instant? _nextArrival;
+        private long _calls;
+        private long _unreported;
+        private int _active;
+
+        public Run(SimulatedWeek week, CallHost host, CallbackDialer dialer, CancellationToken cancellation)
+        {
+            _week = week;
+            _host = host;
+            _dialer = dialer;
+            _cancellation = cancellation;
+            _clock = host.Clock.Virtual!;
+            _scenario = week._scenario;
+            _random = new Random(SeedFor(week._seed, 2));
+            _figures = new SimulationFigures(_scenario);
+            _arrivals = Arrivals(_scenario, week._start, week._arrivalsStop, week._seed);
+            var (plan, teams) = Staff(_scenario);
+            _teams = teams;
+            _loggedIn = new int[teams.Length];
+            _center = new CallCenter(_scenario.Menu, plan, _clock, _random.Next(), callbacks: dialer.Store, observer: _figures, keepLog: false);
+            _callerEnded = caller =>
+            {
+                _active--;
+                if (caller.Call.QueueVisits.Count == 0) _figures.EndedInMenus++;
+            };
+        }
+
+        public SimulationFigures Simulate()
+        {
+            _dialer.Serve(_center);
+            _ = _dialer.StartAsync(_cancellation);
+            StartInterval();
+            ScheduleArrival();
+            var drainUntil = _week._arrivalsStop + DrainLimit;
+            while (!_cancellation.IsCancellationRequested && _clock.RunNext())
+            {
+                if (_nextArrival is null && (Settled() || _clock.Now > drainUntil)) break;
+            }
+            _week._onCalls(_unreported);
+            _dialer.Dispose();
+            return _figures;
+        }
+
+        private bool Settled() => _active == 0 && _host.ActiveCalls == 0 && _dialer.Store is InMemoryCallbackStore { OpenCount: 0 };
+
+        /// <summary>One agent profile per seat a queue ever needs in the week; the interval's staffing logs the first N in.</summary>
+        private static (StaffingPlan, ImmutableArray<(string, int, int)>) Staff(Scenario scenario)
+        {
+            var agents = ImmutableArray.CreateBuilder<AgentProfile>();
+            var teams = ImmutableArray.CreateBuilder<(string, int, int)>();
+            foreach (var (id, staffing) in scenario.Queues.OrderBy(q => q.Key, StringComparer.Ordinal))
+            {
+                var seats = (int)staffing.Agents.Max;
+                teams.Add((id, agents.Count, seats));
+                for (var i = 1; i <= seats; i++)
+                {
+                    agents.Add(new AgentProfile(string.Create(CultureInfo.InvariantCulture, $"{id} {i}"), ImmutableDictionary<string, int>.Empty.Add(id, 1),
+                        staffing.HandleTime, staffing.WrapUp, staffing.AnswerDelay, NoAnswerProbability: 0, TransferProbability: 0, TransferTo: null, BusyAtStart: Duration.Zero));
+                }
+            }
+            return (new StaffingPlan(agents.ToImmutable()), teams.ToImmutable());
+        }
+
+        /// <summary>At each boundary: log agents in or out to the interval's staffing, and note it for occupancy.</summary>
+        private void StartInterval()
+        {
+            var now = _clock.Now;
+            var interval = _figures.IntervalOf(now);
+            var end = IntervalEnd(now, interval);
+            var counted = now < _week._arrivalsStop;
+            for (var t = 0; t < _teams.Length; t++)
+            {
+                var (queue, first, seats) = _teams[t];
+                var wanted = (int)_scenario.Queues[queue].Agents[interval];
+                for (var seat = Math.Min(wanted, _loggedIn[t]); seat < Math.Max(wanted, _loggedIn[t]) && seat < seats; seat++)
+                {
+                    _center.SetAway(_center.Agents[first + seat], away: seat >= wanted);
+                }
+                _loggedIn[t] = wanted;
+                if (counted) _figures.Staffed(queue, interval, wanted, end - now, newWeekOfInterval: true);
+            }
+            _clock.CreateTimer(static state => ((Run)state!).StartInterval(), this, (end - now).ToTimeSpan(), Timeout.InfiniteTimeSpan);
+        }
+
+        private Instant IntervalEnd(Instant now, int interval)
+        {
+            var zone = _scenario.Menu.TimeZone;
+            var local = now.InZone(zone).LocalDateTime;
+            var end = zone.AtLeniently(local.Date.AtMidnight().PlusMinutes(_scenario.Grid.StartMinuteOf(interval) + _scenario.Grid.IntervalMinutes)).ToInstant();
+            return end > now ? end : now + _scenario.Grid.IntervalLength;
+        }
+
+        private void ScheduleArrival()
+        {
+            _nextArrival = _calls < _week._maxCalls ? _arrivals.Next() : null;
+            if (_nextArrival is not { } at) return;
+            _arrivalTimer ??= _clock.CreateTimer(static state => ((Run)state!).Arrive(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _arrivalTimer.Change((at - _clock.Now).ToTimeSpan(), Timeout.InfiniteTimeSpan);
+        }
+
+        private void Arrive()
+        {
+            var sequence = _calls++;
+            _figures.Calls++;
+            if (++_unreported == ProgressBatch)
+            {
+                _week._onCalls(_unreported);
+                _unreported = 0;
+            }
+            var settings = new CallSettings(PickLocale(), CallerIdFor(sequence), ReferenceNumber.FromSequence(sequence), CallCenter: _center);
+            var call = new CallSession(_scenario.Menu, settings, _clock);
+            _active++;
+            _ = new SimulatedCaller(call, _center, _scenario.Callers, _clock, _random, _callerEnded);
+            call.Start();
+            ScheduleArrival();
+        }
+
+        private string? PickLocale()
+        {
+            var locales = _scenario.Callers.Locales;
+            if (locales.IsDefaultOrEmpty) return null;
+            var total = 0.0;
+            foreach (var (_, share) in locales) total += share;
+            var pick = _random.NextDouble() * total;
+            foreach (var (locale, share) in locales)
+            {
+                if ((pick -= share) < 0) return locale;
+            }
+            return locales[^1].Locale;
+        }
+
+        /// <summary>A distinct New York number per caller, so the store's one-callback-per-number rule meets real numbers.</summary>
+        private static string CallerIdFor(long sequence) =>
+            string.Create(CultureInfo.InvariantCulture, $"+1212{2_000_000 + (sequence % 8_000_000)}");
+    }
+}

@@ -1,0 +1,68 @@
+using IvrEngine.Queues.Staffing;
+using NodaTime;
+
+namespace IvrEngine.Menus.Loading;
+
+/// <summary>
+/// Readers for the quantities staffing and scenario files share — seconds, probabilities and
+/// time distributions (<c>{ "distribution": "lognormal", "meanSeconds": 240, "sdSeconds": 120 }</c>) —
+/// so both files accept the same spellings and report the same errors.
+/// </summary>
+internal sealed class QuantityReader(BindContext context)
+{
+    private static readonly string[] DistributionProperties = ["distribution", "meanSeconds", "sdSeconds"];
+
+    private static readonly Dictionary<string, HandleTimeDistribution> Distributions = new(StringComparer.Ordinal)
+    {
+        ["exponential"] = HandleTimeDistribution.Exponential,
+        ["lognormal"] = HandleTimeDistribution.LogNormal,
+        ["fixed"] = HandleTimeDistribution.Fixed,
+    };
+
+    /// <summary>
+    /// A distribution of durations at <paramref name="property"/> of <paramref name="owner"/>, each part
+    /// falling back to <paramref name="inherited"/>; a log-normal without a spread gets half its mean.
+    /// </summary>
+    public HandleTime Distribution(LocatedValue? value, string property, string owner, HandleTime inherited, double maxSeconds = 86_400)
+    {
+        if (context.AsObject(value, $"{property} of {owner}") is not { } obj)
+        {
+            return inherited;
+        }
+
+        context.CheckProperties(obj, $"{property} of {owner}", DistributionProperties);
+        var distribution = context.AsChoice(obj["distribution"], $"{property}.distribution of {owner}", Distributions) ?? inherited.Distribution;
+        var mean = Seconds(obj["meanSeconds"], $"{property}.meanSeconds of {owner}", max: maxSeconds) ?? inherited.Mean;
+        var spread = Seconds(obj["sdSeconds"], $"{property}.sdSeconds of {owner}", max: maxSeconds)
+            ?? (distribution == inherited.Distribution ? inherited.StandardDeviation : mean / 2);
+        return new HandleTime(distribution, mean, spread);
+    }
+
+    /// <summary>A probability from 0 to 1, or null (after reporting anything else).</summary>
+    public double? Probability(LocatedValue? value, string what)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value is not LocatedNumber { IsFinite: true } number || number.Value is < 0 or > 1)
+        {
+            context.Error(DiagnosticCodes.OutOfRange, value.Where, $"{what} must be a probability from 0 to 1");
+            return null;
+        }
+
+        return number.Value;
+    }
+
+    /// <summary>A number of seconds up to a day (<paramref name="max"/>), or null (after reporting anything else).</summary>
+    public Duration? Seconds(LocatedValue? value, string what, bool allowZero = false, double max = 86_400)
+    {
+        if (allowZero && value is LocatedNumber { IsFinite: true, Value: 0 })
+        {
+            return Duration.Zero;
+        }
+
+        return context.AsSeconds(value, what, max: max) is { } seconds ? Duration.FromSeconds(seconds) : null;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+using IvrEngine.Queues;
+using NodaTime;
+
+namespace IvrEngine.Simulation;
+
+/// <summary>
+/// Every queue's <see cref="IntervalFigures"/> for each interval of the week, fed by the call
+/// centre as an <see cref="IQueueObserver"/>. Its size is fixed by queues × intervals, whatever
+/// the number of calls: a ten-million-call run needs no more memory than a thousand-call one.
+/// </summary>
+public sealed class SimulationFigures : IQueueObserver
+{
+    private readonly Dictionary<string, IntervalFigures[]> _queues = new(StringComparer.Ordinal);
+    private readonly ImmutableDictionary<string, Duration> _thresholds;
+    private readonly DateTimeZone _zone;
+    private readonly WeekGrid _grid;
+
+    // The interval "now" falls in, cached with its bounds: nearly every event falls in the current one.
+    private Instant _cachedStart = Instant.MaxValue;
+    private Instant _cachedEnd = Instant.MinValue;
+    private int _cachedInterval;
+
+    public SimulationFigures(Scenario scenario)
+    {
+        _zone = scenario.Menu.TimeZone;
+        _grid = scenario.Grid;
+        _thresholds = scenario.Menu.Queues.ToImmutableDictionary(q => q.Key, q => q.Value.ServiceLevelThreshold, StringComparer.Ordinal);
+        foreach (var queue in scenario.Menu.Queues.Keys.Order(StringComparer.Ordinal))
+        {
+            _queues[queue] = [.. Enumerable.Range(0, _grid.IntervalsPerWeek).Select(_ => new IntervalFigures())];
+        }
+    }
+
+    public WeekGrid Grid => _grid;
+
+    public IEnumerable<string> Queues => _queues.Keys;
+
+    /// <summary>Calls that reached the line (whether or not they reached a queue).</summary>
+    public long Calls { get; set; }
+
+    /// <summary>Calls that ended in the menus without joining a queue (hung up, served by the menu, closed).</summary>
+    public long EndedInMenus { get; set; }
+
+    public Duration ServiceLevelThreshold(string queue) => _thresholds[queue];
+
+    public IntervalFigures this[string queue, int interval] => _queues[queue][interval];
+
+    /// <summary>A queue's figures over the whole week.</summary>
+    public IntervalFigures Total(string queue)
+    {
+        var total = new IntervalFigures();
+        foreach (var figures in _queues[queue]) total.Merge(figures);
+        total.Weeks = _queues[queue].Max(f => f.Weeks);
+        return total;
+    }
+
+    /// <summary>Adds another run's counts (another week) to these.</summary>
+    public void Merge(SimulationFigures other)
+    {
+        Calls += other.Calls;
+        EndedInMenus += other.EndedInMenus;
+        foreach (var (queue, intervals) in _queues)
+        {
+            for (var i = 0; i < intervals.Length; i++) intervals[i].Merge(other._queues[queue][i]);
+        }
+    }
+
+    /// <summary>The interval of the week <paramref name="at"/> falls in, in the line's zone.</summary>
+    public int IntervalOf(Instant at)
+    {
+        if (at >= _cachedStart && at < _cachedEnd) return _cachedInterval;
+        var local = at.InZone(_zone).LocalDateTime;
+        var interval = _grid.IntervalOf(local);
+        var startLocal = local.Date.AtMidnight().PlusMinutes(_grid.StartMinuteOf(interval));
+        _cachedStart = _zone.AtLeniently(startLocal).ToInstant();
+        _cachedEnd = _zone.AtLeniently(startLocal.PlusMinutes(_grid.IntervalMinutes)).ToInstant();
+        if (at < _cachedStart || at >= _cachedEnd)
+        {
+            // A DST gap or overlap: do not cache an interval whose bounds are ambiguous.
+            _cachedStart = Instant.MaxValue;
+            _cachedEnd = Instant.MinValue;
+        }
+        _cachedInterval = interval;
+        return interval;
+    }
+
+    /// <summary>Records the agents logged in to <paramref name="queue"/> for <paramref name="length"/> of <paramref name="interval"/>.</summary>
+    public void Staffed(string queue, int interval, int agents, Duration length, bool newWeekOfInterval)
+    {
+        var figures = _queues[queue][interval];
+        figures.StaffedSeconds += agents * length.TotalSeconds;
+        if (newWeekOfInterval) figures.Weeks++;
+    }
+
+    private IntervalFigures JoinedAt(string queue, Instant now, Duration waited) => _queues[queue][IntervalOf(now - waited)];
+
+    void IQueueObserver.Offered(string queue, Instant at) => _queues[queue][IntervalOf(at)].Offered++;
+
+    void IQueueObserver.Answered(string queue, Instant at, Duration wait, bool callbackLeg)
+    {
+        var figures = JoinedAt(queue, at, wait);
+        if (callbackLeg)
+        {
+            // The callee already left the queue once (counted then); this is the promise kept.
+            figures.CallbacksCompleted++;
+            return;
+        }
+        var seconds = wait.TotalSeconds;
+        figures.Answered++;
+        if (wait <= _thresholds[queue]) figures.AnsweredInTime++;
+        figures.AnswerWaitSeconds += seconds;
+        figures.Waited(seconds);
+    }
+
+    void IQueueObserver.Abandoned(string queue, Instant at, Duration wait)
+    {
+        var figures = JoinedAt(queue, at, wait);
+        figures.Abandoned++;
+        figures.Waited(wait.TotalSeconds);
+    }
+
+    void IQueueObserver.Overflowed(string queue, Instant at, Duration wait, bool turnedAway)
+    {
+        var figures = JoinedAt(queue, at, wait);
+        if (turnedAway)
+        {
+            figures.TurnedAway++;
+            return;
+        }
+        figures.Overflowed++;
+        figures.Waited(wait.TotalSeconds);
+    }
+
+    void IQueueObserver.CallbackOffered(string queue, Instant at, Duration waited) => JoinedAt(queue, at, waited).CallbacksOffered++;
+
+    void IQueueObserver.CallbackAccepted(string queue, Instant at, Duration waited)
+    {
+        var figures = JoinedAt(queue, at, waited);
+        figures.CallbacksAccepted++;
+        figures.Waited(waited.TotalSeconds);
+    }
+
+    void IQueueObserver.Handled(string queue, Instant at, Duration talkAndWrapUp) =>
+        _queues[queue][IntervalOf(at - talkAndWrapUp)].HandledSeconds += talkAndWrapUp.TotalSeconds;
+}
