@@ -158,3 +158,8 @@ mp.mp.dps = 30
 print("Erlang A minimum, A=48, patience 180 s, 80/20:", erlang_a_minimum(360, 1800, 240, 180, 0.8, 20))
 print("Erlang A minimum, A=48, patience 180 s, 80/20, abandonment <= 1%:", erlang_a_minimum(360, 1800, 240, 180, 0.8, 20, 0.01))
 print("Erlang A minimum, A=480, patience 30 s, 80/60:", erlang_a_minimum(3600, 1800, 240, 30, 0.8, 60))
+
+mp.mp.dps = 40
+print("Erlang A, textbook load, patience a million handle times (θ = 1e-6 per AHT), 49 agents:")
+for t in (0, 120):
+    print(f"  answered within {t} s:", mp.nstr(erlang_a_answered_within(mp.mpf(1) / 5, mp.mpf(1) / 240, 1 / (mp.mpf(240) * 10 ** 6), 49, t)[0], 17))
