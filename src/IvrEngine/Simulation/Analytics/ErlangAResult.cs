@@ -106,14 +106,27 @@ public sealed record ErlangAResult
 
     /// <summary>
     /// The service level: the share of all callers answered within <paramref name="threshold"/>
-    /// (<see cref="AnsweredWithin"/>), abandoned calls counting as missed. For the other
-    /// definitions: of answered calls, <see cref="ServiceLevelOfAnswered"/>; of answered and
-    /// abandoned calls, AnsweredWithin(t) + AbandonedWithin(t).
+    /// (<see cref="AnsweredWithin"/>), abandoned calls counting as missed. The definitions a queue
+    /// report uses (<see cref="Queues.QueueStatistics"/>) are <see cref="ServiceLevelOfAnswered"/>
+    /// and <see cref="ServiceLevelOfAnsweredAndAbandoned"/>.
     /// </summary>
     public double ServiceLevel(Duration threshold) => AnsweredWithin(threshold);
 
-    /// <summary>The share of answered callers answered within <paramref name="threshold"/>; 0 when nobody is answered.</summary>
+    /// <summary>Answered within <paramref name="threshold"/> ÷ answered; 0 when nobody is answered.</summary>
     public double ServiceLevelOfAnswered(Duration threshold) => ShareAnswered == 0 ? 0 : AnsweredWithin(threshold) / ShareAnswered;
+
+    /// <summary>
+    /// (Answered + abandoned within <paramref name="threshold"/>) ÷ (answered + abandoned), leaving
+    /// out callers who hang up within <paramref name="shortAbandon"/> (5 s in
+    /// <see cref="Queues.QueueStatistics"/>) from both, as a queue report does. Every caller leaves the
+    /// queue answered or abandoning here, so this is also the "of removed" definition.
+    /// </summary>
+    public double ServiceLevelOfAnsweredAndAbandoned(Duration threshold, Duration shortAbandon)
+    {
+        var shortAbandons = AbandonedWithin(shortAbandon);
+        var countedAbandons = Math.Max(0, AbandonedWithin(threshold) - shortAbandons);
+        return (AnsweredWithin(threshold) + countedAbandons) / (1 - shortAbandons);
+    }
 
     private double InHandleTimes(Duration threshold)
     {

@@ -35,6 +35,15 @@ public sealed class ErlangATests
         Assert.That(result.AbandonedWithin(Duration.FromSeconds(20)), Is.EqualTo(0.010849079069329787).Within(1e-13));
         Assert.That(result.Occupancy, Is.EqualTo(48 * 0.9856533211811755 / 55).Within(1e-12));
 
+        // The queue report's definitions, short abandons (within 5 s: 0.0039917339187647304) left out.
+        Assert.That(result.ServiceLevelOfAnswered(Duration.FromSeconds(20)), Is.EqualTo(0.94021982905205684 / 0.9856533211811755).Within(1e-12));
+        Assert.That(result.ServiceLevelOfAnsweredAndAbandoned(Duration.FromSeconds(20), Duration.FromSeconds(5)),
+            Is.EqualTo((0.94021982905205684 + 0.010849079069329787 - 0.0039917339187647304) / (1 - 0.0039917339187647304)).Within(1e-12));
+        Assert.That(result.ServiceLevelOfAnsweredAndAbandoned(Duration.FromSeconds(20), Duration.Zero),
+            Is.EqualTo(0.94021982905205684 + 0.010849079069329787).Within(1e-12), "all abandons counted: P(wait ≤ t)");
+        Assert.That(result.ServiceLevelOfAnsweredAndAbandoned(Duration.FromSeconds(3), Duration.FromSeconds(5)),
+            Is.EqualTo(result.AnsweredWithin(Duration.FromSeconds(3)) / (1 - 0.0039917339187647304)).Within(1e-12), "below 5 s every abandon is a short one");
+
         // Callers hanging up shorten the queue: more are answered within 20 s than Erlang C's 86.7 %.
         Assert.That(result.ServiceLevel(Duration.FromSeconds(20)), Is.GreaterThan(ErlangC.Evaluate(TextbookLoad, 55).ServiceLevel(Duration.FromSeconds(20))));
     }

@@ -124,7 +124,7 @@ print("C(A=9500, n=9600) B-recursion at 50 digits =",
       mp.nstr((lambda b: 9600 * b / (9600 - 9500 * (1 - b)))(erlang_b(mp.mpf(9500), 9600)), 17))
 
 # Time in seconds: 360 calls per half hour, AHT 240 s, mean patience 180 s, 55 and 45 agents.
-erlang_a(mp.mpf(360) / 1800, mp.mpf(1) / 240, mp.mpf(1) / 180, 55, [15, 20])
+erlang_a(mp.mpf(360) / 1800, mp.mpf(1) / 240, mp.mpf(1) / 180, 55, [5, 15, 20])
 erlang_a(mp.mpf(360) / 1800, mp.mpf(1) / 240, mp.mpf(1) / 180, 45, [20, 60])
 # One agent: λ = 1/min, AHT 2 min (μ = 0.5), mean patience 1 min (θ = 1); time in minutes.
 erlang_a(1, mp.mpf(1) / 2, 1, 1, [1])
