@@ -730,6 +730,7 @@ public sealed class CallSession
         var choice = _scheduling!;
         Record(CallEventType.KeyPressed, text: key.ToString());
         DisarmInputTimer();
+        _promptsEndAt = Now;
         if (choice.Chosen is null && key is >= '1' and <= '9' && key - '1' < choice.Slots.Count)
         {
             _scheduling = choice = choice with { Chosen = key - '1' };
@@ -850,6 +851,7 @@ public sealed class CallSession
     {
         Record(CallEventType.KeyPressed, text: key.ToString());
         DisarmInputTimer();
+        _promptsEndAt = Now; // barge-in: a key cuts the prompt short
         ContinueNumberEntry(_numberEntry!.Key(key));
     }
 
@@ -857,6 +859,7 @@ public sealed class CallSession
     {
         Record(CallEventType.SpeechHeard, text: utterance);
         DisarmInputTimer();
+        _promptsEndAt = Now;
         ContinueNumberEntry(_numberEntry!.Speech(utterance));
     }
 
