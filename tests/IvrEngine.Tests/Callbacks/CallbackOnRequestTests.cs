@@ -103,6 +103,24 @@ public sealed class CallbackOnRequestTests
     }
 
     [Test]
+    public void TheCallbackIsStored_BeforeTheCallerHearsTheReferenceNumber()
+    {
+        var store = new InMemoryCallbackStore();
+        var line = new RequestLine(MondayAfternoon, store, callerId: null);
+        CallbackRequest? storedWhenTold = null;
+        line.Call.EventRecorded += e =>
+        {
+            if (e.Type == CallEventType.Prompt && e.Text!.StartsWith("Your callback is booked", StringComparison.Ordinal)) storedWhenTold = store.Find(line.Call.Reference);
+        };
+
+        line.Press("1", "5", "1", "3125550100#");
+        Assert.That(store.List(), Is.Empty, "nothing is stored before the number is confirmed");
+        line.Press("1");
+
+        Assert.That(storedWhenTold?.PhoneNumber, Is.EqualTo("+13125550100"));
+    }
+
+    [Test]
     public void ThePhraseChoosesIt_AsTheKeyDoes()
     {
         var line = new RequestLine(MondayAfternoon, new InMemoryCallbackStore());
