@@ -84,6 +84,13 @@ internal static class SimulateCommand
             error.WriteLine($"{file}: invalid scenario; fix the problems above.");
             return ExitCodes.Failed;
         }
+        if (length.Calls is { } wanted && scenario.CallsPerWeek <= 0)
+        {
+            // No week would ever bring the calls asked for.
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{file}: no interval of the scenario has arrivals, so --calls {wanted} can never be reached; give some arrivals a rate above 0, or use --duration."));
+            return ExitCodes.Failed;
+        }
 
         var expected = length.Calls ?? (long)(scenario.CallsPerWeek * (length.Duration!.Value / Duration.FromDays(7)));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -254,6 +254,7 @@ internal sealed class ScenarioBinder(BindContext context, Menu menu)
     private ImmutableDictionary<string, QueueStaffing>? ReadQueues(LocatedValue? value, WeekGrid grid)
     {
         var queues = ImmutableDictionary.CreateBuilder<string, QueueStaffing>(StringComparer.Ordinal);
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         var ok = true;
         if (context.AsObject(value, "queues") is { } obj)
         {
@@ -266,6 +267,7 @@ internal sealed class ScenarioBinder(BindContext context, Menu menu)
                     ok = false;
                     continue;
                 }
+                listed.Add(property.Name);
                 if (ReadQueue(property, grid) is { } queue) queues[property.Name] = queue;
                 else ok = false;
             }
@@ -276,7 +278,8 @@ internal sealed class ScenarioBinder(BindContext context, Menu menu)
         }
 
         // A queue left out has nobody to answer it; say so, since callers sent there can only give up.
-        foreach (var id in menu.Queues.Keys.Where(id => !queues.ContainsKey(id)).Order(StringComparer.Ordinal))
+        // (One listed with a mistake has its error already: it is not also "left out".)
+        foreach (var id in menu.Queues.Keys.Where(id => !listed.Contains(id)).Order(StringComparer.Ordinal))
         {
             context.Diagnostics.Warning(DiagnosticCodes.MissingProperty, (value ?? (LocatedValue?)null)?.Where ?? new SourcePoint(1, 1, JsonPaths.Root),
                 $"queue '{id}' of menu '{menu.Name}' has no staffing in the scenario: callers sent there find no agents");
