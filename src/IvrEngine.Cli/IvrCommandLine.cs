@@ -20,6 +20,7 @@ internal static class IvrCommandLine
             CallbacksCommand.Create(output, error),
             HoursCommand.Create(output, error),
             SimulateCommand.Create(output, error, errorIsTerminal),
+            StaffCommand.Create(output, error),
         };
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };

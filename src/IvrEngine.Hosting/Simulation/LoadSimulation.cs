@@ -18,11 +18,12 @@ public sealed record SimulationLength(long? Calls, Duration? Duration)
 /// </summary>
 public static class LoadSimulation
 {
+    /// <param name="serviceLevelThreshold">Counts service levels against this threshold instead of each queue's own.</param>
     public static async Task<SimulationFigures> RunAsync(Scenario scenario, SimulationLength length, int seed, Action<long>? onCalls = null,
-        int? parallelism = null, CancellationToken cancellationToken = default)
+        int? parallelism = null, CancellationToken cancellationToken = default, Duration? serviceLevelThreshold = null)
     {
         var weeks = Plan(scenario, length, seed);
-        var total = new SimulationFigures(scenario);
+        var total = new SimulationFigures(scenario, serviceLevelThreshold);
         var finished = new Dictionary<int, SimulationFigures>();
         var nextToAdd = 0;
         var gate = new Lock();
@@ -33,7 +34,7 @@ public static class LoadSimulation
         };
         await Parallel.ForEachAsync(weeks, options, async (week, token) =>
         {
-            var figures = await new SimulatedWeek(scenario, week.Index, week.ArrivalsStop, week.MaxCalls, SeedForWeek(seed, week.Index), calls => onCalls?.Invoke(calls))
+            var figures = await new SimulatedWeek(scenario, week.Index, week.ArrivalsStop, week.MaxCalls, SeedForWeek(seed, week.Index), calls => onCalls?.Invoke(calls), serviceLevelThreshold)
                 .RunAsync(token).ConfigureAwait(false);
             lock (gate)
             {

@@ -30,13 +30,16 @@ internal sealed class SimulatedWeek
     private readonly long _maxCalls;
     private readonly int _seed;
     private readonly Action<long> _onCalls;
+    private readonly Duration? _serviceLevelThreshold;
 
     /// <param name="week">0-based: the week starting <see cref="Scenario.WeekOf"/> plus this many weeks (holidays fall where the calendar puts them).</param>
     /// <param name="arrivalsStop">No new callers from this instant (the end of the week, or of a shorter run).</param>
     /// <param name="maxCalls">No new callers after this many.</param>
     /// <param name="onCalls">Told of arrivals in batches, for a progress bar; called on the simulation's thread.</param>
-    public SimulatedWeek(Scenario scenario, int week, Instant arrivalsStop, long maxCalls, int seed, Action<long> onCalls)
+    /// <param name="serviceLevelThreshold">Counts service levels against this threshold instead of each queue's own.</param>
+    public SimulatedWeek(Scenario scenario, int week, Instant arrivalsStop, long maxCalls, int seed, Action<long> onCalls, Duration? serviceLevelThreshold = null)
     {
+        _serviceLevelThreshold = serviceLevelThreshold;
         _scenario = scenario;
         _start = scenario.WeekStart(week);
         _arrivalsStop = arrivalsStop;
@@ -114,7 +117,7 @@ internal sealed class SimulatedWeek
             _clock = host.Clock.Virtual!;
             _scenario = week._scenario;
             _random = new Random(SeedFor(week._seed, 2));
-            _figures = new SimulationFigures(_scenario);
+            _figures = new SimulationFigures(_scenario, week._serviceLevelThreshold);
             _arrivals = Arrivals(_scenario, week._start, week._arrivalsStop, week._seed);
             var (plan, teams) = Staff(_scenario);
             _teams = teams;

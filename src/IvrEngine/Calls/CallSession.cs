@@ -64,6 +64,8 @@ public sealed class CallSession
     private Instant _promptsEndAt;
     private string? _agent;
     private ScheduledCallbackChoice? _scheduling;
+    private CallbackNumberEntry? _numberEntry;
+    private bool _menuTimeRanOutWhileOffering;
     private bool _agentsOwnHandOff;
 
     public CallSession(Menu menu, CallSettings settings, TimeProvider time)
@@ -213,7 +215,8 @@ public sealed class CallSession
             .InternalTransitionIf(_digit, Always, (key, _) => OnMenuKey(key), "choose by key")
             .InternalTransitionIf(_speech, Always, (utterance, _) => OnMenuSpeech(utterance), "choose by phrase")
             .InternalTransitionIf(Trigger.InterDigitTimeout, Always, _ => OnMenuKeyPause(), "take the shorter key")
-            .PermitIf(_enterNode, CallState.CollectingDigits, entry => StateFor(entry.Node) == CallState.CollectingDigits, "node collects digits");
+            .PermitIf(_enterNode, CallState.CollectingDigits, entry => StateFor(entry.Node) == CallState.CollectingDigits, "node collects digits")
+            .Permit(Trigger.OfferCallback, CallState.OfferingCallback);
 
         _machine.Configure(CallState.CollectingDigits)
             .InternalTransitionIf(_digit, Always, (key, _) => OnCollectKey(key), "add a digit")
@@ -246,19 +249,23 @@ public sealed class CallSession
             .Ignore(Trigger.MenuTimeLimit);
 
         _machine.Configure(CallState.OfferingCallback)
-            .InternalTransitionIf(_digit, Always, (key, _) => OnCallbackChoice(key), "choose a time, confirm")
-            .InternalTransitionIf(_speech, Always, (utterance, _) => OnCallbackSpeech(utterance), "speech is no choice")
-            .InternalTransitionIf(Trigger.NoInput, Always, _ => DeclineCallback("no choice"), "no choice: when closed")
+            .InternalTransitionIf(_digit, Always, (key, _) => OnCallbackChoice(key), "choose a time, confirm, key a number")
+            .InternalTransitionIf(_speech, Always, (utterance, _) => OnCallbackSpeech(utterance), "spoken number, else no choice")
+            .InternalTransitionIf(Trigger.NoInput, Always, _ => OnCallbackSilence(), "no choice: declined")
+            .InternalTransitionIf(Trigger.InterDigitTimeout, Always, _ => OnNumberEntryPause(), "end of a keyed number")
+            .InternalTransitionIf(Trigger.MenuTimeLimit, Always, _ => _menuTimeRanOutWhileOffering = true, "budget applies back in the menu")
             .Permit(_transfer.Trigger, CallState.Transferring)
-            .PermitDynamic(_enterNode, entry => StateFor(entry.Node), "when closed: a node", NodeStates)
+            .PermitDynamic(_enterNode, entry => StateFor(entry.Node), "declined: when closed, or back to the menu", NodeStates)
             .Permit(Trigger.End, CallState.Ended)
-            .Permit(Trigger.Hangup, CallState.Ended)
-            .Ignore(Trigger.MenuTimeLimit);
+            .Permit(Trigger.Hangup, CallState.Ended);
 
         _machine.Configure(CallState.Queued)
             .OnEntryFrom(Trigger.Enqueued, () => _callCenter!.Welcome(this), "position, expected wait, hold music")
             .InternalTransitionIf(_overflow, Always, (leave, _) => Perform(leave.Action, leave.Reason), "leave for the overflow")
-            .InternalTransitionIf(_digit, Always, (key, _) => OnQueuedKey(key), "callback choice")
+            .InternalTransitionIf(_digit, Always, (key, _) => OnQueuedKey(key), "callback choice, keyed number")
+            .InternalTransitionIf(_speech, Always, (utterance, _) => OnQueuedSpeech(utterance), "spoken callback number")
+            .InternalTransitionIf(Trigger.NoInput, Always, _ => OnNumberEntrySilence(), "callback number: silence")
+            .InternalTransitionIf(Trigger.InterDigitTimeout, Always, _ => OnNumberEntryPause(), "end of a keyed number")
             .Permit(_agentAnswered.Trigger, CallState.WithAgent)
             .Permit(_transfer.Trigger, CallState.Transferring)
             .PermitDynamic(_enterNode, entry => StateFor(entry.Node), "overflow to a node", NodeStates)
@@ -595,6 +602,9 @@ public sealed class CallSession
             case GoToMainMenu:
                 _machine.Fire(_enterNode, new NodeEntry(_menu.StartNode, NodeEntryKind.Forward));
                 break;
+            case RequestCallback callback:
+                OfferCallbackOnRequest(callback.QueueId, reason);
+                break;
         }
     }
 
@@ -654,44 +664,95 @@ public sealed class CallSession
     }
 
     /// <summary>
-    /// When the closed queue offers callbacks and the caller's number can be called, reads out the
-    /// next open times to choose from. False when there is nothing to offer.
+    /// When the closed queue offers callbacks (and the line keeps them), reads out its next open times
+    /// to choose from. False when there is nothing to offer. The number comes after the time: the
+    /// caller ID read back, or keyed in when there is none that can be called.
     /// </summary>
     private bool OfferScheduledCallback(string queueId, Hours.HoursRule hours, string reason)
     {
-        if (_callCenter?.Callbacks is null || _menu.Queues[queueId].Callback is not { WhenClosed: true } offer
-            || !Callbacks.CallbackNumber.TryNormalize(CallerId, _callCenter.NumberRegion, out var number, out _))
-        {
-            return false;
-        }
-
-        var zone = _hours[hours.ScheduleId].Zone;
-        var slots = _hours.Slots(hours.ScheduleId, Now, Now + Duration.FromDays(7), Duration.FromMinutes(30)).Take(3).Select(s => s.Start).ToList();
+        if (_callCenter?.Callbacks is null || _menu.Queues[queueId].Callback is not { WhenClosed: true } offer) return false;
+        var slots = Callbacks.CallbackSlots.Next(_hours, hours.ScheduleId, Now);
         if (slots.Count == 0) return false;
-        _scheduling = new ScheduledCallbackChoice(queueId, hours, reason, number, offer.ExpiresAfter, zone, slots);
-        var choices = slots.Select((slot, i) => (Key: i + 1, When: Hours.OpeningPhrase.Format(slot, Now, zone, Locale))).ToList();
-        Speak(_menu.Messages.CallbackSlots, ("slots", SlotChoices(choices)));
-        _machine.Fire(Trigger.OfferCallback);
-        ArmInputTimer(Trigger.NoInput, _menu.StartNode.NoInput.Timeout);
+        OfferSlots(new ScheduledCallbackChoice(queueId, hours, reason, CallableCallerId(), offer.ExpiresAfter, _hours[hours.ScheduleId].Zone, slots), _menu.Messages.CallbackSlots);
         return true;
     }
 
+    /// <summary>
+    /// A menu option books a callback (<c>"callback": QUEUE</c>): the queue's next open times, whether it
+    /// is open now or not. Declining, or a line that keeps no callbacks, returns to the option's node.
+    /// </summary>
+    private void OfferCallbackOnRequest(string queueId, string reason)
+    {
+        var node = CurrentNode;
+        var queue = _menu.Queues[queueId];
+        IReadOnlyList<Instant> slots = _callCenter?.Callbacks is null || queue.Hours is null ? [] : Callbacks.CallbackSlots.Next(_hours, queue.Hours.ScheduleId, Now);
+        if (slots.Count == 0)
+        {
+            Record(CallEventType.InputIgnored, text: "callback", detail: _callCenter?.Callbacks is null
+                ? "not offered: this line keeps no callbacks"
+                : $"not offered: queue {queueId} has no open time in the next {Callbacks.CallbackSlots.Horizon.Days} days");
+            Speak(_menu.Messages.CallbackUnavailable);
+            _machine.Fire(_enterNode, new NodeEntry(node, NodeEntryKind.Repeat));
+            return;
+        }
+
+        var choice = new ScheduledCallbackChoice(queueId, queue.Hours!, reason, CallableCallerId(), queue.Callback?.ExpiresAfter ?? Callbacks.CallbackOffer.DefaultExpiry,
+            _hours[queue.Hours!.ScheduleId].Zone, slots) { ReturnTo = node };
+        OfferSlots(choice, _menu.Messages.CallbackSlotsOnRequest);
+    }
+
+    /// <summary>Reads out the times to choose from and waits for a key.</summary>
+    private void OfferSlots(ScheduledCallbackChoice choice, LocalizedText message)
+    {
+        _scheduling = choice;
+        _numberEntry = null;
+        var choices = choice.Slots.Select((slot, i) => (Key: i + 1, When: Hours.OpeningPhrase.Format(slot, Now, choice.Zone, Locale))).ToList();
+        Speak(message, ("slots", SlotChoices(choices)));
+        _machine.Fire(Trigger.OfferCallback);
+        ArmInputTimer(Trigger.NoInput, CallbackWait);
+    }
+
+    /// <summary>The caller ID in E.164 when it is a number the line can call back; else null (the caller keys one in).</summary>
+    private string? CallableCallerId() =>
+        Callbacks.CallbackNumber.TryNormalize(CallerId, _callCenter!.NumberRegion, out var number, out _) ? number : null;
+
+    /// <summary>How long the line waits for an answer in the callback dialogue: the menu's no-input time.</summary>
+    private Duration CallbackWait => _menu.StartNode.NoInput.Timeout;
+
     private void OnCallbackChoice(char key)
     {
+        if (_numberEntry is not null)
+        {
+            OnNumberEntryKey(key);
+            return;
+        }
+
         var choice = _scheduling!;
         Record(CallEventType.KeyPressed, text: key.ToString());
         DisarmInputTimer();
+        _promptsEndAt = Now;
         if (choice.Chosen is null && key is >= '1' and <= '9' && key - '1' < choice.Slots.Count)
         {
-            _scheduling = choice with { Chosen = key - '1' };
-            Speak(_menu.Messages.CallbackConfirmScheduled,
-                ("number", Callbacks.CallbackNumber.Spoken(choice.Number)),
-                ("slot", Hours.OpeningPhrase.Format(choice.Slots[key - '1'], Now, choice.Zone, Locale)));
-            ArmInputTimer(Trigger.NoInput, _menu.StartNode.NoInput.Timeout);
+            _scheduling = choice = choice with { Chosen = key - '1' };
+            if (choice.Number is { } number)
+            {
+                Speak(_menu.Messages.CallbackConfirmScheduled,
+                    ("number", Callbacks.CallbackNumber.Spoken(number, _callCenter!.NumberRegion, Locale)),
+                    ("slot", Hours.OpeningPhrase.Format(choice.Slots[key - '1'], Now, choice.Zone, Locale)));
+                ArmInputTimer(Trigger.NoInput, CallbackWait);
+            }
+            else
+            {
+                StartNumberEntry(noCallableCallerId: true);
+            }
         }
-        else if (choice.Chosen is { } chosen && key == '1')
+        else if (choice is { Chosen: { } chosen, Number: not null } && key == '1')
         {
             BookScheduledCallback(choice, choice.Slots[chosen]);
+        }
+        else if (choice is { Chosen: not null, Number: not null } && key == '3')
+        {
+            StartNumberEntry(noCallableCallerId: false);
         }
         else
         {
@@ -701,8 +762,19 @@ public sealed class CallSession
 
     private void OnCallbackSpeech(string utterance)
     {
+        if (_numberEntry is not null)
+        {
+            OnNumberEntrySpeech(utterance);
+            return;
+        }
         Record(CallEventType.SpeechHeard, text: utterance);
         DeclineCallback("speech");
+    }
+
+    private void OnCallbackSilence()
+    {
+        if (_numberEntry is not null) OnNumberEntrySilence();
+        else DeclineCallback("no choice");
     }
 
     /// <summary>Stores the callback, then tells the caller: the promise is made only once it is on disk.</summary>
@@ -712,14 +784,14 @@ public sealed class CallSession
         try
         {
             stored = _callCenter!.Callbacks!.Schedule(new Callbacks.CallbackRequest(
-                Reference, choice.QueueId, choice.Number, Callbacks.CallbackKind.Scheduled, Locale, Now, slot, slot + choice.ExpiresAfter));
+                Reference, choice.QueueId, choice.Number!, Callbacks.CallbackKind.Scheduled, Locale, Now, slot, slot + choice.ExpiresAfter));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // Nothing is promised that is not stored: the caller is told, and the line closes as it would have.
+            // Nothing is promised that is not stored: the caller is told, and the line goes on as if it were declined.
             Record(CallEventType.InputIgnored, text: "callback", detail: $"not booked: the store failed ({exception.Message})");
             Speak(_menu.Messages.CallbackUnavailable);
-            CloseFor(choice.Hours, choice.QueueId, choice.Reason);
+            LeaveCallbackOffer(choice);
             return;
         }
         var when = Hours.OpeningPhrase.Format(stored.DueAt, Now, choice.Zone, Locale);
@@ -733,7 +805,134 @@ public sealed class CallSession
     {
         var choice = _scheduling!;
         Record(CallEventType.InputIgnored, text: "callback offer", detail: $"declined ({why})");
-        CloseFor(choice.Hours, choice.QueueId, choice.Reason);
+        LeaveCallbackOffer(choice);
+    }
+
+    /// <summary>No callback after all: a closed queue does its whenClosed; an option's offer goes back to its node.</summary>
+    private void LeaveCallbackOffer(ScheduledCallbackChoice choice)
+    {
+        _numberEntry = null;
+        if (choice.ReturnTo is not { } node)
+        {
+            CloseFor(choice.Hours, choice.QueueId, choice.Reason);
+        }
+        else if (_menuTimeRanOutWhileOffering && _state == CallState.OfferingCallback)
+        {
+            // The call's time in the menus ran out while the caller was choosing: it applies now they are back.
+            _menuTimeRanOutWhileOffering = false;
+            ExceedBudget("time in the menus");
+        }
+        else
+        {
+            _machine.Fire(_enterNode, new NodeEntry(node, NodeEntryKind.Repeat));
+        }
+    }
+
+    /// <summary>
+    /// Keyed entry of the callback number starts: for a caller with no number the line can call (who hears
+    /// so first), or one who asked to give another. Used by scheduled callbacks and, through the call
+    /// centre, by virtual hold.
+    /// </summary>
+    private void StartNumberEntry(bool noCallableCallerId)
+    {
+        _numberEntry = new CallbackNumberEntry(_callCenter!.NumberRegion);
+        Record(CallEventType.CallbackNumber, text: "keyed entry", detail: !noCallableCallerId
+            ? "the caller asked to give another number"
+            : CallerId is null ? "no caller ID" : $"caller ID {Callbacks.CallbackNumber.Mask(CallerId)} cannot be called back");
+        if (noCallableCallerId) Speak(_menu.Messages.CallbackNoNumber);
+        Speak(_menu.Messages.CallbackEnterNumber);
+        ArmInputTimer(Trigger.NoInput, CallbackWait);
+    }
+
+    /// <summary>Virtual hold: the caller accepted the offer in the queue and gives a number on the keypad (they keep their place meanwhile).</summary>
+    internal void EnterCallbackNumber(bool noCallableCallerId) => StartNumberEntry(noCallableCallerId);
+
+    private void OnNumberEntryKey(char key)
+    {
+        Record(CallEventType.KeyPressed, text: key.ToString());
+        DisarmInputTimer();
+        _promptsEndAt = Now; // barge-in: a key cuts the prompt short
+        ContinueNumberEntry(_numberEntry!.Key(key));
+    }
+
+    private void OnNumberEntrySpeech(string utterance)
+    {
+        Record(CallEventType.SpeechHeard, text: utterance);
+        DisarmInputTimer();
+        _promptsEndAt = Now;
+        ContinueNumberEntry(_numberEntry!.Speech(utterance));
+    }
+
+    private void OnNumberEntryPause()
+    {
+        if (_numberEntry is not null) ContinueNumberEntry(_numberEntry.Pause());
+    }
+
+    private void OnNumberEntrySilence()
+    {
+        if (_numberEntry is not null) ContinueNumberEntry(_numberEntry.Silence());
+    }
+
+    private void ContinueNumberEntry(NumberEntryStep step)
+    {
+        var entry = _numberEntry!;
+        switch (step.Outcome)
+        {
+            case NumberEntryOutcome.Collecting:
+                ArmInputTimer(Trigger.InterDigitTimeout, _menu.StartNode.InterDigitTimeout);
+                break;
+            case NumberEntryOutcome.Prompt:
+                switch (step.Problem)
+                {
+                    case NumberEntryProblem.Invalid:
+                        Record(CallEventType.CallbackNumber, text: "invalid", detail: step.Detail);
+                        Speak(_menu.Messages.CallbackNumberInvalid);
+                        break;
+                    case NumberEntryProblem.Silence:
+                        Record(CallEventType.CallbackNumber, text: "silence", detail: step.Detail);
+                        Speak(_menu.Messages.NoInput);
+                        break;
+                    case NumberEntryProblem.NotAChoice:
+                        Record(CallEventType.CallbackNumber, text: "not a choice", detail: step.Detail);
+                        Speak(_menu.Messages.Invalid);
+                        break;
+                    case NumberEntryProblem.AskedAgain:
+                        Record(CallEventType.CallbackNumber, text: "asked again", detail: step.Detail);
+                        break;
+                }
+                if (entry.ReadingBack is { } number)
+                {
+                    if (step.Problem == NumberEntryProblem.None) Record(CallEventType.CallbackNumber, text: "read back", detail: Callbacks.CallbackNumber.Mask(number));
+                    Speak(_menu.Messages.CallbackNumberReadBack, ("number", Callbacks.CallbackNumber.Spoken(number, _callCenter!.NumberRegion, Locale)));
+                }
+                else
+                {
+                    Speak(_menu.Messages.CallbackEnterNumber);
+                }
+                ArmInputTimer(Trigger.NoInput, CallbackWait);
+                break;
+            case NumberEntryOutcome.Confirmed:
+                _numberEntry = null;
+                Record(CallEventType.CallbackNumber, text: "confirmed", detail: Callbacks.CallbackNumber.Mask(step.Number!));
+                if (_state == CallState.Queued)
+                {
+                    _callCenter!.CallbackNumberEntered(this, step.Number!);
+                }
+                else
+                {
+                    _scheduling = _scheduling! with { Number = step.Number };
+                    BookScheduledCallback(_scheduling, _scheduling.Slots[_scheduling.Chosen!.Value]);
+                }
+                break;
+            default:
+                _numberEntry = null;
+                var gaveUp = step.Outcome == NumberEntryOutcome.GaveUp;
+                Record(CallEventType.CallbackNumber, text: gaveUp ? "given up" : "cancelled", detail: gaveUp ? step.Detail : "the caller pressed star");
+                if (gaveUp) Speak(_menu.Messages.CallbackNumberGiveUp);
+                if (_state == CallState.Queued) _callCenter!.CallbackNumberAbandoned(this);
+                else DeclineCallback(gaveUp ? "no number" : "cancelled");
+                break;
+        }
     }
 
     /// <summary>"press 1 for tomorrow at 9:00 AM, 2 for …, or 3 for …" / "нажмите 1 — завтра в 9:00, 2 — … или 3 — …".</summary>
@@ -791,8 +990,19 @@ public sealed class CallSession
 
     private void OnQueuedKey(char key)
     {
+        if (_numberEntry is not null)
+        {
+            OnNumberEntryKey(key);
+            return;
+        }
         Record(CallEventType.KeyPressed, text: key.ToString());
         if (!_callCenter!.CallerPressed(this, key)) Record(CallEventType.InputIgnored, text: "a key", detail: "no choice is offered while waiting");
+    }
+
+    private void OnQueuedSpeech(string utterance)
+    {
+        if (_numberEntry is not null) OnNumberEntrySpeech(utterance);
+        else Record(CallEventType.InputIgnored, text: "speech", detail: $"not used while {CallState.Queued}");
     }
 
     /// <summary>The callback is stored: the caller hangs up and keeps their place (or the callback they already had).</summary>
@@ -807,6 +1017,8 @@ public sealed class CallSession
 
     internal void ConnectedToAgent(string agent, Duration waited)
     {
+        // An agent answering ends any callback number the caller was keying in: they are through.
+        StopNumberEntry();
         var visit = _visits[^1];
         visit.LeftAt = Now;
         visit.Result = $"answered by {agent} after {Describe(waited)}";
@@ -823,13 +1035,25 @@ public sealed class CallSession
         _machine.Fire(_handOff, queueId);
     }
 
-    internal void Overflow(MenuAction action, string reason) => _machine.Fire(_overflow, new LeaveRequest(action, reason));
+    internal void Overflow(MenuAction action, string reason)
+    {
+        StopNumberEntry();
+        _machine.Fire(_overflow, new LeaveRequest(action, reason));
+    }
+
+    private void StopNumberEntry()
+    {
+        if (_numberEntry is null) return;
+        _numberEntry = null;
+        DisarmInputTimer();
+    }
 
     private static string Describe(Duration duration) =>
         duration < Duration.FromMinutes(1) ? $"{(int)duration.TotalSeconds} s" : $"{(int)duration.TotalMinutes}:{duration.Seconds:00}";
 
     private void Finish(CallOutcome outcome)
     {
+        _numberEntry = null;
         DisarmInputTimer();
         _menuTimeLimit?.Dispose();
         _menuTimeLimit = null;
@@ -928,11 +1152,15 @@ public sealed class CallSession
     /// <param name="Callback">The line called the caller back: they are greeted as such and wait ahead of new callers.</param>
     private sealed record TransferRequest(string QueueId, string Reason, bool Callback = false);
 
-    /// <summary>The times offered to a caller at a closed queue, and (once chosen) which.</summary>
+    /// <summary>The times offered to a caller (at a closed queue, or by a callback option), and (once chosen) which.</summary>
+    /// <param name="Number">The number to call in E.164: the caller ID when it can be called, else null until one is keyed in.</param>
     private sealed record ScheduledCallbackChoice(
-        string QueueId, Hours.HoursRule Hours, string Reason, string Number, Duration ExpiresAfter, DateTimeZone Zone, List<Instant> Slots)
+        string QueueId, Hours.HoursRule Hours, string Reason, string? Number, Duration ExpiresAfter, DateTimeZone Zone, IReadOnlyList<Instant> Slots)
     {
         public int? Chosen { get; init; }
+
+        /// <summary>For an option's offer: the node to go back to when the caller declines. Null at a closed queue (its whenClosed follows).</summary>
+        public MenuNode? ReturnTo { get; init; }
     }
 
     /// <summary>A caller sent out of a queue, and where to.</summary>

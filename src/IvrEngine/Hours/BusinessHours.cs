@@ -12,6 +12,9 @@ namespace IvrEngine.Hours;
 public sealed class BusinessHours
 {
     private readonly HashSet<string> _emergency = new(StringComparer.Ordinal);
+    // Each schedule's last answer and the instants it holds for: a line asks the same question for
+    // every caller, and the answer only changes at its NextChange (or, for the rule's name, at midnight).
+    private readonly Dictionary<string, (Instant From, Instant Until, HoursAnswer Answer)> _answers = new(StringComparer.Ordinal);
     private bool _emergencyEverywhere;
 
     public BusinessHours(ImmutableDictionary<string, Schedule> schedules) => Schedules = schedules;
@@ -38,8 +41,16 @@ public sealed class BusinessHours
 
     public Schedule this[string scheduleId] => Schedules[scheduleId];
 
-    public HoursAnswer At(string scheduleId, Instant at) =>
-        IsEmergencyClosed(scheduleId) ? new HoursAnswer(false, EmergencyRule, null) : Schedules[scheduleId].At(at);
+    public HoursAnswer At(string scheduleId, Instant at)
+    {
+        if (IsEmergencyClosed(scheduleId)) return new HoursAnswer(false, EmergencyRule, null);
+        if (_answers.TryGetValue(scheduleId, out var known) && at >= known.From && at < known.Until) return known.Answer;
+        var schedule = Schedules[scheduleId];
+        var answer = schedule.At(at);
+        var midnight = schedule.Zone.AtStartOfDay(at.InZone(schedule.Zone).Date.PlusDays(1)).ToInstant();
+        _answers[scheduleId] = (at, answer.NextChange is { } change && change < midnight ? change : midnight, answer);
+        return answer;
+    }
 
     public bool IsOpenAt(string scheduleId, Instant at) => At(scheduleId, at).IsOpen;
 

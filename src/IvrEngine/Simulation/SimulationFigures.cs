@@ -21,11 +21,12 @@ public sealed class SimulationFigures : IQueueObserver
     private Instant _cachedEnd = Instant.MinValue;
     private int _cachedInterval;
 
-    public SimulationFigures(Scenario scenario)
+    /// <param name="serviceLevelThreshold">Counts service levels against this threshold in every queue instead of each queue's own (a staffing target's).</param>
+    public SimulationFigures(Scenario scenario, Duration? serviceLevelThreshold = null)
     {
         _zone = scenario.Menu.TimeZone;
         _grid = scenario.Grid;
-        _thresholds = scenario.Menu.Queues.ToImmutableDictionary(q => q.Key, q => q.Value.ServiceLevelThreshold, StringComparer.Ordinal);
+        _thresholds = scenario.Menu.Queues.ToImmutableDictionary(q => q.Key, q => serviceLevelThreshold ?? q.Value.ServiceLevelThreshold, StringComparer.Ordinal);
         foreach (var queue in scenario.Menu.Queues.Keys.Order(StringComparer.Ordinal))
         {
             _queues[queue] = [.. Enumerable.Range(0, _grid.IntervalsPerWeek).Select(_ => new IntervalFigures())];

@@ -117,7 +117,7 @@ public static class SimulationReport
         }
     }
 
-    internal static void WriteTable(TextWriter output, List<string[]> rows, int rightAlignFrom)
+    public static void WriteTable(TextWriter output, List<string[]> rows, int rightAlignFrom)
     {
         var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
         foreach (var row in rows)
@@ -132,12 +132,12 @@ public static class SimulationReport
         }
     }
 
-    internal static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    public static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    internal static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+    public static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
     /// <summary><c>0:42</c>, <c>12:05</c>, <c>1:02:10</c>; "–" when there is nothing to show.</summary>
-    internal static string Clock(double? seconds)
+    public static string Clock(double? seconds)
     {
         if (seconds is not { } s) return "–";
         var span = TimeSpan.FromSeconds(Math.Round(s));

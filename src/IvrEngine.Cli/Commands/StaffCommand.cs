@@ -1,0 +1,178 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using IvrEngine.Hosting.Simulation;
+using IvrEngine.Simulation;
+
+namespace IvrEngine.Cli.Commands;
+
+/// <summary>
+/// <c>ivr staff SCENARIO --target 80/20 [--weeks N] [--seed S] [--out DIR]</c>: the fewest agents
+/// per queue and interval reaching the target — Erlang C first, then simulation rounds that add
+/// agents where the real line (menus, abandonment, callbacks) still falls short.
+/// </summary>
+internal static class StaffCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var scenario = new Argument<string>("SCENARIO") { Description = "The scenario file (docs/simulation.md); its own staffing is only used to measure the calls." };
+        var target = new Option<string>("--target") { Description = "Percent answered within seconds, e.g. 80/20.", DefaultValueFactory = _ => "80/20", HelpName = "PERCENT/SECONDS" };
+        var weeks = new Option<int>("--weeks") { Description = "Weeks simulated per round (more: steadier figures, slower).", DefaultValueFactory = _ => 2, HelpName = "N" };
+        var seed = new Option<int>("--seed") { Description = "Seeds every random draw.", DefaultValueFactory = _ => 1, HelpName = "S" };
+        var rounds = new Option<int>("--rounds") { Description = "At most this many confirming simulations.", DefaultValueFactory = _ => 6, HelpName = "N" };
+        var outDir = new Option<string?>("--out") { Description = "Write staffing.csv (every queue and interval) and agents.json (the scenario's \"agents\" rows per queue) here.", HelpName = "DIR" };
+        target.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && !ServiceTarget.TryParse(result.Tokens[^1].Value, out _, out var problem)) result.AddError($"--target: {problem}");
+        });
+        weeks.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 52) result.AddError("--weeks must be from 1 to 52.");
+        });
+        rounds.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 20) result.AddError("--rounds must be from 1 to 20.");
+        });
+        var command = new Command("staff", "Find the fewest agents per queue and interval reaching a service level: Erlang C first, confirmed by simulating the real line.")
+        {
+            scenario, target, weeks, seed, rounds, outDir,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            ServiceTarget.TryParse(parseResult.GetValue(target)!, out var goal, out _);
+            return await RunAsync(parseResult.GetValue(scenario)!, goal, parseResult.GetValue(weeks), parseResult.GetValue(seed), parseResult.GetValue(rounds),
+                parseResult.GetValue(outDir), output, error, cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string file, ServiceTarget target, int weeks, int seed, int rounds, string? outDir,
+        TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var loaded = ScenarioLoader.LoadFile(file);
+        foreach (var diagnostic in loaded.Diagnostics) output.WriteLine(diagnostic);
+        if (loaded.Scenario is not { } scenario)
+        {
+            error.WriteLine($"{file}: invalid scenario; fix the problems above.");
+            return ExitCodes.Failed;
+        }
+
+        var goal = string.Create(CultureInfo.InvariantCulture, $"{target.ServiceLevel * 100:0.#}% within {target.Threshold.TotalSeconds:0} s");
+        output.WriteLine($"Staffing {Path.GetFileName(file)} for {goal} ({weeks} simulated week{(weeks == 1 ? "" : "s")} a round, seed {seed}).");
+        StaffingAnswer answer;
+        try
+        {
+            answer = await StaffingPlanner.PlanAsync(scenario, target, weeks, seed, rounds, step => error.WriteLine($"  {step}…"), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("Stopped.");
+            return ExitCodes.Failed;
+        }
+
+        output.WriteLine();
+        WriteSummary(output, answer, scenario);
+        foreach (var queue in answer.Intervals.Select(i => i.Queue).Distinct())
+        {
+            var rows = answer.Intervals.Where(i => i.Queue == queue).ToList();
+            if (rows.All(r => r.Agents == 0)) continue;
+            output.WriteLine();
+            output.WriteLine($"{queue}: agents by hour (the most any half of the hour needs)");
+            WriteGrid(output, rows, scenario.Grid);
+        }
+        output.WriteLine();
+        output.WriteLine(answer.MetEverywhere
+            ? $"Every interval with callers meets {goal} in simulation ({answer.Rounds} round{(answer.Rounds == 1 ? "" : "s")})."
+            : $"Some intervals still miss {goal} after {answer.Rounds} rounds (see staffing.csv with --out, or raise --rounds / --weeks).");
+        if (outDir is not null) WriteFiles(outDir, answer, scenario, output);
+        return ExitCodes.Ok;
+    }
+
+    private static void WriteSummary(TextWriter output, StaffingAnswer answer, Scenario scenario)
+    {
+        var hours = scenario.Grid.IntervalMinutes / 60.0;
+        var rows = new List<string[]> { new[] { "queue", "calls/week", "Erlang C agent-hours", "confirmed agent-hours", "intervals raised", $"worst SL (≥{StaffingPlanner.MinimumCallersToJudge} callers)" } };
+        foreach (var group in answer.Intervals.GroupBy(i => i.Queue))
+        {
+            if (group.All(i => i.CallsPerHour == 0)) continue;
+            var judged = group.Where(i => i.Judged && i.ServiceLevel is not null).Select(i => i.ServiceLevel!.Value).ToList();
+            rows.Add(
+            [
+                group.Key,
+                (group.Sum(i => i.CallsPerHour) * hours).ToString("N0", CultureInfo.InvariantCulture),
+                (group.Sum(i => i.ErlangAgents) * hours).ToString("N1", CultureInfo.InvariantCulture),
+                (group.Sum(i => i.Agents) * hours).ToString("N1", CultureInfo.InvariantCulture),
+                group.Count(i => i.Agents > i.ErlangAgents).ToString(CultureInfo.InvariantCulture),
+                judged.Count == 0 ? "–" : SimulationReport.Percent(judged.Min()),
+            ]);
+        }
+        SimulationReport.WriteTable(output, rows, rightAlignFrom: 1);
+    }
+
+    private static void WriteGrid(TextWriter output, List<IntervalStaffing> rows, WeekGrid grid)
+    {
+        var table = new List<string[]> { new[] { "hour" }.Concat(Enumerable.Range(1, 7).Select(d => Hours.DayNames.Short((NodaTime.IsoDayOfWeek)d))).ToArray() };
+        for (var hour = 0; hour < 24; hour++)
+        {
+            var cells = new string[8];
+            cells[0] = string.Create(CultureInfo.InvariantCulture, $"{hour:00}:00");
+            var any = false;
+            for (var day = 0; day < 7; day++)
+            {
+                var most = rows.Where(r => (int)grid.DayOf(r.Interval) == day + 1 && grid.StartMinuteOf(r.Interval) / 60 == hour).Select(r => r.Agents).DefaultIfEmpty(0).Max();
+                any |= most > 0;
+                cells[day + 1] = most == 0 ? "–" : most.ToString(CultureInfo.InvariantCulture);
+            }
+            if (any) table.Add(cells);
+        }
+        SimulationReport.WriteTable(output, table, rightAlignFrom: 1);
+    }
+
+    private static void WriteFiles(string outDir, StaffingAnswer answer, Scenario scenario, TextWriter output)
+    {
+        Directory.CreateDirectory(outDir);
+        var grid = scenario.Grid;
+        var csv = new StringBuilder("queue,day,time,calls_per_hour,erlang_c_agents,agents,service_level\n");
+        foreach (var row in answer.Intervals)
+        {
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{row.Queue},{Hours.DayNames.Short(grid.DayOf(row.Interval))},{grid.TimeLabel(row.Interval)},{row.CallsPerHour:0.##},{row.ErlangAgents},{row.Agents},{(row.ServiceLevel is { } sl ? sl.ToString("0.0000", CultureInfo.InvariantCulture) : "")}\n");
+        }
+        var csvPath = Path.Combine(outDir, "staffing.csv");
+        File.WriteAllText(csvPath, csv.ToString());
+        var jsonPath = Path.Combine(outDir, "agents.json");
+        File.WriteAllText(jsonPath, AgentRows(answer.Staffed));
+        output.WriteLine($"Wrote {csvPath} and {jsonPath}.");
+    }
+
+    /// <summary>Each queue's agents as scenario rows: one row per run of equal staffing within a day.</summary>
+    private static string AgentRows(Scenario staffed)
+    {
+        var grid = staffed.Grid;
+        var json = new StringBuilder("{\n");
+        var queues = staffed.Queues.Keys.Order(StringComparer.Ordinal).ToList();
+        for (var q = 0; q < queues.Count; q++)
+        {
+            var agents = staffed.Queues[queues[q]].Agents;
+            var rows = new List<string>();
+            for (var day = 0; day < 7; day++)
+            {
+                var first = day * grid.IntervalsPerDay;
+                var start = first;
+                for (var i = first; i <= first + grid.IntervalsPerDay; i++)
+                {
+                    if (i < first + grid.IntervalsPerDay && agents[i] == agents[start]) continue;
+                    if (agents[start] > 0)
+                    {
+                        var to = i == first + grid.IntervalsPerDay ? "24:00" : grid.TimeLabel(i);
+                        rows.Add(string.Create(CultureInfo.InvariantCulture,
+                            $"{{ \"days\": \"{Hours.DayNames.Short(grid.DayOf(start)).ToLowerInvariant()}\", \"from\": \"{grid.TimeLabel(start)}\", \"to\": \"{to}\", \"agents\": {agents[start]} }}"));
+                    }
+                    start = i;
+                }
+            }
+            json.Append(CultureInfo.InvariantCulture, $"  \"{queues[q]}\": [\n    {string.Join(",\n    ", rows)}\n  ]{(q < queues.Count - 1 ? "," : "")}\n");
+        }
+        return json.Append("}\n").ToString();
+    }
+}
