@@ -766,7 +766,7 @@ public sealed class CallCenter
         var agent = connection.Agent;
         var wrapUp = agent.Profile.WrapUp;
         connection.Queue.RecordHandleTime(talk + wrapUp);
-        connection.Queue.Metrics.Handled(talk + wrapUp, transferredOut);
+        connection.Queue.Metrics.Handled(talk + wrapUp, transferredOut, connection.Since);
         agent.MoveTo(AgentState.WrapUp, Now);
         agent.WrapUpEndsAt = Now + wrapUp;
         After(wrapUp, () => FreeUp(agent));
