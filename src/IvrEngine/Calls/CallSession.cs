@@ -32,15 +32,9 @@ public sealed class CallSession
     private readonly TimeProvider _time;
     private readonly Action<Action> _dispatch;
     private readonly PromptPacing _pacing;
-    private readonly StateMachine<CallState, Trigger> _machine;
-    private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<char> _digit;
-    private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<string> _speech;
-    private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<NodeEntry> _enterNode;
-    private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<TransferRequest> _transfer;
-    private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<CallOutcome> _end;
-    private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<string> _agentAnswered;
-    private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<string> _handOff;
-    private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<LeaveRequest> _overflow;
+    // The configured state machine this call runs on, rented for the call's life (null once it has ended).
+    private CallMachine? _shell;
+    private int _firing;
     private readonly Queues.CallCenter? _callCenter;
     private readonly Hours.BusinessHours _hours;
     private readonly List<QueueVisit> _visits = [];
@@ -82,16 +76,7 @@ public sealed class CallSession
         CallerId = settings.CallerId;
         Reference = settings.Reference ?? ReferenceNumber.Create(new Random(settings.Seed));
 
-        _machine = new StateMachine<CallState, Trigger>(() => _state, s => _state = s, FiringMode.Queued);
-        _digit = _machine.SetTriggerParameters<char>(Trigger.Digit);
-        _speech = _machine.SetTriggerParameters<string>(Trigger.Speech);
-        _enterNode = _machine.SetTriggerParameters<NodeEntry>(Trigger.EnterNode);
-        _transfer = _machine.SetTriggerParameters<TransferRequest>(Trigger.Transfer);
-        _end = _machine.SetTriggerParameters<CallOutcome>(Trigger.End);
-        _agentAnswered = _machine.SetTriggerParameters<string>(Trigger.AgentAnswered);
-        _handOff = _machine.SetTriggerParameters<string>(Trigger.HandOff);
-        _overflow = _machine.SetTriggerParameters<LeaveRequest>(Trigger.Overflow);
-        Configure();
+        _shell = CallMachine.Rent(this);
     }
 
     private enum Trigger
@@ -157,7 +142,7 @@ public sealed class CallSession
             StartedAt = Now;
             Record(CallEventType.CallStarted, text: _menu.Name, detail: $"version {_menu.Version}, locale {Locale}, reference {Reference}{(CallerId is null ? "" : $", caller {Callbacks.CallbackNumber.Mask(CallerId)}")}");
         }
-        _machine.Fire(Trigger.Answer);
+        Fire(Trigger.Answer);
     }
 
     /// <summary>
@@ -169,11 +154,11 @@ public sealed class CallSession
         if (_state != CallState.Greeting) return;
         StartedAt = Now;
         Record(CallEventType.CallStarted, text: _menu.Name, detail: $"callback to {(CallerId is null ? "the caller" : Callbacks.CallbackNumber.Mask(CallerId))}, locale {Locale}, reference {Reference}");
-        _machine.Fire(_transfer, new TransferRequest(queueId, "callback answered", Callback: true));
+        Fire(static m => m.Transfer, new TransferRequest(queueId, "callback answered", Callback: true));
     }
 
     /// <summary>One key press: <c>0-9</c>, <c>*</c> or <c>#</c>. Any other character is an invalid input.</summary>
-    public void Press(char key) => _machine.Fire(_digit, key);
+    public void Press(char key) => Fire(static m => m.Digit, key);
 
     /// <summary>A run of key presses with no pause between them (<c>"21#"</c>), as from a phone's keypad.</summary>
     public void Press(string keys)
@@ -192,110 +177,234 @@ public sealed class CallSession
     }
 
     /// <summary>What the speech recogniser heard.</summary>
-    public void Say(string utterance) => _machine.Fire(_speech, utterance);
+    public void Say(string utterance) => Fire(static m => m.Speech, utterance);
 
     /// <summary>The caller hangs up.</summary>
-    public void HangUp() => _machine.Fire(Trigger.Hangup);
+    public void HangUp() => Fire(Trigger.Hangup);
 
     /// <summary>The call's state machine as a Mermaid state diagram, from Stateless's own description of it.</summary>
-    public string ToMermaidGraph() => MermaidGraph.Format(_machine.GetInfo());
+    public string ToMermaidGraph() => MermaidGraph.Format(CallMachine.Describe());
 
     /// <summary>The call's state machine as a Graphviz DOT graph, from Stateless's own description of it.</summary>
-    public string ToDotGraph() => UmlDotGraph.Format(_machine.GetInfo());
+    public string ToDotGraph() => UmlDotGraph.Format(CallMachine.Describe());
 
-    private void Configure()
+    /// <summary>Configures <paramref name="m"/> once; every action reaches the call it runs at the time (<see cref="CallMachine.Session"/>).</summary>
+    private static void Configure(CallMachine m)
     {
-        _machine.Configure(CallState.Greeting)
+        var machine = m.Machine;
+        CallSession S() => m.Session!;
+
+        machine.Configure(CallState.Greeting)
             .Permit(Trigger.Answer, CallState.InMenu)
-            .Permit(_transfer.Trigger, CallState.Transferring)
+            .Permit(m.Transfer.Trigger, CallState.Transferring)
             .Permit(Trigger.Hangup, CallState.Ended);
 
-        _machine.Configure(CallState.InMenu)
-            .OnEntryFrom(Trigger.Answer, Answer, "say the start prompt")
-            .InternalTransitionIf(_digit, Always, (key, _) => OnMenuKey(key), "choose by key")
-            .InternalTransitionIf(_speech, Always, (utterance, _) => OnMenuSpeech(utterance), "choose by phrase")
-            .InternalTransitionIf(Trigger.InterDigitTimeout, Always, _ => OnMenuKeyPause(), "take the shorter key")
-            .PermitIf(_enterNode, CallState.CollectingDigits, entry => StateFor(entry.Node) == CallState.CollectingDigits, "node collects digits")
+        machine.Configure(CallState.InMenu)
+            .OnEntryFrom(Trigger.Answer, () => S().Answer(), "say the start prompt")
+            .InternalTransitionIf(m.Digit, Always, (key, _) => S().OnMenuKey(key), "choose by key")
+            .InternalTransitionIf(m.Speech, Always, (utterance, _) => S().OnMenuSpeech(utterance), "choose by phrase")
+            .InternalTransitionIf(Trigger.InterDigitTimeout, Always, _ => S().OnMenuKeyPause(), "take the shorter key")
+            .PermitIf(m.EnterNode, CallState.CollectingDigits, entry => StateFor(entry.Node) == CallState.CollectingDigits, "node collects digits")
             .Permit(Trigger.OfferCallback, CallState.OfferingCallback);
 
-        _machine.Configure(CallState.CollectingDigits)
-            .InternalTransitionIf(_digit, Always, (key, _) => OnCollectKey(key), "add a digit")
-            .InternalTransitionIf(_speech, Always, (utterance, _) => OnCollectSpeech(utterance), "spoken digits or escape")
-            .InternalTransitionIf(Trigger.InterDigitTimeout, Always, _ => CompleteCollection(), "end of entry")
-            .PermitIf(_enterNode, CallState.InMenu, entry => StateFor(entry.Node) == CallState.InMenu, "node is a menu or announcement");
+        machine.Configure(CallState.CollectingDigits)
+            .InternalTransitionIf(m.Digit, Always, (key, _) => S().OnCollectKey(key), "add a digit")
+            .InternalTransitionIf(m.Speech, Always, (utterance, _) => S().OnCollectSpeech(utterance), "spoken digits or escape")
+            .InternalTransitionIf(Trigger.InterDigitTimeout, Always, _ => S().CompleteCollection(), "end of entry")
+            .PermitIf(m.EnterNode, CallState.InMenu, entry => StateFor(entry.Node) == CallState.InMenu, "node is a menu or announcement");
 
         foreach (var state in new[] { CallState.InMenu, CallState.CollectingDigits })
         {
-            _machine.Configure(state)
-                .OnEntryFrom(_enterNode, Present, "say the node's prompt")
-                .InternalTransitionIf(_enterNode, entry => StateFor(entry.Node) == state, (entry, _) => Present(entry), "next node of the same kind")
-                .InternalTransitionIf(Trigger.NoInput, Always, _ => OnNoInput(), "reprompt or retries exhausted")
-                .InternalTransitionIf(Trigger.MenuTimeLimit, Always, _ => ExceedBudget("time in the menus"), "call budget spent")
-                .Permit(_transfer.Trigger, CallState.Transferring)
+            machine.Configure(state)
+                .OnEntryFrom(m.EnterNode, entry => S().Present(entry), "say the node's prompt")
+                .InternalTransitionIf(m.EnterNode, entry => StateFor(entry.Node) == state, (entry, _) => S().Present(entry), "next node of the same kind")
+                .InternalTransitionIf(Trigger.NoInput, Always, _ => S().OnNoInput(), "reprompt or retries exhausted")
+                .InternalTransitionIf(Trigger.MenuTimeLimit, Always, _ => S().ExceedBudget("time in the menus"), "call budget spent")
+                .Permit(m.Transfer.Trigger, CallState.Transferring)
                 .Permit(Trigger.End, CallState.Ended)
                 .Permit(Trigger.Hangup, CallState.Ended);
         }
 
         // With no call centre behind the menu, a transfer ends the IVR part ("transferred to queue X").
-        _machine.Configure(CallState.Transferring)
-            .OnEntryFrom(_transfer, OnTransfer, "say the transfer message, join the queue")
-            .OnEntryFrom(_handOff, OnHandOff, "join the queue the agent chose")
-            .PermitReentry(_transfer.Trigger)
-            .PermitDynamic(_enterNode, entry => StateFor(entry.Node), "overflow to a node", NodeStates)
+        machine.Configure(CallState.Transferring)
+            .OnEntryFrom(m.Transfer, request => S().OnTransfer(request), "say the transfer message, join the queue")
+            .OnEntryFrom(m.HandOff, queue => S().OnHandOff(queue), "join the queue the agent chose")
+            .PermitReentry(m.Transfer.Trigger)
+            .PermitDynamic(m.EnterNode, entry => StateFor(entry.Node), "overflow to a node", NodeStates)
             .Permit(Trigger.Enqueued, CallState.Queued)
             .Permit(Trigger.OfferCallback, CallState.OfferingCallback)
             .Permit(Trigger.End, CallState.Ended)
             .Permit(Trigger.Hangup, CallState.Ended)
             .Ignore(Trigger.MenuTimeLimit);
 
-        _machine.Configure(CallState.OfferingCallback)
-            .InternalTransitionIf(_digit, Always, (key, _) => OnCallbackChoice(key), "choose a time, confirm, key a number")
-            .InternalTransitionIf(_speech, Always, (utterance, _) => OnCallbackSpeech(utterance), "spoken number, else no choice")
-            .InternalTransitionIf(Trigger.NoInput, Always, _ => OnCallbackSilence(), "no choice: declined")
-            .InternalTransitionIf(Trigger.InterDigitTimeout, Always, _ => OnNumberEntryPause(), "end of a keyed number")
-            .InternalTransitionIf(Trigger.MenuTimeLimit, Always, _ => _menuTimeRanOutWhileOffering = true, "budget applies back in the menu")
-            .Permit(_transfer.Trigger, CallState.Transferring)
-            .PermitDynamic(_enterNode, entry => StateFor(entry.Node), "declined: when closed, or back to the menu", NodeStates)
+        machine.Configure(CallState.OfferingCallback)
+            .InternalTransitionIf(m.Digit, Always, (key, _) => S().OnCallbackChoice(key), "choose a time, confirm, key a number")
+            .InternalTransitionIf(m.Speech, Always, (utterance, _) => S().OnCallbackSpeech(utterance), "spoken number, else no choice")
+            .InternalTransitionIf(Trigger.NoInput, Always, _ => S().OnCallbackSilence(), "no choice: declined")
+            .InternalTransitionIf(Trigger.InterDigitTimeout, Always, _ => S().OnNumberEntryPause(), "end of a keyed number")
+            .InternalTransitionIf(Trigger.MenuTimeLimit, Always, _ => S()._menuTimeRanOutWhileOffering = true, "budget applies back in the menu")
+            .Permit(m.Transfer.Trigger, CallState.Transferring)
+            .PermitDynamic(m.EnterNode, entry => StateFor(entry.Node), "declined: when closed, or back to the menu", NodeStates)
             .Permit(Trigger.End, CallState.Ended)
             .Permit(Trigger.Hangup, CallState.Ended);
 
-        _machine.Configure(CallState.Queued)
-            .OnEntryFrom(Trigger.Enqueued, () => _callCenter!.Welcome(this), "position, expected wait, hold music")
-            .InternalTransitionIf(_overflow, Always, (leave, _) => Perform(leave.Action, leave.Reason), "leave for the overflow")
-            .InternalTransitionIf(_digit, Always, (key, _) => OnQueuedKey(key), "callback choice, keyed number")
-            .InternalTransitionIf(_speech, Always, (utterance, _) => OnQueuedSpeech(utterance), "spoken callback number")
-            .InternalTransitionIf(Trigger.NoInput, Always, _ => OnNumberEntrySilence(), "callback number: silence")
-            .InternalTransitionIf(Trigger.InterDigitTimeout, Always, _ => OnNumberEntryPause(), "end of a keyed number")
-            .Permit(_agentAnswered.Trigger, CallState.WithAgent)
-            .Permit(_transfer.Trigger, CallState.Transferring)
-            .PermitDynamic(_enterNode, entry => StateFor(entry.Node), "overflow to a node", NodeStates)
+        machine.Configure(CallState.Queued)
+            .OnEntryFrom(Trigger.Enqueued, () => S()._callCenter!.Welcome(S()), "position, expected wait, hold music")
+            .InternalTransitionIf(m.Overflow, Always, (leave, _) => S().Perform(leave.Action, leave.Reason), "leave for the overflow")
+            .InternalTransitionIf(m.Digit, Always, (key, _) => S().OnQueuedKey(key), "callback choice, keyed number")
+            .InternalTransitionIf(m.Speech, Always, (utterance, _) => S().OnQueuedSpeech(utterance), "spoken callback number")
+            .InternalTransitionIf(Trigger.NoInput, Always, _ => S().OnNumberEntrySilence(), "callback number: silence")
+            .InternalTransitionIf(Trigger.InterDigitTimeout, Always, _ => S().OnNumberEntryPause(), "end of a keyed number")
+            .Permit(m.AgentAnswered.Trigger, CallState.WithAgent)
+            .Permit(m.Transfer.Trigger, CallState.Transferring)
+            .PermitDynamic(m.EnterNode, entry => StateFor(entry.Node), "overflow to a node", NodeStates)
             .Permit(Trigger.End, CallState.Ended)
             .Permit(Trigger.Hangup, CallState.Ended)
             .Ignore(Trigger.MenuTimeLimit);
 
-        _machine.Configure(CallState.WithAgent)
-            .OnEntryFrom(_agentAnswered, agent =>
+        machine.Configure(CallState.WithAgent)
+            .OnEntryFrom(m.AgentAnswered, agent =>
             {
-                _agent = agent;
-                Record(CallEventType.AgentConnected, text: agent, detail: $"after {Describe(_visits[^1].Waited ?? Duration.Zero)} in queue {_visits[^1].Queue}");
+                S()._agent = agent;
+                S().Record(CallEventType.AgentConnected, text: agent, detail: $"after {Describe(S()._visits[^1].Waited ?? Duration.Zero)} in queue {S()._visits[^1].Queue}");
             }, "talk")
-            .Permit(_handOff.Trigger, CallState.Transferring)
+            .Permit(m.HandOff.Trigger, CallState.Transferring)
             .Permit(Trigger.End, CallState.Ended)
             .Permit(Trigger.Hangup, CallState.Ended)
             .Ignore(Trigger.MenuTimeLimit);
 
-        _machine.Configure(CallState.Ended)
-            .OnEntryFrom(_end, Finish, "record the outcome")
-            .OnEntryFrom(Trigger.Hangup, CallerHungUp, "caller hung up")
+        machine.Configure(CallState.Ended)
+            .OnEntryFrom(m.End, outcome => S().Finish(outcome), "record the outcome")
+            .OnEntryFrom(Trigger.Hangup, transition => S().CallerHungUp(transition), "caller hung up")
             .Ignore(Trigger.MenuTimeLimit)
             .Ignore(Trigger.NoInput)
             .Ignore(Trigger.InterDigitTimeout);
 
-        _machine.OnTransitioned(t =>
+        machine.OnTransitioned(t =>
         {
-            if (t.Source != t.Destination) Record(CallEventType.StateChanged, text: t.Trigger.ToString(), detail: $"{t.Source} -> {t.Destination}");
+            if (t.Source != t.Destination) S().Record(CallEventType.StateChanged, text: t.Trigger.ToString(), detail: $"{t.Source} -> {t.Destination}");
         });
-        _machine.OnUnhandledTrigger((state, trigger) => Record(CallEventType.InputIgnored, text: DescribeIgnored(trigger), detail: state == CallState.Ended ? "the call has ended" : $"not used while {state}"));
+        machine.OnUnhandledTrigger((state, trigger) => S().Record(CallEventType.InputIgnored, text: DescribeIgnored(trigger), detail: state == CallState.Ended ? "the call has ended" : $"not used while {state}"));
+    }
+
+    /// <summary>Fires <paramref name="trigger"/> on the call's machine; once the call has ended (its machine given back), as the Ended state would: ignored or noted.</summary>
+    private void Fire(Trigger trigger)
+    {
+        if (_shell is not { } shell)
+        {
+            AfterEnd(trigger);
+            return;
+        }
+        Run(shell, static (machine, trigger) => machine.Machine.Fire(trigger), trigger);
+    }
+
+    private void Fire<T>(Func<CallMachine, StateMachine<CallState, Trigger>.TriggerWithParameters<T>> trigger, T argument)
+    {
+        if (_shell is not { } shell)
+        {
+            AfterEnd(trigger(CallMachine.Shape).Trigger);
+            return;
+        }
+        Run(shell, (machine, arg) => machine.Machine.Fire(trigger(machine), arg), argument);
+    }
+
+    /// <summary>Runs a firing; when the outermost one leaves the call ended, its machine goes back to the pool for the next call.</summary>
+    private void Run<T>(CallMachine shell, Action<CallMachine, T> fire, T argument)
+    {
+        _firing++;
+        try
+        {
+            fire(shell, argument);
+        }
+        catch
+        {
+            // A machine that threw mid-firing may hold queued triggers: never reuse it.
+            _firing--;
+            _shell = null;
+            throw;
+        }
+        if (--_firing == 0 && _state == CallState.Ended && ReferenceEquals(_shell, shell))
+        {
+            _shell = null;
+            shell.Return();
+        }
+    }
+
+    /// <summary>What the Ended state does with a trigger: timers are ignored, anything else is noted.</summary>
+    private void AfterEnd(Trigger trigger)
+    {
+        if (trigger is Trigger.MenuTimeLimit or Trigger.NoInput or Trigger.InterDigitTimeout) return;
+        Record(CallEventType.InputIgnored, text: DescribeIgnored(trigger), detail: "the call has ended");
+    }
+
+    /// <summary>
+    /// A configured call state machine. Configuring Stateless for the call's eight states costs more
+    /// than the rest of a short call, so machines are configured once and reused: each serves one call
+    /// at a time (<see cref="Session"/>, the state kept in that call), and is given back when it ends.
+    /// Pooled per thread, as calls are single-threaded.
+    /// </summary>
+    private sealed class CallMachine
+    {
+        private const int PoolLimit = 4096;
+
+        [ThreadStatic]
+        private static Stack<CallMachine>? t_pool;
+
+        private CallMachine()
+        {
+            // Stateless reads the state once on construction, before any call is bound: Greeting then.
+            Machine = new StateMachine<CallState, Trigger>(() => Session?._state ?? CallState.Greeting, state => Session!._state = state, FiringMode.Queued);
+            Digit = Machine.SetTriggerParameters<char>(Trigger.Digit);
+            Speech = Machine.SetTriggerParameters<string>(Trigger.Speech);
+            EnterNode = Machine.SetTriggerParameters<NodeEntry>(Trigger.EnterNode);
+            Transfer = Machine.SetTriggerParameters<TransferRequest>(Trigger.Transfer);
+            End = Machine.SetTriggerParameters<CallOutcome>(Trigger.End);
+            AgentAnswered = Machine.SetTriggerParameters<string>(Trigger.AgentAnswered);
+            HandOff = Machine.SetTriggerParameters<string>(Trigger.HandOff);
+            Overflow = Machine.SetTriggerParameters<LeaveRequest>(Trigger.Overflow);
+            Configure(this);
+        }
+
+        /// <summary>A machine never rented: what the triggers are, for calls whose machine has gone back.</summary>
+        public static CallMachine Shape { get; } = new();
+
+        /// <summary>The call this machine runs now.</summary>
+        public CallSession? Session { get; private set; }
+
+        public StateMachine<CallState, Trigger> Machine { get; }
+
+        public StateMachine<CallState, Trigger>.TriggerWithParameters<char> Digit { get; }
+
+        public StateMachine<CallState, Trigger>.TriggerWithParameters<string> Speech { get; }
+
+        public StateMachine<CallState, Trigger>.TriggerWithParameters<NodeEntry> EnterNode { get; }
+
+        public StateMachine<CallState, Trigger>.TriggerWithParameters<TransferRequest> Transfer { get; }
+
+        public StateMachine<CallState, Trigger>.TriggerWithParameters<CallOutcome> End { get; }
+
+        public StateMachine<CallState, Trigger>.TriggerWithParameters<string> AgentAnswered { get; }
+
+        public StateMachine<CallState, Trigger>.TriggerWithParameters<string> HandOff { get; }
+
+        public StateMachine<CallState, Trigger>.TriggerWithParameters<LeaveRequest> Overflow { get; }
+
+        public static CallMachine Rent(CallSession session)
+        {
+            var machine = t_pool is { Count: > 0 } pool ? pool.Pop() : new CallMachine();
+            machine.Session = session;
+            return machine;
+        }
+
+        /// <summary>Stateless's own description of the machine (for diagrams).</summary>
+        public static Stateless.Reflection.StateMachineInfo Describe() => Shape.Machine.GetInfo();
+
+        public void Return()
+        {
+            Session = null;
+            var pool = t_pool ??= new Stack<CallMachine>();
+            if (pool.Count < PoolLimit) pool.Push(this);
+        }
     }
 
     private static bool Always<T>(T _) => true;
@@ -322,7 +431,7 @@ public sealed class CallSession
         _menuTimeLimit = _time.CreateTimer(_ => _dispatch(() => FireTimer(Trigger.MenuTimeLimit)), null, _menu.Budget.MaxMenuTime.ToTimeSpan(), Timeout.InfiniteTimeSpan);
         var start = new NodeEntry(_menu.StartNode, Kind: NodeEntryKind.Forward);
         if (StateFor(start.Node) == CallState.InMenu) Present(start);
-        else _machine.Fire(_enterNode, start);
+        else Fire(static m => m.EnterNode, start);
     }
 
     private void Present(NodeEntry entry)
@@ -343,7 +452,7 @@ public sealed class CallSession
 
         if (++_movesWithoutInput > MaxMovesWithoutInput)
         {
-            _machine.Fire(_end, new CallOutcome(CallOutcomeKind.MenuLoop, null, $"{MaxMovesWithoutInput} moves without waiting for the caller, last at {node.Id}"));
+            Fire(static m => m.End, new CallOutcome(CallOutcomeKind.MenuLoop, null, $"{MaxMovesWithoutInput} moves without waiting for the caller, last at {node.Id}"));
             return;
         }
 
@@ -556,7 +665,7 @@ public sealed class CallSession
         if (_budgetSpent)
         {
             // The budget's target (a node) was already tried and the caller is still failing: stop here.
-            _machine.Fire(_end, new CallOutcome(CallOutcomeKind.BudgetSpent, null, reason));
+            Fire(static m => m.End, new CallOutcome(CallOutcomeKind.BudgetSpent, null, reason));
             return;
         }
         _budgetSpent = true;
@@ -583,24 +692,24 @@ public sealed class CallSession
         switch (action)
         {
             case GoToNode goTo:
-                _machine.Fire(_enterNode, new NodeEntry(_menu.Nodes[goTo.NodeId], NodeEntryKind.Forward));
+                Fire(static m => m.EnterNode, new NodeEntry(_menu.Nodes[goTo.NodeId], NodeEntryKind.Forward));
                 break;
             case TransferToQueue transfer:
-                _machine.Fire(_transfer, new TransferRequest(transfer.QueueId, reason));
+                Fire(static m => m.Transfer, new TransferRequest(transfer.QueueId, reason));
                 break;
             case SayAndHangUp hangUp:
                 Speak(hangUp.Message);
-                _machine.Fire(_end, new CallOutcome(CallOutcomeKind.CompletedInSelfService, null, reason));
+                Fire(static m => m.End, new CallOutcome(CallOutcomeKind.CompletedInSelfService, null, reason));
                 break;
             case RepeatNode:
-                _machine.Fire(_enterNode, new NodeEntry(CurrentNode, NodeEntryKind.Repeat));
+                Fire(static m => m.EnterNode, new NodeEntry(CurrentNode, NodeEntryKind.Repeat));
                 break;
             case GoBack:
                 var previous = _history.Count > 0 ? _history.Pop() : _menu.StartNode;
-                _machine.Fire(_enterNode, new NodeEntry(previous, NodeEntryKind.Back));
+                Fire(static m => m.EnterNode, new NodeEntry(previous, NodeEntryKind.Back));
                 break;
             case GoToMainMenu:
-                _machine.Fire(_enterNode, new NodeEntry(_menu.StartNode, NodeEntryKind.Forward));
+                Fire(static m => m.EnterNode, new NodeEntry(_menu.StartNode, NodeEntryKind.Forward));
                 break;
             case RequestCallback callback:
                 OfferCallbackOnRequest(callback.QueueId, reason);
@@ -618,7 +727,7 @@ public sealed class CallSession
         Record(CallEventType.Transferred, text: request.QueueId, detail: request.Reason);
         if (_callCenter is null)
         {
-            _machine.Fire(_end, new CallOutcome(CallOutcomeKind.TransferredToQueue, request.QueueId, request.Reason));
+            Fire(static m => m.End, new CallOutcome(CallOutcomeKind.TransferredToQueue, request.QueueId, request.Reason));
             return;
         }
 
@@ -627,7 +736,7 @@ public sealed class CallSession
         _menuTimeLimit = null;
         DisarmInputTimer();
         if (_callCenter.Join(this, request.QueueId, ahead: request.Callback) is { } overflow) Perform(overflow, $"could not join queue {request.QueueId}");
-        else _machine.Fire(Trigger.Enqueued);
+        else Fire(Trigger.Enqueued);
     }
 
     /// <summary>
@@ -655,7 +764,7 @@ public sealed class CallSession
         if (hours.WhenClosed is SayAndHangUp hangUp)
         {
             if (hangUp.Message.Locales.Any()) Speak(hangUp.Message);
-            _machine.Fire(_end, new CallOutcome(CallOutcomeKind.ClosedByHours, queueId, reason));
+            Fire(static m => m.End, new CallOutcome(CallOutcomeKind.ClosedByHours, queueId, reason));
         }
         else
         {
@@ -692,7 +801,7 @@ public sealed class CallSession
                 ? "not offered: this line keeps no callbacks"
                 : $"not offered: queue {queueId} has no open time in the next {Callbacks.CallbackSlots.Horizon.Days} days");
             Speak(_menu.Messages.CallbackUnavailable);
-            _machine.Fire(_enterNode, new NodeEntry(node, NodeEntryKind.Repeat));
+            Fire(static m => m.EnterNode, new NodeEntry(node, NodeEntryKind.Repeat));
             return;
         }
 
@@ -708,7 +817,7 @@ public sealed class CallSession
         _numberEntry = null;
         var choices = choice.Slots.Select((slot, i) => (Key: i + 1, When: Hours.OpeningPhrase.Format(slot, Now, choice.Zone, Locale))).ToList();
         Speak(message, ("slots", SlotChoices(choices)));
-        _machine.Fire(Trigger.OfferCallback);
+        Fire(Trigger.OfferCallback);
         ArmInputTimer(Trigger.NoInput, CallbackWait);
     }
 
@@ -798,7 +907,7 @@ public sealed class CallSession
         Record(CallEventType.CallbackBooked, text: stored.Reference.ToString(), detail: $"{Hours.OpeningPhrase.Format(stored.DueAt, Now, choice.Zone, "en-US")}, {Callbacks.CallbackNumber.Mask(stored.PhoneNumber)}");
         Speak(stored.Reference == Reference ? _menu.Messages.CallbackBookedScheduled : _menu.Messages.CallbackAlreadyBooked,
             ("slot", when), ("reference", stored.Reference.ToString()));
-        _machine.Fire(_end, new CallOutcome(CallOutcomeKind.CallbackScheduled, choice.QueueId, $"callback {stored.Reference} {Hours.OpeningPhrase.Format(stored.DueAt, Now, choice.Zone, "en-US")}"));
+        Fire(static m => m.End, new CallOutcome(CallOutcomeKind.CallbackScheduled, choice.QueueId, $"callback {stored.Reference} {Hours.OpeningPhrase.Format(stored.DueAt, Now, choice.Zone, "en-US")}"));
     }
 
     private void DeclineCallback(string why)
@@ -824,7 +933,7 @@ public sealed class CallSession
         }
         else
         {
-            _machine.Fire(_enterNode, new NodeEntry(node, NodeEntryKind.Repeat));
+            Fire(static m => m.EnterNode, new NodeEntry(node, NodeEntryKind.Repeat));
         }
     }
 
@@ -1012,7 +1121,7 @@ public sealed class CallSession
         visit.LeftAt = Now;
         visit.Result = $"callback {callback} booked, place {position} kept";
         Record(CallEventType.CallbackBooked, text: callback.ToString(), detail: $"virtual hold, place {position} kept");
-        _machine.Fire(_end, new CallOutcome(CallOutcomeKind.CallbackScheduled, visit.Queue, $"callback {callback}, place {position} kept"));
+        Fire(static m => m.End, new CallOutcome(CallOutcomeKind.CallbackScheduled, visit.Queue, $"callback {callback}, place {position} kept"));
     }
 
     internal void ConnectedToAgent(string agent, Duration waited)
@@ -1022,23 +1131,23 @@ public sealed class CallSession
         var visit = _visits[^1];
         visit.LeftAt = Now;
         visit.Result = $"answered by {agent} after {Describe(waited)}";
-        _machine.Fire(_agentAnswered, agent);
+        Fire(static m => m.AgentAnswered, agent);
     }
 
     internal void EndedByAgent(string agent, Duration talked) =>
-        _machine.Fire(_end, new CallOutcome(CallOutcomeKind.AnsweredByAgent, _visits[^1].Queue, $"by {agent} after {Describe(_visits[^1].Waited ?? Duration.Zero)}, talked {Describe(talked)}"));
+        Fire(static m => m.End, new CallOutcome(CallOutcomeKind.AnsweredByAgent, _visits[^1].Queue, $"by {agent} after {Describe(_visits[^1].Waited ?? Duration.Zero)}, talked {Describe(talked)}"));
 
     /// <param name="agentsOwn">The simulated agent's own escalation (its staffing transfer), not one asked for with <c>transfer QUEUE</c>; the transcript says so.</param>
     internal void HandedOff(string queueId, bool agentsOwn = false)
     {
         _agentsOwnHandOff = agentsOwn;
-        _machine.Fire(_handOff, queueId);
+        Fire(static m => m.HandOff, queueId);
     }
 
     internal void Overflow(MenuAction action, string reason)
     {
         StopNumberEntry();
-        _machine.Fire(_overflow, new LeaveRequest(action, reason));
+        Fire(static m => m.Overflow, new LeaveRequest(action, reason));
     }
 
     private void StopNumberEntry()
@@ -1099,7 +1208,7 @@ public sealed class CallSession
     private void FireTimer(Trigger trigger)
     {
         if (trigger != Trigger.MenuTimeLimit) _inputTimer = null;
-        _machine.Fire(trigger);
+        Fire(trigger);
     }
 
     private void Speak(LocalizedText text, params (string Name, string Value)[] extra)
