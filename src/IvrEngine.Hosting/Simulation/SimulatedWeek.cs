@@ -215,7 +215,7 @@ internal sealed class SimulatedWeek
                 _week._onCalls(_unreported);
                 _unreported = 0;
             }
-            var settings = new CallSettings(PickLocale(), CallerIdFor(sequence), ReferenceNumber.FromSequence(sequence), CallCenter: _center);
+            var settings = new CallSettings(PickLocale(), CallerIdFor(sequence), ReferenceNumber.FromSequence(sequence), CallCenter: _center, Quiet: true);
             var call = new CallSession(_scenario.Menu, settings, _clock);
             _active++;
             _ = new SimulatedCaller(call, _center, _scenario.Callers, _clock, _random, _callerEnded);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text;
 using IvrEngine.Menus;
 using NodaTime;
@@ -69,6 +70,7 @@ public sealed class CallSession
         _dispatch = settings.Dispatch ?? (static work => work());
         _pacing = settings.Pacing;
         _callCenter = settings.CallCenter;
+        IsQuiet = settings.Quiet;
         // One line, one set of hours: an emergency closure switched on the call centre reaches every call.
         _hours = settings.Hours ?? settings.CallCenter?.Hours ?? new Hours.BusinessHours(menu.Hours);
         Locale = menu.ResolveLocale(settings.Locale)
@@ -1213,6 +1215,12 @@ public sealed class CallSession
 
     private void Speak(LocalizedText text, params (string Name, string Value)[] extra)
     {
+        if (IsQuiet && _pacing == PromptPacing.Instant)
+        {
+            // Nobody reads a quiet call's prompts, and without pacing their length does not matter.
+            Record(CallEventType.Prompt, node: _node?.Id);
+            return;
+        }
         var rendered = PromptRenderer.Render(text.For(Locale), name => Lookup(name, extra));
         if (_pacing == PromptPacing.Spoken) _promptsEndAt = Instant.Max(_promptsEndAt, Now) + SpeakingTime.Of(rendered, Locale);
         Record(CallEventType.Prompt, node: _node?.Id, text: rendered);
@@ -1242,12 +1250,16 @@ public sealed class CallSession
 
     private static bool IsPhoneKey(char key) => char.IsAsciiDigit(key) || key is '*' or '#';
 
-    private void Record(CallEventType type, string? node = null, string? text = null, string? detail = null)
+    private void Record(CallEventType type, string? node = null,
+        [InterpolatedStringHandlerArgument("")] EventText text = default, [InterpolatedStringHandlerArgument("")] EventText detail = default)
     {
-        var callEvent = new CallEvent(Now, type, node ?? _node?.Id, text, detail);
-        Transcript.Add(callEvent);
+        var callEvent = new CallEvent(Now, type, node ?? _node?.Id, text.ToStringAndClear(), detail.ToStringAndClear());
+        if (!IsQuiet) Transcript.Add(callEvent);
         EventRecorded?.Invoke(callEvent);
     }
+
+    /// <summary>A quiet call keeps no transcript and formats no text: its events carry their type and node (load simulation).</summary>
+    internal bool IsQuiet { get; }
 
     private enum NodeEntryKind
     {
