@@ -169,6 +169,7 @@ internal sealed class ScenarioBinder(BindContext context, Menu menu)
             if (FindNode(node, "choices of callers", NodeKind.Menu) is not { } menuNode) continue;
             if (context.AsObject(node.Value, $"choices at node '{node.Name}'") is not { } weights) continue;
             var rows = new List<(string, double)>();
+            var unknown = false;
             foreach (var weight in weights.Properties)
             {
                 var what = $"the weight of '{weight.Name}' at node '{node.Name}'";
@@ -177,12 +178,13 @@ internal sealed class ScenarioBinder(BindContext context, Menu menu)
                     var keys = menuNode.Options.Where(o => o.Key is not null).Select(o => o.Key!).Concat(menuNode.Escape.Keys).Append(CallerBehaviour.Silence).Append(CallerBehaviour.HangUp);
                     context.Error(DiagnosticCodes.BadKey, weight.NameWhere,
                         $"node '{node.Name}' has no option or escape key '{weight.Name}'; choices are its keys ({string.Join(", ", keys.Distinct())}){Suggestions.DidYouMean(weight.Name, keys.ToList())}");
+                    unknown = true;
                     continue;
                 }
                 if (ReadAmount(weight.Value, what, 1_000_000, whole: false) is { } share) rows.Add((weight.Name, share));
             }
             if (rows.Any(r => r.Item2 > 0)) tables[node.Name] = new ChoiceTable(rows);
-            else context.Error(DiagnosticCodes.OutOfRange, node.NameWhere, $"choices at node '{node.Name}' need at least one weight above 0");
+            else if (!unknown) context.Error(DiagnosticCodes.OutOfRange, node.NameWhere, $"choices at node '{node.Name}' need at least one weight above 0");
         }
         return tables.ToImmutable();
     }

@@ -123,6 +123,22 @@ public sealed class ScenarioLoaderTests
     }
 
     [Test]
+    public void AProbabilityWrittenAsText_IsAWrongType()
+    {
+        var loaded = SimulationFiles.Load(SimulationFiles.With("\"acceptCallback\": 0.5", "\"acceptCallback\": \"half\""));
+
+        Assert.That(loaded.Diagnostics.Select(d => (d.Code, d.JsonPath)), Is.EqualTo(new[] { ("IVR0002", "$.callers.acceptCallback") }));
+    }
+
+    [Test]
+    public void ChoicesNamingOnlyUnknownKeys_AreReportedOnceEach()
+    {
+        var loaded = SimulationFiles.Load(SimulationFiles.With("\"main\": { \"1\": 6, \"2\": 3, \"3\": 1 }", "\"main\": { \"7\": 1 }"));
+
+        Assert.That(loaded.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "IVR0009" }), () => string.Join("\n", loaded.Diagnostics));
+    }
+
+    [Test]
     public void LocaleNames_AreMatchedWithoutRegardToCase()
     {
         var json = SimulationFiles.With("\"locales\": { \"en-US\": 3, \"ru-RU\": 1 }", "\"locales\": { \"en-us\": 1, \"RU-ru\": 1 }");
