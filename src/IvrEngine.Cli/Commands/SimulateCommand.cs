@@ -149,7 +149,7 @@ internal static class SimulateCommand
         private readonly Lock _gate = new();
         private readonly Stopwatch _since = Stopwatch.StartNew();
         private long _done;
-        private TimeSpan _drawnAt = TimeSpan.MinValue;
+        private TimeSpan? _drawnAt;
         private bool _drawn;
 
         public void Add(long calls)
@@ -157,7 +157,7 @@ internal static class SimulateCommand
             lock (_gate)
             {
                 _done += calls;
-                if (_since.Elapsed - _drawnAt < TimeSpan.FromMilliseconds(100)) return;
+                if (_drawnAt is { } last && _since.Elapsed - last < TimeSpan.FromMilliseconds(100)) return;
                 _drawnAt = _since.Elapsed;
                 var share = expected <= 0 ? 0 : Math.Min(1, (double)_done / expected);
                 var filled = (int)(share * Width);

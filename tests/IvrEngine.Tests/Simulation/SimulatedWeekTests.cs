@@ -46,3 +46,26 @@ public sealed class SimulatedWeekTests
         });
     }
 }
+
+/// <summary><c>ivr simulate</c> on a terminal: the progress bar.</summary>
+[TestFixture]
+public sealed class SimulateProgressTests
+{
+    [Test]
+    public async Task OnATerminal_AProgressBarIsDrawnOnStderr_AndClearedBeforeTheReport()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await IvrEngine.Cli.IvrCommandLine.InvokeAsync(
+            ["simulate", SimulationFiles.TinyScenario, "--duration", "P1W"], TextReader.Null, output, error, inputIsTerminal: false, errorIsTerminal: true);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.Zero, error.ToString());
+            Assert.That(error.ToString(), Does.Match(@"^\r\[[#-]{30}\] +\d+%  [\d,]+ calls"), "the bar, drawn at least once");
+            Assert.That(error.ToString(), Does.EndWith("\r"), "then blanked, so the report starts on a clean line");
+            Assert.That(output.ToString(), Does.Contain("Best time to call"));
+        });
+    }
+}
