@@ -108,6 +108,12 @@ internal static class SimulateCommand
             error.WriteLine("Simulation stopped.");
             return ExitCodes.Failed;
         }
+        catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // A fault in the engine is a bug to report, not a stack trace for a planner to read.
+            error.WriteLine($"ivr simulate: the simulation failed ({exception.GetType().Name}: {exception.Message}). Please report it with the scenario.");
+            return ExitCodes.Failed;
+        }
         var elapsed = stopwatch.Elapsed;
         var allocatedPerCall = (GC.GetTotalAllocatedBytes() - allocatedBefore) / Math.Max(1, figures.Calls);
         progress?.Dispose();

@@ -69,6 +69,12 @@ internal static class StaffCommand
             error.WriteLine("Stopped.");
             return ExitCodes.Failed;
         }
+        catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // A fault in the engine is a bug to report, not a stack trace for a planner to read.
+            error.WriteLine($"ivr staff: the simulation failed ({exception.GetType().Name}: {exception.Message}). Please report it with the scenario.");
+            return ExitCodes.Failed;
+        }
 
         output.WriteLine();
         WriteSummary(output, answer, scenario);
