@@ -821,8 +821,8 @@ class CallCentre:
         now. Over the threshold, that is a callback offer (counted, though the caller is answered).
         """
         threshold = self.scenario.callback_threshold
-        if threshold is None:
-            return
+        if threshold is None or self.free:
+            return  # another agent is free now: the estimate is 0
         wait = expected_wait(1, self.agents, self.average_handle_time(), self.env.now)
         if wait is not None and wait > threshold:
             self.figures.callbacks_offered += 1
