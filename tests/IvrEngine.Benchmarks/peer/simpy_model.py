@@ -1208,13 +1208,13 @@ def main(argv: Optional[list[str]] = None) -> int:
         parser.error("--processes must be at least 1")
     try:
         scenario = load_scenario(args.scenario)
+        figures, elapsed = simulate(scenario, args.calls, args.seed, args.processes)
     except ScenarioError as error:
         print(f"simpy_model: {error}", file=sys.stderr)
         return 2
     except KeyError as error:
         print(f"simpy_model: {args.scenario}: a required property is missing: {error}", file=sys.stderr)
         return 2
-    figures, elapsed = simulate(scenario, args.calls, args.seed, args.processes)
     if args.json is not None:
         args.json.write_text(json.dumps(summary_json(scenario, figures, args.seed, args.processes, elapsed), indent=2) + "\n", encoding="utf-8")
     print("\n".join(report(scenario, figures, args.seed, args.processes, elapsed)))
