@@ -149,7 +149,7 @@ internal static partial class CallCommand
         await host.StartAsync(cancellationToken);
         var callHost = host.Services.GetRequiredService<CallHost>();
         // The store is opened (and its file created) only for a line that can promise callbacks.
-        var callbacks = staffing is not null && menu.Queues.Values.Any(q => q.Callback is not null)
+        var callbacks = staffing is not null && menu.TakesCallbacks
             ? new Hosting.Callbacks.SqliteCallbackStore(request.CallbacksDatabase ?? host.Services.GetRequiredService<IOptions<Hosting.Callbacks.CallbackOptions>>().Value.Database)
             : null;
         var callCenter = staffing is null ? null : await callHost.OpenCallCenterAsync(menu, staffing, callbacks);

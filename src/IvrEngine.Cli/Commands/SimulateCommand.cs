@@ -84,11 +84,19 @@ internal static class SimulateCommand
             error.WriteLine($"{file}: invalid scenario; fix the problems above.");
             return ExitCodes.Failed;
         }
+        if (length.Calls is { } wanted && scenario.CallsPerWeek <= 0)
+        {
+            // No week would ever bring the calls asked for.
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{file}: no interval of the scenario has arrivals, so --calls {wanted} can never be reached; give some arrivals a rate above 0, or use --duration."));
+            return ExitCodes.Failed;
+        }
 
         var expected = length.Calls ?? (long)(scenario.CallsPerWeek * (length.Duration!.Value / Duration.FromDays(7)));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Simulating {(length.Calls is { } c ? $"{c:N0} calls" : $"{Describe(length.Duration!.Value)} (about {expected:N0} calls)")} of {Path.GetFileName(file)} on menu {scenario.Menu.Name} ({scenario.Menu.Version}), seed {seed}, weeks from {scenario.WeekOf:yyyy-MM-dd}."));
         using var progress = errorIsTerminal ? new ProgressBar(error, expected) : null;
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
         var stopwatch = Stopwatch.StartNew();
         SimulationFigures figures;
         try
@@ -101,6 +109,7 @@ internal static class SimulateCommand
             return ExitCodes.Failed;
         }
         var elapsed = stopwatch.Elapsed;
+        var allocatedPerCall = (GC.GetTotalAllocatedBytes() - allocatedBefore) / Math.Max(1, figures.Calls);
         progress?.Dispose();
 
         output.WriteLine();
@@ -111,7 +120,7 @@ internal static class SimulateCommand
         // The only line that varies between identical runs: wall-clock speed, last so scripts can take it.
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rate: {figures.Calls} calls in {elapsed.TotalSeconds:0.00} s = {figures.Calls / Math.Max(elapsed.TotalSeconds, 1e-9):0} calls/s"));
+            $"rate: {figures.Calls} calls in {elapsed.TotalSeconds:0.00} s = {figures.Calls / Math.Max(elapsed.TotalSeconds, 1e-9):0} calls/s ({allocatedPerCall / 1024.0:0.0} KB allocated per call)"));
         return ExitCodes.Ok;
     }
 

@@ -32,6 +32,7 @@ internal static class CallEventFormatter
             CallEventType.AgentHandOff => $"the agent transfers you to queue {callEvent.Text} ({callEvent.Detail})",
             CallEventType.InputIgnored => $"ignored {callEvent.Text} ({callEvent.Detail})",
             CallEventType.ClosedByHours => $"closed: {callEvent.Text} ({callEvent.Detail})",
+            CallEventType.CallbackNumber => $"callback number: {callEvent.Text}{(callEvent.Detail is null ? "" : $" ({callEvent.Detail})")}",
             CallEventType.CallEnded => $"call ended: {callEvent.Text}",
             _ => null,
         };

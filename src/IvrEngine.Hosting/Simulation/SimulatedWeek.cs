@@ -121,7 +121,8 @@ internal sealed class SimulatedWeek
             _arrivals = Arrivals(_scenario, week._start, week._arrivalsStop, week._seed);
             var (plan, teams) = Staff(_scenario);
             _teams = teams;
-            _loggedIn = new int[teams.Length];
+            // Every agent starts logged in; the first interval logs out the seats it does not staff.
+            _loggedIn = [.. teams.Select(t => t.Item3)];
             _center = new CallCenter(_scenario.Menu, plan, _clock, _random.Next(), callbacks: dialer.Store, observer: _figures, keepLog: false);
             _callerEnded = caller =>
             {
@@ -139,7 +140,9 @@ internal sealed class SimulatedWeek
             var drainUntil = _week._arrivalsStop + DrainLimit;
             while (!_cancellation.IsCancellationRequested && _clock.RunNext())
             {
-                if (_nextArrival is null && (Settled() || _clock.Now > drainUntil)) break;
+                // A week runs to its end (its later intervals are staffed and counted even without callers),
+                // unless it was cut short by the call count; then on until everything is settled.
+                if (_nextArrival is null && (Settled() && (_calls >= _week._maxCalls || _clock.Now >= _week._arrivalsStop) || _clock.Now > drainUntil)) break;
             }
             _week._onCalls(_unreported);
             _dialer.Dispose();
@@ -212,7 +215,7 @@ internal sealed class SimulatedWeek
                 _week._onCalls(_unreported);
                 _unreported = 0;
             }
-            var settings = new CallSettings(PickLocale(), CallerIdFor(sequence), ReferenceNumber.FromSequence(sequence), CallCenter: _center);
+            var settings = new CallSettings(PickLocale(), CallerIdFor(sequence), ReferenceNumber.FromSequence(sequence), CallCenter: _center, Quiet: true);
             var call = new CallSession(_scenario.Menu, settings, _clock);
             _active++;
             _ = new SimulatedCaller(call, _center, _scenario.Callers, _clock, _random, _callerEnded);

@@ -28,4 +28,10 @@ public enum CallEventType
 
     /// <summary>A node or queue was closed by its business hours (text: what, detail: the deciding rule and when it opens).</summary>
     ClosedByHours,
+
+    /// <summary>
+    /// A step of keyed callback-number entry (text: keyed entry, read back, confirmed, invalid, silence,
+    /// not a choice, asked again, cancelled, given up; detail: the masked number or what went wrong, never the digits).
+    /// </summary>
+    CallbackNumber,
 }

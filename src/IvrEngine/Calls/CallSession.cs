@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text;
 using IvrEngine.Menus;
 using NodaTime;
@@ -32,15 +33,9 @@ public sealed class CallSession
     private readonly TimeProvider _time;
     private readonly Action<Action> _dispatch;
     private readonly PromptPacing _pacing;
-    private readonly StateMachine<CallState, Trigger> _machine;
-    private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<char> _digit;
-    private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<string> _speech;
-    private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<NodeEntry> _enterNode;
-    private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<TransferRequest> _transfer;
-    private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<CallOutcome> _end;
-    private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<string> _agentAnswered;
-    private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<string> _handOff;
-    private readonly StateMachine<CallState, Trigger>.TriggerWithParameters<LeaveRequest> _overflow;
+    // The configured state machine this call runs on, rented for the call's life (null once it has ended).
+    private CallMachine? _shell;
+    private int _firing;
     private readonly Queues.CallCenter? _callCenter;
     private readonly Hours.BusinessHours _hours;
     private readonly List<QueueVisit> _visits = [];
@@ -64,6 +59,8 @@ public sealed class CallSession
     private Instant _promptsEndAt;
     private string? _agent;
     private ScheduledCallbackChoice? _scheduling;
+    private CallbackNumberEntry? _numberEntry;
+    private bool _menuTimeRanOutWhileOffering;
     private bool _agentsOwnHandOff;
 
     public CallSession(Menu menu, CallSettings settings, TimeProvider time)
@@ -73,6 +70,7 @@ public sealed class CallSession
         _dispatch = settings.Dispatch ?? (static work => work());
         _pacing = settings.Pacing;
         _callCenter = settings.CallCenter;
+        IsQuiet = settings.Quiet;
         // One line, one set of hours: an emergency closure switched on the call centre reaches every call.
         _hours = settings.Hours ?? settings.CallCenter?.Hours ?? new Hours.BusinessHours(menu.Hours);
         Locale = menu.ResolveLocale(settings.Locale)
@@ -80,16 +78,7 @@ public sealed class CallSession
         CallerId = settings.CallerId;
         Reference = settings.Reference ?? ReferenceNumber.Create(new Random(settings.Seed));
 
-        _machine = new StateMachine<CallState, Trigger>(() => _state, s => _state = s, FiringMode.Queued);
-        _digit = _machine.SetTriggerParameters<char>(Trigger.Digit);
-        _speech = _machine.SetTriggerParameters<string>(Trigger.Speech);
-        _enterNode = _machine.SetTriggerParameters<NodeEntry>(Trigger.EnterNode);
-        _transfer = _machine.SetTriggerParameters<TransferRequest>(Trigger.Transfer);
-        _end = _machine.SetTriggerParameters<CallOutcome>(Trigger.End);
-        _agentAnswered = _machine.SetTriggerParameters<string>(Trigger.AgentAnswered);
-        _handOff = _machine.SetTriggerParameters<string>(Trigger.HandOff);
-        _overflow = _machine.SetTriggerParameters<LeaveRequest>(Trigger.Overflow);
-        Configure();
+        _shell = CallMachine.Rent(this);
     }
 
     private enum Trigger
@@ -155,7 +144,7 @@ public sealed class CallSession
             StartedAt = Now;
             Record(CallEventType.CallStarted, text: _menu.Name, detail: $"version {_menu.Version}, locale {Locale}, reference {Reference}{(CallerId is null ? "" : $", caller {Callbacks.CallbackNumber.Mask(CallerId)}")}");
         }
-        _machine.Fire(Trigger.Answer);
+        Fire(Trigger.Answer);
     }
 
     /// <summary>
@@ -167,11 +156,11 @@ public sealed class CallSession
         if (_state != CallState.Greeting) return;
         StartedAt = Now;
         Record(CallEventType.CallStarted, text: _menu.Name, detail: $"callback to {(CallerId is null ? "the caller" : Callbacks.CallbackNumber.Mask(CallerId))}, locale {Locale}, reference {Reference}");
-        _machine.Fire(_transfer, new TransferRequest(queueId, "callback answered", Callback: true));
+        Fire(static m => m.Transfer, new TransferRequest(queueId, "callback answered", Callback: true));
     }
 
     /// <summary>One key press: <c>0-9</c>, <c>*</c> or <c>#</c>. Any other character is an invalid input.</summary>
-    public void Press(char key) => _machine.Fire(_digit, key);
+    public void Press(char key) => Fire(static m => m.Digit, key);
 
     /// <summary>A run of key presses with no pause between them (<c>"21#"</c>), as from a phone's keypad.</summary>
     public void Press(string keys)
@@ -190,105 +179,234 @@ public sealed class CallSession
     }
 
     /// <summary>What the speech recogniser heard.</summary>
-    public void Say(string utterance) => _machine.Fire(_speech, utterance);
+    public void Say(string utterance) => Fire(static m => m.Speech, utterance);
 
     /// <summary>The caller hangs up.</summary>
-    public void HangUp() => _machine.Fire(Trigger.Hangup);
+    public void HangUp() => Fire(Trigger.Hangup);
 
     /// <summary>The call's state machine as a Mermaid state diagram, from Stateless's own description of it.</summary>
-    public string ToMermaidGraph() => MermaidGraph.Format(_machine.GetInfo());
+    public string ToMermaidGraph() => MermaidGraph.Format(CallMachine.Describe());
 
     /// <summary>The call's state machine as a Graphviz DOT graph, from Stateless's own description of it.</summary>
-    public string ToDotGraph() => UmlDotGraph.Format(_machine.GetInfo());
+    public string ToDotGraph() => UmlDotGraph.Format(CallMachine.Describe());
 
-    private void Configure()
+    /// <summary>Configures <paramref name="m"/> once; every action reaches the call it runs at the time (<see cref="CallMachine.Session"/>).</summary>
+    private static void Configure(CallMachine m)
     {
-        _machine.Configure(CallState.Greeting)
+        var machine = m.Machine;
+        CallSession S() => m.Session!;
+
+        machine.Configure(CallState.Greeting)
             .Permit(Trigger.Answer, CallState.InMenu)
-            .Permit(_transfer.Trigger, CallState.Transferring)
+            .Permit(m.Transfer.Trigger, CallState.Transferring)
             .Permit(Trigger.Hangup, CallState.Ended);
 
-        _machine.Configure(CallState.InMenu)
-            .OnEntryFrom(Trigger.Answer, Answer, "say the start prompt")
-            .InternalTransitionIf(_digit, Always, (key, _) => OnMenuKey(key), "choose by key")
-            .InternalTransitionIf(_speech, Always, (utterance, _) => OnMenuSpeech(utterance), "choose by phrase")
-            .InternalTransitionIf(Trigger.InterDigitTimeout, Always, _ => OnMenuKeyPause(), "take the shorter key")
-            .PermitIf(_enterNode, CallState.CollectingDigits, entry => StateFor(entry.Node) == CallState.CollectingDigits, "node collects digits");
+        machine.Configure(CallState.InMenu)
+            .OnEntryFrom(Trigger.Answer, () => S().Answer(), "say the start prompt")
+            .InternalTransitionIf(m.Digit, Always, (key, _) => S().OnMenuKey(key), "choose by key")
+            .InternalTransitionIf(m.Speech, Always, (utterance, _) => S().OnMenuSpeech(utterance), "choose by phrase")
+            .InternalTransitionIf(Trigger.InterDigitTimeout, Always, _ => S().OnMenuKeyPause(), "take the shorter key")
+            .PermitIf(m.EnterNode, CallState.CollectingDigits, entry => StateFor(entry.Node) == CallState.CollectingDigits, "node collects digits")
+            .Permit(Trigger.OfferCallback, CallState.OfferingCallback);
 
-        _machine.Configure(CallState.CollectingDigits)
-            .InternalTransitionIf(_digit, Always, (key, _) => OnCollectKey(key), "add a digit")
-            .InternalTransitionIf(_speech, Always, (utterance, _) => OnCollectSpeech(utterance), "spoken digits or escape")
-            .InternalTransitionIf(Trigger.InterDigitTimeout, Always, _ => CompleteCollection(), "end of entry")
-            .PermitIf(_enterNode, CallState.InMenu, entry => StateFor(entry.Node) == CallState.InMenu, "node is a menu or announcement");
+        machine.Configure(CallState.CollectingDigits)
+            .InternalTransitionIf(m.Digit, Always, (key, _) => S().OnCollectKey(key), "add a digit")
+            .InternalTransitionIf(m.Speech, Always, (utterance, _) => S().OnCollectSpeech(utterance), "spoken digits or escape")
+            .InternalTransitionIf(Trigger.InterDigitTimeout, Always, _ => S().CompleteCollection(), "end of entry")
+            .PermitIf(m.EnterNode, CallState.InMenu, entry => StateFor(entry.Node) == CallState.InMenu, "node is a menu or announcement");
 
         foreach (var state in new[] { CallState.InMenu, CallState.CollectingDigits })
         {
-            _machine.Configure(state)
-                .OnEntryFrom(_enterNode, Present, "say the node's prompt")
-                .InternalTransitionIf(_enterNode, entry => StateFor(entry.Node) == state, (entry, _) => Present(entry), "next node of the same kind")
-                .InternalTransitionIf(Trigger.NoInput, Always, _ => OnNoInput(), "reprompt or retries exhausted")
-                .InternalTransitionIf(Trigger.MenuTimeLimit, Always, _ => ExceedBudget("time in the menus"), "call budget spent")
-                .Permit(_transfer.Trigger, CallState.Transferring)
+            machine.Configure(state)
+                .OnEntryFrom(m.EnterNode, entry => S().Present(entry), "say the node's prompt")
+                .InternalTransitionIf(m.EnterNode, entry => StateFor(entry.Node) == state, (entry, _) => S().Present(entry), "next node of the same kind")
+                .InternalTransitionIf(Trigger.NoInput, Always, _ => S().OnNoInput(), "reprompt or retries exhausted")
+                .InternalTransitionIf(Trigger.MenuTimeLimit, Always, _ => S().ExceedBudget("time in the menus"), "call budget spent")
+                .Permit(m.Transfer.Trigger, CallState.Transferring)
                 .Permit(Trigger.End, CallState.Ended)
                 .Permit(Trigger.Hangup, CallState.Ended);
         }
 
         // With no call centre behind the menu, a transfer ends the IVR part ("transferred to queue X").
-        _machine.Configure(CallState.Transferring)
-            .OnEntryFrom(_transfer, OnTransfer, "say the transfer message, join the queue")
-            .OnEntryFrom(_handOff, OnHandOff, "join the queue the agent chose")
-            .PermitReentry(_transfer.Trigger)
-            .PermitDynamic(_enterNode, entry => StateFor(entry.Node), "overflow to a node", NodeStates)
+        machine.Configure(CallState.Transferring)
+            .OnEntryFrom(m.Transfer, request => S().OnTransfer(request), "say the transfer message, join the queue")
+            .OnEntryFrom(m.HandOff, queue => S().OnHandOff(queue), "join the queue the agent chose")
+            .PermitReentry(m.Transfer.Trigger)
+            .PermitDynamic(m.EnterNode, entry => StateFor(entry.Node), "overflow to a node", NodeStates)
             .Permit(Trigger.Enqueued, CallState.Queued)
             .Permit(Trigger.OfferCallback, CallState.OfferingCallback)
             .Permit(Trigger.End, CallState.Ended)
             .Permit(Trigger.Hangup, CallState.Ended)
             .Ignore(Trigger.MenuTimeLimit);
 
-        _machine.Configure(CallState.OfferingCallback)
-            .InternalTransitionIf(_digit, Always, (key, _) => OnCallbackChoice(key), "choose a time, confirm")
-            .InternalTransitionIf(_speech, Always, (utterance, _) => OnCallbackSpeech(utterance), "speech is no choice")
-            .InternalTransitionIf(Trigger.NoInput, Always, _ => DeclineCallback("no choice"), "no choice: when closed")
-            .Permit(_transfer.Trigger, CallState.Transferring)
-            .PermitDynamic(_enterNode, entry => StateFor(entry.Node), "when closed: a node", NodeStates)
+        machine.Configure(CallState.OfferingCallback)
+            .InternalTransitionIf(m.Digit, Always, (key, _) => S().OnCallbackChoice(key), "choose a time, confirm, key a number")
+            .InternalTransitionIf(m.Speech, Always, (utterance, _) => S().OnCallbackSpeech(utterance), "spoken number, else no choice")
+            .InternalTransitionIf(Trigger.NoInput, Always, _ => S().OnCallbackSilence(), "no choice: declined")
+            .InternalTransitionIf(Trigger.InterDigitTimeout, Always, _ => S().OnNumberEntryPause(), "end of a keyed number")
+            .InternalTransitionIf(Trigger.MenuTimeLimit, Always, _ => S()._menuTimeRanOutWhileOffering = true, "budget applies back in the menu")
+            .Permit(m.Transfer.Trigger, CallState.Transferring)
+            .PermitDynamic(m.EnterNode, entry => StateFor(entry.Node), "declined: when closed, or back to the menu", NodeStates)
+            .Permit(Trigger.End, CallState.Ended)
+            .Permit(Trigger.Hangup, CallState.Ended);
+
+        machine.Configure(CallState.Queued)
+            .OnEntryFrom(Trigger.Enqueued, () => S()._callCenter!.Welcome(S()), "position, expected wait, hold music")
+            .InternalTransitionIf(m.Overflow, Always, (leave, _) => S().Perform(leave.Action, leave.Reason), "leave for the overflow")
+            .InternalTransitionIf(m.Digit, Always, (key, _) => S().OnQueuedKey(key), "callback choice, keyed number")
+            .InternalTransitionIf(m.Speech, Always, (utterance, _) => S().OnQueuedSpeech(utterance), "spoken callback number")
+            .InternalTransitionIf(Trigger.NoInput, Always, _ => S().OnNumberEntrySilence(), "callback number: silence")
+            .InternalTransitionIf(Trigger.InterDigitTimeout, Always, _ => S().OnNumberEntryPause(), "end of a keyed number")
+            .Permit(m.AgentAnswered.Trigger, CallState.WithAgent)
+            .Permit(m.Transfer.Trigger, CallState.Transferring)
+            .PermitDynamic(m.EnterNode, entry => StateFor(entry.Node), "overflow to a node", NodeStates)
             .Permit(Trigger.End, CallState.Ended)
             .Permit(Trigger.Hangup, CallState.Ended)
             .Ignore(Trigger.MenuTimeLimit);
 
-        _machine.Configure(CallState.Queued)
-            .OnEntryFrom(Trigger.Enqueued, () => _callCenter!.Welcome(this), "position, expected wait, hold music")
-            .InternalTransitionIf(_overflow, Always, (leave, _) => Perform(leave.Action, leave.Reason), "leave for the overflow")
-            .InternalTransitionIf(_digit, Always, (key, _) => OnQueuedKey(key), "callback choice")
-            .Permit(_agentAnswered.Trigger, CallState.WithAgent)
-            .Permit(_transfer.Trigger, CallState.Transferring)
-            .PermitDynamic(_enterNode, entry => StateFor(entry.Node), "overflow to a node", NodeStates)
-            .Permit(Trigger.End, CallState.Ended)
-            .Permit(Trigger.Hangup, CallState.Ended)
-            .Ignore(Trigger.MenuTimeLimit);
-
-        _machine.Configure(CallState.WithAgent)
-            .OnEntryFrom(_agentAnswered, agent =>
+        machine.Configure(CallState.WithAgent)
+            .OnEntryFrom(m.AgentAnswered, agent =>
             {
-                _agent = agent;
-                Record(CallEventType.AgentConnected, text: agent, detail: $"after {Describe(_visits[^1].Waited ?? Duration.Zero)} in queue {_visits[^1].Queue}");
+                S()._agent = agent;
+                S().Record(CallEventType.AgentConnected, text: agent, detail: $"after {Describe(S()._visits[^1].Waited ?? Duration.Zero)} in queue {S()._visits[^1].Queue}");
             }, "talk")
-            .Permit(_handOff.Trigger, CallState.Transferring)
+            .Permit(m.HandOff.Trigger, CallState.Transferring)
             .Permit(Trigger.End, CallState.Ended)
             .Permit(Trigger.Hangup, CallState.Ended)
             .Ignore(Trigger.MenuTimeLimit);
 
-        _machine.Configure(CallState.Ended)
-            .OnEntryFrom(_end, Finish, "record the outcome")
-            .OnEntryFrom(Trigger.Hangup, CallerHungUp, "caller hung up")
+        machine.Configure(CallState.Ended)
+            .OnEntryFrom(m.End, outcome => S().Finish(outcome), "record the outcome")
+            .OnEntryFrom(Trigger.Hangup, transition => S().CallerHungUp(transition), "caller hung up")
             .Ignore(Trigger.MenuTimeLimit)
             .Ignore(Trigger.NoInput)
             .Ignore(Trigger.InterDigitTimeout);
 
-        _machine.OnTransitioned(t =>
+        machine.OnTransitioned(t =>
         {
-            if (t.Source != t.Destination) Record(CallEventType.StateChanged, text: t.Trigger.ToString(), detail: $"{t.Source} -> {t.Destination}");
+            if (t.Source != t.Destination) S().Record(CallEventType.StateChanged, text: t.Trigger.ToString(), detail: $"{t.Source} -> {t.Destination}");
         });
-        _machine.OnUnhandledTrigger((state, trigger) => Record(CallEventType.InputIgnored, text: DescribeIgnored(trigger), detail: state == CallState.Ended ? "the call has ended" : $"not used while {state}"));
+        machine.OnUnhandledTrigger((state, trigger) => S().Record(CallEventType.InputIgnored, text: DescribeIgnored(trigger), detail: state == CallState.Ended ? "the call has ended" : $"not used while {state}"));
+    }
+
+    /// <summary>Fires <paramref name="trigger"/> on the call's machine; once the call has ended (its machine given back), as the Ended state would: ignored or noted.</summary>
+    private void Fire(Trigger trigger)
+    {
+        if (_shell is not { } shell)
+        {
+            AfterEnd(trigger);
+            return;
+        }
+        Run(shell, static (machine, trigger) => machine.Machine.Fire(trigger), trigger);
+    }
+
+    private void Fire<T>(Func<CallMachine, StateMachine<CallState, Trigger>.TriggerWithParameters<T>> trigger, T argument)
+    {
+        if (_shell is not { } shell)
+        {
+            AfterEnd(trigger(CallMachine.Shape).Trigger);
+            return;
+        }
+        Run(shell, (machine, arg) => machine.Machine.Fire(trigger(machine), arg), argument);
+    }
+
+    /// <summary>Runs a firing; when the outermost one leaves the call ended, its machine goes back to the pool for the next call.</summary>
+    private void Run<T>(CallMachine shell, Action<CallMachine, T> fire, T argument)
+    {
+        _firing++;
+        try
+        {
+            fire(shell, argument);
+        }
+        catch
+        {
+            // A machine that threw mid-firing may hold queued triggers: never reuse it.
+            _firing--;
+            _shell = null;
+            throw;
+        }
+        if (--_firing == 0 && _state == CallState.Ended && ReferenceEquals(_shell, shell))
+        {
+            _shell = null;
+            shell.Return();
+        }
+    }
+
+    /// <summary>What the Ended state does with a trigger: timers are ignored, anything else is noted.</summary>
+    private void AfterEnd(Trigger trigger)
+    {
+        if (trigger is Trigger.MenuTimeLimit or Trigger.NoInput or Trigger.InterDigitTimeout) return;
+        Record(CallEventType.InputIgnored, text: DescribeIgnored(trigger), detail: "the call has ended");
+    }
+
+    /// <summary>
+    /// A configured call state machine. Configuring Stateless for the call's eight states costs more
+    /// than the rest of a short call, so machines are configured once and reused: each serves one call
+    /// at a time (<see cref="Session"/>, the state kept in that call), and is given back when it ends.
+    /// Pooled per thread, as calls are single-threaded.
+    /// </summary>
+    private sealed class CallMachine
+    {
+        private const int PoolLimit = 4096;
+
+        [ThreadStatic]
+        private static Stack<CallMachine>? t_pool;
+
+        private CallMachine()
+        {
+            // Stateless reads the state once on construction, before any call is bound: Greeting then.
+            Machine = new StateMachine<CallState, Trigger>(() => Session?._state ?? CallState.Greeting, state => Session!._state = state, FiringMode.Queued);
+            Digit = Machine.SetTriggerParameters<char>(Trigger.Digit);
+            Speech = Machine.SetTriggerParameters<string>(Trigger.Speech);
+            EnterNode = Machine.SetTriggerParameters<NodeEntry>(Trigger.EnterNode);
+            Transfer = Machine.SetTriggerParameters<TransferRequest>(Trigger.Transfer);
+            End = Machine.SetTriggerParameters<CallOutcome>(Trigger.End);
+            AgentAnswered = Machine.SetTriggerParameters<string>(Trigger.AgentAnswered);
+            HandOff = Machine.SetTriggerParameters<string>(Trigger.HandOff);
+            Overflow = Machine.SetTriggerParameters<LeaveRequest>(Trigger.Overflow);
+            Configure(this);
+        }
+
+        /// <summary>A machine never rented: what the triggers are, for calls whose machine has gone back.</summary>
+        public static CallMachine Shape { get; } = new();
+
+        /// <summary>The call this machine runs now.</summary>
+        public CallSession? Session { get; private set; }
+
+        public StateMachine<CallState, Trigger> Machine { get; }
+
+        public StateMachine<CallState, Trigger>.TriggerWithParameters<char> Digit { get; }
+
+        public StateMachine<CallState, Trigger>.TriggerWithParameters<string> Speech { get; }
+
+        public StateMachine<CallState, Trigger>.TriggerWithParameters<NodeEntry> EnterNode { get; }
+
+        public StateMachine<CallState, Trigger>.TriggerWithParameters<TransferRequest> Transfer { get; }
+
+        public StateMachine<CallState, Trigger>.TriggerWithParameters<CallOutcome> End { get; }
+
+        public StateMachine<CallState, Trigger>.TriggerWithParameters<string> AgentAnswered { get; }
+
+        public StateMachine<CallState, Trigger>.TriggerWithParameters<string> HandOff { get; }
+
+        public StateMachine<CallState, Trigger>.TriggerWithParameters<LeaveRequest> Overflow { get; }
+
+        public static CallMachine Rent(CallSession session)
+        {
+            var machine = t_pool is { Count: > 0 } pool ? pool.Pop() : new CallMachine();
+            machine.Session = session;
+            return machine;
+        }
+
+        /// <summary>Stateless's own description of the machine (for diagrams).</summary>
+        public static Stateless.Reflection.StateMachineInfo Describe() => Shape.Machine.GetInfo();
+
+        public void Return()
+        {
+            Session = null;
+            var pool = t_pool ??= new Stack<CallMachine>();
+            if (pool.Count < PoolLimit) pool.Push(this);
+        }
     }
 
     private static bool Always<T>(T _) => true;
@@ -315,7 +433,7 @@ public sealed class CallSession
         _menuTimeLimit = _time.CreateTimer(_ => _dispatch(() => FireTimer(Trigger.MenuTimeLimit)), null, _menu.Budget.MaxMenuTime.ToTimeSpan(), Timeout.InfiniteTimeSpan);
         var start = new NodeEntry(_menu.StartNode, Kind: NodeEntryKind.Forward);
         if (StateFor(start.Node) == CallState.InMenu) Present(start);
-        else _machine.Fire(_enterNode, start);
+        else Fire(static m => m.EnterNode, start);
     }
 
     private void Present(NodeEntry entry)
@@ -336,7 +454,7 @@ public sealed class CallSession
 
         if (++_movesWithoutInput > MaxMovesWithoutInput)
         {
-            _machine.Fire(_end, new CallOutcome(CallOutcomeKind.MenuLoop, null, $"{MaxMovesWithoutInput} moves without waiting for the caller, last at {node.Id}"));
+            Fire(static m => m.End, new CallOutcome(CallOutcomeKind.MenuLoop, null, $"{MaxMovesWithoutInput} moves without waiting for the caller, last at {node.Id}"));
             return;
         }
 
@@ -549,7 +667,7 @@ public sealed class CallSession
         if (_budgetSpent)
         {
             // The budget's target (a node) was already tried and the caller is still failing: stop here.
-            _machine.Fire(_end, new CallOutcome(CallOutcomeKind.BudgetSpent, null, reason));
+            Fire(static m => m.End, new CallOutcome(CallOutcomeKind.BudgetSpent, null, reason));
             return;
         }
         _budgetSpent = true;
@@ -576,24 +694,27 @@ public sealed class CallSession
         switch (action)
         {
             case GoToNode goTo:
-                _machine.Fire(_enterNode, new NodeEntry(_menu.Nodes[goTo.NodeId], NodeEntryKind.Forward));
+                Fire(static m => m.EnterNode, new NodeEntry(_menu.Nodes[goTo.NodeId], NodeEntryKind.Forward));
                 break;
             case TransferToQueue transfer:
-                _machine.Fire(_transfer, new TransferRequest(transfer.QueueId, reason));
+                Fire(static m => m.Transfer, new TransferRequest(transfer.QueueId, reason));
                 break;
             case SayAndHangUp hangUp:
                 Speak(hangUp.Message);
-                _machine.Fire(_end, new CallOutcome(CallOutcomeKind.CompletedInSelfService, null, reason));
+                Fire(static m => m.End, new CallOutcome(CallOutcomeKind.CompletedInSelfService, null, reason));
                 break;
             case RepeatNode:
-                _machine.Fire(_enterNode, new NodeEntry(CurrentNode, NodeEntryKind.Repeat));
+                Fire(static m => m.EnterNode, new NodeEntry(CurrentNode, NodeEntryKind.Repeat));
                 break;
             case GoBack:
                 var previous = _history.Count > 0 ? _history.Pop() : _menu.StartNode;
-                _machine.Fire(_enterNode, new NodeEntry(previous, NodeEntryKind.Back));
+                Fire(static m => m.EnterNode, new NodeEntry(previous, NodeEntryKind.Back));
                 break;
             case GoToMainMenu:
-                _machine.Fire(_enterNode, new NodeEntry(_menu.StartNode, NodeEntryKind.Forward));
+                Fire(static m => m.EnterNode, new NodeEntry(_menu.StartNode, NodeEntryKind.Forward));
+                break;
+            case RequestCallback callback:
+                OfferCallbackOnRequest(callback.QueueId, reason);
                 break;
         }
     }
@@ -608,7 +729,7 @@ public sealed class CallSession
         Record(CallEventType.Transferred, text: request.QueueId, detail: request.Reason);
         if (_callCenter is null)
         {
-            _machine.Fire(_end, new CallOutcome(CallOutcomeKind.TransferredToQueue, request.QueueId, request.Reason));
+            Fire(static m => m.End, new CallOutcome(CallOutcomeKind.TransferredToQueue, request.QueueId, request.Reason));
             return;
         }
 
@@ -617,7 +738,7 @@ public sealed class CallSession
         _menuTimeLimit = null;
         DisarmInputTimer();
         if (_callCenter.Join(this, request.QueueId, ahead: request.Callback) is { } overflow) Perform(overflow, $"could not join queue {request.QueueId}");
-        else _machine.Fire(Trigger.Enqueued);
+        else Fire(Trigger.Enqueued);
     }
 
     /// <summary>
@@ -645,7 +766,7 @@ public sealed class CallSession
         if (hours.WhenClosed is SayAndHangUp hangUp)
         {
             if (hangUp.Message.Locales.Any()) Speak(hangUp.Message);
-            _machine.Fire(_end, new CallOutcome(CallOutcomeKind.ClosedByHours, queueId, reason));
+            Fire(static m => m.End, new CallOutcome(CallOutcomeKind.ClosedByHours, queueId, reason));
         }
         else
         {
@@ -654,44 +775,95 @@ public sealed class CallSession
     }
 
     /// <summary>
-    /// When the closed queue offers callbacks and the caller's number can be called, reads out the
-    /// next open times to choose from. False when there is nothing to offer.
+    /// When the closed queue offers callbacks (and the line keeps them), reads out its next open times
+    /// to choose from. False when there is nothing to offer. The number comes after the time: the
+    /// caller ID read back, or keyed in when there is none that can be called.
     /// </summary>
     private bool OfferScheduledCallback(string queueId, Hours.HoursRule hours, string reason)
     {
-        if (_callCenter?.Callbacks is null || _menu.Queues[queueId].Callback is not { WhenClosed: true } offer
-            || !Callbacks.CallbackNumber.TryNormalize(CallerId, _callCenter.NumberRegion, out var number, out _))
-        {
-            return false;
-        }
-
-        var zone = _hours[hours.ScheduleId].Zone;
-        var slots = _hours.Slots(hours.ScheduleId, Now, Now + Duration.FromDays(7), Duration.FromMinutes(30)).Take(3).Select(s => s.Start).ToList();
+        if (_callCenter?.Callbacks is null || _menu.Queues[queueId].Callback is not { WhenClosed: true } offer) return false;
+        var slots = Callbacks.CallbackSlots.Next(_hours, hours.ScheduleId, Now);
         if (slots.Count == 0) return false;
-        _scheduling = new ScheduledCallbackChoice(queueId, hours, reason, number, offer.ExpiresAfter, zone, slots);
-        var choices = slots.Select((slot, i) => (Key: i + 1, When: Hours.OpeningPhrase.Format(slot, Now, zone, Locale))).ToList();
-        Speak(_menu.Messages.CallbackSlots, ("slots", SlotChoices(choices)));
-        _machine.Fire(Trigger.OfferCallback);
-        ArmInputTimer(Trigger.NoInput, _menu.StartNode.NoInput.Timeout);
+        OfferSlots(new ScheduledCallbackChoice(queueId, hours, reason, CallableCallerId(), offer.ExpiresAfter, _hours[hours.ScheduleId].Zone, slots), _menu.Messages.CallbackSlots);
         return true;
     }
 
+    /// <summary>
+    /// A menu option books a callback (<c>"callback": QUEUE</c>): the queue's next open times, whether it
+    /// is open now or not. Declining, or a line that keeps no callbacks, returns to the option's node.
+    /// </summary>
+    private void OfferCallbackOnRequest(string queueId, string reason)
+    {
+        var node = CurrentNode;
+        var queue = _menu.Queues[queueId];
+        IReadOnlyList<Instant> slots = _callCenter?.Callbacks is null || queue.Hours is null ? [] : Callbacks.CallbackSlots.Next(_hours, queue.Hours.ScheduleId, Now);
+        if (slots.Count == 0)
+        {
+            Record(CallEventType.InputIgnored, text: "callback", detail: _callCenter?.Callbacks is null
+                ? "not offered: this line keeps no callbacks"
+                : $"not offered: queue {queueId} has no open time in the next {Callbacks.CallbackSlots.Horizon.Days} days");
+            Speak(_menu.Messages.CallbackUnavailable);
+            Fire(static m => m.EnterNode, new NodeEntry(node, NodeEntryKind.Repeat));
+            return;
+        }
+
+        var choice = new ScheduledCallbackChoice(queueId, queue.Hours!, reason, CallableCallerId(), queue.Callback?.ExpiresAfter ?? Callbacks.CallbackOffer.DefaultExpiry,
+            _hours[queue.Hours!.ScheduleId].Zone, slots) { ReturnTo = node };
+        OfferSlots(choice, _menu.Messages.CallbackSlotsOnRequest);
+    }
+
+    /// <summary>Reads out the times to choose from and waits for a key.</summary>
+    private void OfferSlots(ScheduledCallbackChoice choice, LocalizedText message)
+    {
+        _scheduling = choice;
+        _numberEntry = null;
+        var choices = choice.Slots.Select((slot, i) => (Key: i + 1, When: Hours.OpeningPhrase.Format(slot, Now, choice.Zone, Locale))).ToList();
+        Speak(message, ("slots", SlotChoices(choices)));
+        Fire(Trigger.OfferCallback);
+        ArmInputTimer(Trigger.NoInput, CallbackWait);
+    }
+
+    /// <summary>The caller ID in E.164 when it is a number the line can call back; else null (the caller keys one in).</summary>
+    private string? CallableCallerId() =>
+        Callbacks.CallbackNumber.TryNormalize(CallerId, _callCenter!.NumberRegion, out var number, out _) ? number : null;
+
+    /// <summary>How long the line waits for an answer in the callback dialogue: the menu's no-input time.</summary>
+    private Duration CallbackWait => _menu.StartNode.NoInput.Timeout;
+
     private void OnCallbackChoice(char key)
     {
+        if (_numberEntry is not null)
+        {
+            OnNumberEntryKey(key);
+            return;
+        }
+
         var choice = _scheduling!;
         Record(CallEventType.KeyPressed, text: key.ToString());
         DisarmInputTimer();
+        _promptsEndAt = Now;
         if (choice.Chosen is null && key is >= '1' and <= '9' && key - '1' < choice.Slots.Count)
         {
-            _scheduling = choice with { Chosen = key - '1' };
-            Speak(_menu.Messages.CallbackConfirmScheduled,
-                ("number", Callbacks.CallbackNumber.Spoken(choice.Number)),
-                ("slot", Hours.OpeningPhrase.Format(choice.Slots[key - '1'], Now, choice.Zone, Locale)));
-            ArmInputTimer(Trigger.NoInput, _menu.StartNode.NoInput.Timeout);
+            _scheduling = choice = choice with { Chosen = key - '1' };
+            if (choice.Number is { } number)
+            {
+                Speak(_menu.Messages.CallbackConfirmScheduled,
+                    ("number", Callbacks.CallbackNumber.Spoken(number, _callCenter!.NumberRegion, Locale)),
+                    ("slot", Hours.OpeningPhrase.Format(choice.Slots[key - '1'], Now, choice.Zone, Locale)));
+                ArmInputTimer(Trigger.NoInput, CallbackWait);
+            }
+            else
+            {
+                StartNumberEntry(noCallableCallerId: true);
+            }
         }
-        else if (choice.Chosen is { } chosen && key == '1')
+        else if (choice is { Chosen: { } chosen, Number: not null } && key == '1')
         {
             BookScheduledCallback(choice, choice.Slots[chosen]);
+        }
+        else if (choice is { Chosen: not null, Number: not null } && key == '3')
+        {
+            StartNumberEntry(noCallableCallerId: false);
         }
         else
         {
@@ -701,8 +873,19 @@ public sealed class CallSession
 
     private void OnCallbackSpeech(string utterance)
     {
+        if (_numberEntry is not null)
+        {
+            OnNumberEntrySpeech(utterance);
+            return;
+        }
         Record(CallEventType.SpeechHeard, text: utterance);
         DeclineCallback("speech");
+    }
+
+    private void OnCallbackSilence()
+    {
+        if (_numberEntry is not null) OnNumberEntrySilence();
+        else DeclineCallback("no choice");
     }
 
     /// <summary>Stores the callback, then tells the caller: the promise is made only once it is on disk.</summary>
@@ -712,28 +895,155 @@ public sealed class CallSession
         try
         {
             stored = _callCenter!.Callbacks!.Schedule(new Callbacks.CallbackRequest(
-                Reference, choice.QueueId, choice.Number, Callbacks.CallbackKind.Scheduled, Locale, Now, slot, slot + choice.ExpiresAfter));
+                Reference, choice.QueueId, choice.Number!, Callbacks.CallbackKind.Scheduled, Locale, Now, slot, slot + choice.ExpiresAfter));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // Nothing is promised that is not stored: the caller is told, and the line closes as it would have.
+            // Nothing is promised that is not stored: the caller is told, and the line goes on as if it were declined.
             Record(CallEventType.InputIgnored, text: "callback", detail: $"not booked: the store failed ({exception.Message})");
             Speak(_menu.Messages.CallbackUnavailable);
-            CloseFor(choice.Hours, choice.QueueId, choice.Reason);
+            LeaveCallbackOffer(choice);
             return;
         }
         var when = Hours.OpeningPhrase.Format(stored.DueAt, Now, choice.Zone, Locale);
         Record(CallEventType.CallbackBooked, text: stored.Reference.ToString(), detail: $"{Hours.OpeningPhrase.Format(stored.DueAt, Now, choice.Zone, "en-US")}, {Callbacks.CallbackNumber.Mask(stored.PhoneNumber)}");
         Speak(stored.Reference == Reference ? _menu.Messages.CallbackBookedScheduled : _menu.Messages.CallbackAlreadyBooked,
             ("slot", when), ("reference", stored.Reference.ToString()));
-        _machine.Fire(_end, new CallOutcome(CallOutcomeKind.CallbackScheduled, choice.QueueId, $"callback {stored.Reference} {Hours.OpeningPhrase.Format(stored.DueAt, Now, choice.Zone, "en-US")}"));
+        Fire(static m => m.End, new CallOutcome(CallOutcomeKind.CallbackScheduled, choice.QueueId, $"callback {stored.Reference} {Hours.OpeningPhrase.Format(stored.DueAt, Now, choice.Zone, "en-US")}"));
     }
 
     private void DeclineCallback(string why)
     {
         var choice = _scheduling!;
         Record(CallEventType.InputIgnored, text: "callback offer", detail: $"declined ({why})");
-        CloseFor(choice.Hours, choice.QueueId, choice.Reason);
+        LeaveCallbackOffer(choice);
+    }
+
+    /// <summary>No callback after all: a closed queue does its whenClosed; an option's offer goes back to its node.</summary>
+    private void LeaveCallbackOffer(ScheduledCallbackChoice choice)
+    {
+        _numberEntry = null;
+        if (choice.ReturnTo is not { } node)
+        {
+            CloseFor(choice.Hours, choice.QueueId, choice.Reason);
+        }
+        else if (_menuTimeRanOutWhileOffering && _state == CallState.OfferingCallback)
+        {
+            // The call's time in the menus ran out while the caller was choosing: it applies now they are back.
+            _menuTimeRanOutWhileOffering = false;
+            ExceedBudget("time in the menus");
+        }
+        else
+        {
+            Fire(static m => m.EnterNode, new NodeEntry(node, NodeEntryKind.Repeat));
+        }
+    }
+
+    /// <summary>
+    /// Keyed entry of the callback number starts: for a caller with no number the line can call (who hears
+    /// so first), or one who asked to give another. Used by scheduled callbacks and, through the call
+    /// centre, by virtual hold.
+    /// </summary>
+    private void StartNumberEntry(bool noCallableCallerId)
+    {
+        _numberEntry = new CallbackNumberEntry(_callCenter!.NumberRegion);
+        Record(CallEventType.CallbackNumber, text: "keyed entry", detail: !noCallableCallerId
+            ? "the caller asked to give another number"
+            : CallerId is null ? "no caller ID" : $"caller ID {Callbacks.CallbackNumber.Mask(CallerId)} cannot be called back");
+        if (noCallableCallerId) Speak(_menu.Messages.CallbackNoNumber);
+        Speak(_menu.Messages.CallbackEnterNumber);
+        ArmInputTimer(Trigger.NoInput, CallbackWait);
+    }
+
+    /// <summary>Virtual hold: the caller accepted the offer in the queue and gives a number on the keypad (they keep their place meanwhile).</summary>
+    internal void EnterCallbackNumber(bool noCallableCallerId) => StartNumberEntry(noCallableCallerId);
+
+    private void OnNumberEntryKey(char key)
+    {
+        Record(CallEventType.KeyPressed, text: key.ToString());
+        DisarmInputTimer();
+        _promptsEndAt = Now; // barge-in: a key cuts the prompt short
+        ContinueNumberEntry(_numberEntry!.Key(key));
+    }
+
+    private void OnNumberEntrySpeech(string utterance)
+    {
+        Record(CallEventType.SpeechHeard, text: utterance);
+        DisarmInputTimer();
+        _promptsEndAt = Now;
+        ContinueNumberEntry(_numberEntry!.Speech(utterance));
+    }
+
+    private void OnNumberEntryPause()
+    {
+        if (_numberEntry is not null) ContinueNumberEntry(_numberEntry.Pause());
+    }
+
+    private void OnNumberEntrySilence()
+    {
+        if (_numberEntry is not null) ContinueNumberEntry(_numberEntry.Silence());
+    }
+
+    private void ContinueNumberEntry(NumberEntryStep step)
+    {
+        var entry = _numberEntry!;
+        switch (step.Outcome)
+        {
+            case NumberEntryOutcome.Collecting:
+                ArmInputTimer(Trigger.InterDigitTimeout, _menu.StartNode.InterDigitTimeout);
+                break;
+            case NumberEntryOutcome.Prompt:
+                switch (step.Problem)
+                {
+                    case NumberEntryProblem.Invalid:
+                        Record(CallEventType.CallbackNumber, text: "invalid", detail: step.Detail);
+                        Speak(_menu.Messages.CallbackNumberInvalid);
+                        break;
+                    case NumberEntryProblem.Silence:
+                        Record(CallEventType.CallbackNumber, text: "silence", detail: step.Detail);
+                        Speak(_menu.Messages.NoInput);
+                        break;
+                    case NumberEntryProblem.NotAChoice:
+                        Record(CallEventType.CallbackNumber, text: "not a choice", detail: step.Detail);
+                        Speak(_menu.Messages.Invalid);
+                        break;
+                    case NumberEntryProblem.AskedAgain:
+                        Record(CallEventType.CallbackNumber, text: "asked again", detail: step.Detail);
+                        break;
+                }
+                if (entry.ReadingBack is { } number)
+                {
+                    if (step.Problem == NumberEntryProblem.None) Record(CallEventType.CallbackNumber, text: "read back", detail: Callbacks.CallbackNumber.Mask(number));
+                    Speak(_menu.Messages.CallbackNumberReadBack, ("number", Callbacks.CallbackNumber.Spoken(number, _callCenter!.NumberRegion, Locale)));
+                }
+                else
+                {
+                    Speak(_menu.Messages.CallbackEnterNumber);
+                }
+                ArmInputTimer(Trigger.NoInput, CallbackWait);
+                break;
+            case NumberEntryOutcome.Confirmed:
+                _numberEntry = null;
+                Record(CallEventType.CallbackNumber, text: "confirmed", detail: Callbacks.CallbackNumber.Mask(step.Number!));
+                if (_state == CallState.Queued)
+                {
+                    _callCenter!.CallbackNumberEntered(this, step.Number!);
+                }
+                else
+                {
+                    _scheduling = _scheduling! with { Number = step.Number };
+                    BookScheduledCallback(_scheduling, _scheduling.Slots[_scheduling.Chosen!.Value]);
+                }
+                break;
+            default:
+                _numberEntry = null;
+                var gaveUp = step.Outcome == NumberEntryOutcome.GaveUp;
+                Record(CallEventType.CallbackNumber, text: gaveUp ? "given up" : "cancelled", detail: gaveUp ? step.Detail : "the caller pressed star");
+                if (gaveUp) Speak(_menu.Messages.CallbackNumberGiveUp);
+                if (_state == CallState.Queued) _callCenter!.CallbackNumberAbandoned(this);
+                else DeclineCallback(gaveUp ? "no number" : "cancelled");
+                break;
+        }
     }
 
     /// <summary>"press 1 for tomorrow at 9:00 AM, 2 for …, or 3 for …" / "нажмите 1 — завтра в 9:00, 2 — … или 3 — …".</summary>
@@ -791,8 +1101,19 @@ public sealed class CallSession
 
     private void OnQueuedKey(char key)
     {
+        if (_numberEntry is not null)
+        {
+            OnNumberEntryKey(key);
+            return;
+        }
         Record(CallEventType.KeyPressed, text: key.ToString());
         if (!_callCenter!.CallerPressed(this, key)) Record(CallEventType.InputIgnored, text: "a key", detail: "no choice is offered while waiting");
+    }
+
+    private void OnQueuedSpeech(string utterance)
+    {
+        if (_numberEntry is not null) OnNumberEntrySpeech(utterance);
+        else Record(CallEventType.InputIgnored, text: "speech", detail: $"not used while {CallState.Queued}");
     }
 
     /// <summary>The callback is stored: the caller hangs up and keeps their place (or the callback they already had).</summary>
@@ -802,34 +1123,48 @@ public sealed class CallSession
         visit.LeftAt = Now;
         visit.Result = $"callback {callback} booked, place {position} kept";
         Record(CallEventType.CallbackBooked, text: callback.ToString(), detail: $"virtual hold, place {position} kept");
-        _machine.Fire(_end, new CallOutcome(CallOutcomeKind.CallbackScheduled, visit.Queue, $"callback {callback}, place {position} kept"));
+        Fire(static m => m.End, new CallOutcome(CallOutcomeKind.CallbackScheduled, visit.Queue, $"callback {callback}, place {position} kept"));
     }
 
     internal void ConnectedToAgent(string agent, Duration waited)
     {
+        // An agent answering ends any callback number the caller was keying in: they are through.
+        StopNumberEntry();
         var visit = _visits[^1];
         visit.LeftAt = Now;
         visit.Result = $"answered by {agent} after {Describe(waited)}";
-        _machine.Fire(_agentAnswered, agent);
+        Fire(static m => m.AgentAnswered, agent);
     }
 
     internal void EndedByAgent(string agent, Duration talked) =>
-        _machine.Fire(_end, new CallOutcome(CallOutcomeKind.AnsweredByAgent, _visits[^1].Queue, $"by {agent} after {Describe(_visits[^1].Waited ?? Duration.Zero)}, talked {Describe(talked)}"));
+        Fire(static m => m.End, new CallOutcome(CallOutcomeKind.AnsweredByAgent, _visits[^1].Queue, $"by {agent} after {Describe(_visits[^1].Waited ?? Duration.Zero)}, talked {Describe(talked)}"));
 
     /// <param name="agentsOwn">The simulated agent's own escalation (its staffing transfer), not one asked for with <c>transfer QUEUE</c>; the transcript says so.</param>
     internal void HandedOff(string queueId, bool agentsOwn = false)
     {
         _agentsOwnHandOff = agentsOwn;
-        _machine.Fire(_handOff, queueId);
+        Fire(static m => m.HandOff, queueId);
     }
 
-    internal void Overflow(MenuAction action, string reason) => _machine.Fire(_overflow, new LeaveRequest(action, reason));
+    internal void Overflow(MenuAction action, string reason)
+    {
+        StopNumberEntry();
+        Fire(static m => m.Overflow, new LeaveRequest(action, reason));
+    }
+
+    private void StopNumberEntry()
+    {
+        if (_numberEntry is null) return;
+        _numberEntry = null;
+        DisarmInputTimer();
+    }
 
     private static string Describe(Duration duration) =>
         duration < Duration.FromMinutes(1) ? $"{(int)duration.TotalSeconds} s" : $"{(int)duration.TotalMinutes}:{duration.Seconds:00}";
 
     private void Finish(CallOutcome outcome)
     {
+        _numberEntry = null;
         DisarmInputTimer();
         _menuTimeLimit?.Dispose();
         _menuTimeLimit = null;
@@ -875,11 +1210,17 @@ public sealed class CallSession
     private void FireTimer(Trigger trigger)
     {
         if (trigger != Trigger.MenuTimeLimit) _inputTimer = null;
-        _machine.Fire(trigger);
+        Fire(trigger);
     }
 
     private void Speak(LocalizedText text, params (string Name, string Value)[] extra)
     {
+        if (IsQuiet && _pacing == PromptPacing.Instant)
+        {
+            // Nobody reads a quiet call's prompts, and without pacing their length does not matter.
+            Record(CallEventType.Prompt, node: _node?.Id);
+            return;
+        }
         var rendered = PromptRenderer.Render(text.For(Locale), name => Lookup(name, extra));
         if (_pacing == PromptPacing.Spoken) _promptsEndAt = Instant.Max(_promptsEndAt, Now) + SpeakingTime.Of(rendered, Locale);
         Record(CallEventType.Prompt, node: _node?.Id, text: rendered);
@@ -909,12 +1250,16 @@ public sealed class CallSession
 
     private static bool IsPhoneKey(char key) => char.IsAsciiDigit(key) || key is '*' or '#';
 
-    private void Record(CallEventType type, string? node = null, string? text = null, string? detail = null)
+    private void Record(CallEventType type, string? node = null,
+        [InterpolatedStringHandlerArgument("")] EventText text = default, [InterpolatedStringHandlerArgument("")] EventText detail = default)
     {
-        var callEvent = new CallEvent(Now, type, node ?? _node?.Id, text, detail);
-        Transcript.Add(callEvent);
+        var callEvent = new CallEvent(Now, type, node ?? _node?.Id, text.ToStringAndClear(), detail.ToStringAndClear());
+        if (!IsQuiet) Transcript.Add(callEvent);
         EventRecorded?.Invoke(callEvent);
     }
+
+    /// <summary>A quiet call keeps no transcript and formats no text: its events carry their type and node (load simulation).</summary>
+    internal bool IsQuiet { get; }
 
     private enum NodeEntryKind
     {
@@ -928,11 +1273,15 @@ public sealed class CallSession
     /// <param name="Callback">The line called the caller back: they are greeted as such and wait ahead of new callers.</param>
     private sealed record TransferRequest(string QueueId, string Reason, bool Callback = false);
 
-    /// <summary>The times offered to a caller at a closed queue, and (once chosen) which.</summary>
+    /// <summary>The times offered to a caller (at a closed queue, or by a callback option), and (once chosen) which.</summary>
+    /// <param name="Number">The number to call in E.164: the caller ID when it can be called, else null until one is keyed in.</param>
     private sealed record ScheduledCallbackChoice(
-        string QueueId, Hours.HoursRule Hours, string Reason, string Number, Duration ExpiresAfter, DateTimeZone Zone, List<Instant> Slots)
+        string QueueId, Hours.HoursRule Hours, string Reason, string? Number, Duration ExpiresAfter, DateTimeZone Zone, IReadOnlyList<Instant> Slots)
     {
         public int? Chosen { get; init; }
+
+        /// <summary>For an option's offer: the node to go back to when the caller declines. Null at a closed queue (its whenClosed follows).</summary>
+        public MenuNode? ReturnTo { get; init; }
     }
 
     /// <summary>A caller sent out of a queue, and where to.</summary>

@@ -15,7 +15,7 @@ public enum CallState
     /// <summary>Leaving the menus for a queue of agents.</summary>
     Transferring,
 
-    /// <summary>The queue is closed: the caller is choosing a time for a callback.</summary>
+    /// <summary>The caller is choosing a time for a callback (a closed queue offers one, or they chose a callback option), confirming it, or keying in the number.</summary>
     OfferingCallback,
 
     /// <summary>Waiting in a queue: announcements and hold music until an agent answers.</summary>

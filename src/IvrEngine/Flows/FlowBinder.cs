@@ -54,7 +54,7 @@ internal static class FlowBinder
     {
         ExpectPosition or ExpectWait or ExpectAgent or TransferByAgent or ExpectCallback => $"`{step.Source}`",
         ExpectOutcome { Kind: var kind } when FlowText.NeedsAgents(kind) || kind == Calls.CallOutcomeKind.CallbackScheduled => $"`{step.Source}`",
-        ExpectState { State: Calls.CallState.Queued or Calls.CallState.WithAgent } => $"`{step.Source}`",
+        ExpectState { State: Calls.CallState.Queued or Calls.CallState.WithAgent or Calls.CallState.OfferingCallback } => $"`{step.Source}`",
         _ => null,
     };
 

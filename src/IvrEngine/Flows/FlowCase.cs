@@ -12,10 +12,13 @@ public sealed record FlowCase(FlowFile File, Flow Flow, string Locale, Menu Menu
 
     /// <summary>
     /// Whether the run's queues take callbacks: only when the flow expects one (<c>expect callback</c>,
-    /// <c>expect outcome callback</c>); other flows run as a line without a callback store, where a
-    /// closed queue turns callers away and long waits bring no offer.
+    /// <c>expect outcome callback</c>) or the offer of one (<c>expect state offering-callback</c>); other
+    /// flows run as a line without a callback store, where a closed queue turns callers away, long waits
+    /// bring no offer and a callback option says it cannot book one.
     /// </summary>
-    public bool NeedsCallbacks => Flow.Steps.Any(s => s is ExpectCallback or ExpectOutcome { Kind: Calls.CallOutcomeKind.CallbackScheduled });
+    public bool NeedsCallbacks => Flow.Steps.Any(s => s is ExpectCallback
+        or ExpectOutcome { Kind: Calls.CallOutcomeKind.CallbackScheduled }
+        or ExpectState { State: Calls.CallState.OfferingCallback });
 
     public override string ToString() => $"{File.Path}: {Name}";
 }

@@ -32,6 +32,13 @@ public sealed record Menu(
     /// <summary>The named business-hours schedules (<c>"hours"</c>); empty when the menu has none.</summary>
     public ImmutableDictionary<string, Schedule> Hours { get; init; } = ImmutableDictionary<string, Schedule>.Empty;
 
+    /// <summary>
+    /// Whether the line can promise callbacks: a queue offers them (virtual hold, when closed) or an
+    /// option books one. Only such a line needs a callback store.
+    /// </summary>
+    public bool TakesCallbacks =>
+        Queues.Values.Any(q => q.Callback is not null) || Nodes.Values.Any(n => n.Options.Any(o => o.Action is RequestCallback));
+
     /// <summary>Picks the declared locale matching <paramref name="requested"/> (case-insensitive), else null.</summary>
     public string? ResolveLocale(string? requested) =>
         requested is null ? DefaultLocale : Locales.FirstOrDefault(l => string.Equals(l, requested, StringComparison.OrdinalIgnoreCase));

@@ -66,20 +66,40 @@ public sealed record SystemMessages(
         ("en-US", "To keep your place in line and have us call you back instead, press 1."),
         ("ru-RU", "Чтобы сохранить место в очереди и дождаться нашего звонка, нажмите 1."));
 
-    /// <summary>Reads the callback number back; <c>{number}</c> is said digit by digit.</summary>
+    /// <summary>Virtual hold: reads the caller's own number back; <c>{number}</c> is said digit by digit. 3 keys in another number.</summary>
     public LocalizedText CallbackConfirm { get; init; } = LocalizedText.Of(
-        ("en-US", "We'll call you back at {number}. To confirm, press 1. To stay on the line, press 2."),
-        ("ru-RU", "Мы перезвоним вам по номеру {number}. Чтобы подтвердить, нажмите 1. Чтобы остаться на линии, нажмите 2."));
+        ("en-US", "We'll call you back at {number}. To confirm, press 1. To stay on the line, press 2. To give us a different number, press 3."),
+        ("ru-RU", "Мы перезвоним вам по номеру {number}. Чтобы подтвердить, нажмите 1. Чтобы остаться на линии, нажмите 2. Чтобы указать другой номер, нажмите 3."));
 
     /// <summary>Said once the callback is stored: the caller may hang up.</summary>
     public LocalizedText CallbackBooked { get; init; } = LocalizedText.Of(
         ("en-US", "Your callback is booked. We'll keep your place in line and call you when it's your turn. Your reference number is {reference:digits}. Goodbye."),
         ("ru-RU", "Обратный звонок заказан. Ваше место в очереди сохранится, и мы позвоним, когда подойдёт ваша очередь. Номер вашего обращения: {reference:digits}. До свидания."));
 
-    /// <summary>Said when the caller's number cannot be called back (no or invalid caller ID).</summary>
+    /// <summary>Said before keyed entry to a caller whose caller ID cannot be called back (none, withheld or invalid).</summary>
     public LocalizedText CallbackNoNumber { get; init; } = LocalizedText.Of(
-        ("en-US", "Sorry, we can't call back the number you're calling from. Please stay on the line."),
-        ("ru-RU", "К сожалению, мы не можем перезвонить на номер, с которого вы звоните. Пожалуйста, оставайтесь на линии."));
+        ("en-US", "We don't have a number to call you back on."),
+        ("ru-RU", "У нас нет номера, по которому можно вам перезвонить."));
+
+    /// <summary>Asks for the callback number on the keypad: national, or international after 0 0; pound ends it, star cancels.</summary>
+    public LocalizedText CallbackEnterNumber { get; init; } = LocalizedText.Of(
+        ("en-US", "Please enter the phone number we should call, starting with the area code, then press the pound key. To cancel, press star."),
+        ("ru-RU", "Пожалуйста, введите номер телефона, по которому нам перезвонить, начиная с кода города, и нажмите решётку. Чтобы отменить, нажмите звёздочку."));
+
+    /// <summary>Reads a keyed number back; <c>{number}</c> is said digit by digit. 1 confirms, 2 enters it again.</summary>
+    public LocalizedText CallbackNumberReadBack { get; init; } = LocalizedText.Of(
+        ("en-US", "You entered {number}. If that's right, press 1. To enter it again, press 2."),
+        ("ru-RU", "Вы ввели номер {number}. Если он верный, нажмите 1. Чтобы ввести его заново, нажмите 2."));
+
+    /// <summary>Said when keyed digits are not a number the line can call; the entry prompt follows.</summary>
+    public LocalizedText CallbackNumberInvalid { get; init; } = LocalizedText.Of(
+        ("en-US", "Sorry, that isn't a phone number we can call."),
+        ("ru-RU", "Извините, по такому номеру мы позвонить не сможем."));
+
+    /// <summary>Said when the caller ran out of tries to enter a number: no callback, and the line goes on as if it had been declined.</summary>
+    public LocalizedText CallbackNumberGiveUp { get; init; } = LocalizedText.Of(
+        ("en-US", "Sorry, we couldn't take a number to call you back."),
+        ("ru-RU", "К сожалению, нам не удалось записать номер для обратного звонка."));
 
     /// <summary>Said when the caller's number already has a callback pending in the queue: one promise, one reference; <c>{slot}</c>.</summary>
     public LocalizedText CallbackAlreadyBooked { get; init; } = LocalizedText.Of(
@@ -101,10 +121,15 @@ public sealed record SystemMessages(
         ("en-US", "If you'd like us to call you back when we're open, {slots}."),
         ("ru-RU", "Если хотите, чтобы мы перезвонили, когда откроемся, {slots}."));
 
-    /// <summary>Reads back the chosen time and the number; <c>{slot}</c>, <c>{number}</c>.</summary>
+    /// <summary>Offered by a menu option that books a callback (<c>"callback": QUEUE</c>); <c>{slots}</c> lists the choices.</summary>
+    public LocalizedText CallbackSlotsOnRequest { get; init; } = LocalizedText.Of(
+        ("en-US", "We can call you back at a time that suits you: {slots}. To go back, press star."),
+        ("ru-RU", "Мы можем перезвонить вам в удобное время: {slots}. Чтобы вернуться, нажмите звёздочку."));
+
+    /// <summary>Reads back the chosen time and the caller's own number; <c>{slot}</c>, <c>{number}</c>. 3 keys in another number.</summary>
     public LocalizedText CallbackConfirmScheduled { get; init; } = LocalizedText.Of(
-        ("en-US", "We'll call you at {number} {slot}. To confirm, press 1. To cancel, press 2."),
-        ("ru-RU", "Мы позвоним вам по номеру {number} {slot}. Чтобы подтвердить, нажмите 1. Чтобы отменить, нажмите 2."));
+        ("en-US", "We'll call you at {number} {slot}. To confirm, press 1. To cancel, press 2. To give us a different number, press 3."),
+        ("ru-RU", "Мы позвоним вам по номеру {number} {slot}. Чтобы подтвердить, нажмите 1. Чтобы отменить, нажмите 2. Чтобы указать другой номер, нажмите 3."));
 
     /// <summary>Said once a scheduled callback is stored; <c>{slot}</c>.</summary>
     public LocalizedText CallbackBookedScheduled { get; init; } = LocalizedText.Of(

@@ -276,7 +276,8 @@ public sealed class CallCenter
     /// <summary>A periodic announcement between segments of hold music.</summary>
     private void Remind(QueuedCall entry)
     {
-        if (!_waiting.ContainsKey(entry.Call)) return;
+        // A caller keying in a callback number is not interrupted by the position and the wait.
+        if (!_waiting.ContainsKey(entry.Call) || entry.Callback == CallbackStep.EnteringNumber) return;
         Announce(entry);
         entry.Call.HearHoldMusic(entry.Queue.Definition.Announcements.MusicClass);
     }
@@ -326,12 +327,13 @@ public sealed class CallCenter
                 {
                     entry.CallbackNumber = number;
                     entry.Callback = CallbackStep.Confirming;
-                    call.HearInQueue(Menu.Messages.CallbackConfirm, ("number", CallbackNumber.Spoken(number)));
+                    call.HearInQueue(Menu.Messages.CallbackConfirm, ("number", CallbackNumber.Spoken(number, _numberRegion, call.Locale)));
                 }
                 else
                 {
-                    entry.Callback = CallbackStep.Declined;
-                    call.HearInQueue(Menu.Messages.CallbackNoNumber);
+                    // No caller ID we can call: the caller keys a number in, keeping their place meanwhile.
+                    entry.Callback = CallbackStep.EnteringNumber;
+                    call.EnterCallbackNumber(noCallableCallerId: true);
                 }
                 return true;
             case (CallbackStep.Confirming, '1'):
@@ -341,9 +343,29 @@ public sealed class CallCenter
                 entry.Callback = CallbackStep.Declined;
                 call.HearHoldMusic(entry.Queue.Definition.Announcements.MusicClass);
                 return true;
+            case (CallbackStep.Confirming, '3'):
+                entry.Callback = CallbackStep.EnteringNumber;
+                call.EnterCallbackNumber(noCallableCallerId: false);
+                return true;
             default:
                 return false;
         }
+    }
+
+    /// <summary>The caller keyed in a number and confirmed it: the virtual-hold callback is booked to it.</summary>
+    internal void CallbackNumberEntered(CallSession call, string e164)
+    {
+        if (!_waiting.TryGetValue(call, out var entry) || entry.Callback != CallbackStep.EnteringNumber) return;
+        entry.CallbackNumber = e164;
+        Book(entry);
+    }
+
+    /// <summary>The caller cancelled keyed entry or ran out of tries: they keep waiting, and the offer is not made again.</summary>
+    internal void CallbackNumberAbandoned(CallSession call)
+    {
+        if (!_waiting.TryGetValue(call, out var entry)) return;
+        entry.Callback = CallbackStep.Declined;
+        call.HearHoldMusic(entry.Queue.Definition.Announcements.MusicClass);
     }
 
     /// <summary>
@@ -744,7 +766,7 @@ public sealed class CallCenter
         var agent = connection.Agent;
         var wrapUp = agent.Profile.WrapUp;
         connection.Queue.RecordHandleTime(talk + wrapUp);
-        connection.Queue.Metrics.Handled(talk + wrapUp, transferredOut);
+        connection.Queue.Metrics.Handled(talk + wrapUp, transferredOut, connection.Since);
         agent.MoveTo(AgentState.WrapUp, Now);
         agent.WrapUpEndsAt = Now + wrapUp;
         After(wrapUp, () => FreeUp(agent));

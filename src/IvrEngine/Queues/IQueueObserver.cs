@@ -26,6 +26,6 @@ public interface IQueueObserver
     /// <summary>A waiting caller took the callback and left the line (their place kept).</summary>
     void CallbackAccepted(string queue, Instant at, Duration waited);
 
-    /// <summary>An agent finished with a call: talk plus wrap-up.</summary>
-    void Handled(string queue, Instant at, Duration talkAndWrapUp);
+    /// <summary>An agent finished talking to a caller they answered at <paramref name="answeredAt"/>: talk plus wrap-up.</summary>
+    void Handled(string queue, Instant answeredAt, Duration talkAndWrapUp);
 }

@@ -81,10 +81,10 @@ internal sealed class QueueMetrics(Duration serviceLevelThreshold, string queue,
         Waited(wait);
     }
 
-    public void Handled(Duration talkAndWrapUp, bool transferredOut)
+    public void Handled(Duration talkAndWrapUp, bool transferredOut, Instant answeredAt)
     {
         _handled++;
-        observer?.Handled(queue, Now, talkAndWrapUp);
+        observer?.Handled(queue, answeredAt, talkAndWrapUp);
         _handleTimes += talkAndWrapUp;
         if (transferredOut) _transferredOut++;
     }

@@ -169,6 +169,7 @@ internal sealed class ScenarioBinder(BindContext context, Menu menu)
             if (FindNode(node, "choices of callers", NodeKind.Menu) is not { } menuNode) continue;
             if (context.AsObject(node.Value, $"choices at node '{node.Name}'") is not { } weights) continue;
             var rows = new List<(string, double)>();
+            var unknown = false;
             foreach (var weight in weights.Properties)
             {
                 var what = $"the weight of '{weight.Name}' at node '{node.Name}'";
@@ -177,12 +178,13 @@ internal sealed class ScenarioBinder(BindContext context, Menu menu)
                     var keys = menuNode.Options.Where(o => o.Key is not null).Select(o => o.Key!).Concat(menuNode.Escape.Keys).Append(CallerBehaviour.Silence).Append(CallerBehaviour.HangUp);
                     context.Error(DiagnosticCodes.BadKey, weight.NameWhere,
                         $"node '{node.Name}' has no option or escape key '{weight.Name}'; choices are its keys ({string.Join(", ", keys.Distinct())}){Suggestions.DidYouMean(weight.Name, keys.ToList())}");
+                    unknown = true;
                     continue;
                 }
                 if (ReadAmount(weight.Value, what, 1_000_000, whole: false) is { } share) rows.Add((weight.Name, share));
             }
             if (rows.Any(r => r.Item2 > 0)) tables[node.Name] = new ChoiceTable(rows);
-            else context.Error(DiagnosticCodes.OutOfRange, node.NameWhere, $"choices at node '{node.Name}' need at least one weight above 0");
+            else if (!unknown) context.Error(DiagnosticCodes.OutOfRange, node.NameWhere, $"choices at node '{node.Name}' need at least one weight above 0");
         }
         return tables.ToImmutable();
     }
@@ -254,6 +256,7 @@ internal sealed class ScenarioBinder(BindContext context, Menu menu)
     private ImmutableDictionary<string, QueueStaffing>? ReadQueues(LocatedValue? value, WeekGrid grid)
     {
         var queues = ImmutableDictionary.CreateBuilder<string, QueueStaffing>(StringComparer.Ordinal);
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         var ok = true;
         if (context.AsObject(value, "queues") is { } obj)
         {
@@ -266,6 +269,7 @@ internal sealed class ScenarioBinder(BindContext context, Menu menu)
                     ok = false;
                     continue;
                 }
+                listed.Add(property.Name);
                 if (ReadQueue(property, grid) is { } queue) queues[property.Name] = queue;
                 else ok = false;
             }
@@ -276,7 +280,8 @@ internal sealed class ScenarioBinder(BindContext context, Menu menu)
         }
 
         // A queue left out has nobody to answer it; say so, since callers sent there can only give up.
-        foreach (var id in menu.Queues.Keys.Where(id => !queues.ContainsKey(id)).Order(StringComparer.Ordinal))
+        // (One listed with a mistake has its error already: it is not also "left out".)
+        foreach (var id in menu.Queues.Keys.Where(id => !listed.Contains(id)).Order(StringComparer.Ordinal))
         {
             context.Diagnostics.Warning(DiagnosticCodes.MissingProperty, (value ?? (LocatedValue?)null)?.Where ?? new SourcePoint(1, 1, JsonPaths.Root),
                 $"queue '{id}' of menu '{menu.Name}' has no staffing in the scenario: callers sent there find no agents");

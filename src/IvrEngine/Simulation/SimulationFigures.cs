@@ -142,6 +142,6 @@ public sealed class SimulationFigures : IQueueObserver
         figures.Waited(waited.TotalSeconds);
     }
 
-    void IQueueObserver.Handled(string queue, Instant at, Duration talkAndWrapUp) =>
-        _queues[queue][IntervalOf(at - talkAndWrapUp)].HandledSeconds += talkAndWrapUp.TotalSeconds;
+    void IQueueObserver.Handled(string queue, Instant answeredAt, Duration talkAndWrapUp) =>
+        _queues[queue][IntervalOf(answeredAt)].HandledSeconds += talkAndWrapUp.TotalSeconds;
 }

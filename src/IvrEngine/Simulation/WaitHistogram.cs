@@ -2,7 +2,7 @@ namespace IvrEngine.Simulation;
 
 /// <summary>
 /// Waits counted in fixed buckets — by the second up to 5 minutes, by 5 seconds up to 30, by 30
-/// seconds up to 4 hours — so percentiles of millions of waits take a fixed ~4 KB. Waits of exactly
+/// seconds up to 4 hours — so percentiles of millions of waits take a fixed ~8 KB. Waits of exactly
 /// zero (answered at once) have their own count, so a mostly-instant queue reports 0, not half a second.
 /// </summary>
 public sealed class WaitHistogram

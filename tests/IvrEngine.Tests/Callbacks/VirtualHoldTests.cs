@@ -36,7 +36,7 @@ public sealed class VirtualHoldTests
         Assert.That(TestCenter.Prompts(call).Last(), Is.EqualTo("To keep your place in line and have us call you back instead, press 1."));
 
         call.Press('1');
-        Assert.That(TestCenter.Prompts(call).Last(), Is.EqualTo("We'll call you back at 2 0 2, 5 5 5, 0 1 4 3. To confirm, press 1. To stay on the line, press 2."));
+        Assert.That(TestCenter.Prompts(call).Last(), Is.EqualTo("We'll call you back at 2 0 2, 5 5 5, 0 1 4 3. To confirm, press 1. To stay on the line, press 2. To give us a different number, press 3."));
         Assert.That(store.List(), Is.Empty, "nothing is stored before the caller confirms");
     }
 
@@ -77,16 +77,23 @@ public sealed class VirtualHoldTests
     }
 
     [Test]
-    public void WithoutAUsableCallerId_TheCallerIsToldToStay()
+    public void WithoutAUsableCallerId_TheCallerIsAskedToKeyInANumber_AndKeepsTheirPlaceMeanwhile()
     {
         using var database = new TempDatabase();
-        var center = BusyLine(new SqliteCallbackStore(database.Path));
+        var store = new SqliteCallbackStore(database.Path);
+        var center = BusyLine(store);
         var call = center.Call("1", seed: 1, callerId: "12345");
 
         call.Press('1');
 
-        Assert.That(TestCenter.Prompts(call).Last(), Is.EqualTo("Sorry, we can't call back the number you're calling from. Please stay on the line."));
+        Assert.That(TestCenter.Prompts(call).TakeLast(2), Is.EqualTo(new[]
+        {
+            "We don't have a number to call you back on.",
+            "Please enter the phone number we should call, starting with the area code, then press the pound key. To cancel, press star.",
+        }));
         Assert.That(call.State, Is.EqualTo(CallState.Queued));
+        Assert.That(center.Center.PositionOf(call), Is.EqualTo(1));
+        Assert.That(store.List(), Is.Empty);
     }
 
     [Test]

@@ -44,6 +44,25 @@ public sealed class CallbackCommandEndToEndTests
     }
 
     [Test]
+    public async Task FromTheBillingMenu_ACallerWithoutCallerId_KeysInTheNumber_AndTheCallbackIsListed()
+    {
+        using var database = new TempDatabase();
+
+        var call = await IvrProcess.RunAsync("2\n5\n2\n12345#\n3125550100#\n1\n", "call", "--at", "2026-11-30T14:10 America/New_York", "--seed", "3", "--callbacks-db", database.Path);
+
+        Assert.That(call.ExitCode, Is.Zero, call.ToString());
+        Assert.That(call.Output, Does.Contain("IVR: We can call you back at a time that suits you: press 1 for today at 2:30 PM Eastern Time, 2 for today at 3:00 PM Eastern Time, or 3 for today at 3:30 PM Eastern Time. To go back, press star."));
+        Assert.That(call.Output, Does.Contain("IVR: Sorry, that isn't a phone number we can call."));
+        Assert.That(call.Output, Does.Contain("IVR: You entered 3 1 2, 5 5 5, 0 1 0 0. If that's right, press 1. To enter it again, press 2."));
+        Assert.That(call.Output, Does.Contain("· callback number: confirmed (+1 ••••••••00)"));
+        var reference = System.Text.RegularExpressions.Regex.Match(call.Output, @"Reference: (\S+)").Groups[1].Value;
+        Assert.That(call.Output, Does.Contain($"Outcome: callback scheduled in queue billing (callback {reference} today at 3:00 PM Eastern Time)"));
+
+        var list = await IvrProcess.RunAsync("", "callbacks", "list", "--db", database.Path);
+        Assert.That(list.Output, Does.Contain($"{reference}  pending    billing        2026-11-30 20:00      0  +1 ••••••••00"), list.ToString());
+    }
+
+    [Test]
     public async Task CallbacksCommands_ExplainBadInput()
     {
         var missing = await IvrProcess.RunAsync("", "callbacks", "list", "--db", "/nonexistent/ivr.db");

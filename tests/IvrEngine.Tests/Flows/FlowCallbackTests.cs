@@ -79,6 +79,27 @@ public sealed class FlowCallbackTests
     }
 
     [Test]
+    public void ExpectingTheOffer_RunsWithAStore_SoAFlowCanDecline()
+    {
+        using var folder = new FlowFolder();
+
+        var result = folder.Run("offer.flow", Header + "press 0\nexpect state offering-callback\npress 9\nexpect outcome closed").Single();
+
+        Assert.That(result.Failure, Is.Null, result.Failure);
+    }
+
+    [Test]
+    public void ExpectingTheOffer_WithoutAgents_IsReportedBeforeAnythingRuns()
+    {
+        using var folder = new FlowFolder();
+        var path = folder.Write("none.flow", "menu: test-line.json\npress 0\nexpect state offering-callback\n");
+
+        var suite = new FlowLoader().Load([path]);
+
+        Assert.That(suite.Diagnostics.Select(d => d.Message), Is.EqualTo(new[] { "`expect state offering-callback` needs simulated agents, and this flow has none (no test-line.staffing.json beside the menu); give it a staffing: file" }));
+    }
+
+    [Test]
     public void InMemoryStore_KeepsOneOpenCallbackPerNumberAndQueue()
     {
         var store = new InMemoryCallbackStore();

@@ -219,7 +219,7 @@ public sealed class MenuLoaderDiagnosticTests
 
         var diagnostic = DiagnosticAssert.At(json, "IVR0019", "\"queue\": \"general\" },\n", "$.nodes.main.options[1].queue");
 
-        Assert.That(diagnostic.Message, Is.EqualTo("options[1] of node 'main' has both 'goto' and 'queue'; an action has exactly one of goto, queue, hangup or do"));
+        Assert.That(diagnostic.Message, Is.EqualTo("options[1] of node 'main' has both 'goto' and 'queue'; an action has exactly one of goto, queue, hangup, callback or do"));
     }
 
     [Test]

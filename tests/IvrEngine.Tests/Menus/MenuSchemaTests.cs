@@ -114,6 +114,37 @@ public sealed class MenuSchemaTests
     }
 
     [Test]
+    public void OptionThatBooksACallback_IsValid()
+    {
+        var menu = MinimalMenu();
+        var option = Navigate(menu, "/nodes/main/options/0");
+        option.AsObject().Remove("goto");
+        option["callback"] = "general";
+
+        var results = Evaluate(menu);
+
+        Assert.That(results.IsValid, Is.True, () => Describe(results));
+    }
+
+    [Test]
+    public void OptionWithACallbackAndAnotherVerb_IsRejected()
+    {
+        var menu = MinimalMenu();
+        Navigate(menu, "/nodes/main/options/0")["callback"] = "general";
+
+        AssertInvalid(menu, "/nodes/main/options/0");
+    }
+
+    [Test]
+    public void ACallbackOutsideAnOption_IsRejected()
+    {
+        var menu = MinimalMenu();
+        Navigate(menu, "/nodes/hours")["next"] = new JsonObject { ["callback"] = "general" };
+
+        AssertInvalid(menu, "/nodes/hours/next");
+    }
+
+    [Test]
     public void ActionWithTwoVerbs_IsRejected()
     {
         var menu = MinimalMenu();

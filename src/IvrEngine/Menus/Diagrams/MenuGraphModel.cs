@@ -31,6 +31,9 @@ internal sealed record MenuGraphModel(IReadOnlyList<GraphBox> Boxes, IReadOnlyLi
                 case TransferToQueue q:
                     queuesUsed.Add(q.QueueId);
                     return ids.Queue(q.QueueId);
+                case RequestCallback c:
+                    queuesUsed.Add(c.QueueId);
+                    return ids.Queue(c.QueueId);
                 default:
                     hangsUp = true;
                     return HangUpId;
@@ -55,6 +58,8 @@ internal sealed record MenuGraphModel(IReadOnlyList<GraphBox> Boxes, IReadOnlyLi
             {
                 var label = OptionLabel(option, locale);
                 if (option.Action is RepeatNode or GoBack or GoToMainMenu) lines.Add($"{label}: {Verb(option.Action)}");
+                // A callback option books a call from the queue later: dashed, to tell it from a transfer.
+                else if (option.Action is RequestCallback) arrows.Add(new GraphArrow(ids.Node(node.Id), Target(option.Action), $"{label}: callback", true));
                 else arrows.Add(new GraphArrow(ids.Node(node.Id), Target(option.Action), label, false));
             }
 
@@ -140,6 +145,7 @@ internal sealed record MenuGraphModel(IReadOnlyList<GraphBox> Boxes, IReadOnlyLi
         GoToNode go => $"goto {go.NodeId}",
         TransferToQueue q => $"queue {q.QueueId}",
         SayAndHangUp => "hang up",
+        RequestCallback c => $"callback {c.QueueId}",
         _ => Verb(action),
     };
 

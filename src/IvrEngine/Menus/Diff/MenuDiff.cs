@@ -82,6 +82,7 @@ public static class MenuDiff
         GoToNode go => $"goto {go.NodeId}",
         TransferToQueue q => $"queue {q.QueueId}",
         SayAndHangUp => "hang up",
+        RequestCallback c => $"callback {c.QueueId}",
         RepeatNode => "repeat",
         GoBack => "back",
         _ => "main menu",
@@ -111,5 +112,20 @@ public static class MenuDiff
         yield return ("ambiguous", o.Ambiguous, n.Ambiguous);
         yield return ("transfer", o.Transfer, n.Transfer);
         yield return ("budgetExceeded", o.BudgetExceeded, n.BudgetExceeded);
+        yield return ("callbackOffer", o.CallbackOffer, n.CallbackOffer);
+        yield return ("callbackConfirm", o.CallbackConfirm, n.CallbackConfirm);
+        yield return ("callbackBooked", o.CallbackBooked, n.CallbackBooked);
+        yield return ("callbackNoNumber", o.CallbackNoNumber, n.CallbackNoNumber);
+        yield return ("callbackEnterNumber", o.CallbackEnterNumber, n.CallbackEnterNumber);
+        yield return ("callbackNumberReadBack", o.CallbackNumberReadBack, n.CallbackNumberReadBack);
+        yield return ("callbackNumberInvalid", o.CallbackNumberInvalid, n.CallbackNumberInvalid);
+        yield return ("callbackNumberGiveUp", o.CallbackNumberGiveUp, n.CallbackNumberGiveUp);
+        yield return ("callbackSlots", o.CallbackSlots, n.CallbackSlots);
+        yield return ("callbackSlotsOnRequest", o.CallbackSlotsOnRequest, n.CallbackSlotsOnRequest);
+        yield return ("callbackConfirmScheduled", o.CallbackConfirmScheduled, n.CallbackConfirmScheduled);
+        yield return ("callbackBookedScheduled", o.CallbackBookedScheduled, n.CallbackBookedScheduled);
+        yield return ("callbackAlreadyBooked", o.CallbackAlreadyBooked, n.CallbackAlreadyBooked);
+        yield return ("callbackUnavailable", o.CallbackUnavailable, n.CallbackUnavailable);
+        yield return ("callbackGreeting", o.CallbackGreeting, n.CallbackGreeting);
     }
 }

@@ -13,7 +13,7 @@ internal static class OptionDiff
         var right = @new.Options.ToList();
         var pairs = new List<(MenuOption Old, MenuOption New)>();
         Pair((a, b) => a.Key == b.Key && Action(a) == Action(b) && a.Key is not null);
-        Pair((a, b) => Action(a) == Action(b) && a.Action is GoToNode or TransferToQueue);
+        Pair((a, b) => Action(a) == Action(b) && a.Action is GoToNode or TransferToQueue or RequestCallback);
         Pair((a, b) => oldMenu.Locales.Any(l => a.Phrases.For(l).Intersect(b.Phrases.For(l), StringComparer.OrdinalIgnoreCase).Any()));
         Pair((a, b) => a.Key == b.Key && a.Key is not null);
 

@@ -3,11 +3,11 @@ namespace IvrEngine.Menus.Loading;
 /// <summary>
 /// Binds actions: <c>goto</c>, <c>queue</c>, <c>hangup</c> or <c>do</c>, exactly one, with targets
 /// that exist. Used both for action objects (<c>next</c>, <c>escape.to</c>, …) and for the action
-/// written inline in an option.
+/// written inline in an option, which may also be <c>callback</c> (a queue with hours).
 /// </summary>
 internal sealed class ActionBinder(BindContext context, TextBinder texts)
 {
-    public static readonly string[] ActionProperties = ["goto", "queue", "hangup", "do"];
+    public static readonly string[] ActionProperties = ["goto", "queue", "hangup", "callback", "do"];
 
     private static readonly string[] DoValues = ["repeat", "back", "mainMenu"];
 
@@ -20,10 +20,10 @@ internal sealed class ActionBinder(BindContext context, TextBinder texts)
         }
 
         context.CheckProperties(obj, what, ActionProperties);
-        var action = ReadAction(obj, what);
+        var action = ReadAction(obj, what, inOption: false);
         if (action is null || allowed.HasFlag(KindOf(action))) return action;
 
-        context.Error(DiagnosticCodes.BadAction, obj.Where, $"{what} cannot be {Describe(action)}: {Why(allowed)}");
+        context.Error(DiagnosticCodes.BadAction, obj.Where, $"{what} cannot be {Describe(action)}: {Why(action, allowed)}");
         return null;
     }
 
@@ -34,6 +34,7 @@ internal sealed class ActionBinder(BindContext context, TextBinder texts)
         SayAndHangUp => ActionKinds.HangUp,
         RepeatNode => ActionKinds.Repeat,
         GoBack => ActionKinds.Back,
+        RequestCallback => ActionKinds.Callback,
         _ => ActionKinds.MainMenu,
     };
 
@@ -43,18 +44,22 @@ internal sealed class ActionBinder(BindContext context, TextBinder texts)
         GoBack => "'do': 'back'",
         GoToMainMenu => "'do': 'mainMenu'",
         GoToNode => "a 'goto'",
+        RequestCallback => "a 'callback'",
         _ => "this action",
     };
 
-    private static string Why(ActionKinds allowed) => allowed switch
+    private static string Why(MenuAction action, ActionKinds allowed) => (action, allowed) switch
     {
-        ActionKinds.HandOn => "it must hand the caller on (use goto, queue or hangup)",
+        (RequestCallback, _) => "a callback is booked only from an option, where the caller chooses it",
+        (_, ActionKinds.HandOn) => "it must hand the caller on (use goto, queue or hangup)",
         _ => "repeating here would play the same node for ever",
     };
 
     /// <summary>The one action among the properties of <paramref name="owner"/>; reports none or several (IVR0019).</summary>
-    public MenuAction? ReadAction(LocatedObject owner, string what)
+    /// <param name="inOption">An option's own action, which may also be <c>callback</c> (the wording of problems says so).</param>
+    public MenuAction? ReadAction(LocatedObject owner, string what, bool inOption = true)
     {
+        var verbs = inOption ? "goto, queue, hangup, callback or do" : "goto, queue, hangup or do";
         LocatedProperty? chosen = null;
         foreach (var property in owner.Properties)
         {
@@ -66,7 +71,7 @@ internal sealed class ActionBinder(BindContext context, TextBinder texts)
             if (chosen is not null)
             {
                 context.Error(DiagnosticCodes.BadAction, property.NameWhere,
-                    $"{what} has both '{chosen.Name}' and '{property.Name}'; an action has exactly one of goto, queue, hangup or do");
+                    $"{what} has both '{chosen.Name}' and '{property.Name}'; an action has exactly one of {verbs}");
                 return null;
             }
 
@@ -75,7 +80,7 @@ internal sealed class ActionBinder(BindContext context, TextBinder texts)
 
         if (chosen is null)
         {
-            context.Error(DiagnosticCodes.BadAction, owner.Where, $"{what} has no action; add one of goto, queue, hangup or do");
+            context.Error(DiagnosticCodes.BadAction, owner.Where, $"{what} has no action; add one of {verbs}");
             return null;
         }
 
@@ -88,6 +93,8 @@ internal sealed class ActionBinder(BindContext context, TextBinder texts)
                 return context.AsString(value, $"'queue' of {what}") is { } queueId ? Queue(queueId, value, what) : null;
             case "hangup":
                 return texts.ReadText(value, $"'hangup' of {what}", PlaceholderScope.Node) is { } message ? new SayAndHangUp(message) : null;
+            case "callback":
+                return context.AsString(value, $"'callback' of {what}") is { } callbackQueue ? Callback(callbackQueue, value, what) : null;
             default:
                 return context.AsString(value, $"'do' of {what}") is { } verb ? Do(verb, value, what) : null;
         }
@@ -115,6 +122,26 @@ internal sealed class ActionBinder(BindContext context, TextBinder texts)
         context.Error(DiagnosticCodes.UnknownQueue, at.Where,
             $"{what} transfers to queue '{queueId}', which is not declared under 'queues'{Suggestions.DidYouMean(queueId, context.QueueIds)}");
         return null;
+    }
+
+    /// <summary>A callback to a declared queue with hours: its open times are the times a caller may choose.</summary>
+    private RequestCallback? Callback(string queueId, LocatedValue at, string what)
+    {
+        if (!context.QueueIds.Contains(queueId))
+        {
+            context.Error(DiagnosticCodes.UnknownQueue, at.Where,
+                $"{what} books a callback to queue '{queueId}', which is not declared under 'queues'{Suggestions.DidYouMean(queueId, context.QueueIds)}");
+            return null;
+        }
+
+        if (!context.QueuesWithHours.Contains(queueId))
+        {
+            context.Error(DiagnosticCodes.CallbackWithoutHours, at.Where,
+                $"{what} books a callback to queue '{queueId}', which has no hours: the times a caller may choose are its open times; give the queue \"hours\"");
+            return null;
+        }
+
+        return new RequestCallback(queueId);
     }
 
     private MenuAction? Do(string verb, LocatedValue at, string what)

@@ -11,7 +11,14 @@ internal enum ActionKinds
     Back = 16,
     MainMenu = 32,
 
+    /// <summary>Book a callback: only an option, where the caller chooses it, may do this.</summary>
+    Callback = 64,
+
+    /// <summary>Every action object (<c>next</c>, <c>collect.next</c>, …): everything an option may do but book a callback.</summary>
     All = GoTo | Queue | HangUp | Repeat | Back | MainMenu,
+
+    /// <summary>What an option may do.</summary>
+    InOption = All | Callback,
 
     /// <summary>Everything but repeating the node that just gave up or finished.</summary>
     AllButRepeat = All & ~Repeat,

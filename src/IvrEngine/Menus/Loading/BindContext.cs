@@ -25,6 +25,9 @@ internal sealed class BindContext(DiagnosticBag diagnostics)
 
     public IReadOnlySet<string> QueueIds { get; set; } = new HashSet<string>();
 
+    /// <summary>Queues written with <c>hours</c>: the ones a <c>callback</c> option can book times in.</summary>
+    public IReadOnlySet<string> QueuesWithHours { get; set; } = new HashSet<string>();
+
     public IReadOnlySet<string> Variables { get; set; } = new HashSet<string>();
 
     public void Error(string code, SourcePoint at, string message) => Diagnostics.Error(code, at, message);

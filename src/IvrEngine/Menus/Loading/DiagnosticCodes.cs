@@ -29,4 +29,5 @@ internal static class DiagnosticCodes
     public const string AnnouncementLoop = "IVR0024";
     public const string BadHours = "IVR0025";
     public const string UnknownSchedule = "IVR0026";
+    public const string CallbackWithoutHours = "IVR0027";
 }

@@ -17,7 +17,8 @@ internal sealed class MenuBinder
     private static readonly string[] MessageProperties =
         ["noInput", "invalid", "invalidNumber", "ambiguous", "transfer", "budgetExceeded", "queuePosition", "queueWait", "queueWaitUnknown", "queueOverflow", "closed", "closedUnknown",
          "callbackOffer", "callbackConfirm", "callbackBooked", "callbackNoNumber", "callbackGreeting",
-         "callbackSlots", "callbackConfirmScheduled", "callbackBookedScheduled", "callbackUnavailable", "callbackAlreadyBooked"];
+         "callbackSlots", "callbackConfirmScheduled", "callbackBookedScheduled", "callbackUnavailable", "callbackAlreadyBooked",
+         "callbackEnterNumber", "callbackNumberReadBack", "callbackNumberInvalid", "callbackNumberGiveUp", "callbackSlotsOnRequest"];
 
     private readonly BindContext _context;
     private readonly TextBinder _texts;
@@ -185,9 +186,11 @@ internal sealed class MenuBinder
         }
 
         var queueIds = new HashSet<string>(StringComparer.Ordinal);
+        var withHours = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in queuesObject?.Properties ?? [])
         {
             queueIds.Add(property.Name);
+            if (property.Value is LocatedObject { } queue && queue["hours"] is not null) withHours.Add(property.Name);
             if (!NameRules.IsId(property.Name))
             {
                 _context.Error(DiagnosticCodes.Malformed, property.NameWhere,
@@ -197,6 +200,7 @@ internal sealed class MenuBinder
 
         _context.NodeIds = nodeIds;
         _context.QueueIds = queueIds;
+        _context.QueuesWithHours = withHours;
         _context.Variables = variables;
     }
 
@@ -276,8 +280,8 @@ internal sealed class MenuBinder
             read = read with { Closed = Message("closed", builtIn.Closed), ClosedUnknown = Message("closedUnknown", builtIn.ClosedUnknown) };
         }
 
-        // Likewise the callback messages, only in menus whose queues offer callbacks.
-        if (QueuesOfferCallbacks(root))
+        // Likewise the callback messages, only in menus whose queues offer callbacks or whose options book them.
+        if (QueuesOfferCallbacks(root) || OptionsBookCallbacks(root))
         {
             read = read with
             {
@@ -291,6 +295,11 @@ internal sealed class MenuBinder
                 CallbackBookedScheduled = Message("callbackBookedScheduled", builtIn.CallbackBookedScheduled),
                 CallbackUnavailable = Message("callbackUnavailable", builtIn.CallbackUnavailable),
                 CallbackAlreadyBooked = Message("callbackAlreadyBooked", builtIn.CallbackAlreadyBooked),
+                CallbackEnterNumber = Message("callbackEnterNumber", builtIn.CallbackEnterNumber),
+                CallbackNumberReadBack = Message("callbackNumberReadBack", builtIn.CallbackNumberReadBack),
+                CallbackNumberInvalid = Message("callbackNumberInvalid", builtIn.CallbackNumberInvalid),
+                CallbackNumberGiveUp = Message("callbackNumberGiveUp", builtIn.CallbackNumberGiveUp),
+                CallbackSlotsOnRequest = Message("callbackSlotsOnRequest", builtIn.CallbackSlotsOnRequest),
             };
         }
 
@@ -298,6 +307,10 @@ internal sealed class MenuBinder
 
         static bool QueuesOfferCallbacks(LocatedObject root) =>
             root["queues"] is LocatedObject queues && queues.Properties.Any(q => q.Value is LocatedObject queue && queue["callback"] is not null);
+
+        static bool OptionsBookCallbacks(LocatedObject root) =>
+            root["nodes"] is LocatedObject nodes && nodes.Properties.Any(n => n.Value is LocatedObject node && node["options"] is LocatedArray options
+                && options.Items.Any(o => o is LocatedObject option && option["callback"] is not null));
 
         LocalizedText Message(string name, LocalizedText fallback)
         {

@@ -21,7 +21,8 @@ internal sealed class QuantityReader(BindContext context)
 
     /// <summary>
     /// A distribution of durations at <paramref name="property"/> of <paramref name="owner"/>, each part
-    /// falling back to <paramref name="inherited"/>; a log-normal without a spread gets half its mean.
+    /// falling back to <paramref name="inherited"/>; without a spread it keeps the inherited one when the
+    /// distribution is the same, else gets half its mean.
     /// </summary>
     public HandleTime Distribution(LocatedValue? value, string property, string owner, HandleTime inherited, double maxSeconds = 86_400)
     {
@@ -46,7 +47,13 @@ internal sealed class QuantityReader(BindContext context)
             return null;
         }
 
-        if (value is not LocatedNumber { IsFinite: true } number || number.Value is < 0 or > 1)
+        if (value is not LocatedNumber { IsFinite: true } number)
+        {
+            context.WrongType(value, "a number from 0 to 1", what);
+            return null;
+        }
+
+        if (number.Value is < 0 or > 1)
         {
             context.Error(DiagnosticCodes.OutOfRange, value.Where, $"{what} must be a probability from 0 to 1");
             return null;

@@ -112,7 +112,7 @@ internal sealed class QueueBinder(BindContext context, TextBinder texts, ActionB
                 $"callback of {what} offers nothing: give offerWhenWaitOverSeconds (virtual hold) and/or \"whenClosed\": true (scheduled callbacks)");
             return null;
         }
-        return new Callbacks.CallbackOffer(over, Duration.FromHours(hours ?? 24), whenClosed);
+        return new Callbacks.CallbackOffer(over, hours is { } h ? Duration.FromHours(h) : Callbacks.CallbackOffer.DefaultExpiry, whenClosed);
     }
 
     private Duration? Seconds(LocatedValue? value, string what, double max = 3600) =>

@@ -113,6 +113,28 @@ public sealed class MenuDiagramTests
     }
 
     [Test]
+    public void ACallbackOption_IsADashedCallbackArrowToItsQueue()
+    {
+        var json = SampleMenus.With("\"queues\": { \"general\": { \"name\": { \"en-US\": \"customer care\", \"ru-RU\": \"служба поддержки\" } } },", """
+            "hours": { "care": { "weekly": { "mon-fri": "09:00-17:00" } } },
+              "queues": {
+                "general": { "name": { "en-US": "customer care", "ru-RU": "служба поддержки" } },
+                "billing": { "name": { "en-US": "billing", "ru-RU": "отдел оплаты" }, "hours": "care" }
+              },
+            """).Replace("{ \"key\": \"2\", \"say\": { \"en-US\": [\"goodbye\"] }, \"goto\": \"goodbye\" },",
+            "{ \"key\": \"2\", \"say\": { \"en-US\": [\"goodbye\"] }, \"goto\": \"goodbye\" }, { \"key\": \"3\", \"say\": { \"en-US\": [\"call me back\"] }, \"callback\": \"billing\" },", StringComparison.Ordinal);
+        var loaded = MenuLoader.Load(json, SampleMenus.Path);
+        Assert.That(loaded.Succeeded, Is.True, () => string.Join("\n", loaded.Diagnostics));
+
+        var mermaid = MermaidMenuWriter.Write(loaded.Menu!);
+        var dot = DotMenuWriter.Write(loaded.Menu!);
+
+        Assert.That(mermaid, Does.Contain("  n_main -.->|\"3 'call me back': callback\"| q_billing\n"));
+        Assert.That(mermaid, Does.Contain("  q_billing[[\"queue billing<br/>billing\"]]\n"));
+        Assert.That(dot, Does.Contain("  n_main -> q_billing [label=\"3 'call me back': callback\", style=dashed];\n"));
+    }
+
+    [Test]
     public void Dot_HoursBranchesAndCallbackOffers()
     {
         Assert.That(DotMenuWriter.Write(WithHours()), Is.EqualTo("""

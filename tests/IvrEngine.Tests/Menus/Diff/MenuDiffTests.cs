@@ -172,6 +172,28 @@ public sealed class MenuDiffTests
     }
 
     [Test]
+    public void ACallbackOption_AddedAndReTargeted()
+    {
+        var option = "{ \"key\": \"2\", \"say\": { \"en-US\": [\"goodbye\"] }, \"goto\": \"goodbye\" },";
+        var added = WithHours.Replace(option, option + " { \"key\": \"3\", \"say\": { \"en-US\": [\"call me back\"] }, \"callback\": \"general\" },", StringComparison.Ordinal);
+        var reTargeted = WithHours.Replace("\"goto\": \"goodbye\" },", "\"callback\": \"general\" },", StringComparison.Ordinal);
+
+        Assert.That(HoursChanges(added), Is.EqualTo(new[] { "node 'main': added option 3 'call me back' (callback general)" }));
+        Assert.That(HoursChanges(reTargeted), Is.EqualTo(new[] { "node 'main': option 2 'goodbye' target: goto goodbye -> callback general" }));
+    }
+
+    [Test]
+    public void TheCallbackWording_IsAChangeForCallers()
+    {
+        var json = WithHours.Replace("\"start\": \"main\",", """
+            "start": "main",
+              "messages": { "callbackEnterNumber": { "en-US": "Key the number, then pound.", "ru-RU": "Наберите номер и решётку." } },
+            """, StringComparison.Ordinal);
+
+        Assert.That(HoursChanges(json), Has.Member("menu: message callbackEnterNumber (en-US):\n    - Please enter the phone number we should call, starting with the area code, then press the pound key. To cancel, press star.\n    + Key the number, then pound."));
+    }
+
+    [Test]
     public void ScheduleRemovedWithItsRules()
     {
         Assert.That(MenuDiff.Compare(Load(WithHours), Load(SampleMenus.Valid)).Select(c => $"{c.Section}: {c.Description}"), Is.EqualTo(new[]

@@ -178,6 +178,21 @@ public sealed class MenuLinterTests
     }
 
     [Test]
+    public void IVRL006_ACallbackOption_IsAnExit()
+    {
+        var json = With("{ \"key\": \"1\", \"hangup\": { \"en-US\": \"Your balance is in the app. Goodbye.\", \"ru-RU\": \"Баланс — в приложении. До свидания.\" } }",
+                "{ \"key\": \"1\", \"callback\": \"general\" }")
+            .Replace("{ \"key\": \"2\", \"say\": { \"en-US\": [\"orders\"], \"ru-RU\": [\"заказы\"] }, \"queue\": \"general\" }",
+                "{ \"key\": \"2\", \"say\": { \"en-US\": [\"orders\"], \"ru-RU\": [\"заказы\"] }, \"goto\": \"billing\" }", StringComparison.Ordinal)
+            .Replace("\"defaults\": { \"escape\": { \"to\": { \"queue\": \"general\" } } }",
+                "\"defaults\": { \"escape\": { \"mode\": \"disabled\" }, \"onRetriesExhausted\": { \"do\": \"mainMenu\" } }, \"budget\": { \"then\": { \"queue\": \"general\" } }", StringComparison.Ordinal)
+            .Replace("\"queues\": { \"general\": { \"name\": { \"en-US\": \"customer care\", \"ru-RU\": \"служба поддержки\" } } },",
+                "\"hours\": { \"care\": { \"weekly\": { \"daily\": \"00:00-24:00\" } } }, \"queues\": { \"general\": { \"name\": { \"en-US\": \"customer care\", \"ru-RU\": \"служба поддержки\" }, \"hours\": \"care\" } },", StringComparison.Ordinal);
+
+        Assert.That(Findings(json, "IVRL006"), Is.Empty, "a caller who books the callback leaves the menus");
+    }
+
+    [Test]
     [TestCase("[\"orders\", \"agent orders\"], \"ru-RU\"", "$.nodes.main.options[1].say['en-US']", "contains the escape phrase 'agent'")]
     [TestCase("[\"orders\", \"billing orders\"], \"ru-RU\"", "$.nodes.main.options[1].say['en-US']", "'billing orders' of options[1] contains 'billing' of options[0]")]
     [TestCase("[\"заказы\"] }, \"queue\"", "$.nodes.main.options[1].say['ru-RU']", "contains 'оплата' of options[0]")]
