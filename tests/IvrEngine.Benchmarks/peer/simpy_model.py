@@ -1091,30 +1091,38 @@ def week_random(seed: int, week: int, stream: str) -> random.Random:
     return random.Random(f"{seed}/{week}/{stream}")
 
 
-def plan_weeks(scenario: Scenario, calls: int, seed: int) -> list[tuple[int, int]]:
-    """(week, arrivals it takes) until ``calls`` arrivals, counting each week's own draws."""
+def plan_weeks(scenario: Scenario, calls: int, seed: int) -> list[tuple[int, int, bool]]:
+    """(week, arrivals it takes, whether that is all of them) until ``calls`` arrivals, counting
+    each week's own draws."""
     if scenario.calls_per_week <= 0:
         raise ScenarioError("the scenario has no arrivals in any interval")
     weeks = []
     total = 0
     week = 0
     while total < calls:
-        take = sum(1 for _ in arrival_times(scenario, week_random(seed, week, "arrivals"), calls - total))
-        weeks.append((week, take))
+        drawn = sum(1 for _ in arrival_times(scenario, week_random(seed, week, "arrivals"), calls - total + 1))
+        take = min(drawn, calls - total)
+        weeks.append((week, take, take == drawn))
         total += take
         week += 1
     return weeks
 
 
-def simulate_week(scenario: Scenario, seed: int, week_and_calls: tuple[int, int]) -> Figures:
-    """One week from an empty line on Monday 00:00, run on after its last arrival until settled."""
-    week, calls = week_and_calls
+def simulate_week(scenario: Scenario, seed: int, planned: tuple[int, int, bool]) -> Figures:
+    """One week from an empty line on Monday 00:00, run on after its last arrival until settled.
+
+    A whole week counts every interval's staffing, as `ivr simulate` runs it to its end; a week
+    cut short by the call count counts the intervals it reached.
+    """
+    week, calls, whole = planned
     figures = Figures(scenario.service_level_seconds, scenario.slots, weeks=1)
     env = simpy.Environment()
     centre = CallCentre(env, scenario, week_random(seed, week, "callers"), figures)
     env.process(staffing(env, centre))
     env.process(arrivals(env, centre, arrival_times(scenario, week_random(seed, week, "arrivals"), calls)))
     env.run(until=centre.done)
+    if whole:
+        figures.staffed = [agents * scenario.interval_seconds for agents in scenario.agents]
     return figures
 
 
