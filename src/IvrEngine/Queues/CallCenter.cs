@@ -199,7 +199,7 @@ public sealed class CallCenter
         var entry = new QueuedCall(call, queue, Now, _sequence++, place + 1) { Ahead = ahead };
         queue.Waiting.Insert(place, entry);
         _waiting[call] = entry;
-        Record(new QueueEvent(Now, QueueEventType.EnterQueue, queue.Id, call.Reference.ToString(), Position: entry.OriginalPosition, Detail: call.CallerId));
+        if (Recording) Record(new QueueEvent(Now, QueueEventType.EnterQueue, queue.Id, call.Reference.ToString(), Position: entry.OriginalPosition, Detail: call.CallerId));
         call.JoinedQueue(queue.Id, entry.OriginalPosition);
         ArmTimers(entry);
         Route();
@@ -223,7 +223,7 @@ public sealed class CallCenter
             var wait = Now - entry.JoinedAt;
             Remove(entry);
             entry.Queue.Metrics.Abandoned(wait);
-            Record(new QueueEvent(Now, QueueEventType.Abandon, entry.Queue.Id, call.Reference.ToString(), Position: position, OriginalPosition: entry.OriginalPosition, Wait: wait));
+            if (Recording) Record(new QueueEvent(Now, QueueEventType.Abandon, entry.Queue.Id, call.Reference.ToString(), Position: position, OriginalPosition: entry.OriginalPosition, Wait: wait));
             call.LeftQueue($"abandoned after {Describe(wait)}");
             Route();
         }
@@ -231,7 +231,7 @@ public sealed class CallCenter
         {
             connection.EndTimer.Dispose();
             var talk = Now - connection.Since;
-            Record(new QueueEvent(Now, QueueEventType.CompleteCaller, connection.Queue.Id, call.Reference.ToString(), connection.Agent.Name,
+            if (Recording) Record(new QueueEvent(Now, QueueEventType.CompleteCaller, connection.Queue.Id, call.Reference.ToString(), connection.Agent.Name,
                 OriginalPosition: connection.OriginalPosition, Wait: connection.Waited, Talk: talk));
             StartWrapUp(connection, talk, transferredOut: false);
         }
@@ -248,7 +248,7 @@ public sealed class CallCenter
     private void HandOff(Connection connection, string queueId, bool agentsOwn = false)
     {
         var talk = Now - connection.Since;
-        Record(new QueueEvent(Now, QueueEventType.Transfer, connection.Queue.Id, connection.Call.Reference.ToString(), connection.Agent.Name,
+        if (Recording) Record(new QueueEvent(Now, QueueEventType.Transfer, connection.Queue.Id, connection.Call.Reference.ToString(), connection.Agent.Name,
             OriginalPosition: connection.OriginalPosition, Wait: connection.Waited, Talk: talk, Detail: queueId));
         StartWrapUp(connection, talk, transferredOut: true);
         connection.Call.HandedOff(queueId, agentsOwn);
@@ -405,7 +405,7 @@ public sealed class CallCenter
         }
 
         entry.Queue.Metrics.CallbackAccepted(now - entry.JoinedAt);
-        Record(new QueueEvent(now, QueueEventType.ExitWithKey, entry.Queue.Id, entry.Call.Reference.ToString(), Position: position,
+        if (Recording) Record(new QueueEvent(now, QueueEventType.ExitWithKey, entry.Queue.Id, entry.Call.Reference.ToString(), Position: position,
             OriginalPosition: entry.OriginalPosition, Wait: now - entry.JoinedAt, Detail: $"callback to {CallbackNumber.Mask(stored.PhoneNumber)}, place kept"));
         entry.Call.HearInQueue(Menu.Messages.CallbackBooked);
         _waiting.Remove(entry.Call);
@@ -503,10 +503,10 @@ public sealed class CallCenter
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             entry.Queue.Waiting.Remove(entry);
-            Record(new QueueEvent(Now, QueueEventType.CallbackDue, entry.Queue.Id, held.Reference.ToString(), Detail: $"place released: the store failed ({exception.Message})"));
+            if (Recording) Record(new QueueEvent(Now, QueueEventType.CallbackDue, entry.Queue.Id, held.Reference.ToString(), Detail: $"place released: the store failed ({exception.Message})"));
             return;
         }
-        Record(new QueueEvent(Now, QueueEventType.CallbackDue, entry.Queue.Id, held.Reference.ToString(), Wait: Now - entry.JoinedAt, Detail: "place came up"));
+        if (Recording) Record(new QueueEvent(Now, QueueEventType.CallbackDue, entry.Queue.Id, held.Reference.ToString(), Wait: Now - entry.JoinedAt, Detail: "place came up"));
         CallbackDue?.Invoke(held with { DueAt = Now });
     }
 
@@ -625,7 +625,7 @@ public sealed class CallCenter
     {
         var started = Now;
         agent.MoveTo(AgentState.Ringing, started);
-        Record(new QueueEvent(started, QueueEventType.Ring, entry.Queue.Id, entry.Call.Reference.ToString(), agent.Name));
+        if (Recording) Record(new QueueEvent(started, QueueEventType.Ring, entry.Queue.Id, entry.Call.Reference.ToString(), agent.Name));
         var context = ResilienceContextPool.Shared.Get(cancel);
         context.Properties.Set(RingTimeoutKey, entry.Queue.Definition.RingTimeout.ToTimeSpan());
         try
@@ -652,7 +652,7 @@ public sealed class CallCenter
             }
             if (outcome.Exception is TimeoutRejectedException)
             {
-                Record(new QueueEvent(Now, QueueEventType.RingNoAnswer, entry.Queue.Id, entry.Call.Reference.ToString(), agent.Name, Ring: Now - started));
+                if (Recording) Record(new QueueEvent(Now, QueueEventType.RingNoAnswer, entry.Queue.Id, entry.Call.Reference.ToString(), agent.Name, Ring: Now - started));
             }
             agent.MoveTo(AgentState.Available, Now);
             NoteRotation(agent);
@@ -673,12 +673,12 @@ public sealed class CallCenter
         {
             case CircuitState.Open when !paused || now >= until:
                 _outOfRotationUntil[agent] = now + BreakDuration.ToDuration();
-                Record(new QueueEvent(now, QueueEventType.Pause, "NONE", string.Empty, agent.Name, Detail: $"{FailuresBeforeBreak} rings unanswered"));
+                if (Recording) Record(new QueueEvent(now, QueueEventType.Pause, "NONE", string.Empty, agent.Name, Detail: $"{FailuresBeforeBreak} rings unanswered"));
                 After(BreakDuration.ToDuration(), Route);
                 break;
             case CircuitState.Closed when paused:
                 _outOfRotationUntil.Remove(agent);
-                Record(new QueueEvent(now, QueueEventType.Unpause, "NONE", string.Empty, agent.Name));
+                if (Recording) Record(new QueueEvent(now, QueueEventType.Unpause, "NONE", string.Empty, agent.Name));
                 break;
         }
     }
@@ -735,7 +735,7 @@ public sealed class CallCenter
         agent.CallStartedAt = now;
         agent.CountCall(entry.Queue.Id);
         entry.Queue.Metrics.Answered(wait, callbackLeg: entry.Ahead);
-        Record(new QueueEvent(now, QueueEventType.Connect, entry.Queue.Id, entry.Call.Reference.ToString(), agent.Name, OriginalPosition: entry.OriginalPosition, Wait: wait, Ring: ring));
+        if (Recording) Record(new QueueEvent(now, QueueEventType.Connect, entry.Queue.Id, entry.Call.Reference.ToString(), agent.Name, OriginalPosition: entry.OriginalPosition, Wait: wait, Ring: ring));
         var talk = agent.Profile.HandleTime.Sample(_random);
         var connection = new Connection(entry.Call, entry.Queue, agent, now, wait, entry.OriginalPosition);
         connection.EndTimer = After(talk, () => AgentFinishes(connection));
@@ -755,7 +755,7 @@ public sealed class CallCenter
         }
 
         var talk = Now - connection.Since;
-        Record(new QueueEvent(Now, QueueEventType.CompleteAgent, connection.Queue.Id, connection.Call.Reference.ToString(), connection.Agent.Name,
+        if (Recording) Record(new QueueEvent(Now, QueueEventType.CompleteAgent, connection.Queue.Id, connection.Call.Reference.ToString(), connection.Agent.Name,
             OriginalPosition: connection.OriginalPosition, Wait: connection.Waited, Talk: talk));
         StartWrapUp(connection, talk, transferredOut: false);
         connection.Call.EndedByAgent(connection.Agent.Name, talk);
@@ -801,7 +801,7 @@ public sealed class CallCenter
         var wait = Now - entry.JoinedAt;
         Remove(entry);
         entry.Queue.Metrics.Overflowed(wait);
-        Record(new QueueEvent(Now, why, entry.Queue.Id, entry.Call.Reference.ToString(), Position: position, OriginalPosition: entry.OriginalPosition, Wait: wait));
+        if (Recording) Record(new QueueEvent(Now, why, entry.Queue.Id, entry.Call.Reference.ToString(), Position: position, OriginalPosition: entry.OriginalPosition, Wait: wait));
         entry.Call.LeftQueue(reason);
         entry.Call.Overflow(entry.Queue.Definition.Overflow, reason);
         Route();
@@ -811,7 +811,7 @@ public sealed class CallCenter
     private void Turn(CallSession call, LiveQueue queue, QueueEventType why, string reason)
     {
         queue.Metrics.Overflowed(Duration.Zero, turnedAway: true);
-        Record(new QueueEvent(Now, why, queue.Id, call.Reference.ToString(), Detail: reason));
+        if (Recording) Record(new QueueEvent(Now, why, queue.Id, call.Reference.ToString(), Detail: reason));
         call.TurnedAwayFromQueue(queue.Id, reason);
     }
 
@@ -853,6 +853,9 @@ public sealed class CallCenter
 
     private ITimer After(Duration delay, Action work) =>
         _time.CreateTimer(_ => _dispatch(work), null, delay.ToTimeSpan(), Timeout.InfiniteTimeSpan);
+
+    /// <summary>Whether anyone takes queue events: when nobody does (a simulation), they are not even built.</summary>
+    private bool Recording => Log.Keeps || EventRecorded is not null;
 
     private void Record(QueueEvent queueEvent)
     {

@@ -20,6 +20,9 @@ public sealed class QueueLog(bool keep = true)
 
     public IReadOnlyList<QueueEvent> Events => _events;
 
+    /// <summary>Whether events are kept.</summary>
+    public bool Keeps => keep;
+
     internal void Add(QueueEvent queueEvent)
     {
         if (keep) _events.Add(queueEvent);
