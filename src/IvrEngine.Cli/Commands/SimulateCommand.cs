@@ -26,7 +26,7 @@ internal static class SimulateCommand
         var threads = new Option<int?>("--threads") { Description = "Weeks simulated at once (default: one per core); the figures do not depend on it.", HelpName = "N" };
         calls.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<long?>() is <= 0) result.AddError("--calls must be at least 1.");
+            if (!WholeNumberOption.IsWithin(result, 1, 1_000_000_000_000)) result.AddError("--calls must be a whole number, at least 1.");
         });
         duration.Validators.Add(result =>
         {
@@ -34,7 +34,7 @@ internal static class SimulateCommand
         });
         threads.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is < 1 or > 256) result.AddError("--threads must be from 1 to 256.");
+            if (!WholeNumberOption.IsWithin(result, 1, 256)) result.AddError("--threads must be a whole number from 1 to 256.");
         });
         var command = new Command("simulate", "Simulate load on a menu in virtual time (docs/simulation.md): KPIs per queue and interval, the best time to call.")
         {
@@ -82,6 +82,12 @@ internal static class SimulateCommand
         if (loaded.Scenario is not { } scenario)
         {
             error.WriteLine($"{file}: invalid scenario; fix the problems above.");
+            return ExitCodes.Failed;
+        }
+
+        if (outDir is not null && !OutputFolder.TryPrepare(outDir, out var outProblem))
+        {
+            error.WriteLine($"ivr: {outProblem}");
             return ExitCodes.Failed;
         }
         if (length.Calls is { } wanted && scenario.CallsPerWeek <= 0)

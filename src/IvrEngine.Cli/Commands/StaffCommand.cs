@@ -27,11 +27,11 @@ internal static class StaffCommand
         });
         weeks.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() is < 1 or > 52) result.AddError("--weeks must be from 1 to 52.");
+            if (!WholeNumberOption.IsWithin(result, 1, 52)) result.AddError("--weeks must be a whole number from 1 to 52.");
         });
         rounds.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() is < 1 or > 20) result.AddError("--rounds must be from 1 to 20.");
+            if (!WholeNumberOption.IsWithin(result, 1, 20)) result.AddError("--rounds must be a whole number from 1 to 20.");
         });
         var command = new Command("staff", "Find the fewest agents per queue and interval reaching a service level: Erlang C first, confirmed by simulating the real line.")
         {
@@ -54,6 +54,12 @@ internal static class StaffCommand
         if (loaded.Scenario is not { } scenario)
         {
             error.WriteLine($"{file}: invalid scenario; fix the problems above.");
+            return ExitCodes.Failed;
+        }
+
+        if (outDir is not null && !OutputFolder.TryPrepare(outDir, out var outProblem))
+        {
+            error.WriteLine($"ivr: {outProblem}");
             return ExitCodes.Failed;
         }
 

@@ -89,13 +89,15 @@ internal sealed class SimulatedWeek
     {
         private const int ProgressBatch = 1024;
 
+        // Callers' random streams are numbered from here, clear of the week's other streams.
+        private const int CallerStreams = 1_000_000;
+
         private readonly SimulatedWeek _week;
         private readonly CallHost _host;
         private readonly CallbackDialer _dialer;
         private readonly CancellationToken _cancellation;
         private readonly Time.VirtualClock _clock;
         private readonly Scenario _scenario;
-        private readonly Random _random;
         private readonly SimulationFigures _figures;
         private readonly CallCenter _center;
         private readonly ArrivalProcess _arrivals;
@@ -116,14 +118,13 @@ internal sealed class SimulatedWeek
             _cancellation = cancellation;
             _clock = host.Clock.Virtual!;
             _scenario = week._scenario;
-            _random = new Random(SeedFor(week._seed, 2));
             _figures = new SimulationFigures(_scenario, week._serviceLevelThreshold);
             _arrivals = Arrivals(_scenario, week._start, week._arrivalsStop, week._seed);
             var (plan, teams) = Staff(_scenario);
             _teams = teams;
             // Every agent starts logged in; the first interval logs out the seats it does not staff.
             _loggedIn = [.. teams.Select(t => t.Item3)];
-            _center = new CallCenter(_scenario.Menu, plan, _clock, _random.Next(), callbacks: dialer.Store, observer: _figures, keepLog: false);
+            _center = new CallCenter(_scenario.Menu, plan, _clock, SeedFor(week._seed, 2), callbacks: dialer.Store, observer: _figures, keepLog: false);
             _callerEnded = caller =>
             {
                 _active--;
@@ -215,21 +216,24 @@ internal sealed class SimulatedWeek
                 _week._onCalls(_unreported);
                 _unreported = 0;
             }
-            var settings = new CallSettings(PickLocale(), CallerIdFor(sequence), ReferenceNumber.FromSequence(sequence), CallCenter: _center, Quiet: true);
+            // Each caller draws from their own stream, seeded by their place in the week's arrivals: the
+            // same caller makes the same choices under another staffing (common random numbers).
+            var random = new Random(SeedFor(_week._seed, CallerStreams + (int)(sequence % int.MaxValue)));
+            var settings = new CallSettings(PickLocale(random), CallerIdFor(sequence), ReferenceNumber.FromSequence(sequence), CallCenter: _center, Quiet: true);
             var call = new CallSession(_scenario.Menu, settings, _clock);
             _active++;
-            _ = new SimulatedCaller(call, _center, _scenario.Callers, _clock, _random, _callerEnded);
+            _ = new SimulatedCaller(call, _center, _scenario.Callers, _clock, random, _callerEnded);
             call.Start();
             ScheduleArrival();
         }
 
-        private string? PickLocale()
+        private string? PickLocale(Random random)
         {
             var locales = _scenario.Callers.Locales;
             if (locales.IsDefaultOrEmpty) return null;
             var total = 0.0;
             foreach (var (_, share) in locales) total += share;
-            var pick = _random.NextDouble() * total;
+            var pick = random.NextDouble() * total;
             foreach (var (locale, share) in locales)
             {
                 if ((pick -= share) < 0) return locale;

@@ -28,6 +28,28 @@ public sealed class SimulatedWeekTests
     }
 
     [Test]
+    public async Task TwoStaffingPlans_MeetTheSameCallers()
+    {
+        // Common random numbers: each caller draws from their own stream, so a what-if on staffing
+        // changes the waits, not who calls or where they go in the menu.
+        var thin = SimulationFiles.LoadTiny();
+        var rich = SimulationFiles.LoadTiny(SimulationFiles.With(
+            """{ "days": "mon", "from": "08:00", "to": "13:00", "agents": 3 }""",
+            """{ "days": "mon", "from": "08:00", "to": "13:00", "agents": 6 }"""));
+
+        var a = await LoadSimulation.RunAsync(thin, SimulationLength.Of(Duration.FromDays(7)), seed: 9);
+        var b = await LoadSimulation.RunAsync(rich, SimulationLength.Of(Duration.FromDays(7)), seed: 9);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(b.Calls, Is.EqualTo(a.Calls));
+            Assert.That(b.EndedInMenus, Is.EqualTo(a.EndedInMenus));
+            Assert.That(b.Total("general").Offered, Is.EqualTo(a.Total("general").Offered));
+            Assert.That(b.Total("general").AverageSpeedOfAnswerSeconds, Is.LessThan(a.Total("general").AverageSpeedOfAnswerSeconds!.Value));
+        });
+    }
+
+    [Test]
     public async Task AWeekWithItsCallsOnMondayMorning_StillRunsToSunday()
     {
         var scenario = SimulationFiles.LoadTiny(SimulationFiles.With(

@@ -1,0 +1,29 @@
+namespace IvrEngine.Cli.Commands;
+
+/// <summary>The <c>--out</c> folder, made ready before a long run so a bad path fails at once, not after it.</summary>
+internal static class OutputFolder
+{
+    /// <summary>Creates <paramref name="path"/> (and its parents) if needed; false with the reason when it cannot be a folder we write in.</summary>
+    public static bool TryPrepare(string path, out string problem)
+    {
+        problem = string.Empty;
+        if (File.Exists(path))
+        {
+            problem = $"--out {path} is a file; give a folder (it is created if missing).";
+            return false;
+        }
+        try
+        {
+            Directory.CreateDirectory(path);
+            var probe = Path.Combine(path, $".ivr-write-test-{Environment.ProcessId}");
+            File.WriteAllText(probe, string.Empty);
+            File.Delete(probe);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            problem = $"--out {path} cannot be written: {ex.Message}";
+            return false;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace IvrEngine.Cli.Commands;
+
+/// <summary>
+/// Range checks for whole-number options that read the typed text itself: asking System.CommandLine
+/// for the value of text it cannot convert ("abc", "1e5") throws, which would end in a stack trace.
+/// </summary>
+internal static class WholeNumberOption
+{
+    /// <summary>True when the option was not given, or its text is a whole number within [min, max].</summary>
+    public static bool IsWithin(OptionResult result, long min, long max) =>
+        result.Tokens.Count == 0
+        || long.TryParse(result.Tokens[^1].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max;
+}
