@@ -19,7 +19,7 @@ internal static class StaffCommand
         var target = new Option<string>("--target") { Description = "Percent answered within seconds, e.g. 80/20.", DefaultValueFactory = _ => "80/20", HelpName = "PERCENT/SECONDS" };
         var weeks = new Option<int>("--weeks") { Description = "Weeks simulated per round (more: steadier figures, slower).", DefaultValueFactory = _ => 2, HelpName = "N" };
         var seed = new Option<int>("--seed") { Description = "Seeds every random draw.", DefaultValueFactory = _ => 1, HelpName = "S" };
-        var rounds = new Option<int>("--rounds") { Description = "At most this many confirming simulations.", DefaultValueFactory = _ => 6, HelpName = "N" };
+        var rounds = new Option<int>("--rounds") { Description = "At most this many confirming simulations.", DefaultValueFactory = _ => 8, HelpName = "N" };
         var outDir = new Option<string?>("--out") { Description = "Write staffing.csv (every queue and interval) and agents.json (the scenario's \"agents\" rows per queue) here.", HelpName = "DIR" };
         target.Validators.Add(result =>
         {
@@ -95,7 +95,7 @@ internal static class StaffCommand
         output.WriteLine();
         output.WriteLine(answer.MetEverywhere
             ? $"Every interval with callers meets {goal} in simulation ({answer.Rounds} round{(answer.Rounds == 1 ? "" : "s")})."
-            : $"Some intervals still miss {goal} after {answer.Rounds} rounds (see staffing.csv with --out, or raise --rounds / --weeks).");
+            : $"Some intervals still miss {goal} after {answer.Rounds} round{(answer.Rounds == 1 ? "" : "s")} (see staffing.csv with --out, or raise --rounds / --weeks).");
         if (outDir is not null) WriteFiles(outDir, answer, scenario, output);
         return ExitCodes.Ok;
     }

@@ -15,9 +15,9 @@ public sealed record ServiceTarget(double ServiceLevel, Duration Threshold)
         if (parts.Length != 2
             || !double.TryParse(parts[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var percent)
             || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-            || percent is <= 0 or >= 100 || seconds is < 0 or > 3600)
+            || percent is < 1 or >= 100 || seconds is < 1 or > 3600)
         {
-            problem = $"'{text}' is not a target such as 80/20 (percent answered, from 1 to 99, within seconds, from 0 to 3600).";
+            problem = $"'{text}' is not a target such as 80/20 (percent answered, from 1 to 99, within seconds, from 1 to 3600).";
             return false;
         }
         target = new ServiceTarget(percent / 100, Duration.FromSeconds(seconds));
@@ -27,7 +27,7 @@ public sealed record ServiceTarget(double ServiceLevel, Duration Threshold)
 }
 
 /// <summary>One queue and interval of a staffing answer.</summary>
-/// <param name="CallsPerHour">Callers reaching the queue in the interval, per hour, as simulated.</param>
+/// <param name="CallsPerHour">Callers reaching the queue in the interval, per hour, as simulated (callbacks put through included).</param>
 /// <param name="ErlangAgents">Erlang C's fewest agents for the target (the first guess).</param>
 /// <param name="Agents">Agents after the simulation's confirmation.</param>
 /// <param name="ServiceLevel">The simulated service level with <paramref name="Agents"/>; null when nobody waited.</param>
@@ -51,7 +51,7 @@ public static class StaffingPlanner
     /// </summary>
     public const int MinimumCallersToJudge = 20;
 
-    public static async Task<StaffingAnswer> PlanAsync(Scenario scenario, ServiceTarget target, int weeks, int seed, int maxRounds = 6,
+    public static async Task<StaffingAnswer> PlanAsync(Scenario scenario, ServiceTarget target, int weeks, int seed, int maxRounds = 8,
         Action<string>? progress = null, CancellationToken cancellationToken = default)
     {
         var length = SimulationLength.Of(Duration.FromDays(7 * weeks));
@@ -69,8 +69,12 @@ public static class StaffingPlanner
             for (var i = 0; i < grid.IntervalsPerWeek; i++)
             {
                 var figures = measured[queue, i];
-                perHour[i] = figures.Weeks == 0 ? 0 : figures.Offered / (double)figures.Weeks / hoursPerInterval;
+                // Callbacks the line places come into the queue too (ahead of new callers, often in a rush at opening).
+                perHour[i] = figures.Weeks == 0 ? 0 : (figures.Offered + figures.CallbacksCompleted) / (double)figures.Weeks / hoursPerInterval;
                 agents[i] = ErlangC.MinimumAgents(new TrafficLoad(perHour[i], staffing.AverageHandleTime), target.ServiceLevel, target.Threshold);
+                // A queue the scenario keeps open and staffed keeps at least one agent: a quiet
+                // queue's few callers would otherwise find nobody where the sample happened to have none.
+                if (agents[i] == 0 && staffing.Agents[i] > 0 && IsOpen(scenario, queue, i)) agents[i] = 1;
             }
             rates[queue] = perHour;
             erlang[queue] = agents;
@@ -96,7 +100,7 @@ public static class StaffingPlanner
                 {
                     // Far short (an opening rush, a backlog of callbacks): several agents at once, else one.
                     var level = result[group.Key, interval].ServiceLevel ?? 0;
-                    agents[interval] += Math.Max(1, Math.Round(agents[interval] * (target.ServiceLevel - level) / 2));
+                    agents[interval] += Math.Max(1, Math.Ceiling(agents[interval] * (target.ServiceLevel - level)));
                 }
                 staffed = staffed.WithAgents(group.Key, new WeeklyValues(grid, agents));
             }
@@ -114,6 +118,16 @@ public static class StaffingPlanner
             }
         }
         return new StaffingAnswer(staffed, intervals, rounds, met);
+    }
+
+    /// <summary>Whether the queue's hours (if any) are open at the start of <paramref name="interval"/> in the first simulated week.</summary>
+    private static bool IsOpen(Scenario scenario, string queue, int interval)
+    {
+        if (scenario.Menu.Queues[queue].Hours is not { } rule) return true;
+        var grid = scenario.Grid;
+        var zone = scenario.Menu.TimeZone;
+        var local = scenario.WeekOf.PlusDays((int)grid.DayOf(interval) - 1).AtMidnight().PlusMinutes(grid.StartMinuteOf(interval));
+        return new Hours.BusinessHours(scenario.Menu.Hours).IsOpenAt(rule.ScheduleId, zone.AtLeniently(local).ToInstant());
     }
 
     private static bool Judged(IntervalFigures figures) => figures.Answered + figures.Abandoned >= MinimumCallersToJudge;

@@ -110,18 +110,43 @@ internal sealed class ScenarioBinder(BindContext context, Menu menu)
         var from = context.AsString(fromValue, $"from of {where}");
         var to = context.AsString(toValue, $"to of {where}");
         if (from is null || to is null) return null;
-        if (HoursSyntax.ParseRange($"{from}-{to}", out var error) is not { } range)
+        // Each end is read on its own first, so a problem is reported where it is.
+        if (!IsClock(from))
         {
-            context.Error(DiagnosticCodes.Malformed, fromValue!.Where, $"from {from} to {to} of {where} is not a time range: {error}");
+            context.Error(DiagnosticCodes.Malformed, fromValue!.Where, $"from of {where} is '{from}'; it must be a time such as 08:00");
             return null;
         }
-        if (grid.Cover([IsoDayOfWeek.Monday], range) is null)
+        if (!IsClock(to))
         {
-            context.Error(DiagnosticCodes.OutOfRange, fromValue!.Where,
-                $"from {from} to {to} of {where} does not fall on the scenario's {grid.IntervalMinutes}-minute intervals");
+            context.Error(DiagnosticCodes.Malformed, toValue!.Where, $"to of {where} is '{to}'; it must be a time such as 20:00 (or 24:00)");
+            return null;
+        }
+        if (HoursSyntax.ParseRange($"{from}-{to}", out var error) is not { } range)
+        {
+            context.Error(DiagnosticCodes.Malformed, toValue!.Where, $"from {from} to {to} of {where} is not a time range: {error}");
+            return null;
+        }
+        if (range.StartMinute % grid.IntervalMinutes != 0)
+        {
+            context.Error(DiagnosticCodes.OutOfRange, fromValue!.Where, $"from {from} of {where} does not fall on the scenario's {grid.IntervalMinutes}-minute intervals");
+            return null;
+        }
+        if (range.EndMinute % grid.IntervalMinutes != 0)
+        {
+            context.Error(DiagnosticCodes.OutOfRange, toValue!.Where, $"to {to} of {where} does not fall on the scenario's {grid.IntervalMinutes}-minute intervals");
             return null;
         }
         return range;
+    }
+
+    /// <summary><c>H:MM</c> or <c>HH:MM</c> from 00:00 to 24:00, as schedules write times.</summary>
+    private static bool IsClock(string text)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        return colon is 1 or 2 && text.Length == colon + 3
+            && int.TryParse(text.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var hours)
+            && int.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes)
+            && minutes < 60 && (hours < 24 || hours == 24 && minutes == 0);
     }
 
     private double? ReadAmount(LocatedValue? value, string what, double max, bool whole)

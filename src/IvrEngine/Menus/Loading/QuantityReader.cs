@@ -1,3 +1,4 @@
+using System.Globalization;
 using IvrEngine.Queues.Staffing;
 using NodaTime;
 
@@ -65,9 +66,12 @@ internal sealed class QuantityReader(BindContext context)
     /// <summary>A number of seconds up to a day (<paramref name="max"/>), or null (after reporting anything else).</summary>
     public Duration? Seconds(LocatedValue? value, string what, bool allowZero = false, double max = 86_400)
     {
-        if (allowZero && value is LocatedNumber { IsFinite: true, Value: 0 })
+        if (allowZero && value is LocatedNumber { IsFinite: true } number && number.Value <= 0)
         {
-            return Duration.Zero;
+            if (number.Value == 0) return Duration.Zero;
+            context.Error(DiagnosticCodes.OutOfRange, value.Where,
+                string.Create(CultureInfo.InvariantCulture, $"{what} is {number.Value} seconds; it must be from 0 to {max}"));
+            return null;
         }
 
         return context.AsSeconds(value, what, max: max) is { } seconds ? Duration.FromSeconds(seconds) : null;
