@@ -109,12 +109,15 @@ public sealed class BestTimeToCall
             $"Best day: {DayNames.Short(days[0].Day)} ({SimulationReport.Clock(days[0].Seconds)} on average); worst: {DayNames.Short(days[^1].Day)} ({SimulationReport.Clock(days[^1].Seconds)})."));
     }
 
-    /// <summary>The same map as an SVG image: a cell per weekday and hour, green for short waits to red for long, the wait written in.</summary>
+    /// <summary>The same map as an SVG image: a cell per weekday and hour, green for the shortest waits through yellow to red for the longest (by rank), the wait written in.</summary>
     public string ToSvg(string title)
     {
         const int Cell = 44, Row = 22, Left = 56, Top = 48;
         var hours = Enumerable.Range(0, 24).Where(h => Enumerable.Range(0, 7).Any(d => _waits[d, h] is not null)).ToList();
         var max = Cells().Select(c => c.Seconds).DefaultIfEmpty(0).Max();
+        // Coloured by rank, not by size: one long opening rush would otherwise paint every other hour the same green.
+        var sorted = Cells().Select(c => c.Seconds).Order().ToList();
+        double Shade(double wait) => sorted.Count <= 1 ? 0 : (double)sorted.IndexOf(wait) / (sorted.Count - 1);
         var width = Left + (7 * Cell) + 16;
         var height = Top + (Math.Max(1, hours.Count) * Row) + 40;
         var svg = new StringBuilder();
@@ -136,7 +139,7 @@ public sealed class BestTimeToCall
                 var x = Left + (d * Cell);
                 if (_waits[d, h] is { } wait)
                 {
-                    svg.Append(CultureInfo.InvariantCulture, $"  <rect x=\"{x}\" y=\"{y}\" width=\"{Cell - 2}\" height=\"{Row - 2}\" fill=\"{Colour(max <= 0 ? 0 : wait / max)}\"><title>{DayNames.Short((IsoDayOfWeek)(d + 1))} {h:00}:00 — {SimulationReport.Clock(wait)}</title></rect>\n");
+                    svg.Append(CultureInfo.InvariantCulture, $"  <rect x=\"{x}\" y=\"{y}\" width=\"{Cell - 2}\" height=\"{Row - 2}\" fill=\"{Colour(Shade(wait))}\"><title>{DayNames.Short((IsoDayOfWeek)(d + 1))} {h:00}:00 — {SimulationReport.Clock(wait)}</title></rect>\n");
                     svg.Append(CultureInfo.InvariantCulture, $"  <text x=\"{x + ((Cell - 2) / 2)}\" y=\"{y + 14}\" text-anchor=\"middle\">{SimulationReport.Clock(wait)}</text>\n");
                 }
                 else
@@ -145,7 +148,7 @@ public sealed class BestTimeToCall
                 }
             }
         }
-        svg.Append(CultureInfo.InvariantCulture, $"  <text x=\"{Left}\" y=\"{height - 14}\" fill=\"#555555\">Average wait in a queue by the hour callers joined; grey: no callers. Longest: {SimulationReport.Clock(max)}.</text>\n");
+        svg.Append(CultureInfo.InvariantCulture, $"  <text x=\"{Left}\" y=\"{height - 14}\" fill=\"#555555\">Average wait in a queue by the hour callers joined, coloured by rank (green shortest, red longest); grey: no callers. Longest: {SimulationReport.Clock(max)}.</text>\n");
         svg.Append("</svg>\n");
         return svg.ToString();
     }

@@ -66,14 +66,15 @@ internal sealed class ScenarioBinder(BindContext context, Menu menu)
     /// Rows of <c>{ "days", "from", "to", VALUE }</c> over the week; later rows override earlier ones
     /// where they overlap, and intervals no row covers are 0.
     /// </summary>
-    private WeeklyValues? ReadRows(LocatedValue? value, string what, string valueName, WeekGrid grid, double max, bool whole)
+    /// <param name="owner">Whose rows they are (<c>queue 'general'</c>), or null for the scenario's own.</param>
+    private WeeklyValues? ReadRows(LocatedValue? value, string what, string valueName, WeekGrid grid, double max, bool whole, string? owner = null)
     {
-        if (context.AsArray(value, what) is not { } rows) return null;
+        if (context.AsArray(value, owner is null ? what : $"{what} of {owner}") is not { } rows) return null;
         var values = new double[grid.IntervalsPerWeek];
         var ok = true;
         for (var i = 0; i < rows.Items.Count; i++)
         {
-            var where = $"{what}[{i}]";
+            var where = owner is null ? $"{what}[{i}]" : $"{what}[{i}] of {owner}";
             if (context.AsObject(rows.Items[i], where) is not { } row)
             {
                 ok = false;
@@ -83,7 +84,8 @@ internal sealed class ScenarioBinder(BindContext context, Menu menu)
             context.CheckProperties(row, where, [.. RowProperties, valueName]);
             var days = ReadDays(context.Require(row, "days", where), where);
             var range = ReadRange(row, where, grid);
-            var amount = ReadAmount(context.Require(row, valueName, where), $"{valueName} of {where}", max, whole);
+            // "agents of agents[0] of queue 'x'" would stutter: the count is named by its place instead.
+            var amount = ReadAmount(context.Require(row, valueName, where), valueName == what ? $"the count in {where}" : $"{valueName} of {where}", max, whole);
             if (days is null || range is null || amount is null)
             {
                 ok = false;
@@ -172,6 +174,7 @@ internal sealed class ScenarioBinder(BindContext context, Menu menu)
         if (obj is not null) context.CheckProperties(obj, "callers", CallerProperties);
         var errorsBefore = context.Diagnostics.ErrorCount;
         var think = obj?["thinkSeconds"] is { } thinkValue ? _read.Seconds(thinkValue, "thinkSeconds of callers", allowZero: true, max: 600) : Duration.FromSeconds(3);
+        if (think is { } pause) WarnIfTooSlow(pause, obj?["thinkSeconds"] ?? value);
         var patience = obj?["patience"] is { } patienceValue ? _read.Distribution(patienceValue, "patience", "callers", DefaultPatience) : null;
         var behaviour = new CallerBehaviour(
             _read.Probability(obj?["escapeAtOnce"], "escapeAtOnce of callers") ?? 0,
@@ -183,6 +186,19 @@ internal sealed class ScenarioBinder(BindContext context, Menu menu)
             _read.Probability(obj?["answerCallback"], "answerCallback of callers") ?? 1,
             ReadLocales(obj?["locales"]));
         return context.Diagnostics.ErrorCount == errorsBefore ? behaviour : null;
+    }
+
+    /// <summary>Callers who think longer than a node listens hear its no-input reprompt instead of acting: almost surely a slip.</summary>
+    private void WarnIfTooSlow(Duration think, LocatedValue? where)
+    {
+        var quickest = menu.Nodes.Values
+            .Where(n => n.Kind != NodeKind.Announcement)
+            .OrderBy(n => n.NoInput.Timeout).ThenBy(n => n.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (quickest is null || think < quickest.NoInput.Timeout) return;
+        context.Diagnostics.Warning(DiagnosticCodes.OutOfRange, where?.Where ?? new SourcePoint(1, 1, JsonPaths.Root),
+            string.Create(CultureInfo.InvariantCulture,
+                $"thinkSeconds of callers is {think.TotalSeconds:0.#}, not shorter than the {quickest.NoInput.Timeout.TotalSeconds:0.#}-second no-input timeout of node '{quickest.Id}': callers there time out before they act"));
     }
 
     private ImmutableDictionary<string, ChoiceTable> ReadChoices(LocatedValue? value)
@@ -324,7 +340,7 @@ internal sealed class ScenarioBinder(BindContext context, Menu menu)
         var handleTime = _read.Distribution(context.Require(obj, "handleTime", what), "handleTime", what, DefaultHandleTime);
         var wrapUp = _read.Seconds(obj["wrapUpSeconds"], $"wrapUpSeconds of {what}", allowZero: true) ?? Duration.Zero;
         var answer = _read.Seconds(obj["answerSeconds"], $"answerSeconds of {what}", allowZero: true, max: 300) ?? Duration.Zero;
-        var agents = ReadRows(context.Require(obj, "agents", what), $"agents of {what}", "agents", grid, max: 100_000, whole: true);
+        var agents = ReadRows(context.Require(obj, "agents", what), "agents", "agents", grid, max: 100_000, whole: true, owner: what);
         return agents is null || context.Diagnostics.ErrorCount != errorsBefore ? null : new QueueStaffing(property.Name, agents, handleTime, wrapUp, answer);
     }
 }

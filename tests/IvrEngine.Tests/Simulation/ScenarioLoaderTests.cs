@@ -123,6 +123,17 @@ public sealed class ScenarioLoaderTests
     }
 
     [Test]
+    public void CallersWhoThinkLongerThanANodeListens_AreWarnedAbout_ButTheScenarioLoads()
+    {
+        var loaded = SimulationFiles.Load(SimulationFiles.With("\"thinkSeconds\": 2", "\"thinkSeconds\": 60"));
+
+        Assert.That(loaded.Scenario, Is.Not.Null);
+        var warning = loaded.Diagnostics.Single();
+        Assert.That((warning.IsError, warning.JsonPath), Is.EqualTo((false, "$.callers.thinkSeconds")));
+        Assert.That(warning.Message, Does.Contain("callers there time out before they act"));
+    }
+
+    [Test]
     public void AProbabilityWrittenAsText_IsAWrongType()
     {
         var loaded = SimulationFiles.Load(SimulationFiles.With("\"acceptCallback\": 0.5", "\"acceptCallback\": \"half\""));
@@ -172,7 +183,7 @@ public sealed class ScenarioLoaderTests
             ("\"weekOf\": \"2026-11-30\"", "\"weekOf\": \"next monday\"", "IVR0022", "\"next monday\"", "$.weekOf", "it must be a date such as 2026-11-30", "weekOf not a date"),
             ("\"intervalMinutes\": 60", "\"intervalMinutes\": 20", "IVR0018", "20,", "$.intervalMinutes", "intervalMinutes is 20; it must be 15, 30 or 60", "intervalMinutes 20"),
             ("\"from\": \"09:00\", \"to\": \"12:00\"", "\"from\": \"09:30\", \"to\": \"12:00\"", "IVR0018", "\"09:30\"", "$.arrivals[0].from", "from 09:30 of arrivals[0] does not fall on the scenario's 60-minute intervals", "from off the grid"),
-            ("\"from\": \"08:00\", \"to\": \"13:00\"", "\"from\": \"08:00\", \"to\": \"13:15\"", "IVR0018", "\"13:15\"", "$.queues.general.agents[0].to", "to 13:15 of agents of queue 'general'[0] does not fall on the scenario's 60-minute intervals", "to off the grid"),
+            ("\"from\": \"08:00\", \"to\": \"13:00\"", "\"from\": \"08:00\", \"to\": \"13:15\"", "IVR0018", "\"13:15\"", "$.queues.general.agents[0].to", "to 13:15 of agents[0] of queue 'general' does not fall on the scenario's 60-minute intervals", "to off the grid"),
             ("\"from\": \"09:00\", \"to\": \"12:00\"", "\"from\": \"09:00\", \"to\": \"25:00\"", "IVR0022", "\"25:00\"", "$.arrivals[0].to", "to of arrivals[0] is '25:00'; it must be a time such as 20:00 (or 24:00)", "to not a time"),
             ("\"from\": \"09:00\", \"to\": \"12:00\"", "\"from\": \"12:00\", \"to\": \"12:00\"", "IVR0022", "\"12:00\", \"callsPerHour\"", "$.arrivals[0].to", "ends where it starts", "a row that ends where it starts"),
             ("{ \"days\": \"mon\", \"from\": \"09:00\"", "{ \"days\": \"mon-fry\", \"from\": \"09:00\"", "IVR0022", "\"mon-fry\"", "$.arrivals[0].days", "'mon-fry' is not a day or days", "bad days"),
