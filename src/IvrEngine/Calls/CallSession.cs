@@ -1253,13 +1253,21 @@ public sealed class CallSession
     private void Record(CallEventType type, string? node = null,
         [InterpolatedStringHandlerArgument("")] EventText text = default, [InterpolatedStringHandlerArgument("")] EventText detail = default)
     {
+        if (IsQuiet)
+        {
+            // Nobody keeps a quiet call's events: one shared event per type tells listeners what happened.
+            EventRecorded?.Invoke(QuietEvents[(int)type]);
+            return;
+        }
         var callEvent = new CallEvent(Now, type, node ?? _node?.Id, text.ToStringAndClear(), detail.ToStringAndClear());
-        if (!IsQuiet) Transcript.Add(callEvent);
+        Transcript.Add(callEvent);
         EventRecorded?.Invoke(callEvent);
     }
 
-    /// <summary>A quiet call keeps no transcript and formats no text: its events carry their type and node (load simulation).</summary>
+    /// <summary>A quiet call keeps no transcript and formats no text: its events carry only their type (load simulation).</summary>
     internal bool IsQuiet { get; }
+
+    private static readonly CallEvent[] QuietEvents = [.. Enum.GetValues<CallEventType>().Select(type => new CallEvent(default, type))];
 
     private enum NodeEntryKind
     {

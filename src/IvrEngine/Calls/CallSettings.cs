@@ -11,7 +11,7 @@ namespace IvrEngine.Calls;
 /// which is right for a <see cref="Time.VirtualClock"/> driven by the owner's own thread.
 /// </param>
 /// <param name="Pacing">Whether prompts take time to say before the caller's no-input timer starts.</param>
-/// <param name="Quiet">Keep no transcript and format no text (prompts, details): events carry only their type and node. For load simulation.</param>
+/// <param name="Quiet">Keep no transcript and format no text (prompts, details): events carry only their type. For load simulation.</param>
 /// <param name="CallCenter">The queues and agents behind the menu; null ends the call at a transfer ("transferred to queue X").</param>
 public sealed record CallSettings(
     string? Locale = null,
