@@ -28,16 +28,25 @@ public static class ExpectedWaitEstimator
     /// <summary>The wait for the caller at <paramref name="position"/> (1 = next), or null when it cannot be estimated.</summary>
     public static Duration? Estimate(int position, IEnumerable<AgentSnapshot> agents, IReadOnlyCollection<Duration> recentHandleTimes, Instant now)
     {
-        var staffed = agents.Where(a => a.State != AgentState.Away).ToList();
-        if (position < 1 || staffed.Count == 0 || recentHandleTimes.Count < MinimumHistory) return null;
+        if (position < 1 || recentHandleTimes.Count < MinimumHistory) return null;
+        long handledTicks = 0;
+        foreach (var handled in recentHandleTimes) handledTicks += handled.BclCompatibleTicks;
+        var averageHandle = Duration.FromTicks((long)((double)handledTicks / recentHandleTimes.Count));
 
-        var averageHandle = Duration.FromTicks((long)recentHandleTimes.Average(d => d.BclCompatibleTicks));
-        var freeAt = staffed.Select(agent => agent.State switch
+        // Asked at every announcement to every waiting caller: one list, sorted in place.
+        var freeAt = new List<Instant>();
+        foreach (var agent in agents)
         {
-            AgentState.Available => now,
-            AgentState.WrapUp => Instant.Max(now, agent.WrapUpEndsAt),
-            _ => Instant.Max(agent.CallStartedAt + averageHandle, now + (averageHandle * OverrunShare)),
-        }).Order().ToList();
+            if (agent.State == AgentState.Away) continue;
+            freeAt.Add(agent.State switch
+            {
+                AgentState.Available => now,
+                AgentState.WrapUp => Instant.Max(now, agent.WrapUpEndsAt),
+                _ => Instant.Max(agent.CallStartedAt + averageHandle, now + (averageHandle * OverrunShare)),
+            });
+        }
+        if (freeAt.Count == 0) return null;
+        freeAt.Sort();
 
         // Every agent comes free again one average handle time after each call, so while the first
         // free moments all fall within one handle time of each other, the turns repeat in the same
