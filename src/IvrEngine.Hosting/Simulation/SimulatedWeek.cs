@@ -174,8 +174,7 @@ internal sealed class SimulatedWeek
         private void StartInterval()
         {
             var now = _clock.Now;
-            var interval = _figures.IntervalOf(now);
-            var end = IntervalEnd(now, interval);
+            var (interval, end) = _scenario.Grid.NextBoundary(now, _scenario.Menu.TimeZone);
             var counted = now < _week._arrivalsStop;
             for (var t = 0; t < _teams.Length; t++)
             {
@@ -189,14 +188,6 @@ internal sealed class SimulatedWeek
                 if (counted) _figures.Staffed(queue, interval, wanted, end - now, newWeekOfInterval: true);
             }
             _clock.CreateTimer(static state => ((Run)state!).StartInterval(), this, (end - now).ToTimeSpan(), Timeout.InfiniteTimeSpan);
-        }
-
-        private Instant IntervalEnd(Instant now, int interval)
-        {
-            var zone = _scenario.Menu.TimeZone;
-            var local = now.InZone(zone).LocalDateTime;
-            var end = zone.AtLeniently(local.Date.AtMidnight().PlusMinutes(_scenario.Grid.StartMinuteOf(interval) + _scenario.Grid.IntervalMinutes)).ToInstant();
-            return end > now ? end : now + _scenario.Grid.IntervalLength;
         }
 
         private void ScheduleArrival()

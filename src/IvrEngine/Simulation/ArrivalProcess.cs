@@ -59,13 +59,8 @@ public sealed class ArrivalProcess
 
     private void EnterIntervalAt(Instant at)
     {
-        var zone = _scenario.Menu.TimeZone;
-        var grid = _scenario.Grid;
-        var local = at.InZone(zone).LocalDateTime;
-        var interval = grid.IntervalOf(local);
-        var end = zone.AtLeniently(local.Date.AtMidnight().PlusMinutes(grid.StartMinuteOf(interval) + grid.IntervalMinutes)).ToInstant();
-        // A boundary a DST change pulls back to or before "now" would stall the process: step an interval instead.
-        _intervalEnd = end > at ? end : at + grid.IntervalLength;
+        var (interval, end) = _scenario.Grid.NextBoundary(at, _scenario.Menu.TimeZone);
+        _intervalEnd = end;
         _perSecond = _scenario.CallsPerHour[interval] / 3600.0;
     }
 }

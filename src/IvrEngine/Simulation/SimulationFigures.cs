@@ -71,17 +71,9 @@ public sealed class SimulationFigures : IQueueObserver
     public int IntervalOf(Instant at)
     {
         if (at >= _cachedStart && at < _cachedEnd) return _cachedInterval;
-        var local = at.InZone(_zone).LocalDateTime;
-        var interval = _grid.IntervalOf(local);
-        var startLocal = local.Date.AtMidnight().PlusMinutes(_grid.StartMinuteOf(interval));
-        _cachedStart = _zone.AtLeniently(startLocal).ToInstant();
-        _cachedEnd = _zone.AtLeniently(startLocal.PlusMinutes(_grid.IntervalMinutes)).ToInstant();
-        if (at < _cachedStart || at >= _cachedEnd)
-        {
-            // A DST gap or overlap: do not cache an interval whose bounds are ambiguous.
-            _cachedStart = Instant.MaxValue;
-            _cachedEnd = Instant.MinValue;
-        }
+        var (interval, start, end) = _grid.Locate(at, _zone);
+        // Bounds that do not hold the instant (a DST gap or overlap) are not cached.
+        (_cachedStart, _cachedEnd) = at >= start && at < end ? (start, end) : (Instant.MaxValue, Instant.MinValue);
         _cachedInterval = interval;
         return interval;
     }

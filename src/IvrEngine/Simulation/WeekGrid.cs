@@ -31,6 +31,26 @@ public sealed class WeekGrid
     public int IntervalOf(LocalDateTime local) =>
         (((int)local.DayOfWeek - 1) * IntervalsPerDay) + (((local.Hour * 60) + local.Minute) / IntervalMinutes);
 
+    /// <summary>
+    /// The interval <paramref name="at"/> falls in, in <paramref name="zone"/>, with the instants it starts and
+    /// ends at. Around a DST change these bounds can be out of order or not contain <paramref name="at"/>
+    /// (a skipped or repeated hour); <see cref="NextBoundary"/> steps past that.
+    /// </summary>
+    public (int Interval, Instant Start, Instant End) Locate(Instant at, DateTimeZone zone)
+    {
+        var local = at.InZone(zone).LocalDateTime;
+        var interval = IntervalOf(local);
+        var start = local.Date.AtMidnight().PlusMinutes(StartMinuteOf(interval));
+        return (interval, zone.AtLeniently(start).ToInstant(), zone.AtLeniently(start.PlusMinutes(IntervalMinutes)).ToInstant());
+    }
+
+    /// <summary>The interval <paramref name="at"/> falls in and when the next one starts — always after <paramref name="at"/>, so a clock moved back by DST cannot stall whoever steps through the week.</summary>
+    public (int Interval, Instant End) NextBoundary(Instant at, DateTimeZone zone)
+    {
+        var (interval, _, end) = Locate(at, zone);
+        return (interval, end > at ? end : at + IntervalLength);
+    }
+
     public IsoDayOfWeek DayOf(int interval) => (IsoDayOfWeek)((interval / IntervalsPerDay) + 1);
 
     /// <summary>Minutes from midnight at which <paramref name="interval"/> starts.</summary>
