@@ -77,19 +77,7 @@ internal static class SimulateCommand
     private static async Task<int> RunAsync(string file, SimulationLength length, int seed, string? outDir, int? threads,
         TextWriter output, TextWriter error, bool errorIsTerminal, CancellationToken cancellationToken)
     {
-        var loaded = ScenarioLoader.LoadFile(file);
-        foreach (var diagnostic in loaded.Diagnostics) output.WriteLine(diagnostic);
-        if (loaded.Scenario is not { } scenario)
-        {
-            error.WriteLine($"{file}: invalid scenario; fix the problems above.");
-            return ExitCodes.Failed;
-        }
-
-        if (outDir is not null && !OutputFolder.TryPrepare(outDir, out var outProblem))
-        {
-            error.WriteLine($"ivr: {outProblem}");
-            return ExitCodes.Failed;
-        }
+        if (ScenarioFiles.Open(file, outDir, output, error) is not { } scenario) return ExitCodes.Failed;
         if (length.Calls is { } wanted && scenario.CallsPerWeek <= 0)
         {
             // No week would ever bring the calls asked for.

@@ -49,19 +49,7 @@ internal static class StaffCommand
     private static async Task<int> RunAsync(string file, ServiceTarget target, int weeks, int seed, int rounds, string? outDir,
         TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var loaded = ScenarioLoader.LoadFile(file);
-        foreach (var diagnostic in loaded.Diagnostics) output.WriteLine(diagnostic);
-        if (loaded.Scenario is not { } scenario)
-        {
-            error.WriteLine($"{file}: invalid scenario; fix the problems above.");
-            return ExitCodes.Failed;
-        }
-
-        if (outDir is not null && !OutputFolder.TryPrepare(outDir, out var outProblem))
-        {
-            error.WriteLine($"ivr: {outProblem}");
-            return ExitCodes.Failed;
-        }
+        if (ScenarioFiles.Open(file, outDir, output, error) is not { } scenario) return ExitCodes.Failed;
 
         var goal = string.Create(CultureInfo.InvariantCulture, $"{target.ServiceLevel * 100:0.#}% within {target.Threshold.TotalSeconds:0} s");
         output.WriteLine($"Staffing {Path.GetFileName(file)} for {goal} ({weeks} simulated week{(weeks == 1 ? "" : "s")} a round, seed {seed}).");
