@@ -62,6 +62,7 @@ public static class StaffingPlanner
         var rates = new Dictionary<string, double[]>(StringComparer.Ordinal);
         var erlang = new Dictionary<string, int[]>(StringComparer.Ordinal);
         var staffed = scenario;
+        var hours = new Hours.BusinessHours(scenario.Menu.Hours);
         foreach (var (queue, staffing) in scenario.Queues.OrderBy(q => q.Key, StringComparer.Ordinal))
         {
             var perHour = new double[grid.IntervalsPerWeek];
@@ -74,7 +75,7 @@ public static class StaffingPlanner
                 agents[i] = ErlangC.MinimumAgents(new TrafficLoad(perHour[i], staffing.AverageHandleTime), target.ServiceLevel, target.Threshold);
                 // A queue the scenario keeps open and staffed keeps at least one agent: a quiet
                 // queue's few callers would otherwise find nobody where the sample happened to have none.
-                if (agents[i] == 0 && staffing.Agents[i] > 0 && IsOpen(scenario, queue, i)) agents[i] = 1;
+                if (agents[i] == 0 && staffing.Agents[i] > 0 && IsOpen(scenario, hours, queue, i)) agents[i] = 1;
             }
             rates[queue] = perHour;
             erlang[queue] = agents;
@@ -121,13 +122,13 @@ public static class StaffingPlanner
     }
 
     /// <summary>Whether the queue's hours (if any) are open at the start of <paramref name="interval"/> in the first simulated week.</summary>
-    private static bool IsOpen(Scenario scenario, string queue, int interval)
+    private static bool IsOpen(Scenario scenario, Hours.BusinessHours hours, string queue, int interval)
     {
         if (scenario.Menu.Queues[queue].Hours is not { } rule) return true;
         var grid = scenario.Grid;
         var zone = scenario.Menu.TimeZone;
         var local = scenario.WeekOf.PlusDays((int)grid.DayOf(interval) - 1).AtMidnight().PlusMinutes(grid.StartMinuteOf(interval));
-        return new Hours.BusinessHours(scenario.Menu.Hours).IsOpenAt(rule.ScheduleId, zone.AtLeniently(local).ToInstant());
+        return hours.IsOpenAt(rule.ScheduleId, zone.AtLeniently(local).ToInstant());
     }
 
     private static bool Judged(IntervalFigures figures) => figures.Answered + figures.Abandoned >= MinimumCallersToJudge;
