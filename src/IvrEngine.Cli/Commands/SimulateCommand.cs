@@ -91,6 +91,7 @@ internal static class SimulateCommand
             $"Simulating {(length.Calls is { } c ? $"{c:N0} calls" : $"{Describe(length.Duration!.Value)} (about {expected:N0} calls)")} of {Path.GetFileName(file)} on menu {scenario.Menu.Name} ({scenario.Menu.Version}), seed {seed}, weeks from {scenario.WeekOf:yyyy-MM-dd}."));
         using var progress = errorIsTerminal ? new ProgressBar(error, expected) : null;
         var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var pausedBefore = GC.GetTotalPauseDuration();
         var stopwatch = Stopwatch.StartNew();
         SimulationFigures figures;
         try
@@ -110,6 +111,7 @@ internal static class SimulateCommand
         }
         var elapsed = stopwatch.Elapsed;
         var allocatedPerCall = (GC.GetTotalAllocatedBytes() - allocatedBefore) / Math.Max(1, figures.Calls);
+        var pausedShare = (GC.GetTotalPauseDuration() - pausedBefore).Ticks / (double)Math.Max(elapsed.Ticks, 1);
         progress?.Dispose();
 
         output.WriteLine();
@@ -120,7 +122,7 @@ internal static class SimulateCommand
         // The only line that varies between identical runs: wall-clock speed, last so scripts can take it.
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rate: {figures.Calls} calls in {elapsed.TotalSeconds:0.00} s = {figures.Calls / Math.Max(elapsed.TotalSeconds, 1e-9):0} calls/s ({allocatedPerCall / 1024.0:0.0} KB allocated per call)"));
+            $"rate: {figures.Calls} calls in {elapsed.TotalSeconds:0.00} s = {figures.Calls / Math.Max(elapsed.TotalSeconds, 1e-9):0} calls/s ({allocatedPerCall / 1024.0:0.0} KB allocated per call, {pausedShare:0%} of the time in GC pauses)"));
         return ExitCodes.Ok;
     }
 
