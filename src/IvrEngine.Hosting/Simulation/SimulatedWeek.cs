@@ -209,7 +209,7 @@ internal sealed class SimulatedWeek
             }
             // Each caller draws from their own stream, seeded by their place in the week's arrivals: the
             // same caller makes the same choices under another staffing (common random numbers).
-            var random = new Random(SeedFor(_week._seed, CallerStreams + (int)(sequence % int.MaxValue)));
+            var random = new CallerRandom(SeedFor(_week._seed, CallerStreams + (int)(sequence % int.MaxValue)));
             var settings = new CallSettings(PickLocale(random), CallerIdFor(sequence), ReferenceNumber.FromSequence(sequence), CallCenter: _center, Quiet: true);
             var call = new CallSession(_scenario.Menu, settings, _clock);
             _active++;
@@ -218,7 +218,7 @@ internal sealed class SimulatedWeek
             ScheduleArrival();
         }
 
-        private string? PickLocale(Random random)
+        private string? PickLocale(CallerRandom random)
         {
             var locales = _scenario.Callers.Locales;
             if (locales.IsDefaultOrEmpty) return null;

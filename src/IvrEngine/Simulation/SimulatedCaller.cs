@@ -16,7 +16,7 @@ public sealed class SimulatedCaller
     private readonly CallCenter _center;
     private readonly CallerBehaviour _behaviour;
     private readonly TimeProvider _time;
-    private readonly Random _random;
+    private readonly CallerRandom _random;
     private readonly Action<SimulatedCaller> _ended;
     private ITimer? _act;
     private ITimer? _patience;
@@ -24,7 +24,7 @@ public sealed class SimulatedCaller
     private bool _escaper;
     private bool? _takesCallback;
 
-    public SimulatedCaller(CallSession call, CallCenter center, CallerBehaviour behaviour, TimeProvider time, Random random, Action<SimulatedCaller> ended)
+    public SimulatedCaller(CallSession call, CallCenter center, CallerBehaviour behaviour, TimeProvider time, CallerRandom random, Action<SimulatedCaller> ended)
     {
         _call = call;
         _center = center;

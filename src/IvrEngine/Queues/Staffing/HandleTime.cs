@@ -8,7 +8,11 @@ public sealed record HandleTime(HandleTimeDistribution Distribution, Duration Me
     public static HandleTime Fixed(Duration mean) => new(HandleTimeDistribution.Fixed, mean, Duration.Zero);
 
     /// <summary>One talk time drawn from <paramref name="random"/>; never shorter than a second.</summary>
-    public Duration Sample(Random random)
+    public Duration Sample(Random random) => Sample(new UniformFrom(random));
+
+    /// <summary>One talk time drawn from <paramref name="random"/>; never shorter than a second.</summary>
+    public Duration Sample<TRandom>(TRandom random)
+        where TRandom : IUniformRandom
     {
         var mean = Mean.TotalSeconds;
         var seconds = Distribution switch
@@ -21,7 +25,8 @@ public sealed record HandleTime(HandleTimeDistribution Distribution, Duration Me
     }
 
     /// <summary>Log-normal with the given mean and standard deviation of the talk time itself (not of its logarithm).</summary>
-    private static double LogNormal(Random random, double mean, double standardDeviation)
+    private static double LogNormal<TRandom>(TRandom random, double mean, double standardDeviation)
+        where TRandom : IUniformRandom
     {
         var variance = Math.Log(1 + (standardDeviation * standardDeviation / (mean * mean)));
         var mu = Math.Log(mean) - (variance / 2);
@@ -29,6 +34,7 @@ public sealed record HandleTime(HandleTimeDistribution Distribution, Duration Me
     }
 
     // Box–Muller: two uniforms make one standard normal.
-    private static double StandardNormal(Random random) =>
+    private static double StandardNormal<TRandom>(TRandom random)
+        where TRandom : IUniformRandom =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
