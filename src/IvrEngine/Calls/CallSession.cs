@@ -1098,6 +1098,20 @@ public sealed class CallSession
 
     internal void HearInQueue(LocalizedText text, params (string Name, string Value)[] values) => Speak(text, values);
 
+    /// <summary>The caller's place in line, {position} in <paramref name="text"/>.</summary>
+    internal void HearQueuePosition(LocalizedText text, int position)
+    {
+        if (PromptsUnheard) Speak(text);
+        else Speak(text, ("position", position.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>The expected wait, {wait} (in words) and {minutes} in <paramref name="text"/>.</summary>
+    internal void HearExpectedWait(LocalizedText text, Duration expected)
+    {
+        if (PromptsUnheard) Speak(text);
+        else Speak(text, ("wait", Queues.WaitPhrase.For(expected, Locale)), ("minutes", Queues.WaitPhrase.Minutes(expected).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     internal void HearHoldMusic(string musicClass) => Record(CallEventType.HoldMusic, text: musicClass);
 
     private void OnQueuedKey(char key)
@@ -1216,9 +1230,8 @@ public sealed class CallSession
 
     private void Speak(LocalizedText text, params (string Name, string Value)[] extra)
     {
-        if (IsQuiet && _pacing == PromptPacing.Instant)
+        if (PromptsUnheard)
         {
-            // Nobody reads a quiet call's prompts, and without pacing their length does not matter.
             Record(CallEventType.Prompt, node: _node?.Id);
             return;
         }
@@ -1226,6 +1239,9 @@ public sealed class CallSession
         if (_pacing == PromptPacing.Spoken) _promptsEndAt = Instant.Max(_promptsEndAt, Now) + SpeakingTime.Of(rendered, Locale);
         Record(CallEventType.Prompt, node: _node?.Id, text: rendered);
     }
+
+    /// <summary>Nobody reads a quiet call's prompts, and without pacing their length does not matter: they are not rendered.</summary>
+    private bool PromptsUnheard => IsQuiet && _pacing == PromptPacing.Instant;
 
     private string? Lookup(string name, (string Name, string Value)[] extra)
     {

@@ -43,6 +43,10 @@ public sealed class CallCenter
     private readonly Dictionary<CallSession, QueuedCall> _waiting = [];
     private readonly Dictionary<CallSession, Connection> _connected = [];
     private readonly Dictionary<Agent, Instant> _outOfRotationUntil = [];
+
+    // Route's working lists, kept between passes (routing never runs inside itself).
+    private readonly List<QueuedCall> _routeOrder = [];
+    private readonly HashSet<LiveQueue> _callingBack = [];
     private readonly ResiliencePipeline<RingResult> _offerPipeline;
     private readonly ICallbackStore? _callbacks;
     private readonly string _numberRegion;
@@ -263,8 +267,7 @@ public sealed class CallCenter
         }
 
         // Each tier boundary may make more agents eligible for this caller.
-        var tiers = entry.Queue.Members.Select(a => a.TierIn(entry.Queue.Id)).DefaultIfEmpty(1).ToList();
-        for (var tier = 1; tier <= tiers.Max() - tiers.Min(); tier++)
+        for (var tier = 1; tier <= entry.Queue.HighestTier - entry.Queue.LowestTier; tier++)
         {
             entry.Timers.Add(After(definition.NextTierAfter * tier, Route));
         }
@@ -292,14 +295,12 @@ public sealed class CallCenter
         if (announce.Position && (entry.LastAnnouncedPosition is null || position <= entry.LastAnnouncedPosition))
         {
             entry.LastAnnouncedPosition = position;
-            entry.Call.HearInQueue(messages.QueuePosition, ("position", position.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            entry.Call.HearQueuePosition(messages.QueuePosition, position);
         }
         var wait = Estimate(entry.Queue, position);
         if (announce.ExpectedWait && wait is { } expected)
         {
-            entry.Call.HearInQueue(messages.QueueWait,
-                ("wait", WaitPhrase.For(expected, entry.Call.Locale)),
-                ("minutes", WaitPhrase.Minutes(expected).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            entry.Call.HearExpectedWait(messages.QueueWait, expected);
         }
         else if (announce.ExpectedWait)
         {
@@ -416,12 +417,13 @@ public sealed class CallCenter
         Route();
     }
 
-    private Duration? Estimate(LiveQueue queue, int position) =>
-        ExpectedWaitEstimator.Estimate(
-            position,
-            queue.Members.Select(Snapshot),
-            queue.RecentHandleTimesSample,
-            Now);
+    private Duration? Estimate(LiveQueue queue, int position)
+    {
+        if (queue.AverageHandleTime is not { } averageHandle) return null;
+        var snapshots = queue.SnapshotBuffer;
+        for (var i = 0; i < snapshots.Length; i++) snapshots[i] = Snapshot(queue.Members[i]);
+        return ExpectedWaitEstimator.Estimate(position, snapshots, averageHandle, Now);
+    }
 
     /// <summary>
     /// An agent as the wait estimate sees them: out of rotation counts as away; ringing as starting a
@@ -454,29 +456,31 @@ public sealed class CallCenter
             {
                 _routeAgain = false;
                 // Most routing passes happen while every agent is busy: nothing to do, whatever the queue length.
-                if (!_agents.Any(a => a.State == AgentState.Available)) break;
-                var inOrder = _queues.Values
-                    .SelectMany(q => q.Waiting)
-                    .OrderByDescending(e => e.Queue.Definition.Priority)
-                    .ThenByDescending(e => e.Ahead)
-                    .ThenBy(e => e.Sequence)
-                    .ToList();
+                if (!AnyAgentAvailable()) break;
+                var inOrder = _routeOrder;
+                inOrder.Clear();
+                foreach (var queue in _queues.Values) inOrder.AddRange(queue.Waiting);
+                inOrder.Sort(ServiceOrder);
                 // While a kept place is being called back, the callers behind it in that queue wait:
                 // the next free agent is theirs only once the callee has answered or not.
-                var callingBack = new HashSet<LiveQueue>();
+                var callingBack = _callingBack;
+                callingBack.Clear();
                 foreach (var entry in inOrder)
                 {
                     if (callingBack.Contains(entry.Queue)) continue;
                     if (entry.VirtualHold is { } held)
                     {
-                        if (!entry.CallingBack && FreeAgentsFor(entry).Any()) CallBack(entry, held);
+                        if (!entry.CallingBack && AnyFreeAgentFor(entry)) CallBack(entry, held);
                         if (entry.CallingBack) callingBack.Add(entry.Queue);
                     }
-                    else if (entry.Offer is null && _waiting.ContainsKey(entry.Call) && FreeAgentsFor(entry).Any())
+                    else if (entry.Offer is null && _waiting.ContainsKey(entry.Call) && AnyFreeAgentFor(entry))
                     {
                         StartOffer(entry);
                     }
+                    // Each offer takes an agent: once none is free, the callers further back have nothing to wait for here.
+                    if (!AnyAgentAvailable()) break;
                 }
+                inOrder.Clear();
             }
             while (_routeAgain);
         }
@@ -533,20 +537,64 @@ public sealed class CallCenter
     public bool HoldsPlaceFor(ReferenceNumber callback) =>
         _queues.Values.Any(q => q.Waiting.Any(e => e.VirtualHold?.Reference == callback && !e.CallingBack));
 
-    /// <summary>Members free to ring for this caller: available, in rotation, and of a tier the caller has waited long enough for.</summary>
-    private IEnumerable<Agent> FreeAgentsFor(QueuedCall entry)
+    /// <summary>Who is offered a free agent first: higher queue priority, then callers put through ahead, then earlier arrival.</summary>
+    private static readonly Comparison<QueuedCall> ServiceOrder = static (a, b) =>
+    {
+        var byPriority = b.Queue.Definition.Priority.CompareTo(a.Queue.Definition.Priority);
+        if (byPriority != 0) return byPriority;
+        var byAhead = b.Ahead.CompareTo(a.Ahead);
+        return byAhead != 0 ? byAhead : a.Sequence.CompareTo(b.Sequence);
+    };
+
+    private bool AnyAgentAvailable()
+    {
+        foreach (var agent in _agents)
+        {
+            if (agent.State == AgentState.Available) return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when some member is free to ring for this caller (see <see cref="FreeAgentsFor"/>).</summary>
+    private bool AnyFreeAgentFor(QueuedCall entry)
     {
         var queue = entry.Queue;
-        if (queue.Members.Count == 0) return [];
-        var lowestTier = queue.Members.Min(a => a.TierIn(queue.Id));
-        var waited = Now - entry.JoinedAt;
-        var tiersOpen = queue.Definition.NextTierAfter > Duration.Zero ? (int)(waited / queue.Definition.NextTierAfter) : int.MaxValue - lowestTier;
+        var highestTierOpen = HighestTierOpenFor(entry);
         var now = Now;
-        return queue.Members.Where(a =>
-            a.State == AgentState.Available
-            && a.TierIn(queue.Id) <= lowestTier + tiersOpen
-            && (!_outOfRotationUntil.TryGetValue(a, out var until) || now >= until));
+        for (var i = 0; i < queue.Members.Count; i++)
+        {
+            if (IsFree(queue.Members[i], queue.MemberTiers[i], highestTierOpen, now)) return true;
+        }
+        return false;
     }
+
+    /// <summary>Members free to ring for this caller: available, in rotation, and of a tier the caller has waited long enough for.</summary>
+    private List<Agent> FreeAgentsFor(QueuedCall entry, HashSet<Agent> except)
+    {
+        var queue = entry.Queue;
+        var highestTierOpen = HighestTierOpenFor(entry);
+        var now = Now;
+        var free = new List<Agent>();
+        for (var i = 0; i < queue.Members.Count; i++)
+        {
+            var agent = queue.Members[i];
+            if (IsFree(agent, queue.MemberTiers[i], highestTierOpen, now) && !except.Contains(agent)) free.Add(agent);
+        }
+        return free;
+    }
+
+    private int HighestTierOpenFor(QueuedCall entry)
+    {
+        var queue = entry.Queue;
+        if (queue.Definition.NextTierAfter <= Duration.Zero) return int.MaxValue;
+        var tiersOpen = (int)((Now - entry.JoinedAt) / queue.Definition.NextTierAfter);
+        return (int)Math.Min(int.MaxValue, (long)queue.LowestTier + tiersOpen);
+    }
+
+    private bool IsFree(Agent agent, int tier, int highestTierOpen, Instant now) =>
+        agent.State == AgentState.Available
+        && tier <= highestTierOpen
+        && (!_outOfRotationUntil.TryGetValue(agent, out var until) || now >= until);
 
     private void StartOffer(QueuedCall entry)
     {
@@ -596,7 +644,7 @@ public sealed class CallCenter
     /// <summary>One attempt: ring the next agent by the queue's strategy (all free agents for ring-all).</summary>
     private async Task<RingResult> RingNextAsync(QueuedCall entry, HashSet<Agent> tried, ResilienceContext context)
     {
-        var free = FreeAgentsFor(entry).Where(a => !tried.Contains(a)).ToList();
+        var free = FreeAgentsFor(entry, except: tried);
         if (free.Count == 0) return RingResult.NoAgentFree;
 
         var ringing = entry.Queue.Definition.Strategy == RoutingStrategy.RingAll ? free : [Choose(entry.Queue, free)];

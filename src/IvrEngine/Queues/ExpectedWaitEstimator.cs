@@ -26,26 +26,38 @@ public static class ExpectedWaitEstimator
     private const double OverrunShare = 0.1;
 
     /// <summary>The wait for the caller at <paramref name="position"/> (1 = next), or null when it cannot be estimated.</summary>
-    public static Duration? Estimate(int position, IEnumerable<AgentSnapshot> agents, IReadOnlyCollection<Duration> recentHandleTimes, Instant now)
+    public static Duration? Estimate(int position, ReadOnlySpan<AgentSnapshot> agents, IReadOnlyCollection<Duration> recentHandleTimes, Instant now)
     {
-        if (position < 1 || recentHandleTimes.Count < MinimumHistory) return null;
         long handledTicks = 0;
         foreach (var handled in recentHandleTimes) handledTicks += handled.BclCompatibleTicks;
-        var averageHandle = Duration.FromTicks((long)((double)handledTicks / recentHandleTimes.Count));
+        return AverageHandle(handledTicks, recentHandleTimes.Count) is { } averageHandle ? Estimate(position, agents, averageHandle, now) : null;
+    }
 
-        // Asked at every announcement to every waiting caller: one list, sorted in place.
-        var freeAt = new List<Instant>();
+    /// <summary>The average of <paramref name="count"/> handle times adding up to <paramref name="totalTicks"/>, or null when there are too few to trust.</summary>
+    public static Duration? AverageHandle(long totalTicks, int count) =>
+        count < MinimumHistory ? null : Duration.FromTicks((long)((double)totalTicks / count));
+
+    /// <summary>The wait for the caller at <paramref name="position"/> (1 = next) given the queue's average handle time, or null when no agent is logged in.</summary>
+    public static Duration? Estimate(int position, ReadOnlySpan<AgentSnapshot> agents, Duration averageHandle, Instant now)
+    {
+        if (position < 1) return null;
+
+        // Asked at every announcement to every waiting caller: the free moments go on the stack
+        // (a queue's members are tens, not thousands) and are sorted in place.
+        var freeAt = agents.Length <= 256 ? stackalloc Instant[agents.Length] : new Instant[agents.Length];
+        var count = 0;
         foreach (var agent in agents)
         {
             if (agent.State == AgentState.Away) continue;
-            freeAt.Add(agent.State switch
+            freeAt[count++] = agent.State switch
             {
                 AgentState.Available => now,
                 AgentState.WrapUp => Instant.Max(now, agent.WrapUpEndsAt),
                 _ => Instant.Max(agent.CallStartedAt + averageHandle, now + (averageHandle * OverrunShare)),
-            });
+            };
         }
-        if (freeAt.Count == 0) return null;
+        if (count == 0) return null;
+        freeAt = freeAt[..count];
         freeAt.Sort();
 
         // Every agent comes free again one average handle time after each call, so while the first
@@ -54,11 +66,12 @@ public static class ExpectedWaitEstimator
         // estimated without walking every caller ahead.
         if (freeAt[^1] - freeAt[0] <= averageHandle)
         {
-            var round = (position - 1) / freeAt.Count;
-            return freeAt[(position - 1) % freeAt.Count] + (averageHandle * round) - now;
+            var round = (position - 1) / count;
+            return freeAt[(position - 1) % count] + (averageHandle * round) - now;
         }
 
-        var turns = new PriorityQueue<Instant, Instant>(freeAt.Select(t => (t, t)));
+        var turns = new PriorityQueue<Instant, Instant>(count);
+        foreach (var free in freeAt) turns.Enqueue(free, free);
         var turn = now;
         for (var i = 0; i < position; i++)
         {

@@ -9,7 +9,9 @@ internal sealed class LiveQueue(QueueDefinition definition, IReadOnlyList<Agent>
     // Enough recent calls to follow a shift's changes, few enough to react to them.
     private const int RecentHandleTimes = 50;
 
+    // Recent talk plus wrap-up times, newest last, and their sum (kept, not re-added at every estimate).
     private readonly Queue<Duration> _recentHandleTimes = new();
+    private long _recentHandledTicks;
 
     public QueueDefinition Definition { get; } = definition;
 
@@ -20,13 +22,25 @@ internal sealed class LiveQueue(QueueDefinition definition, IReadOnlyList<Agent>
 
     public IReadOnlyList<Agent> Members { get; } = members;
 
+    /// <summary>Each member's tier in this queue, in <see cref="Members"/> order (tiers do not change while the line runs).</summary>
+    public int[] MemberTiers { get; } = [.. members.Select(a => a.TierIn(definition.Id))];
+
+    /// <summary>The first tier rung (1 with no members).</summary>
+    public int LowestTier { get; } = members.Count == 0 ? 1 : members.Min(a => a.TierIn(definition.Id));
+
+    /// <summary>The last tier rung (1 with no members).</summary>
+    public int HighestTier { get; } = members.Count == 0 ? 1 : members.Max(a => a.TierIn(definition.Id));
+
     public QueueMetrics Metrics { get; } = new(definition.ServiceLevelThreshold, definition.Id, observer, time);
 
     /// <summary>The agent rung last, for round robin with memory.</summary>
     public Agent? LastRung { get; set; }
 
-    /// <summary>Recent talk plus wrap-up times, newest last.</summary>
-    public IReadOnlyCollection<Duration> RecentHandleTimesSample => _recentHandleTimes;
+    /// <summary>The average of the last calls' talk plus wrap-up times, or null while there are too few to trust.</summary>
+    public Duration? AverageHandleTime => ExpectedWaitEstimator.AverageHandle(_recentHandledTicks, _recentHandleTimes.Count);
+
+    /// <summary>Room for one <see cref="AgentSnapshot"/> per member: the wait estimate fills it at every announcement instead of allocating.</summary>
+    public AgentSnapshot[] SnapshotBuffer { get; } = new AgentSnapshot[members.Count];
 
     public bool HasLoggedInMembers => Members.Any(a => a.State != AgentState.Away);
 
@@ -34,7 +48,8 @@ internal sealed class LiveQueue(QueueDefinition definition, IReadOnlyList<Agent>
 
     public void RecordHandleTime(Duration handled)
     {
-        if (_recentHandleTimes.Count == RecentHandleTimes) _recentHandleTimes.Dequeue();
+        if (_recentHandleTimes.Count == RecentHandleTimes) _recentHandledTicks -= _recentHandleTimes.Dequeue().BclCompatibleTicks;
         _recentHandleTimes.Enqueue(handled);
+        _recentHandledTicks += handled.BclCompatibleTicks;
     }
 }

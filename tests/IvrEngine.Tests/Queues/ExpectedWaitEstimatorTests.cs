@@ -96,6 +96,24 @@ public sealed class ExpectedWaitEstimatorTests
         Assert.That(Seconds(4, agents), Is.EqualTo(300));
     }
 
+    [Test]
+    public void AQueueOfHundredsOfAgents_IsEstimatedLikeASmallOne()
+    {
+        // Beyond the few hundred members whose free moments fit on the stack: 400 agents, one call started each second.
+        var agents = Enumerable.Range(0, 400).Select(i => OnCallFor(i % 120)).ToArray();
+
+        Assert.That(Seconds(1, agents), Is.EqualTo(12), "the calls nearly done are assumed to have a tenth of the average left");
+        Assert.That(Seconds(400, agents), Is.EqualTo(120), "the last agent to come free has just started");
+        Assert.That(Seconds(401, agents), Is.EqualTo(12 + 120), "then the first agent again, one call later");
+    }
+
+    [Test]
+    public void ThePositionMustBeOneOrMore()
+    {
+        Assert.That(Seconds(0, Free), Is.Null);
+        Assert.That(Seconds(-3, Free), Is.Null);
+    }
+
     [TestCase(30, "en-US", "less than a minute")]
     [TestCase(60, "en-US", "about 1 minute")]
     [TestCase(61, "en-US", "about 2 minutes")]
