@@ -610,7 +610,11 @@ public sealed class CallCenter
         RingResult result;
         try
         {
-            result = await _offerPipeline.ExecuteAsync(async ctx => await RingNextAsync(entry, tried, ctx).ConfigureAwait(false), context).ConfigureAwait(false);
+            var ringing = _offerPipeline.ExecuteAsync(ctx => RingNextAsync(entry, tried, ctx), context);
+            // An agent who answered at once is put through on the clock's next turn at this instant, as
+            // any answer is: never inside the routing pass, or inside the caller's own move into the queue.
+            if (ringing.IsCompleted) await NextTurnAsync().ConfigureAwait(false);
+            result = await ringing.ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -642,15 +646,29 @@ public sealed class CallCenter
     }
 
     /// <summary>One attempt: ring the next agent by the queue's strategy (all free agents for ring-all).</summary>
-    private async Task<RingResult> RingNextAsync(QueuedCall entry, HashSet<Agent> tried, ResilienceContext context)
+    private async ValueTask<RingResult> RingNextAsync(QueuedCall entry, HashSet<Agent> tried, ResilienceContext context)
     {
         var free = FreeAgentsFor(entry, except: tried);
         if (free.Count == 0) return RingResult.NoAgentFree;
 
-        var ringing = entry.Queue.Definition.Strategy == RoutingStrategy.RingAll ? free : [Choose(entry.Queue, free)];
-        tried.UnionWith(ringing);
+        if (entry.Queue.Definition.Strategy != RoutingStrategy.RingAll)
+        {
+            // One agent rung: nothing else to stop when they answer, so no linked cancellation and no race.
+            var chosen = Choose(entry.Queue, free);
+            tried.Add(chosen);
+            var (_, pickedUp) = await RingAgentAsync(chosen, entry, raced: false, context.CancellationToken).ConfigureAwait(false);
+            if (pickedUp)
+            {
+                entry.AnsweredBy = chosen;
+                return RingResult.Answered;
+            }
+            context.CancellationToken.ThrowIfCancellationRequested();
+            return RingResult.NoAnswer;
+        }
+
+        tried.UnionWith(free);
         using var stopOthers = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-        var rings = ringing.Select(agent => RingAgentAsync(agent, entry, stopOthers.Token)).ToList();
+        var rings = free.Select(agent => RingAgentAsync(agent, entry, raced: true, stopOthers.Token).AsTask()).ToList();
         while (rings.Count > 0)
         {
             var done = await Task.WhenAny(rings).ConfigureAwait(false);
@@ -669,7 +687,8 @@ public sealed class CallCenter
         return RingResult.NoAnswer;
     }
 
-    private async Task<(Agent Agent, bool Answered)> RingAgentAsync(Agent agent, QueuedCall entry, CancellationToken cancel)
+    /// <param name="raced">Other agents ring for the same caller (ring-all): the first to pick up wins, and the others are stopped.</param>
+    private async ValueTask<(Agent Agent, bool Answered)> RingAgentAsync(Agent agent, QueuedCall entry, bool raced, CancellationToken cancel)
     {
         var started = Now;
         agent.MoveTo(AgentState.Ringing, started);
@@ -679,11 +698,11 @@ public sealed class CallCenter
         try
         {
             var outcome = await agent.RingPipeline.ExecuteOutcomeAsync(
-                async (ctx, a) =>
+                async (ctx, ring) =>
                 {
                     try
                     {
-                        return Outcome.FromResult(await PickUpAsync(a, ctx.CancellationToken).ConfigureAwait(false));
+                        return Outcome.FromResult(await PickUpAsync(ring.Agent, ring.Raced, ctx.CancellationToken).ConfigureAwait(false));
                     }
                     catch (OperationCanceledException cancelled)
                     {
@@ -692,7 +711,7 @@ public sealed class CallCenter
                     }
                 },
                 context,
-                agent).ConfigureAwait(false);
+                (Agent: agent, Raced: raced)).ConfigureAwait(false);
             if (outcome.Exception is null && outcome.Result == RingResult.Answered)
             {
                 NoteRotation(agent);
@@ -732,14 +751,19 @@ public sealed class CallCenter
     }
 
     /// <summary>The simulated agent: picks up after their answer delay, or (with their no-answer probability) never.</summary>
-    private async Task<RingResult> PickUpAsync(Agent agent, CancellationToken cancel)
+    /// <param name="raced">Others ring too: even an instant answer waits its turn on the clock, so the first ring's win can stop the rest.</param>
+    private ValueTask<RingResult> PickUpAsync(Agent agent, bool raced, CancellationToken cancel)
+    {
+        var answers = _random.NextDouble() >= agent.Profile.NoAnswerProbability;
+        // An agent rung alone who answers at once does so now: no timer, and the ring pipeline completes without waiting.
+        if (answers && !raced && agent.Profile.AnswerDelay <= Duration.Zero) return ValueTask.FromResult(RingResult.Answered);
+        return new ValueTask<RingResult>(PickUpLaterAsync(agent, answers, cancel));
+    }
+
+    private async Task<RingResult> PickUpLaterAsync(Agent agent, bool answers, CancellationToken cancel)
     {
         var pickUp = new TaskCompletionSource<RingResult>();
-        ITimer? answer = null;
-        if (_random.NextDouble() >= agent.Profile.NoAnswerProbability)
-        {
-            answer = After(agent.Profile.AnswerDelay, () => pickUp.TrySetResult(RingResult.Answered));
-        }
+        var answer = answers ? After(agent.Profile.AnswerDelay, () => pickUp.TrySetResult(RingResult.Answered)) : null;
         // A synchronous dispose: this may run inside the cancellation callback itself, where an
         // asynchronous one would wait for that callback to finish and resume on the thread pool.
 #pragma warning disable CA2007
@@ -898,6 +922,14 @@ public sealed class CallCenter
                 TimeoutGenerator = args => ValueTask.FromResult(args.Context.Properties.GetValue(RingTimeoutKey, TimeSpan.FromSeconds(15))),
             })
             .Build();
+
+    /// <summary>Completes once the events already due at this instant have run.</summary>
+    private Task NextTurnAsync()
+    {
+        var turn = new TaskCompletionSource();
+        After(Duration.Zero, () => turn.TrySetResult());
+        return turn.Task;
+    }
 
     private ITimer After(Duration delay, Action work) =>
         _time.CreateTimer(_ => _dispatch(work), null, delay.ToTimeSpan(), Timeout.InfiniteTimeSpan);
