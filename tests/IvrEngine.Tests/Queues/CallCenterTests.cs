@@ -27,6 +27,39 @@ public sealed class CallCenterTests
     }
 
     [Test]
+    public void AnAgentWhoAnswersAtOnce_TakesTheCallerOnceTheyHaveJoined_AtTheSameInstant()
+    {
+        // No ring time: the ring completes without waiting, but the caller is put through only after
+        // their own move into the queue, so the call is never "with an agent" before it was "queued".
+        var center = new TestCenter(TestCenter.Agent("Maria", talkSeconds: 60, answerSeconds: 0));
+        var call = center.Call("0");
+        center.Wait(0);
+
+        Assert.That(call.State, Is.EqualTo(CallState.WithAgent));
+        var events = call.Transcript.Events.Select(e => e.Type).ToList();
+        Assert.That(events.IndexOf(CallEventType.QueueJoined), Is.LessThan(events.IndexOf(CallEventType.AgentConnected)));
+        Assert.That(events, Does.Not.Contain(CallEventType.InputIgnored));
+        Assert.That(center.Events(QueueEventType.Connect).Single().Wait, Is.EqualTo(Duration.Zero));
+        center.Wait(60);
+        Assert.That(call.Outcome!.Reason, Is.EqualTo("by Maria after 0 s, talked 1:00"));
+    }
+
+    [Test]
+    public void AnAgentWhoAnswersAtOnce_IsReleased_WhenTheCallerHangsUpAtThatInstant()
+    {
+        var center = new TestCenter(TestCenter.Agent("Maria", talkSeconds: 60, answerSeconds: 0));
+        var call = center.Call("0");
+        call.HangUp();
+        center.Wait(0);
+
+        Assert.That(call.Outcome!.Kind, Is.Not.EqualTo(CallOutcomeKind.AnsweredByAgent));
+        Assert.That(center.Center.Agents.Single().State, Is.EqualTo(AgentState.Available));
+        var next = center.Call("0");
+        center.Wait(0);
+        Assert.That(next.State, Is.EqualTo(CallState.WithAgent), "the agent takes the next caller");
+    }
+
+    [Test]
     public void CallersAreServedFifoWithinAPriority_AndHigherPriorityQueuesFirst_OverRandomArrivals()
     {
         for (var seed = 0; seed < 20; seed++)
