@@ -11,7 +11,7 @@ namespace IvrEngine.Time;
 /// </summary>
 public sealed class VirtualClock : TimeProvider
 {
-    private readonly PriorityQueue<VirtualTimer.Entry, (long DueTicks, long Sequence)> _due = new();
+    private readonly PriorityQueue<(VirtualTimer Timer, long Generation), (long DueTicks, long Sequence)> _due = new();
     private DateTimeOffset _now;
     private long _sequence;
 
@@ -27,7 +27,7 @@ public sealed class VirtualClock : TimeProvider
         {
             while (_due.TryPeek(out var entry, out var key))
             {
-                if (entry.IsCurrent) return Instant.FromUnixTimeTicks(key.DueTicks - DateTimeOffset.UnixEpoch.UtcTicks);
+                if (entry.Timer.IsCurrent(entry.Generation)) return Instant.FromUnixTimeTicks(key.DueTicks - DateTimeOffset.UnixEpoch.UtcTicks);
                 _due.Dequeue();
             }
             return null;
@@ -64,9 +64,9 @@ public sealed class VirtualClock : TimeProvider
         while (_due.TryPeek(out var entry, out var key) && key.DueTicks <= targetTicks)
         {
             _due.Dequeue();
-            if (!entry.IsCurrent) continue;
+            if (!entry.Timer.IsCurrent(entry.Generation)) continue;
             _now = new DateTimeOffset(key.DueTicks, TimeSpan.Zero);
-            entry.Fire();
+            entry.Timer.OnDue(entry.Generation);
         }
         _now = new DateTimeOffset(targetTicks, TimeSpan.Zero);
     }
@@ -79,9 +79,9 @@ public sealed class VirtualClock : TimeProvider
         return true;
     }
 
-    internal void Schedule(VirtualTimer.Entry entry, TimeSpan dueIn)
+    internal void Schedule(VirtualTimer timer, long generation, TimeSpan dueIn)
     {
         var dueTicks = checked(_now.UtcTicks + Math.Max(0, dueIn.Ticks));
-        _due.Enqueue(entry, (dueTicks, _sequence++));
+        _due.Enqueue((timer, generation), (dueTicks, _sequence++));
     }
 }

@@ -2,19 +2,20 @@ namespace IvrEngine.Time;
 
 /// <summary>
 /// A timer on a <see cref="VirtualClock"/>. Rescheduling or disposing does not search the
-/// clock's queue: each schedule is an <see cref="Entry"/> that knows whether it is still current,
-/// and stale entries are skipped when they come up.
+/// clock's queue: each schedule is queued with the timer's generation at that moment, and one
+/// whose generation has since moved on is stale and skipped when it comes up.
 /// </summary>
 internal sealed class VirtualTimer(VirtualClock clock, TimerCallback callback, object? state) : ITimer
 {
-    private Entry? _current;
+    // Odd while a schedule is current; every change or disposal moves it on, leaving queued schedules stale.
+    private long _generation;
     private TimeSpan _period = Timeout.InfiniteTimeSpan;
     private bool _disposed;
 
     public bool Change(TimeSpan dueTime, TimeSpan period)
     {
         if (_disposed) return false;
-        _current = null;
+        Unschedule();
         _period = period;
         if (dueTime != Timeout.InfiniteTimeSpan) ScheduleIn(dueTime);
         return true;
@@ -23,7 +24,7 @@ internal sealed class VirtualTimer(VirtualClock clock, TimerCallback callback, o
     public void Dispose()
     {
         _disposed = true;
-        _current = null;
+        Unschedule();
     }
 
     public ValueTask DisposeAsync()
@@ -32,24 +33,27 @@ internal sealed class VirtualTimer(VirtualClock clock, TimerCallback callback, o
         return ValueTask.CompletedTask;
     }
 
-    private void ScheduleIn(TimeSpan dueIn)
-    {
-        _current = new Entry(this);
-        clock.Schedule(_current, dueIn);
-    }
+    /// <summary>True while the schedule queued as <paramref name="generation"/> is the timer's current one.</summary>
+    internal bool IsCurrent(long generation) => generation == _generation && (generation & 1) == 1;
 
-    private void OnDue()
+    /// <summary>The schedule queued as <paramref name="generation"/> has come up.</summary>
+    internal void OnDue(long generation)
     {
-        _current = null;
+        if (!IsCurrent(generation)) return;
+        Unschedule();
         // A periodic timer is rescheduled before the callback so the callback may change or dispose it.
         if (_period != Timeout.InfiniteTimeSpan && _period > TimeSpan.Zero) ScheduleIn(_period);
         callback(state);
     }
 
-    internal sealed class Entry(VirtualTimer owner)
+    private void Unschedule()
     {
-        public bool IsCurrent => ReferenceEquals(owner._current, this);
+        if ((_generation & 1) == 1) _generation++;
+    }
 
-        public void Fire() => owner.OnDue();
+    private void ScheduleIn(TimeSpan dueIn)
+    {
+        _generation++;
+        clock.Schedule(this, _generation, dueIn);
     }
 }
