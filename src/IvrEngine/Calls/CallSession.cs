@@ -459,7 +459,7 @@ public sealed class CallSession
             return;
         }
 
-        if (entry.Kind != NodeEntryKind.Repeat && node.Hours is { } hours && TurnedAwayByHours(hours, $"node {node.Id}", null)) return;
+        if (entry.Kind != NodeEntryKind.Repeat && node.Hours is { } hours && TurnedAwayByHours(hours, "node", node.Id, null)) return;
         Speak(node.Prompt);
         if (node.Kind == NodeKind.Announcement) Perform(node.Next!, $"announcement {node.Id} done");
         else ArmInputTimer(Trigger.NoInput, node.NoInput.Timeout);
@@ -724,7 +724,7 @@ public sealed class CallSession
     {
         // A callback is dialed only while its queue is open, so only callers are checked against the hours.
         if (!request.Callback && _menu.Queues.TryGetValue(request.QueueId, out var closable) && closable.Hours is { } hours
-            && TurnedAwayByHours(hours, $"queue {request.QueueId}", request.QueueId)) return;
+            && TurnedAwayByHours(hours, "queue", request.QueueId, request.QueueId)) return;
         var queueName = _menu.Queues.TryGetValue(request.QueueId, out var queue) ? queue.DisplayName.For(Locale) : request.QueueId;
         Speak(request.Callback ? _menu.Messages.CallbackGreeting : _menu.Messages.Transfer, ("queue", queueName));
         Record(CallEventType.Transferred, text: request.QueueId, detail: request.Reason);
@@ -746,10 +746,12 @@ public sealed class CallSession
     /// If <paramref name="hours"/>' schedule is closed now, says so (with when it opens, in the caller's
     /// language and the schedule's zone) and does its whenClosed; a hang-up there ends the call as closed.
     /// </summary>
-    private bool TurnedAwayByHours(Hours.HoursRule hours, string what, string? queueId)
+    /// <param name="kind">"node" or "queue", and <paramref name="id"/> its id: what was closed, named only when it is.</param>
+    private bool TurnedAwayByHours(Hours.HoursRule hours, string kind, string id, string? queueId)
     {
         var answer = _hours.At(hours.ScheduleId, Now);
         if (answer.IsOpen) return false;
+        var what = $"{kind} {id}";
         var schedule = _hours[hours.ScheduleId];
         var opens = answer.NextChange is { } next ? Hours.OpeningPhrase.Format(next, Now, schedule.Zone, Locale) : null;
         Record(CallEventType.ClosedByHours, text: what, detail: $"schedule {hours.ScheduleId}: {answer.Rule}{(opens is null ? "" : $"; opens {Hours.OpeningPhrase.Format(answer.NextChange!.Value, Now, schedule.Zone, "en-US")}")}");
@@ -1184,7 +1186,7 @@ public sealed class CallSession
         _menuTimeLimit?.Dispose();
         _menuTimeLimit = null;
         Outcome = outcome;
-        Record(CallEventType.CallEnded, text: outcome.ToString(), detail: $"reference {Reference}");
+        Record(CallEventType.CallEnded, text: $"{outcome}", detail: $"reference {Reference}");
     }
 
     /// <summary>Notes that the caller did something: stops the waiting timer and resets the loop guard.</summary>

@@ -431,7 +431,7 @@ public sealed class CallCenter
     /// </summary>
     private AgentSnapshot Snapshot(Agent agent)
     {
-        if (_outOfRotationUntil.TryGetValue(agent, out var until) && Now < until) return new AgentSnapshot(AgentState.Away, default, default);
+        if (_outOfRotationUntil.Count > 0 && _outOfRotationUntil.TryGetValue(agent, out var until) && Now < until) return new AgentSnapshot(AgentState.Away, default, default);
         return agent.State == AgentState.Ringing
             ? new AgentSnapshot(AgentState.OnCall, Now, default)
             : new AgentSnapshot(agent.State, agent.CallStartedAt, agent.WrapUpEndsAt);
@@ -594,7 +594,7 @@ public sealed class CallCenter
     private bool IsFree(Agent agent, int tier, int highestTierOpen, Instant now) =>
         agent.State == AgentState.Available
         && tier <= highestTierOpen
-        && (!_outOfRotationUntil.TryGetValue(agent, out var until) || now >= until);
+        && (_outOfRotationUntil.Count == 0 || !_outOfRotationUntil.TryGetValue(agent, out var until) || now >= until);
 
     private void StartOffer(QueuedCall entry)
     {
