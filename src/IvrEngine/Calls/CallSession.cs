@@ -284,7 +284,7 @@ public sealed class CallSession
 
         machine.OnTransitioned(t =>
         {
-            if (t.Source != t.Destination) S().Record(CallEventType.StateChanged, text: t.Trigger.ToString(), detail: $"{t.Source} -> {t.Destination}");
+            if (t.Source != t.Destination) S().Record(CallEventType.StateChanged, text: $"{t.Trigger}", detail: $"{t.Source} -> {t.Destination}");
         });
         machine.OnUnhandledTrigger((state, trigger) => S().Record(CallEventType.InputIgnored, text: DescribeIgnored(trigger), detail: state == CallState.Ended ? "the call has ended" : $"not used while {state}"));
     }
