@@ -214,11 +214,23 @@ internal sealed class ScenarioBinder(BindContext context, Menu menu)
             foreach (var weight in weights.Properties)
             {
                 var what = $"the weight of '{weight.Name}' at node '{node.Name}'";
-                if (!IsAction(menuNode, weight.Name))
+                if (SpokenChoice.IsSpoken(weight.Name, out var phrase))
+                {
+                    if (SpokenChoice.PhrasesNaming(menuNode, phrase) is null)
+                    {
+                        var phrases = SpokenChoice.PhrasesAt(menuNode, menu.DefaultLocale).ToList();
+                        context.Error(DiagnosticCodes.BadKey, weight.NameWhere, phrases.Count == 0
+                            ? $"node '{node.Name}' has no phrases to say; choices there are its keys, silence or hangup"
+                            : $"node '{node.Name}' has no option or escape phrase '{phrase}'; spoken choices are say: with one of its phrases ({string.Join(", ", phrases)}){Suggestions.DidYouMean(phrase, phrases)}");
+                        unknown = true;
+                        continue;
+                    }
+                }
+                else if (!IsAction(menuNode, weight.Name))
                 {
                     var keys = menuNode.Options.Where(o => o.Key is not null).Select(o => o.Key!).Concat(menuNode.Escape.Keys).Append(CallerBehaviour.Silence).Append(CallerBehaviour.HangUp);
                     context.Error(DiagnosticCodes.BadKey, weight.NameWhere,
-                        $"node '{node.Name}' has no option or escape key '{weight.Name}'; choices are its keys ({string.Join(", ", keys.Distinct())}){Suggestions.DidYouMean(weight.Name, keys.ToList())}");
+                        $"node '{node.Name}' has no option or escape key '{weight.Name}'; choices are its keys ({string.Join(", ", keys.Distinct())}) or say: with one of its phrases{Suggestions.DidYouMean(weight.Name, keys.ToList())}");
                     unknown = true;
                     continue;
                 }

@@ -114,7 +114,8 @@ public sealed class SimulatedCaller
                 _call.HangUp();
                 break;
             default:
-                _call.Press(action);
+                if (SpokenChoice.IsSpoken(action, out var phrase)) _call.Say(SpokenChoice.Utterance(node, phrase, _call.Locale));
+                else _call.Press(action);
                 break;
         }
     }

@@ -1,4 +1,5 @@
 using IvrEngine.Hosting.Simulation;
+using IvrEngine.Simulation;
 using NodaTime;
 
 namespace IvrEngine.Tests.Simulation;
@@ -24,6 +25,63 @@ public sealed class SimulatedWeekTests
             Assert.That(early.AnsweredInTime, Is.Zero, "no agent is logged in at 02:00");
             Assert.That(early.AverageSpeedOfAnswerSeconds ?? double.MaxValue, Is.GreaterThanOrEqualTo(4 * 3600 - 1),
                 "the ones answered waited for the 08:00 shift");
+        });
+    }
+
+    [Test]
+    public async Task CallersWhoSayAnOptionsPhrase_AllReachIt()
+    {
+        // Every caller (a quarter of them Russian speakers) says "customer care" in their language at the main menu.
+        var scenario = SimulationFiles.LoadTiny(SimulationFiles.With(
+            SimulationFiles.With("\"escapeAtOnce\": 0.1", "\"escapeAtOnce\": 0"),
+            "\"main\": { \"1\": 6, \"2\": 3, \"3\": 1 }", "\"main\": { \"say:customer care\": 1 }"));
+
+        var figures = await LoadSimulation.RunAsync(scenario, SimulationLength.Of(Duration.FromDays(7)), seed: 5);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(figures.Calls, Is.GreaterThan(200));
+            Assert.That(figures.Total("general").Offered, Is.EqualTo(figures.Calls), "every caller reached the queue the phrase names");
+            Assert.That(figures.EndedInMenus, Is.Zero);
+        });
+    }
+
+    [TestCase("en-US", "customer care")]
+    [TestCase("ru-RU", "поддержка")]
+    public void ASimulatedCallerWithASpokenChoice_SaysItInTheirLanguage_AndIsUnderstoodAtOnce(string locale, string said)
+    {
+        var scenario = SimulationFiles.LoadTiny(SimulationFiles.With("\"main\": { \"1\": 6, \"2\": 3, \"3\": 1 }", "\"main\": { \"say:customer care\": 1 }"));
+        var center = new IvrEngine.Tests.Queues.TestCenter(scenario.Menu, IvrEngine.Tests.Queues.TestCenter.Agent("Olga", "general", talkSeconds: 600));
+        var call = new IvrEngine.Calls.CallSession(scenario.Menu, new IvrEngine.Calls.CallSettings(Locale: locale, CallCenter: center.Center), center.Clock);
+        var callers = scenario.Callers with { EscapeAtOnce = 0 };
+        _ = new SimulatedCaller(call, center.Center, callers, center.Clock, new CallerRandom(1), _ => { });
+
+        call.Start();
+        center.Wait(10);
+
+        var events = call.Transcript.Events;
+        Assert.Multiple(() =>
+        {
+            Assert.That(events.Where(e => e.Type == IvrEngine.Calls.CallEventType.SpeechHeard).Select(e => e.Text), Is.EqualTo(new[] { said }));
+            Assert.That(events.Any(e => e.Type == IvrEngine.Calls.CallEventType.InvalidInput), Is.False, "understood the first time");
+            Assert.That(events.Any(e => e.Type == IvrEngine.Calls.CallEventType.QueueJoined), Is.True);
+        });
+    }
+
+    [Test]
+    public void ASpokenChoice_IsSaidInTheCallersLanguage_OrAsWrittenWhereTheOptionHasNoPhraseInIt()
+    {
+        var main = SimulationFiles.LoadTiny().Menu.Nodes["main"];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(SpokenChoice.Utterance(main, "customer care", "en-US"), Is.EqualTo("customer care"));
+            Assert.That(SpokenChoice.Utterance(main, "Customer Care!", "ru-RU"), Is.EqualTo("поддержка"), "named as the engine hears it: case and punctuation aside");
+            Assert.That(SpokenChoice.Utterance(main, "поддержка", "en-US"), Is.EqualTo("customer care"));
+            Assert.That(SpokenChoice.PhrasesNaming(main, "agent"), Is.Not.Null, "the escape phrases count too");
+            Assert.That(SpokenChoice.PhrasesNaming(main, "billing"), Is.Null);
+            Assert.That(SpokenChoice.IsSpoken("say:", out _), Is.False);
+            Assert.That(SpokenChoice.IsSpoken("1", out _), Is.False);
         });
     }
 
