@@ -69,6 +69,34 @@ public sealed class ScenarioLoaderTests
         Assert.That((general.WrapUp, general.AnswerDelay), Is.EqualTo((Duration.FromSeconds(30), Duration.FromSeconds(3))));
     }
 
+    [TestCase("exponential", "an exponential distribution's spread is its mean; use lognormal for another spread")]
+    [TestCase("fixed", "a fixed distribution has no spread")]
+    public void ASpreadGivenToADistributionWithoutOne_IsWarnedAboutWhereItIsWritten(string distribution, string says)
+    {
+        var json = SimulationFiles.With(
+            "\"handleTime\": { \"distribution\": \"exponential\", \"meanSeconds\": 150 }",
+            $"\"handleTime\": {{ \"distribution\": \"{distribution}\", \"meanSeconds\": 150, \"sdSeconds\": 40 }}");
+
+        var loaded = SimulationFiles.Load(json);
+
+        Assert.That(loaded.Succeeded, Is.True, () => string.Join("\n", loaded.Diagnostics));
+        var warning = loaded.Diagnostics.Single();
+        var line = json[..json.IndexOf("\"sdSeconds\": 40", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+        Assert.That(warning.ToString(), Does.StartWith($"{SimulationFiles.VariantPath}({line},"));
+        Assert.That(warning.ToString(), Does.Contain($"warning IVR0018: handleTime.sdSeconds of queue 'general' is ignored: {says} [$.queues.general.handleTime.sdSeconds]"));
+    }
+
+    [Test]
+    public void ASpreadGivenToALogNormal_IsUsedWithoutAWarning()
+    {
+        var loaded = SimulationFiles.Load(SimulationFiles.With(
+            "\"handleTime\": { \"distribution\": \"exponential\", \"meanSeconds\": 150 }",
+            "\"handleTime\": { \"distribution\": \"lognormal\", \"meanSeconds\": 150, \"sdSeconds\": 40 }"));
+
+        Assert.That(loaded.Diagnostics, Is.Empty);
+        Assert.That(loaded.Scenario!.Queues["general"].HandleTime.StandardDeviation, Is.EqualTo(Duration.FromSeconds(40)));
+    }
+
     [Test]
     public void SmallestScenario_GetsTheDefaults_AndAWarningForEachUnstaffedQueue()
     {

@@ -37,6 +37,13 @@ internal sealed class QuantityReader(BindContext context)
         var mean = Seconds(obj["meanSeconds"], $"{property}.meanSeconds of {owner}", max: maxSeconds) ?? inherited.Mean;
         var spread = Seconds(obj["sdSeconds"], $"{property}.sdSeconds of {owner}", max: maxSeconds)
             ?? (distribution == inherited.Distribution ? inherited.StandardDeviation : mean / 2);
+        if (obj["sdSeconds"] is { } given && distribution != HandleTimeDistribution.LogNormal)
+        {
+            // Accepted (it is not wrong to write), but a planner who wrote a spread should know it does nothing.
+            context.Diagnostics.Warning(DiagnosticCodes.OutOfRange, given.Where, distribution == HandleTimeDistribution.Exponential
+                ? $"{property}.sdSeconds of {owner} is ignored: an exponential distribution's spread is its mean; use lognormal for another spread"
+                : $"{property}.sdSeconds of {owner} is ignored: a fixed distribution has no spread");
+        }
         return new HandleTime(distribution, mean, spread);
     }
 
