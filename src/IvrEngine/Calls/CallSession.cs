@@ -1205,16 +1205,21 @@ public sealed class CallSession
         DisarmInputTimer();
         // Silence is counted from the end of what the line is saying, not from its start.
         if (trigger == Trigger.NoInput && _promptsEndAt > Now) after += _promptsEndAt - Now;
-        var generation = _timerGeneration;
-        _inputTimer = _time.CreateTimer(
-            _ => _dispatch(() =>
-            {
-                // A timer that was replaced while its callback waited for the call's thread is stale.
-                if (generation == _timerGeneration) FireTimer(trigger);
-            }),
-            null,
-            after.ToTimeSpan(),
-            Timeout.InfiniteTimeSpan);
+        _inputTimer = _time.CreateTimer(InputTimeout.Due, new InputTimeout(this, _timerGeneration, trigger), after.ToTimeSpan(), Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>One arming of the input timer, stale once the call re-arms or disarms it.</summary>
+    private sealed class InputTimeout(CallSession call, long generation, Trigger trigger)
+    {
+        public static readonly TimerCallback Due = static state => ((InputTimeout)state!).OnDue();
+
+        private void OnDue() => call._dispatch(Fire);
+
+        private void Fire()
+        {
+            // A timer that was replaced while its callback waited for the call's thread is stale.
+            if (generation == call._timerGeneration) call.FireTimer(trigger);
+        }
     }
 
     private void DisarmInputTimer()
@@ -1237,6 +1242,12 @@ public sealed class CallSession
             Record(CallEventType.Prompt, node: _node?.Id);
             return;
         }
+        SpeakAloud(text, extra);
+    }
+
+    // Apart from Speak: the lookup's closure is allocated on entry to the method that captures, and quiet calls never get here.
+    private void SpeakAloud(LocalizedText text, (string Name, string Value)[] extra)
+    {
         var rendered = PromptRenderer.Render(text.For(Locale), name => Lookup(name, extra));
         if (_pacing == PromptPacing.Spoken) _promptsEndAt = Instant.Max(_promptsEndAt, Now) + SpeakingTime.Of(rendered, Locale);
         Record(CallEventType.Prompt, node: _node?.Id, text: rendered);

@@ -273,7 +273,7 @@ public sealed class CallCenter
         }
 
         var every = definition.Announcements.Every.ToTimeSpan();
-        entry.Timers.Add(_time.CreateTimer(_ => _dispatch(() => Remind(entry)), null, every, every));
+        entry.Timers.Add(Every(every, () => Remind(entry)));
     }
 
     /// <summary>A periodic announcement between segments of hold music.</summary>
@@ -932,7 +932,16 @@ public sealed class CallCenter
     }
 
     private ITimer After(Duration delay, Action work) =>
-        _time.CreateTimer(_ => _dispatch(work), null, delay.ToTimeSpan(), Timeout.InfiniteTimeSpan);
+        _time.CreateTimer(DispatchWork, (this, work), delay.ToTimeSpan(), Timeout.InfiniteTimeSpan);
+
+    private ITimer Every(TimeSpan period, Action work) => _time.CreateTimer(DispatchWork, (this, work), period, period);
+
+    // One callback for every timer of the centre, its work in the timer's state: no closure per timer.
+    private static readonly TimerCallback DispatchWork = static state =>
+    {
+        var (center, work) = ((CallCenter, Action))state!;
+        center._dispatch(work);
+    };
 
     /// <summary>Whether anyone takes queue events: when nobody does (a simulation), they are not even built.</summary>
     private bool Recording => Log.Keeps || EventRecorded is not null;
