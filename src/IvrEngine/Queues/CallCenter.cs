@@ -473,7 +473,7 @@ public sealed class CallCenter
                         if (!entry.CallingBack && AnyFreeAgentFor(entry)) CallBack(entry, held);
                         if (entry.CallingBack) callingBack.Add(entry.Queue);
                     }
-                    else if (entry.Offer is null && _waiting.ContainsKey(entry.Call) && AnyFreeAgentFor(entry))
+                    else if (entry.Offer is null && IsWaiting(entry) && AnyFreeAgentFor(entry))
                     {
                         StartOffer(entry);
                     }
@@ -611,8 +611,9 @@ public sealed class CallCenter
         try
         {
             var ringing = _offerPipeline.ExecuteAsync(ctx => RingNextAsync(entry, tried, ctx), context);
-            // An agent who answered at once is put through on the clock's next turn at this instant, as
-            // any answer is: never inside the routing pass, or inside the caller's own move into the queue.
+            // A ring that ended at once (an agent who answered at once, or nobody to ring) is acted on at
+            // the clock's next turn at this instant, as any answer is: never inside the routing pass, or
+            // inside the caller's own move into the queue.
             if (ringing.IsCompleted) await NextTurnAsync().ConfigureAwait(false);
             result = await ringing.ConfigureAwait(false);
         }
@@ -631,7 +632,8 @@ public sealed class CallCenter
 
         switch (result)
         {
-            case RingResult.Answered when entry.AnsweredBy is { } agent && _waiting.ContainsKey(entry.Call):
+            // Still this entry: a caller who left in the meantime may already wait again, elsewhere, as a new one.
+            case RingResult.Answered when entry.AnsweredBy is { } agent && IsWaiting(entry):
                 Connect(entry, agent);
                 break;
             case RingResult.Failed:
@@ -868,7 +870,7 @@ public sealed class CallCenter
 
     private void Leave(QueuedCall entry, QueueEventType why, string reason)
     {
-        if (!_waiting.ContainsKey(entry.Call)) return;
+        if (!IsWaiting(entry)) return;
         var position = entry.Queue.PositionOf(entry);
         var wait = Now - entry.JoinedAt;
         Remove(entry);
@@ -894,6 +896,9 @@ public sealed class CallCenter
             foreach (var entry in queue.Waiting.ToList()) Leave(entry, QueueEventType.ExitEmpty, "the last agent logged out");
         }
     }
+
+    /// <summary>True while <paramref name="entry"/> is its caller's place in line (not one they have left).</summary>
+    private bool IsWaiting(QueuedCall entry) => _waiting.TryGetValue(entry.Call, out var current) && ReferenceEquals(current, entry);
 
     private void Remove(QueuedCall entry)
     {

@@ -25,14 +25,6 @@ public static class ExpectedWaitEstimator
     // A call that has run past the average still ends some time; assume a tenth of the average more.
     private const double OverrunShare = 0.1;
 
-    /// <summary>The wait for the caller at <paramref name="position"/> (1 = next), or null when it cannot be estimated.</summary>
-    public static Duration? Estimate(int position, ReadOnlySpan<AgentSnapshot> agents, IReadOnlyCollection<Duration> recentHandleTimes, Instant now)
-    {
-        long handledTicks = 0;
-        foreach (var handled in recentHandleTimes) handledTicks += handled.BclCompatibleTicks;
-        return AverageHandle(handledTicks, recentHandleTimes.Count) is { } averageHandle ? Estimate(position, agents, averageHandle, now) : null;
-    }
-
     /// <summary>The average of <paramref name="count"/> handle times adding up to <paramref name="totalTicks"/>, or null when there are too few to trust.</summary>
     public static Duration? AverageHandle(long totalTicks, int count) =>
         count < MinimumHistory ? null : Duration.FromTicks((long)((double)totalTicks / count));

@@ -60,6 +60,26 @@ public sealed class CallCenterTests
     }
 
     [Test]
+    public void AnAgentWhoAnswersAtOnce_AsTheCallerOverflowsToAnotherQueue_TakesThemThereWithoutLeavingAPlaceBehind()
+    {
+        // At 60 s the agent comes free (and answers at once) just as the caller's maximum wait in A
+        // sends them on to B: the answer for A must not connect the caller, who now waits in B.
+        var agent = TestCenter.Agent("Solo", "a,b", talkSeconds: 600, answerSeconds: 0) with { BusyAtStart = Duration.FromSeconds(60) };
+        var center = new TestCenter(QueueMenus.With("\"maxWaitSeconds\": 60, \"overflow\": { \"queue\": \"b\" }"), agent);
+        var call = center.Call("1");
+
+        center.Wait(60);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(call.State, Is.EqualTo(CallState.WithAgent));
+            Assert.That(center.Center.Waiting("a"), Is.Zero);
+            Assert.That(center.Center.Waiting("b"), Is.Zero, "no place is left behind in B");
+            Assert.That(center.Events(QueueEventType.Connect).Single().Queue, Is.EqualTo("b"));
+        });
+    }
+
+    [Test]
     public void CallersAreServedFifoWithinAPriority_AndHigherPriorityQueuesFirst_OverRandomArrivals()
     {
         for (var seed = 0; seed < 20; seed++)

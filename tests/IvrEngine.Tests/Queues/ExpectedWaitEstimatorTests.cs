@@ -13,7 +13,13 @@ public sealed class ExpectedWaitEstimatorTests
     private static AgentSnapshot Free => new(AgentState.Available, default, default);
 
     private static double? Seconds(int position, params AgentSnapshot[] agents) =>
-        ExpectedWaitEstimator.Estimate(position, agents, TwoMinuteCalls, Now)?.TotalSeconds;
+        Estimate(position, agents, TwoMinuteCalls)?.TotalSeconds;
+
+    /// <summary>The estimate as a queue makes it: the average of its recent handle times, then the wait.</summary>
+    private static Duration? Estimate(int position, AgentSnapshot[] agents, Duration[] recentHandleTimes) =>
+        ExpectedWaitEstimator.AverageHandle(recentHandleTimes.Sum(d => d.BclCompatibleTicks), recentHandleTimes.Length) is { } average
+            ? ExpectedWaitEstimator.Estimate(position, agents, average, Now)
+            : null;
 
     [Test]
     public void OneAgentJustStarted_TheNextCallerWaitsOneAverageCall_EachLaterOneAnother()
@@ -67,9 +73,9 @@ public sealed class ExpectedWaitEstimatorTests
     [Test]
     public void WithoutEnoughHistory_OrWithoutAgents_ThereIsNoEstimate()
     {
-        Assert.That(ExpectedWaitEstimator.Estimate(1, [OnCallFor(0)], [Duration.FromMinutes(2), Duration.FromMinutes(2)], Now), Is.Null);
-        Assert.That(ExpectedWaitEstimator.Estimate(1, [], TwoMinuteCalls, Now), Is.Null);
-        Assert.That(ExpectedWaitEstimator.Estimate(1, [new AgentSnapshot(AgentState.Away, default, default)], TwoMinuteCalls, Now), Is.Null);
+        Assert.That(Estimate(1, [OnCallFor(0)], [Duration.FromMinutes(2), Duration.FromMinutes(2)]), Is.Null);
+        Assert.That(Estimate(1, [], TwoMinuteCalls), Is.Null);
+        Assert.That(Estimate(1, [new AgentSnapshot(AgentState.Away, default, default)], TwoMinuteCalls), Is.Null);
     }
 
     [Test]
@@ -105,6 +111,18 @@ public sealed class ExpectedWaitEstimatorTests
         Assert.That(Seconds(1, agents), Is.EqualTo(12), "the calls nearly done are assumed to have a tenth of the average left");
         Assert.That(Seconds(400, agents), Is.EqualTo(120), "the last agent to come free has just started");
         Assert.That(Seconds(401, agents), Is.EqualTo(12 + 120), "then the first agent again, one call later");
+    }
+
+    [Test]
+    public void AQueuesAverageHandleTime_FollowsItsLastFiftyCalls()
+    {
+        var queue = new LiveQueue(QueueMenus.With().Queues["a"], [], observer: null, new IvrEngine.Time.VirtualClock(Now));
+        Assert.That(queue.AverageHandleTime, Is.Null, "no history yet");
+
+        // 60 calls of 1, 2, … 60 minutes: the last fifty are 11 … 60 minutes, 35.5 on average.
+        for (var minutes = 1; minutes <= 60; minutes++) queue.RecordHandleTime(Duration.FromMinutes(minutes));
+
+        Assert.That(queue.AverageHandleTime, Is.EqualTo(Duration.FromSeconds(35.5 * 60)));
     }
 
     [Test]
