@@ -24,6 +24,9 @@ internal sealed class SimulatedWeek
     // Calls still in the line and callbacks still promised get this long after the last arrival to settle.
     private static readonly Duration DrainLimit = Duration.FromDays(3);
 
+    // Callers' random streams are numbered from here, clear of the week's other streams.
+    private const long CallerStreams = 1_000_000;
+
     private readonly Scenario _scenario;
     private readonly Instant _start;
     private readonly Instant _arrivalsStop;
@@ -76,21 +79,23 @@ internal sealed class SimulatedWeek
     }
 
     /// <summary>A seed for one random stream of a week (arrivals, callers and agents, the dialer), mixed so neighbouring seeds do not correlate.</summary>
-    internal static int SeedFor(int seed, int stream)
+    internal static int SeedFor(int seed, int stream) => (int)(uint)StreamSeed(seed, stream);
+
+    /// <summary>A caller's 64-bit seed, from their place in the week's arrivals: 32-bit seeds would give some callers of a long run the same stream.</summary>
+    internal static long CallerSeed(int seed, long sequence) => StreamSeed(seed, CallerStreams + sequence);
+
+    private static long StreamSeed(int seed, long stream)
     {
         // SplitMix64's finaliser.
         var z = unchecked(((ulong)(uint)seed << 32) + (ulong)stream + 0x9E3779B97F4A7C15UL);
         z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
         z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
-        return (int)(uint)(z ^ (z >> 31));
+        return unchecked((long)(z ^ (z >> 31)));
     }
 
     private sealed class Run
     {
         private const int ProgressBatch = 1024;
-
-        // Callers' random streams are numbered from here, clear of the week's other streams.
-        private const int CallerStreams = 1_000_000;
 
         private readonly SimulatedWeek _week;
         private readonly CallHost _host;
@@ -209,7 +214,7 @@ internal sealed class SimulatedWeek
             }
             // Each caller draws from their own stream, seeded by their place in the week's arrivals: the
             // same caller makes the same choices under another staffing (common random numbers).
-            var random = new CallerRandom(SeedFor(_week._seed, CallerStreams + (int)(sequence % int.MaxValue)));
+            var random = new CallerRandom(CallerSeed(_week._seed, sequence));
             var settings = new CallSettings(PickLocale(random), CallerIdFor(sequence), ReferenceNumber.FromSequence(sequence), CallCenter: _center, Quiet: true);
             var call = new CallSession(_scenario.Menu, settings, _clock);
             _active++;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using IvrEngine.Menus;
 using IvrEngine.Queues.Staffing;
 using NodaTime;
 
@@ -28,4 +29,7 @@ public sealed record CallerBehaviour(
 
     /// <summary>The caller hangs up at the menu.</summary>
     public const string HangUp = "hangup";
+
+    /// <summary>For each spoken choice (<c>"say:PHRASE"</c>) by node id: the phrases of the option it names, resolved once at load.</summary>
+    public ImmutableDictionary<(string Node, string Action), LocalizedPhrases> Spoken { get; init; } = ImmutableDictionary<(string Node, string Action), LocalizedPhrases>.Empty;
 }

@@ -176,15 +176,16 @@ internal sealed class ScenarioBinder(BindContext context, Menu menu)
         var think = obj?["thinkSeconds"] is { } thinkValue ? _read.Seconds(thinkValue, "thinkSeconds of callers", allowZero: true, max: 600) : Duration.FromSeconds(3);
         if (think is { } pause) WarnIfTooSlow(pause, obj?["thinkSeconds"] ?? value);
         var patience = obj?["patience"] is { } patienceValue ? _read.Distribution(patienceValue, "patience", "callers", DefaultPatience) : null;
+        var spoken = ImmutableDictionary.CreateBuilder<(string Node, string Action), LocalizedPhrases>();
         var behaviour = new CallerBehaviour(
             _read.Probability(obj?["escapeAtOnce"], "escapeAtOnce of callers") ?? 0,
             think ?? Duration.Zero,
-            ReadChoices(obj?["choices"]),
+            ReadChoices(obj?["choices"], spoken),
             ReadEntries(obj?["entries"]),
             patience,
             _read.Probability(obj?["acceptCallback"], "acceptCallback of callers") ?? 0,
             _read.Probability(obj?["answerCallback"], "answerCallback of callers") ?? 1,
-            ReadLocales(obj?["locales"]));
+            ReadLocales(obj?["locales"])) { Spoken = spoken.ToImmutable() };
         return context.Diagnostics.ErrorCount == errorsBefore ? behaviour : null;
     }
 
@@ -201,7 +202,8 @@ internal sealed class ScenarioBinder(BindContext context, Menu menu)
                 $"thinkSeconds of callers is {think.TotalSeconds:0.#}, not shorter than the {quickest.NoInput.Timeout.TotalSeconds:0.#}-second no-input timeout of node '{quickest.Id}': callers there time out before they act"));
     }
 
-    private ImmutableDictionary<string, ChoiceTable> ReadChoices(LocatedValue? value)
+    /// <param name="spoken">Gets, for each spoken choice, the phrases of the option it names.</param>
+    private ImmutableDictionary<string, ChoiceTable> ReadChoices(LocatedValue? value, ImmutableDictionary<(string Node, string Action), LocalizedPhrases>.Builder spoken)
     {
         var tables = ImmutableDictionary.CreateBuilder<string, ChoiceTable>(StringComparer.Ordinal);
         if (context.AsObject(value, "choices of callers") is not { } obj) return tables.ToImmutable();
@@ -216,7 +218,11 @@ internal sealed class ScenarioBinder(BindContext context, Menu menu)
                 var what = $"the weight of '{weight.Name}' at node '{node.Name}'";
                 if (SpokenChoice.IsSpoken(weight.Name, out var phrase))
                 {
-                    if (SpokenChoice.PhrasesNaming(menuNode, phrase) is null)
+                    if (SpokenChoice.PhrasesNaming(menuNode, phrase) is { } named)
+                    {
+                        spoken[(node.Name, weight.Name)] = named;
+                    }
+                    else
                     {
                         var phrases = SpokenChoice.PhrasesAt(menuNode, menu.DefaultLocale).ToList();
                         context.Error(DiagnosticCodes.BadKey, weight.NameWhere, phrases.Count == 0

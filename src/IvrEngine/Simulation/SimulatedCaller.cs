@@ -114,8 +114,14 @@ public sealed class SimulatedCaller
                 _call.HangUp();
                 break;
             default:
-                if (SpokenChoice.IsSpoken(action, out var phrase)) _call.Say(SpokenChoice.Utterance(node, phrase, _call.Locale));
-                else _call.Press(action);
+                if (action.StartsWith(SpokenChoice.Prefix, StringComparison.Ordinal) && _behaviour.Spoken.TryGetValue((node.Id, action), out var named))
+                {
+                    _call.Say(SpokenChoice.Utterance(action, named, _call.Locale));
+                }
+                else
+                {
+                    _call.Press(action);
+                }
                 break;
         }
     }

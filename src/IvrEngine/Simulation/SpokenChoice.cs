@@ -38,9 +38,9 @@ public static class SpokenChoice
             .Concat(node.Escape.Mode != EscapeMode.Disabled ? node.Escape.Phrases.For(locale) : [])
             .Distinct(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>What a caller speaking <paramref name="locale"/> says for the spoken choice <paramref name="phrase"/> at <paramref name="node"/>.</summary>
-    public static string Utterance(MenuNode node, string phrase, string locale) =>
-        PhrasesNaming(node, phrase)?.For(locale) is { IsEmpty: false } ownWords ? ownWords[0] : phrase;
+    /// <summary>What a caller speaking <paramref name="locale"/> says for the spoken choice <paramref name="action"/>, which names the option with <paramref name="named"/>.</summary>
+    public static string Utterance(string action, LocalizedPhrases named, string locale) =>
+        named.For(locale) is { IsEmpty: false } ownWords ? ownWords[0] : action[Prefix.Length..];
 
     private static bool Names(LocalizedPhrases phrases, string normalized) =>
         phrases.Locales.Any(locale => phrases.For(locale).Any(p => PhraseNormalizer.Normalize(p) == normalized));

@@ -75,14 +75,18 @@ public sealed class SimulatedWeekTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(SpokenChoice.Utterance(main, "customer care", "en-US"), Is.EqualTo("customer care"));
-            Assert.That(SpokenChoice.Utterance(main, "Customer Care!", "ru-RU"), Is.EqualTo("поддержка"), "named as the engine hears it: case and punctuation aside");
-            Assert.That(SpokenChoice.Utterance(main, "поддержка", "en-US"), Is.EqualTo("customer care"));
+            Assert.That(Said("customer care", "en-US"), Is.EqualTo("customer care"));
+            Assert.That(Said("Customer Care!", "ru-RU"), Is.EqualTo("поддержка"), "named as the engine hears it: case and punctuation aside");
+            Assert.That(Said("поддержка", "en-US"), Is.EqualTo("customer care"));
+            Assert.That(SpokenChoice.Utterance("say:customer care", IvrEngine.Menus.LocalizedPhrases.Of(("en-US", ["customer care"])), "ru-RU"), Is.EqualTo("customer care"),
+                "an option without a phrase in the caller's language: said as written");
             Assert.That(SpokenChoice.PhrasesNaming(main, "agent"), Is.Not.Null, "the escape phrases count too");
             Assert.That(SpokenChoice.PhrasesNaming(main, "billing"), Is.Null);
             Assert.That(SpokenChoice.IsSpoken("say:", out _), Is.False);
             Assert.That(SpokenChoice.IsSpoken("1", out _), Is.False);
         });
+
+        string Said(string phrase, string locale) => SpokenChoice.Utterance(SpokenChoice.Prefix + phrase, SpokenChoice.PhrasesNaming(main, phrase)!, locale);
     }
 
     [Test]
