@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using IvrEngine.Menus;
 using IvrEngine.Queues.Staffing;
 using IvrEngine.Simulation;
@@ -20,7 +21,7 @@ internal static class ValidateCommand
         {
             Description = "Fail on warnings (such as unreachable nodes) too.",
         };
-        var command = new Command("validate", "Check menu files (and NAME.staffing.json files against NAME.json, and load scenarios NAME.scenario.json with their menus) and report every problem with file, line, column and JSON path.")
+        var command = new Command("validate", "Check menu files (and NAME.staffing.json files against NAME.json, and load scenarios, NAME.scenario.json or any file with 'menu' and 'arrivals', with their menus) and report every problem with file, line, column and JSON path.")
         {
             files,
             warningsAsErrors,
@@ -35,7 +36,7 @@ internal static class ValidateCommand
         foreach (var file in files)
         {
             var (ok, summary) = file.EndsWith(StaffingSuffix, StringComparison.OrdinalIgnoreCase) ? ValidateStaffing(file, output)
-                : file.EndsWith(ScenarioSuffix, StringComparison.OrdinalIgnoreCase) ? ValidateScenario(file, output)
+                : file.EndsWith(ScenarioSuffix, StringComparison.OrdinalIgnoreCase) || LooksLikeScenario(file) ? ValidateScenario(file, output)
                 : ValidateMenu(file, warningsAsErrors, output);
             if (ok) output.WriteLine($"{file}: ok ({summary})");
             else failed++;
@@ -68,6 +69,26 @@ internal static class ValidateCommand
         var result = StaffingLoader.LoadFile(file, menu.Menu);
         foreach (var diagnostic in result.Diagnostics) output.WriteLine(diagnostic);
         return (result.Succeeded, result.Succeeded ? $"{Count(result.Plan!.Agents.Length, "agent")} for {Path.GetFileName(menuPath)}" : "");
+    }
+
+    /// <summary>
+    /// A scenario not named NAME.scenario.json: an object with "menu" and "arrivals" (which a menu never
+    /// has). Checked as a menu, it would get a page of "the menu has no property 'menu'".
+    /// </summary>
+    private static bool LooksLikeScenario(string file)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(file), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("menu", out _)
+                && document.RootElement.TryGetProperty("arrivals", out _);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
+        {
+            // Unreadable or not JSON: the menu loader reports it, located.
+            return false;
+        }
     }
 
     /// <summary>A load scenario (docs/simulation.md) is checked with the menu it names.</summary>

@@ -200,6 +200,21 @@ public sealed partial class SimulateCommandEndToEndTests
         Assert.That(rejected.Error, Does.Contain("1 of 1 file invalid."));
     }
 
+    [Test]
+    public async Task Validate_RecognisesAScenarioByItsContent_WhateverItsName()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_root, "renamed")).FullName;
+        File.Copy(SimulationFiles.TinyMenu, Path.Combine(folder, "tiny-line.json"));
+        var renamed = Path.Combine(folder, "monday-peak.json");
+        File.Copy(SimulationFiles.TinyScenario, renamed);
+
+        var result = await IvrProcess.RunAsync("", "validate", renamed, Path.Combine(folder, "tiny-line.json"));
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output, Does.StartWith($"{renamed}: ok (scenario for tiny-line, about 300 calls a week)\n"));
+        Assert.That(result.Output, Does.Contain($"tiny-line.json: ok (3 nodes"), "the menu beside it is still checked as a menu");
+    }
+
     private async Task<Run> Simulate(string name, params string[] options)
     {
         var folder = Path.Combine(_root, name);
