@@ -790,13 +790,32 @@ public sealed class CallCenter
                 .SkipWhile(a => queue.LastRung is not null && a.Order <= queue.LastRung.Order)
                 .Concat(queue.Members.OrderBy(a => a.Order))
                 .First(free.Contains),
-            RoutingStrategy.FewestCalls => free.OrderBy(a => a.CallsTaken(queue.Id)).ThenBy(a => a.IdleSince).ThenBy(a => a.Order).First(),
+            RoutingStrategy.FewestCalls => First(free, queue.Id, static (a, b, queueId) => Compare(a.CallsTaken(queueId), b.CallsTaken(queueId), a.IdleSince, b.IdleSince, a.Order, b.Order)),
             RoutingStrategy.Random => free[_random.Next(free.Count)],
-            RoutingStrategy.Linear => free.OrderBy(a => a.Order).First(),
-            _ => free.OrderBy(a => a.IdleSince).ThenBy(a => a.Order).First(),
+            RoutingStrategy.Linear => First(free, queue.Id, static (a, b, _) => a.Order.CompareTo(b.Order)),
+            _ => First(free, queue.Id, static (a, b, _) => Compare(0, 0, a.IdleSince, b.IdleSince, a.Order, b.Order)),
         };
         queue.LastRung = chosen;
         return chosen;
+    }
+
+    /// <summary>The agent that <paramref name="compare"/> puts first (agents' orders differ, so there are no ties); rung for every answered call, so without sorting.</summary>
+    private static Agent First(List<Agent> free, string queueId, Func<Agent, Agent, string, int> compare)
+    {
+        var best = free[0];
+        for (var i = 1; i < free.Count; i++)
+        {
+            if (compare(free[i], best, queueId) < 0) best = free[i];
+        }
+        return best;
+    }
+
+    private static int Compare(int calls, int otherCalls, Instant idleSince, Instant otherIdleSince, int order, int otherOrder)
+    {
+        var byCalls = calls.CompareTo(otherCalls);
+        if (byCalls != 0) return byCalls;
+        var byIdle = idleSince.CompareTo(otherIdleSince);
+        return byIdle != 0 ? byIdle : order.CompareTo(otherOrder);
     }
 
     private void Connect(QueuedCall entry, Agent agent)
