@@ -54,12 +54,16 @@ public sealed class InMemoryCallbackStore(bool keepClosed = true) : ICallbackSto
         lock (_gate)
         {
             var until = now + lease;
-            var due = Open()
-                .Where(e => (e.Request.State == CallbackState.Pending && e.Request.DueAt <= now && (e.Request.NextAttemptAt is null || e.Request.NextAttemptAt <= now) && e.Request.ExpiresAt > now)
-                    || (e.Request.State == CallbackState.Dialing && e.Request.LeaseUntil <= now))
-                .OrderBy(e => e.Request.DueAt).ThenBy(e => e.Order)
-                .Take(max)
-                .ToList();
+            // Polled every minute by every dialer: a walk of the open ones, sorted only when more than one is due.
+            var due = new List<Entry>();
+            foreach (var order in _openOrders)
+            {
+                var entry = _byReference[_openByOrder[order]];
+                if (IsDue(entry.Request, now)) due.Add(entry);
+            }
+            if (due.Count > 1) due.Sort(static (a, b) => a.Request.DueAt != b.Request.DueAt ? a.Request.DueAt.CompareTo(b.Request.DueAt) : a.Order.CompareTo(b.Order));
+            var keep = Math.Max(max, 0);
+            if (due.Count > keep) due.RemoveRange(keep, due.Count - keep);
             var claimed = new List<CallbackRequest>(due.Count);
             foreach (var entry in due) claimed.Add(Update(entry.Request.Reference, c => c with { State = CallbackState.Dialing, LeaseUntil = until, LeaseOwner = owner })!);
             return claimed;
@@ -150,12 +154,22 @@ public sealed class InMemoryCallbackStore(bool keepClosed = true) : ICallbackSto
         }
     }
 
+    /// <summary>Pending and due (and not waiting for a retry, and not expired), or dialing under a lease that has run out.</summary>
+    private static bool IsDue(CallbackRequest request, Instant now) =>
+        (request.State == CallbackState.Pending && request.DueAt <= now && (request.NextAttemptAt is null || request.NextAttemptAt <= now) && request.ExpiresAt > now)
+        || (request.State == CallbackState.Dialing && request.LeaseUntil <= now);
+
     private static bool IsOpen(CallbackState state) => state is CallbackState.Pending or CallbackState.Dialing;
 
     private static bool IsSettled(CallbackState state) => state is CallbackState.Completed or CallbackState.Failed or CallbackState.Expired or CallbackState.Cancelled;
 
     /// <summary>Entries not yet settled, in booking order (a snapshot: callers may update while walking it).</summary>
-    private List<Entry> Open() => [.. _openOrders.Select(order => _byReference[_openByOrder[order]])];
+    private List<Entry> Open()
+    {
+        var open = new List<Entry>(_openOrders.Count);
+        foreach (var order in _openOrders) open.Add(_byReference[_openByOrder[order]]);
+        return open;
+    }
 
     private CallbackRequest? Update(ReferenceNumber reference, Func<CallbackRequest, CallbackRequest> change)
     {
@@ -169,6 +183,7 @@ public sealed class InMemoryCallbackStore(bool keepClosed = true) : ICallbackSto
 
     private int UpdateOpen(Func<CallbackRequest, bool> which, Func<CallbackRequest, CallbackRequest> change)
     {
+        if (_openOrders.Count == 0) return 0;
         var count = 0;
         foreach (var entry in Open())
         {
