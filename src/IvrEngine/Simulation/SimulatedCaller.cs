@@ -41,7 +41,7 @@ public sealed class SimulatedCaller
     {
         switch (e.Type)
         {
-            case CallEventType.Prompt:
+            case CallEventType.Prompt when MayAct():
                 // Act after the last prompt of a burst: each prompt pushes the pause back.
                 _act ??= _time.CreateTimer(static state => ((SimulatedCaller)state!).Act(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
                 _act.Change(_behaviour.Think.ToTimeSpan(), Timeout.InfiniteTimeSpan);
@@ -61,6 +61,17 @@ public sealed class SimulatedCaller
                 break;
         }
     }
+
+    /// <summary>
+    /// Whether the caller has something to answer: a menu, a collector, the times offered, or a callback
+    /// question in a queue. Other prompts (the transfer message, position and wait) need no act.
+    /// </summary>
+    private bool MayAct() => _call.State switch
+    {
+        CallState.InMenu or CallState.CollectingDigits or CallState.OfferingCallback => true,
+        CallState.Queued => _center.AwaitsCallbackAnswer(_call),
+        _ => false,
+    };
 
     private void GiveUp()
     {
