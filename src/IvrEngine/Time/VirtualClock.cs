@@ -61,22 +61,35 @@ public sealed class VirtualClock : TimeProvider
     {
         var targetTicks = target.ToDateTimeOffset().UtcTicks;
         if (targetTicks < _now.UtcTicks) throw new ArgumentOutOfRangeException(nameof(target), target, "Time cannot run backwards.");
-        while (_due.TryPeek(out var entry, out var key) && key.DueTicks <= targetTicks)
-        {
-            _due.Dequeue();
-            if (!entry.Timer.IsCurrent(entry.Generation)) continue;
-            _now = new DateTimeOffset(key.DueTicks, TimeSpan.Zero);
-            entry.Timer.OnDue(entry.Generation);
-        }
-        _now = new DateTimeOffset(targetTicks, TimeSpan.Zero);
+        AdvanceTo(targetTicks);
     }
 
     /// <summary>Jumps to the next due timer and fires it (and any others due at that instant). False when none is scheduled.</summary>
     public bool RunNext()
     {
-        if (NextDue is not { } due) return false;
-        AdvanceTo(due);
-        return true;
+        // The loop of every simulation: one look at the queue per event, no conversions to and from Instant.
+        while (_due.TryPeek(out var entry, out var key))
+        {
+            if (entry.Timer.IsCurrent(entry.Generation))
+            {
+                AdvanceTo(key.DueTicks);
+                return true;
+            }
+            _due.Dequeue();
+        }
+        return false;
+    }
+
+    private void AdvanceTo(long targetTicks)
+    {
+        while (_due.TryPeek(out var entry, out var key) && key.DueTicks <= targetTicks)
+        {
+            _due.Dequeue();
+            if (!entry.Timer.IsCurrent(entry.Generation)) continue;
+            if (key.DueTicks != _now.UtcTicks) _now = new DateTimeOffset(key.DueTicks, TimeSpan.Zero);
+            entry.Timer.OnDue(entry.Generation);
+        }
+        if (targetTicks != _now.UtcTicks) _now = new DateTimeOffset(targetTicks, TimeSpan.Zero);
     }
 
     internal void Schedule(VirtualTimer timer, long generation, TimeSpan dueIn)
