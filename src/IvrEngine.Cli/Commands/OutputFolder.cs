@@ -3,13 +3,21 @@ namespace IvrEngine.Cli.Commands;
 /// <summary>The <c>--out</c> folder, made ready before a long run so a bad path fails at once, not after it.</summary>
 internal static class OutputFolder
 {
+    /// <summary>A validator for an <c>--out</c> option: a path that names an existing file is a usage error (exit 2), found before anything runs.</summary>
+    public static void MustNotBeAFile(System.CommandLine.Parsing.OptionResult result)
+    {
+        if (result.Tokens.Count > 0 && File.Exists(result.Tokens[^1].Value)) result.AddError(IsAFile(result.Tokens[^1].Value));
+    }
+
+    private static string IsAFile(string path) => $"--out {path} is a file; give a folder (it is created if missing).";
+
     /// <summary>Creates <paramref name="path"/> (and its parents) if needed; false with the reason when it cannot be a folder we write in.</summary>
     public static bool TryPrepare(string path, out string problem)
     {
         problem = string.Empty;
         if (File.Exists(path))
         {
-            problem = $"--out {path} is a file; give a folder (it is created if missing).";
+            problem = IsAFile(path);
             return false;
         }
         try

@@ -16,6 +16,9 @@ namespace IvrEngine.Cli.Commands;
 /// </summary>
 internal static class SimulateCommand
 {
+    // About two hours at this machine's rate: a mistyped count should not run for days (--duration stops at 520 weeks).
+    private const long MaxCalls = 1_000_000_000;
+
     public static Command Create(TextWriter output, TextWriter error, bool errorIsTerminal)
     {
         var scenario = new Argument<string>("SCENARIO") { Description = "The scenario file (docs/simulation.md)." };
@@ -24,9 +27,14 @@ internal static class SimulateCommand
         var seed = new Option<int>("--seed") { Description = "Seeds every random draw; the same seed gives the same figures.", DefaultValueFactory = _ => 1, HelpName = "S" };
         var outDir = new Option<string?>("--out") { Description = "Write intervals.csv, summary.json and best-time-to-call.svg here.", HelpName = "DIR" };
         var threads = new Option<int?>("--threads") { Description = "Weeks simulated at once (default: one per core); the figures do not depend on it.", HelpName = "N" };
+        outDir.Validators.Add(OutputFolder.MustNotBeAFile);
+        seed.Validators.Add(result =>
+        {
+            if (!WholeNumberOption.IsWithin(result, int.MinValue, int.MaxValue)) result.AddError("--seed must be a whole number (from -2147483648 to 2147483647).");
+        });
         calls.Validators.Add(result =>
         {
-            if (!WholeNumberOption.IsWithin(result, 1, 1_000_000_000_000)) result.AddError("--calls must be a whole number, at least 1.");
+            if (!WholeNumberOption.IsWithin(result, 1, MaxCalls)) result.AddError(string.Create(CultureInfo.InvariantCulture, $"--calls must be a whole number from 1 to {MaxCalls:N0}."));
         });
         duration.Validators.Add(result =>
         {

@@ -119,7 +119,7 @@ public sealed class BestTimeToCall
         var sorted = Cells().Select(c => c.Seconds).Order().ToList();
         double Shade(double wait) => sorted.Count <= 1 ? 0 : (double)sorted.IndexOf(wait) / (sorted.Count - 1);
         var width = Left + (7 * Cell) + 16;
-        var height = Top + (Math.Max(1, hours.Count) * Row) + 40;
+        var height = Top + (Math.Max(1, hours.Count) * Row) + 68;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"11\">\n");
         svg.Append(CultureInfo.InvariantCulture, $"  <title>Best time to call {SecurityElement.Escape(title)}: average wait by weekday and hour</title>\n");
@@ -148,7 +148,17 @@ public sealed class BestTimeToCall
                 }
             }
         }
-        svg.Append(CultureInfo.InvariantCulture, $"  <text x=\"{Left}\" y=\"{height - 14}\" fill=\"#555555\">Average wait in a queue by the hour callers joined, coloured by rank (green shortest, red longest); grey: no callers. Longest: {SimulationReport.Clock(max)}.</text>\n");
+        // The key in short lines: the image is only as wide as the seven day columns.
+        string[] key =
+        [
+            "Average wait in a queue, by the hour callers joined.",
+            "Coloured by rank: green shortest, red longest.",
+            $"Grey: no callers. Longest: {SimulationReport.Clock(max)}.",
+        ];
+        for (var line = 0; line < key.Length; line++)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"  <text x=\"{Left}\" y=\"{height - 42 + (line * 14)}\" fill=\"#555555\">{SecurityElement.Escape(key[line])}</text>\n");
+        }
         svg.Append("</svg>\n");
         return svg.ToString();
     }

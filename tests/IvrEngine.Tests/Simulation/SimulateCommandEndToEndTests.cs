@@ -165,15 +165,18 @@ public sealed partial class SimulateCommandEndToEndTests
         Assert.That(result.Error, Does.Not.Contain("   at ").And.Not.Contain("Exception"));
     }
 
-    [TestCase("--calls", "0", "--calls must be a whole number, at least 1.", TestName = "Calls 0 is a usage error")]
+    [TestCase("--calls", "0", "--calls must be a whole number from 1 to 1,000,000,000.", TestName = "Calls 0 is a usage error")]
     [TestCase("--calls", "5", "Give --calls or --duration, not both.", "--duration", "P7D", TestName = "Calls and duration together are a usage error")]
     [TestCase("--duration", "P1M", "years and months vary in length", TestName = "A duration in months is a usage error")]
-    [TestCase("--calls", "abc", "--calls must be a whole number, at least 1.", TestName = "Calls as text is a usage error, not a stack trace")]
-    [TestCase("--calls", "1e5", "--calls must be a whole number, at least 1.", TestName = "Calls in exponent form is a usage error")]
+    [TestCase("--calls", "abc", "--calls must be a whole number from 1 to 1,000,000,000.", TestName = "Calls as text is a usage error, not a stack trace")]
+    [TestCase("--calls", "1e5", "--calls must be a whole number from 1 to 1,000,000,000.", TestName = "Calls in exponent form is a usage error")]
     [TestCase("--threads", "0", "--threads must be a whole number from 1 to 256.", TestName = "No threads is a usage error")]
+    [TestCase("--calls", "99999999999", "--calls must be a whole number from 1 to 1,000,000,000.", TestName = "Calls beyond a billion is a usage error")]
+    [TestCase("--seed", "abc", "--seed must be a whole number (from -2147483648 to 2147483647).", TestName = "A seed as text is a usage error, not a parse trace")]
+    [TestCase("--out", "{scenario}", "is a file; give a folder (it is created if missing).", TestName = "Out at an existing file is a usage error")]
     public async Task BadOptions_ExitTwoWithTheReason(string option, string value, string reason, params string[] more)
     {
-        var result = await IvrProcess.RunAsync("", ["simulate", SimulationFiles.TinyScenario, option, value, .. more]);
+        var result = await IvrProcess.RunAsync("", ["simulate", SimulationFiles.TinyScenario, option, value.Replace("{scenario}", SimulationFiles.TinyScenario, StringComparison.Ordinal), .. more]);
 
         Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
         Assert.That(result.Error, Does.Contain(reason));
