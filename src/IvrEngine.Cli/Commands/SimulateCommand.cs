@@ -94,7 +94,7 @@ internal static class SimulateCommand
             return ExitCodes.Failed;
         }
 
-        var expected = length.Calls ?? (long)(scenario.CallsPerWeek * (length.Duration!.Value / Duration.FromDays(7)));
+        var expected = length.Calls ?? (long)Math.Round(scenario.CallsExpectedIn(length.Duration!.Value));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Simulating {(length.Calls is { } c ? $"{c:N0} calls" : $"{Describe(length.Duration!.Value)} (about {expected:N0} calls)")} of {Path.GetFileName(file)} on menu {scenario.Menu.Name} ({scenario.Menu.Version}), seed {seed}, weeks from {scenario.WeekOf:yyyy-MM-dd}."));
         using var progress = errorIsTerminal ? new ProgressBar(error, expected) : null;

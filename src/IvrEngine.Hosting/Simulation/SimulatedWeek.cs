@@ -181,6 +181,7 @@ internal sealed class SimulatedWeek
             var now = _clock.Now;
             var (interval, end) = _scenario.Grid.NextBoundary(now, _scenario.Menu.TimeZone);
             var counted = now < _week._arrivalsStop;
+            if (counted) _figures.Covered(interval);
             for (var t = 0; t < _teams.Length; t++)
             {
                 var (queue, first, seats) = _teams[t];

@@ -8,7 +8,8 @@ namespace IvrEngine.Simulation;
 
 /// <summary>
 /// "When should I call?": the average wait of callers who joined any queue in each hour of each
-/// weekday, from a simulation. Hours nobody waited in (the line closed, no calls) stay empty.
+/// weekday, from a simulation. Hours nobody waited in (the line closed, no calls), and hours outside
+/// the run's arrivals, stay empty.
 /// </summary>
 public sealed class BestTimeToCall
 {
@@ -31,6 +32,8 @@ public sealed class BestTimeToCall
         {
             for (var i = 0; i < grid.IntervalsPerWeek; i++)
             {
+                // Only the hours the run's arrivals covered: not those a part-week run's drain reached.
+                if (figures.WeeksCovering(i) == 0) continue;
                 var f = figures[queue, i];
                 var day = (int)grid.DayOf(i) - 1;
                 var hour = grid.StartMinuteOf(i) / 60;

@@ -24,6 +24,26 @@ public sealed record Scenario(
     /// <summary>Calls expected in one week.</summary>
     public double CallsPerWeek => CallsPerHour.Sum * Grid.IntervalMinutes / 60.0;
 
+    /// <summary>
+    /// Calls expected in the first <paramref name="length"/> from Monday 00:00 of the first week: the
+    /// arrival rates added up interval by interval (a day's share of the week's calls is rarely a seventh).
+    /// </summary>
+    public double CallsExpectedIn(Duration length)
+    {
+        var zone = Menu.TimeZone;
+        var at = WeekStart(0);
+        var end = at + length;
+        var calls = 0.0;
+        while (at < end)
+        {
+            var (interval, next) = Grid.NextBoundary(at, zone);
+            var until = next < end ? next : end;
+            calls += CallsPerHour[interval] * (until - at).TotalHours;
+            at = until;
+        }
+        return calls;
+    }
+
     /// <summary>Monday 00:00 of week <paramref name="week"/> (0-based) in the menu's zone.</summary>
     public Instant WeekStart(int week) => Menu.TimeZone.AtStartOfDay(WeekOf.PlusWeeks(week)).ToInstant();
 

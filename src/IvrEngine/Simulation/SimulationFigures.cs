@@ -15,6 +15,7 @@ public sealed class SimulationFigures : IQueueObserver
     private readonly ImmutableDictionary<string, Duration> _thresholds;
     private readonly DateTimeZone _zone;
     private readonly WeekGrid _grid;
+    private readonly int[] _weeksCovered;
 
     // The interval "now" falls in, cached with its bounds: nearly every event falls in the current one.
     private Instant _cachedStart = Instant.MaxValue;
@@ -31,7 +32,18 @@ public sealed class SimulationFigures : IQueueObserver
         {
             _queues[queue] = [.. Enumerable.Range(0, _grid.IntervalsPerWeek).Select(_ => new IntervalFigures())];
         }
+        _weeksCovered = new int[_grid.IntervalsPerWeek];
     }
+
+    /// <summary>
+    /// How many simulated weeks had <paramref name="interval"/> within their arrivals. Zero for the
+    /// intervals only a run's drain reached (the callbacks and overflows after a part-week run's
+    /// last caller): they are not hours anybody called in.
+    /// </summary>
+    public int WeeksCovering(int interval) => _weeksCovered[interval];
+
+    /// <summary>Notes that one more simulated week had <paramref name="interval"/> within its arrivals.</summary>
+    public void Covered(int interval) => _weeksCovered[interval]++;
 
     public WeekGrid Grid => _grid;
 
@@ -61,6 +73,7 @@ public sealed class SimulationFigures : IQueueObserver
     {
         Calls += other.Calls;
         EndedInMenus += other.EndedInMenus;
+        for (var i = 0; i < _weeksCovered.Length; i++) _weeksCovered[i] += other._weeksCovered[i];
         foreach (var (queue, intervals) in _queues)
         {
             for (var i = 0; i < intervals.Length; i++) intervals[i].Merge(other._queues[queue][i]);

@@ -1,0 +1,48 @@
+using IvrEngine.Queues;
+using IvrEngine.Simulation;
+using NodaTime;
+
+namespace IvrEngine.Tests.Simulation;
+
+/// <summary>Runs shorter than a week: what is expected of them, and which hours they report.</summary>
+public sealed class PartWeekRunTests
+{
+    // The tiny scenario: 100 calls an hour on Mondays 09:00-12:00, nothing else.
+    [TestCase("PT9H", 0)]
+    [TestCase("PT10H30M", 150)]
+    [TestCase("P1D", 300)]
+    [TestCase("P7D", 300)]
+    [TestCase("P15D", 900)]
+    public void CallsExpected_AddUpTheArrivalRatesOverTheRun_NotASeventhOfTheWeekPerDay(string length, double calls)
+    {
+        var scenario = SimulationFiles.LoadTiny();
+
+        Assert.That(scenario.CallsExpectedIn(NodaTime.Text.PeriodPattern.NormalizingIso.Parse(length).Value.ToDuration()), Is.EqualTo(calls).Within(1e-9));
+    }
+
+    [Test]
+    public void TheBestTimeToCall_LeavesOutHoursOnlyTheDrainAfterTheLastCallerReached()
+    {
+        var scenario = SimulationFiles.LoadTiny();
+        var figures = new SimulationFigures(scenario);
+        IQueueObserver observer = figures;
+        var monday = scenario.WeekStart(0);
+        var mondayNine = monday + Duration.FromHours(9);
+        var tuesdayNine = mondayNine + Duration.FromDays(1);
+        figures.Covered(scenario.Grid.Locate(mondayNine, scenario.Menu.TimeZone).Interval);
+
+        // A caller answered within Monday's arrivals, and one (an overflow, a callback leg) in Tuesday's drain.
+        observer.Offered("general", mondayNine);
+        observer.Answered("general", mondayNine + Duration.FromSeconds(30), Duration.FromSeconds(30), callbackLeg: false);
+        observer.Offered("general", tuesdayNine);
+        observer.Answered("general", tuesdayNine + Duration.FromMinutes(20), Duration.FromMinutes(20), callbackLeg: false);
+
+        var map = BestTimeToCall.From(figures);
+        Assert.Multiple(() =>
+        {
+            Assert.That(map.WaitAt(IsoDayOfWeek.Monday, 9), Is.EqualTo(30));
+            Assert.That(map.WaitAt(IsoDayOfWeek.Tuesday, 9), Is.Null, "Tuesday was not simulated; only the drain reached it");
+            Assert.That(map.Days().Select(d => d.Day), Is.EqualTo(new[] { IsoDayOfWeek.Monday }));
+        });
+    }
+}
