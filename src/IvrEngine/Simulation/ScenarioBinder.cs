@@ -266,7 +266,7 @@ internal sealed class ScenarioBinder(BindContext context, Menu menu)
                 || collect.Pattern is { } pattern && !pattern.IsMatch(digits))
             {
                 context.Error(DiagnosticCodes.OutOfRange, node.Value.Where,
-                    $"the entry at node '{node.Name}' is '{digits}'; the node takes {collect.MinLength}–{collect.MaxLength} digits{(collect.Pattern is null ? "" : $" matching {collect.Pattern}")}");
+                    $"the entry at node '{node.Name}' is '{digits}'; the node takes {(collect.MinLength == collect.MaxLength ? $"{collect.MinLength}" : $"{collect.MinLength}–{collect.MaxLength}")} digits{(collect.Pattern is null ? "" : $" matching {collect.Pattern}")}");
                 continue;
             }
             entries[node.Name] = digits;
