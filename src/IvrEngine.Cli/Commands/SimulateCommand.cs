@@ -16,7 +16,7 @@ namespace IvrEngine.Cli.Commands;
 /// </summary>
 internal static class SimulateCommand
 {
-    // About two hours at this machine's rate: a mistyped count should not run for days (--duration stops at 520 weeks).
+    // Hours of work even at the fastest rates measured: a mistyped count should not run for days (--duration stops at 520 weeks).
     private const long MaxCalls = 1_000_000_000;
 
     public static Command Create(TextWriter output, TextWriter error, bool errorIsTerminal)

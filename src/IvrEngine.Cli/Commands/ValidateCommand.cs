@@ -79,7 +79,10 @@ internal static class ValidateCommand
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(file), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            ReadOnlyMemory<byte> json = File.ReadAllBytes(file);
+            // Editors on Windows often save a byte-order mark, which the parser does not skip by itself.
+            if (json.Span.StartsWith("\uFEFF"u8)) json = json[3..];
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             return document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("menu", out _)
                 && document.RootElement.TryGetProperty("arrivals", out _);

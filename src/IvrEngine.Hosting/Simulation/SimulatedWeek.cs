@@ -181,7 +181,8 @@ internal sealed class SimulatedWeek
             var now = _clock.Now;
             var (interval, end) = _scenario.Grid.NextBoundary(now, _scenario.Menu.TimeZone);
             var counted = now < _week._arrivalsStop;
-            if (counted) _figures.Covered(interval);
+            // Covered: callers still arrive in it (a --calls week stops arriving at its N-th caller).
+            if (counted && _calls < _week._maxCalls) _figures.Covered(interval);
             for (var t = 0; t < _teams.Length; t++)
             {
                 var (queue, first, seats) = _teams[t];

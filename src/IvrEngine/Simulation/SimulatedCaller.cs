@@ -42,7 +42,10 @@ public sealed class SimulatedCaller
         switch (e.Type)
         {
             case CallEventType.Prompt when MayAct():
-                // Act after the last prompt of a burst: each prompt pushes the pause back.
+            case CallEventType.StateChanged when _call.State == CallState.OfferingCallback:
+                // Act after the last prompt of a burst: each prompt pushes the pause back. The times a
+                // closed queue offers are spoken while the call is still transferring, so the move into
+                // the offer arms the act too.
                 _act ??= _time.CreateTimer(static state => ((SimulatedCaller)state!).Act(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
                 _act.Change(_behaviour.Think.ToTimeSpan(), Timeout.InfiniteTimeSpan);
                 break;

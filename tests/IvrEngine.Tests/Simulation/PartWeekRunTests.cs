@@ -1,3 +1,4 @@
+using IvrEngine.Hosting.Simulation;
 using IvrEngine.Queues;
 using IvrEngine.Simulation;
 using NodaTime;
@@ -43,6 +44,24 @@ public sealed class PartWeekRunTests
             Assert.That(map.WaitAt(IsoDayOfWeek.Monday, 9), Is.EqualTo(30));
             Assert.That(map.WaitAt(IsoDayOfWeek.Tuesday, 9), Is.Null, "Tuesday was not simulated; only the drain reached it");
             Assert.That(map.Days().Select(d => d.Day), Is.EqualTo(new[] { IsoDayOfWeek.Monday }));
+        });
+    }
+
+    [Test]
+    public async Task ARunCutShortByItsCallCount_CoversTheHoursUpToItsLastCaller()
+    {
+        // 100 calls an hour from Monday 09:00: the 150th arrives in the 10:00 hour. One agent leaves
+        // a backlog of kept places and callbacks that runs on past 11:00 without new callers.
+        var scenario = SimulationFiles.LoadTiny(SimulationFiles.With("\"agents\": 3", "\"agents\": 1"));
+        var figures = await LoadSimulation.RunAsync(scenario, SimulationLength.OfCalls(150), seed: 4);
+        int Hour(int hour) => scenario.Grid.Locate(scenario.WeekStart(0) + Duration.FromHours(hour), scenario.Menu.TimeZone).Interval;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(figures.Calls, Is.EqualTo(150));
+            Assert.That(figures.WeeksCovering(Hour(9)), Is.EqualTo(1));
+            Assert.That(figures.WeeksCovering(Hour(10)), Is.EqualTo(1));
+            Assert.That(figures.WeeksCovering(Hour(11)), Is.Zero, "no caller arrived after the 150th");
         });
     }
 }

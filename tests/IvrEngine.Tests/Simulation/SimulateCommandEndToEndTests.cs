@@ -210,11 +210,14 @@ public sealed partial class SimulateCommandEndToEndTests
         File.Copy(SimulationFiles.TinyMenu, Path.Combine(folder, "tiny-line.json"));
         var renamed = Path.Combine(folder, "monday-peak.json");
         File.Copy(SimulationFiles.TinyScenario, renamed);
+        var withBom = Path.Combine(folder, "saved-on-windows.json");
+        File.WriteAllText(withBom, SimulationFiles.TinyScenarioText, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
 
-        var result = await IvrProcess.RunAsync("", "validate", renamed, Path.Combine(folder, "tiny-line.json"));
+        var result = await IvrProcess.RunAsync("", "validate", renamed, withBom, Path.Combine(folder, "tiny-line.json"));
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Output, Does.StartWith($"{renamed}: ok (scenario for tiny-line, about 300 calls a week)\n"));
+        Assert.That(result.Output, Does.Contain($"{withBom}: ok (scenario for tiny-line, about 300 calls a week)\n"), "a byte-order mark does not hide what the file is");
         Assert.That(result.Output, Does.Contain($"tiny-line.json: ok (3 nodes"), "the menu beside it is still checked as a menu");
     }
 

@@ -69,6 +69,37 @@ public sealed class SimulatedWeekTests
     }
 
     [Test]
+    public void ASimulatedCallerWhoTakesCallbacks_BooksOneOfTheTimesAClosedQueueOffers()
+    {
+        // The times are spoken while the call is still transferring; the caller must act once it is at the offer.
+        var store = new IvrEngine.Callbacks.InMemoryCallbackStore();
+        var menu = IvrEngine.Tests.Calls.TestMenus.Load("""
+            {
+              "name": "closed-line", "timeZone": "America/New_York", "locales": ["en-US"], "start": "main",
+              "defaults": { "escape": { "to": { "queue": "a" } } },
+              "hours": { "office": { "weekly": { "sat": "09:00-17:00" } } },
+              "queues": { "a": { "name": { "en-US": "team A" }, "hours": "office", "callback": { "whenClosed": true },
+                "whenClosed": { "hangup": { "en-US": "Goodbye." } } } },
+              "nodes": { "main": { "prompt": { "en-US": "Hello." }, "options": [ { "key": "1", "queue": "a" } ] } }
+            }
+            """);
+        var center = new IvrEngine.Tests.Queues.TestCenter(menu, store, IvrEngine.Tests.Queues.TestCenter.Agent("Ana", "a"));
+        var call = new IvrEngine.Calls.CallSession(menu, new IvrEngine.Calls.CallSettings(CallerId: "+12025550143", CallCenter: center.Center), center.Clock);
+        var takesCallbacks = new CallerBehaviour(
+            EscapeAtOnce: 0, Think: Duration.FromSeconds(3),
+            Choices: System.Collections.Immutable.ImmutableDictionary<string, ChoiceTable>.Empty.Add("main", new ChoiceTable([("1", 1.0)])),
+            Entries: System.Collections.Immutable.ImmutableDictionary<string, string>.Empty, Patience: null,
+            AcceptCallback: 1, AnswerCallback: 1, Locales: []);
+        _ = new SimulatedCaller(call, center.Center, takesCallbacks, center.Clock, new CallerRandom(1), _ => { });
+
+        call.Start();
+        center.Wait(30);
+
+        Assert.That(call.Outcome?.Kind, Is.EqualTo(IvrEngine.Calls.CallOutcomeKind.CallbackScheduled), () => string.Join("\n", call.Transcript.Events));
+        Assert.That(store.Find(call.Reference)!.Kind, Is.EqualTo(IvrEngine.Callbacks.CallbackKind.Scheduled));
+    }
+
+    [Test]
     public void ASpokenChoice_IsSaidInTheCallersLanguage_OrAsWrittenWhereTheOptionHasNoPhraseInIt()
     {
         var main = SimulationFiles.LoadTiny().Menu.Nodes["main"];
