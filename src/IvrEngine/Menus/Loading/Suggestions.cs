@@ -19,8 +19,9 @@ internal static class Suggestions
         }
 
         // A third of the longer name, at least 1 and at most 3 edits: "promt" → "prompt", not "name" → "nodes".
+        // And never every character: "9" → "1" shares nothing, so it is a different key, not a typo.
         var allowed = best is null ? 0 : Math.Clamp(Math.Max(typed.Length, best.Length) / 3, 1, 3);
-        return bestDistance <= allowed ? best : null;
+        return bestDistance <= allowed && bestDistance < Math.Max(typed.Length, best!.Length) ? best : null;
     }
 
     /// <summary>" (did you mean 'x'?)" or nothing, ready to append to a message.</summary>
