@@ -83,7 +83,7 @@ public sealed class ScenarioLoaderTests
         var warning = loaded.Diagnostics.Single();
         var line = json[..json.IndexOf("\"sdSeconds\": 40", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
         Assert.That(warning.ToString(), Does.StartWith($"{SimulationFiles.VariantPath}({line},"));
-        Assert.That(warning.ToString(), Does.Contain($"warning IVR0018: handleTime.sdSeconds of queue 'general' is ignored: {says} [$.queues.general.handleTime.sdSeconds]"));
+        Assert.That(warning.ToString(), Does.Contain($"warning IVR0028: handleTime.sdSeconds of queue 'general' is ignored: {says} [$.queues.general.handleTime.sdSeconds]"));
     }
 
     [Test]

@@ -30,4 +30,5 @@ internal static class DiagnosticCodes
     public const string BadHours = "IVR0025";
     public const string UnknownSchedule = "IVR0026";
     public const string CallbackWithoutHours = "IVR0027";
+    public const string NoEffect = "IVR0028";
 }

@@ -40,7 +40,7 @@ internal sealed class QuantityReader(BindContext context)
         if (obj["sdSeconds"] is { } given && distribution != HandleTimeDistribution.LogNormal)
         {
             // Accepted (it is not wrong to write), but a planner who wrote a spread should know it does nothing.
-            context.Diagnostics.Warning(DiagnosticCodes.OutOfRange, given.Where, distribution == HandleTimeDistribution.Exponential
+            context.Diagnostics.Warning(DiagnosticCodes.NoEffect, given.Where, distribution == HandleTimeDistribution.Exponential
                 ? $"{property}.sdSeconds of {owner} is ignored: an exponential distribution's spread is its mean; use lognormal for another spread"
                 : $"{property}.sdSeconds of {owner} is ignored: a fixed distribution has no spread");
         }
