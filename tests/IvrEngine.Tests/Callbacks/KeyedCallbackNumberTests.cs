@@ -1,6 +1,5 @@
 using IvrEngine.Callbacks;
 using IvrEngine.Calls;
-using IvrEngine.Tests.Calls;
 using IvrEngine.Tests.Queues;
 
 namespace IvrEngine.Tests.Callbacks;
@@ -21,14 +20,7 @@ public sealed class KeyedCallbackNumberTests
     /// <summary>One two-minute agent with history, one caller talking to them, and the caller of the test waiting at the offer (no input timeout: 600 s).</summary>
     private static (TestCenter Center, CallSession Call) AtTheVirtualHoldOffer(ICallbackStore store, string? callerId)
     {
-        var center = new TestCenter(QueueMenus.With("\"callback\": { \"offerWhenWaitOverSeconds\": 60 }"), store, TestCenter.Agent("Steady", "a", talkSeconds: 120));
-        for (var i = 0; i < 3; i++)
-        {
-            center.Call("1", seed: 100 + i);
-            center.Wait(130);
-        }
-        center.Call("1", seed: 200);
-        center.Wait(10);
+        var center = CallbackLines.BusyLine(store);
         var call = center.Call("1", seed: 1, callerId: callerId);
         Assert.That(TestCenter.Prompts(call).Last(), Does.StartWith("To keep your place in line"));
         return (center, call);
@@ -232,22 +224,11 @@ public sealed class KeyedCallbackNumberTests
 
     // ───────────── a closed queue: the time first, then the number ─────────────
 
-    private static TestCenter ClosedLine(ICallbackStore store) => new(TestMenus.Load("""
-        {
-          "name": "closed-line", "timeZone": "America/New_York", "locales": ["en-US", "ru-RU"], "start": "main",
-          "defaults": { "escape": { "to": { "queue": "a" } } },
-          "hours": { "office": { "weekly": { "sat": "09:00-17:00" } } },
-          "queues": { "a": { "name": { "en-US": "team A", "ru-RU": "команда А" }, "hours": "office", "callback": { "whenClosed": true },
-            "whenClosed": { "hangup": { "en-US": "Goodbye.", "ru-RU": "До свидания." } } } },
-          "nodes": { "main": { "prompt": { "en-US": "Hello.", "ru-RU": "Здравствуйте." }, "options": [ { "key": "1", "queue": "a" } ] } }
-        }
-        """), store, TestCenter.Agent("Ana", "a"));
-
     [Test]
     public void ClosedQueue_WithoutCallerId_OffersTheTimes_ThenTakesAKeyedNumber()
     {
         var store = new InMemoryCallbackStore();
-        var call = ClosedLine(store).Call("1", seed: 1, callerId: null);
+        var call = CallbackLines.ClosedLine(store).Call("1", seed: 1, callerId: null);
         Assert.That(call.State, Is.EqualTo(CallState.OfferingCallback), "a caller without caller ID is offered a callback too");
 
         call.Press("2");
@@ -263,7 +244,7 @@ public sealed class KeyedCallbackNumberTests
     public void ClosedQueue_ThreeAtTheReadBackOfTheCallerId_TakesAnotherNumber()
     {
         var store = new InMemoryCallbackStore();
-        var call = ClosedLine(store).Call("1", seed: 1, callerId: CallerId);
+        var call = CallbackLines.ClosedLine(store).Call("1", seed: 1, callerId: CallerId);
 
         call.Press("1");
         Assert.That(TestCenter.Prompts(call).Last(), Is.EqualTo("We'll call you at 2 0 2, 5 5 5, 0 1 4 3 Saturday at 9:00 AM Eastern Time. To confirm, press 1. To cancel, press 2. To give us a different number, press 3."));
@@ -278,7 +259,7 @@ public sealed class KeyedCallbackNumberTests
     public void ClosedQueue_GivingUpOnTheNumber_ClosesAsADeclineWould()
     {
         var store = new InMemoryCallbackStore();
-        var call = ClosedLine(store).Call("1", seed: 1, callerId: null);
+        var call = CallbackLines.ClosedLine(store).Call("1", seed: 1, callerId: null);
 
         Press(call, "1", "1#", "22#", "333#");
 
@@ -290,7 +271,7 @@ public sealed class KeyedCallbackNumberTests
     [Test]
     public void ClosedQueue_SilenceWhileKeying_IsAskedAgain_ThenGivesUp()
     {
-        var center = ClosedLine(new InMemoryCallbackStore());
+        var center = CallbackLines.ClosedLine(new InMemoryCallbackStore());
         var call = center.Call("1", seed: 1, callerId: null);
         call.Press("1");
 
@@ -305,7 +286,7 @@ public sealed class KeyedCallbackNumberTests
     [Test]
     public void ClosedQueue_InRussian_TheKeyedNumberIsReadBackInRussian()
     {
-        var center = ClosedLine(new InMemoryCallbackStore());
+        var center = CallbackLines.ClosedLine(new InMemoryCallbackStore());
         var call = new CallSession(center.Menu, new CallSettings("ru-RU", Seed: 1, CallCenter: center.Center), center.Clock);
         call.Start();
 

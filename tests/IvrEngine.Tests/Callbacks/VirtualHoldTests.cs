@@ -11,26 +11,12 @@ public sealed class VirtualHoldTests
 {
     private const string Number = "+12025550143";
 
-    /// <summary>One two-minute agent with three calls of history, so the wait can be estimated, and a caller on the line.</summary>
-    private static TestCenter BusyLine(ICallbackStore store)
-    {
-        var center = new TestCenter(QueueMenus.With("\"callback\": { \"offerWhenWaitOverSeconds\": 60 }"), store, TestCenter.Agent("Steady", "a", talkSeconds: 120));
-        for (var i = 0; i < 3; i++)
-        {
-            center.Call("1", seed: 100 + i);
-            center.Wait(130);
-        }
-        center.Call("1", seed: 200);
-        center.Wait(10);
-        return center;
-    }
-
     [Test]
     public void ALongWait_BringsTheOffer_AndTheNumberIsReadBackBeforeAnythingIsPromised()
     {
         using var database = new TempDatabase();
         var store = new SqliteCallbackStore(database.Path);
-        var center = BusyLine(store);
+        var center = CallbackLines.BusyLine(store);
 
         var call = center.Call("1", seed: 1, callerId: Number);
         Assert.That(TestCenter.Prompts(call).Last(), Is.EqualTo("To keep your place in line and have us call you back instead, press 1."));
@@ -45,7 +31,7 @@ public sealed class VirtualHoldTests
     {
         using var database = new TempDatabase();
         var store = new SqliteCallbackStore(database.Path);
-        var center = BusyLine(store);
+        var center = CallbackLines.BusyLine(store);
         var call = center.Call("1", seed: 1, callerId: Number);
         CallbackRequest? storedWhenTold = null;
         call.EventRecorded += e =>
@@ -66,7 +52,7 @@ public sealed class VirtualHoldTests
     public void PressingTwo_KeepsTheCallerWaiting_AndTheOfferIsNotRepeated()
     {
         using var database = new TempDatabase();
-        var center = BusyLine(new SqliteCallbackStore(database.Path));
+        var center = CallbackLines.BusyLine(new SqliteCallbackStore(database.Path));
         var call = center.Call("1", seed: 1, callerId: Number);
 
         call.Press("12");
@@ -81,7 +67,7 @@ public sealed class VirtualHoldTests
     {
         using var database = new TempDatabase();
         var store = new SqliteCallbackStore(database.Path);
-        var center = BusyLine(store);
+        var center = CallbackLines.BusyLine(store);
         var call = center.Call("1", seed: 1, callerId: "12345");
 
         call.Press('1');
@@ -101,7 +87,7 @@ public sealed class VirtualHoldTests
     {
         using var database = new TempDatabase();
         var store = new SqliteCallbackStore(database.Path);
-        var center = BusyLine(store);
+        var center = CallbackLines.BusyLine(store);
         var held = center.Call("1", seed: 1, callerId: Number);
         held.Press("11");
         var behind = center.Call("1", seed: 2);
@@ -127,7 +113,7 @@ public sealed class VirtualHoldTests
     [Test]
     public void WhenTheStoreFails_NothingIsPromised_AndTheCallerKeepsWaiting()
     {
-        var center = BusyLine(new FailingCallbackStore());
+        var center = CallbackLines.BusyLine(new FailingCallbackStore());
         var call = center.Call("1", seed: 1, callerId: Number);
 
         Assert.DoesNotThrow(() => call.Press("11"));
@@ -139,16 +125,7 @@ public sealed class VirtualHoldTests
     [Test]
     public void AtAClosedQueue_WhenTheStoreFails_TheCallerIsToldAndTheLineCloses()
     {
-        var menu = IvrEngine.Tests.Calls.TestMenus.Load("""
-            {
-              "name": "closed-line", "timeZone": "America/New_York", "locales": ["en-US"], "start": "main",
-              "defaults": { "escape": { "to": { "queue": "a" } } },
-              "hours": { "office": { "weekly": { "sat": "09:00-17:00" } } },
-              "queues": { "a": { "name": { "en-US": "team A" }, "hours": "office", "callback": { "whenClosed": true } } },
-              "nodes": { "main": { "prompt": { "en-US": "Hello." }, "options": [ { "key": "1", "queue": "a" } ] } }
-            }
-            """);
-        var center = new TestCenter(menu, new FailingCallbackStore(), TestCenter.Agent("Ana", "a"));
+        var center = CallbackLines.ClosedLine(new FailingCallbackStore());
         var call = center.Call("1", seed: 1, callerId: Number);
 
         Assert.That(call.State, Is.EqualTo(CallState.OfferingCallback));

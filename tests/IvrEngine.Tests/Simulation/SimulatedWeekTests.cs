@@ -73,18 +73,8 @@ public sealed class SimulatedWeekTests
     {
         // The times are spoken while the call is still transferring; the caller must act once it is at the offer.
         var store = new IvrEngine.Callbacks.InMemoryCallbackStore();
-        var menu = IvrEngine.Tests.Calls.TestMenus.Load("""
-            {
-              "name": "closed-line", "timeZone": "America/New_York", "locales": ["en-US"], "start": "main",
-              "defaults": { "escape": { "to": { "queue": "a" } } },
-              "hours": { "office": { "weekly": { "sat": "09:00-17:00" } } },
-              "queues": { "a": { "name": { "en-US": "team A" }, "hours": "office", "callback": { "whenClosed": true },
-                "whenClosed": { "hangup": { "en-US": "Goodbye." } } } },
-              "nodes": { "main": { "prompt": { "en-US": "Hello." }, "options": [ { "key": "1", "queue": "a" } ] } }
-            }
-            """);
-        var center = new IvrEngine.Tests.Queues.TestCenter(menu, store, IvrEngine.Tests.Queues.TestCenter.Agent("Ana", "a"));
-        var call = new IvrEngine.Calls.CallSession(menu, new IvrEngine.Calls.CallSettings(CallerId: "+12025550143", CallCenter: center.Center), center.Clock);
+        var center = IvrEngine.Tests.Callbacks.CallbackLines.ClosedLine(store);
+        var call = new IvrEngine.Calls.CallSession(center.Menu, new IvrEngine.Calls.CallSettings(CallerId: "+12025550143", CallCenter: center.Center), center.Clock);
         var takesCallbacks = new CallerBehaviour(
             EscapeAtOnce: 0, Think: Duration.FromSeconds(3),
             Choices: System.Collections.Immutable.ImmutableDictionary<string, ChoiceTable>.Empty.Add("main", new ChoiceTable([("1", 1.0)])),
