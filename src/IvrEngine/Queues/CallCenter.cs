@@ -280,7 +280,7 @@ public sealed class CallCenter
     private void Remind(QueuedCall entry)
     {
         // A caller keying in a callback number is not interrupted by the position and the wait.
-        if (!_waiting.ContainsKey(entry.Call) || entry.Callback == CallbackStep.EnteringNumber) return;
+        if (!IsWaiting(entry) || entry.Callback == CallbackStep.EnteringNumber) return;
         Announce(entry);
         entry.Call.HearHoldMusic(entry.Queue.Definition.Announcements.MusicClass);
     }
@@ -431,7 +431,7 @@ public sealed class CallCenter
     /// </summary>
     private AgentSnapshot Snapshot(Agent agent)
     {
-        if (_outOfRotationUntil.Count > 0 && _outOfRotationUntil.TryGetValue(agent, out var until) && Now < until) return new AgentSnapshot(AgentState.Away, default, default);
+        if (IsOutOfRotation(agent, Now)) return new AgentSnapshot(AgentState.Away, default, default);
         return agent.State == AgentState.Ringing
             ? new AgentSnapshot(AgentState.OnCall, Now, default)
             : new AgentSnapshot(agent.State, agent.CallStartedAt, agent.WrapUpEndsAt);
@@ -594,7 +594,11 @@ public sealed class CallCenter
     private bool IsFree(Agent agent, int tier, int highestTierOpen, Instant now) =>
         agent.State == AgentState.Available
         && tier <= highestTierOpen
-        && (_outOfRotationUntil.Count == 0 || !_outOfRotationUntil.TryGetValue(agent, out var until) || now >= until);
+        && !IsOutOfRotation(agent, now);
+
+    /// <summary>True while a circuit breaker keeps <paramref name="agent"/> from being rung (asked per agent on every routing pass: nobody out is the usual case).</summary>
+    private bool IsOutOfRotation(Agent agent, Instant now) =>
+        _outOfRotationUntil.Count > 0 && _outOfRotationUntil.TryGetValue(agent, out var until) && now < until;
 
     private void StartOffer(QueuedCall entry)
     {
