@@ -20,8 +20,8 @@ public sealed class InMemoryCallbackStore(bool keepClosed = true) : ICallbackSto
     private readonly Lock _gate = new();
     private readonly Dictionary<ReferenceNumber, Entry> _byReference = [];
     private readonly Dictionary<(string Number, string Queue), ReferenceNumber> _openByNumber = [];
-    private readonly SortedSet<long> _openOrders = [];
-    private readonly Dictionary<long, ReferenceNumber> _openByOrder = [];
+    // Callbacks not yet settled, by booking order.
+    private readonly SortedDictionary<long, Entry> _open = [];
     private long _nextOrder;
 
     public CallbackRequest Schedule(CallbackRequest request)
@@ -56,9 +56,8 @@ public sealed class InMemoryCallbackStore(bool keepClosed = true) : ICallbackSto
             var until = now + lease;
             // Polled every minute by every dialer: a walk of the open ones, sorted only when more than one is due.
             var due = new List<Entry>();
-            foreach (var order in _openOrders)
+            foreach (var entry in _open.Values)
             {
-                var entry = _byReference[_openByOrder[order]];
                 if (IsDue(entry.Request, now)) due.Add(entry);
             }
             if (due.Count > 1) due.Sort(static (a, b) => a.Request.DueAt != b.Request.DueAt ? a.Request.DueAt.CompareTo(b.Request.DueAt) : a.Order.CompareTo(b.Order));
@@ -150,7 +149,7 @@ public sealed class InMemoryCallbackStore(bool keepClosed = true) : ICallbackSto
     {
         get
         {
-            lock (_gate) return _openOrders.Count;
+            lock (_gate) return _open.Count;
         }
     }
 
@@ -164,12 +163,7 @@ public sealed class InMemoryCallbackStore(bool keepClosed = true) : ICallbackSto
     private static bool IsSettled(CallbackState state) => state is CallbackState.Completed or CallbackState.Failed or CallbackState.Expired or CallbackState.Cancelled;
 
     /// <summary>Entries not yet settled, in booking order (a snapshot: callers may update while walking it).</summary>
-    private List<Entry> Open()
-    {
-        var open = new List<Entry>(_openOrders.Count);
-        foreach (var order in _openOrders) open.Add(_byReference[_openByOrder[order]]);
-        return open;
-    }
+    private List<Entry> Open() => [.. _open.Values];
 
     private CallbackRequest? Update(ReferenceNumber reference, Func<CallbackRequest, CallbackRequest> change)
     {
@@ -183,7 +177,7 @@ public sealed class InMemoryCallbackStore(bool keepClosed = true) : ICallbackSto
 
     private int UpdateOpen(Func<CallbackRequest, bool> which, Func<CallbackRequest, CallbackRequest> change)
     {
-        if (_openOrders.Count == 0) return 0;
+        if (_open.Count == 0) return 0;
         var count = 0;
         foreach (var entry in Open())
         {
@@ -202,16 +196,13 @@ public sealed class InMemoryCallbackStore(bool keepClosed = true) : ICallbackSto
         if (IsOpen(request.State)) _openByNumber[key] = request.Reference;
         else if (wasOpen) _openByNumber.Remove(key);
 
-        var settled = IsSettled(request.State);
-        if (!settled && (wasSettled || _openByOrder.TryAdd(entry.Order, request.Reference)))
+        if (!IsSettled(request.State))
         {
-            _openByOrder[entry.Order] = request.Reference;
-            _openOrders.Add(entry.Order);
+            _open[entry.Order] = entry;
         }
-        else if (settled && !wasSettled)
+        else if (!wasSettled)
         {
-            _openOrders.Remove(entry.Order);
-            _openByOrder.Remove(entry.Order);
+            _open.Remove(entry.Order);
             if (!keepClosed) _byReference.Remove(request.Reference);
         }
     }
