@@ -110,9 +110,9 @@ public sealed class SimulatedCaller
         if (!_acted)
         {
             _acted = true;
-            _escaper = node.Escape.Mode != EscapeMode.Disabled && node.Escape.Keys.Length > 0 && _random.NextDouble() < _behaviour.EscapeAtOnce;
+            _escaper = CanEscapeByKey(node) && _random.NextDouble() < _behaviour.EscapeAtOnce;
         }
-        if (_escaper && node.Escape.Mode != EscapeMode.Disabled && node.Escape.Keys.Length > 0)
+        if (_escaper && CanEscapeByKey(node))
         {
             // Someone who wants a human keeps asking, as the consumer advice says to.
             _call.Press(node.Escape.Keys[0]);
@@ -139,6 +139,8 @@ public sealed class SimulatedCaller
                 break;
         }
     }
+
+    private static bool CanEscapeByKey(MenuNode node) => node.Escape.Mode != EscapeMode.Disabled && node.Escape.Keys.Length > 0;
 
     /// <summary>A node the scenario says nothing about: any of its keyed options, equally often.</summary>
     private string? AnyKey(MenuNode node)
