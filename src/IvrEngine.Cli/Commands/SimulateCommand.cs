@@ -28,10 +28,7 @@ internal static class SimulateCommand
         var outDir = new Option<string?>("--out") { Description = "Write intervals.csv, summary.json and best-time-to-call.svg here.", HelpName = "DIR" };
         var threads = new Option<int?>("--threads") { Description = "Weeks simulated at once (default: one per core); the figures do not depend on it.", HelpName = "N" };
         outDir.Validators.Add(OutputFolder.MustNotBeAFile);
-        seed.Validators.Add(result =>
-        {
-            if (!WholeNumberOption.IsWithin(result, int.MinValue, int.MaxValue)) result.AddError("--seed must be a whole number (from -2147483648 to 2147483647).");
-        });
+        seed.Validators.Add(WholeNumberOption.MustBeASeed);
         calls.Validators.Add(result =>
         {
             if (!WholeNumberOption.IsWithin(result, 1, MaxCalls)) result.AddError(string.Create(CultureInfo.InvariantCulture, $"--calls must be a whole number from 1 to {MaxCalls:N0}."));

@@ -22,10 +22,7 @@ internal static class StaffCommand
         var rounds = new Option<int>("--rounds") { Description = "At most this many confirming simulations.", DefaultValueFactory = _ => 8, HelpName = "N" };
         var outDir = new Option<string?>("--out") { Description = "Write staffing.csv (every queue and interval) and agents.json (the scenario's \"agents\" rows per queue) here.", HelpName = "DIR" };
         outDir.Validators.Add(OutputFolder.MustNotBeAFile);
-        seed.Validators.Add(result =>
-        {
-            if (!WholeNumberOption.IsWithin(result, int.MinValue, int.MaxValue)) result.AddError("--seed must be a whole number (from -2147483648 to 2147483647).");
-        });
+        seed.Validators.Add(WholeNumberOption.MustBeASeed);
         target.Validators.Add(result =>
         {
             if (result.Tokens.Count > 0 && !ServiceTarget.TryParse(result.Tokens[^1].Value, out _, out var problem)) result.AddError($"--target: {problem}");

@@ -13,4 +13,10 @@ internal static class WholeNumberOption
     public static bool IsWithin(OptionResult result, long min, long max) =>
         result.Tokens.Count == 0
         || long.TryParse(result.Tokens[^1].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max;
+
+    /// <summary>A validator for <c>--seed</c>: any 32-bit whole number.</summary>
+    public static void MustBeASeed(OptionResult result)
+    {
+        if (!IsWithin(result, int.MinValue, int.MaxValue)) result.AddError("--seed must be a whole number (from -2147483648 to 2147483647).");
+    }
 }
