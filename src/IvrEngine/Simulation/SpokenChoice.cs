@@ -29,18 +29,21 @@ public static class SpokenChoice
         {
             if (Names(option.Phrases, wanted)) return option.Phrases;
         }
-        return node.Escape.Mode != EscapeMode.Disabled && Names(node.Escape.Phrases, wanted) ? node.Escape.Phrases : null;
+        return Names(EscapePhrases(node), wanted) ? node.Escape.Phrases : null;
     }
 
     /// <summary>Every phrase a spoken choice at <paramref name="node"/> may name, in <paramref name="locale"/>: for error messages.</summary>
     public static IEnumerable<string> PhrasesAt(MenuNode node, string locale) =>
         node.Options.SelectMany(o => o.Phrases.For(locale))
-            .Concat(node.Escape.Mode != EscapeMode.Disabled ? node.Escape.Phrases.For(locale) : [])
+            .Concat(EscapePhrases(node).For(locale))
             .Distinct(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>What a caller speaking <paramref name="locale"/> says for the spoken choice <paramref name="action"/>, which names the option with <paramref name="named"/>.</summary>
     public static string Utterance(string action, LocalizedPhrases named, string locale) =>
         named.For(locale) is { IsEmpty: false } ownWords ? ownWords[0] : action[Prefix.Length..];
+
+    /// <summary>The phrases that ask for a human at <paramref name="node"/>: none where escape is off.</summary>
+    private static LocalizedPhrases EscapePhrases(MenuNode node) => node.Escape.Mode != EscapeMode.Disabled ? node.Escape.Phrases : LocalizedPhrases.None;
 
     private static bool Names(LocalizedPhrases phrases, string normalized) =>
         phrases.Locales.Any(locale => phrases.For(locale).Any(p => PhraseNormalizer.Normalize(p) == normalized));
