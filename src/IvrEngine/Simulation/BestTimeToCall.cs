@@ -88,9 +88,8 @@ public sealed class BestTimeToCall
         var best = ranked.Take(Math.Max(1, ranked.Count / 10)).Select(c => (c.Day, c.Hour)).ToHashSet();
         var worst = ranked.Reverse().Take(Math.Max(1, ranked.Count / 10)).Select(c => (c.Day, c.Hour)).ToHashSet();
         var rows = new List<string[]> { new[] { "hour" }.Concat(Enumerable.Range(1, 7).Select(d => DayNames.Short((IsoDayOfWeek)d))).ToArray() };
-        for (var h = 0; h < 24; h++)
+        foreach (var h in HoursWithCallers())
         {
-            if (Enumerable.Range(0, 7).All(d => _waits[d, h] is null)) continue;
             var row = new string[8];
             row[0] = string.Create(CultureInfo.InvariantCulture, $"{h:00}:00");
             for (var d = 0; d < 7; d++)
@@ -116,10 +115,10 @@ public sealed class BestTimeToCall
     public string ToSvg(string title)
     {
         const int Cell = 44, Row = 22, Left = 56, Top = 48;
-        var hours = Enumerable.Range(0, 24).Where(h => Enumerable.Range(0, 7).Any(d => _waits[d, h] is not null)).ToList();
-        var max = Cells().Select(c => c.Seconds).DefaultIfEmpty(0).Max();
+        var hours = HoursWithCallers().ToList();
         // Coloured by rank, not by size: one long opening rush would otherwise paint every other hour the same green.
         var sorted = Cells().Select(c => c.Seconds).Order().ToList();
+        var max = sorted.Count > 0 ? sorted[^1] : 0;
         double Shade(double wait) => sorted.Count <= 1 ? 0 : (double)sorted.IndexOf(wait) / (sorted.Count - 1);
         var width = Left + (7 * Cell) + 16;
         var height = Top + (Math.Max(1, hours.Count) * Row) + 68;
@@ -165,6 +164,9 @@ public sealed class BestTimeToCall
         svg.Append("</svg>\n");
         return svg.ToString();
     }
+
+    /// <summary>The hours of the day in which somebody, on some day, joined a queue.</summary>
+    private IEnumerable<int> HoursWithCallers() => Enumerable.Range(0, 24).Where(h => Enumerable.Range(0, 7).Any(d => _waits[d, h] is not null));
 
     private IEnumerable<(IsoDayOfWeek Day, int Hour, double Seconds)> Cells()
     {
