@@ -23,15 +23,7 @@ public sealed class VirtualClock : TimeProvider
     /// <summary>When the next timer fires, or null when nothing is scheduled.</summary>
     public Instant? NextDue
     {
-        get
-        {
-            while (_due.TryPeek(out var entry, out var key))
-            {
-                if (entry.Timer.IsCurrent(entry.Generation)) return Instant.FromUnixTimeTicks(key.DueTicks - DateTimeOffset.UnixEpoch.UtcTicks);
-                _due.Dequeue();
-            }
-            return null;
-        }
+        get => TryPeekDue(out var dueTicks) ? Instant.FromUnixTimeTicks(dueTicks - DateTimeOffset.UnixEpoch.UtcTicks) : null;
     }
 
     public override DateTimeOffset GetUtcNow() => _now;
@@ -68,15 +60,24 @@ public sealed class VirtualClock : TimeProvider
     public bool RunNext()
     {
         // The loop of every simulation: one look at the queue per event, no conversions to and from Instant.
+        if (!TryPeekDue(out var dueTicks)) return false;
+        AdvanceTo(dueTicks);
+        return true;
+    }
+
+    /// <summary>When the next current timer is due; stale schedules in front of it are dropped on the way.</summary>
+    private bool TryPeekDue(out long dueTicks)
+    {
         while (_due.TryPeek(out var entry, out var key))
         {
             if (entry.Timer.IsCurrent(entry.Generation))
             {
-                AdvanceTo(key.DueTicks);
+                dueTicks = key.DueTicks;
                 return true;
             }
             _due.Dequeue();
         }
+        dueTicks = 0;
         return false;
     }
 
@@ -87,7 +88,7 @@ public sealed class VirtualClock : TimeProvider
             _due.Dequeue();
             if (!entry.Timer.IsCurrent(entry.Generation)) continue;
             if (key.DueTicks != _now.UtcTicks) _now = new DateTimeOffset(key.DueTicks, TimeSpan.Zero);
-            entry.Timer.OnDue(entry.Generation);
+            entry.Timer.OnDue();
         }
         if (targetTicks != _now.UtcTicks) _now = new DateTimeOffset(targetTicks, TimeSpan.Zero);
     }

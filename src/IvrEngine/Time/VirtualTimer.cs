@@ -36,10 +36,9 @@ internal sealed class VirtualTimer(VirtualClock clock, TimerCallback callback, o
     /// <summary>True while the schedule queued as <paramref name="generation"/> is the timer's current one.</summary>
     internal bool IsCurrent(long generation) => generation == _generation && (generation & 1) == 1;
 
-    /// <summary>The schedule queued as <paramref name="generation"/> has come up.</summary>
-    internal void OnDue(long generation)
+    /// <summary>The current schedule has come up (the clock fires only current ones).</summary>
+    internal void OnDue()
     {
-        if (!IsCurrent(generation)) return;
         Unschedule();
         // A periodic timer is rescheduled before the callback so the callback may change or dispose it.
         if (_period != Timeout.InfiniteTimeSpan && _period > TimeSpan.Zero) ScheduleIn(_period);
