@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using IvrEngine.Files;
 using IvrEngine.Menus;
 using IvrEngine.Queues.Staffing;
 using IvrEngine.Simulation;
@@ -52,6 +53,8 @@ internal static class ValidateCommand
     {
         var result = MenuLoader.LoadFile(file);
         foreach (var diagnostic in result.Diagnostics) output.WriteLine(diagnostic);
+        // A folder holds menus, staffing files, scenarios and schemas alike, so it is not guessed through.
+        if (Directory.Exists(file)) output.WriteLine($"{file}: a folder is not validated as a whole; name the files in it, e.g. ivr validate {Path.Combine(file, "*.json")}");
         var ok = result.Succeeded && !(warningsAsErrors && result.Warnings.Any());
         return (ok, ok ? $"{Count(result.Menu!.Nodes.Count, "node")}, {Count(result.Warnings.Count(), "warning")}" : "");
     }
@@ -77,9 +80,11 @@ internal static class ValidateCommand
     /// </summary>
     private static bool LooksLikeScenario(string file)
     {
+        // The shared bounded reader: /dev/zero or a named pipe must not hang or exhaust memory here either.
+        if (BoundedFile.TryRead(file, "a menu", out _) is not { } bytes) return false;
         try
         {
-            ReadOnlyMemory<byte> json = File.ReadAllBytes(file);
+            ReadOnlyMemory<byte> json = bytes;
             // Editors on Windows often save a byte-order mark, which the parser does not skip by itself.
             if (json.Span.StartsWith("\uFEFF"u8)) json = json[3..];
             using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
@@ -87,9 +92,9 @@ internal static class ValidateCommand
                 && document.RootElement.TryGetProperty("menu", out _)
                 && document.RootElement.TryGetProperty("arrivals", out _);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
+        catch (JsonException)
         {
-            // Unreadable or not JSON: the menu loader reports it, located.
+            // Not JSON: the menu loader reports it, located.
             return false;
         }
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using IvrEngine.Calls;
+using IvrEngine.Files;
 using IvrEngine.Menus.Loading;
 using IvrEngine.Time;
 using NodaTime;
@@ -16,7 +17,7 @@ namespace IvrEngine.Flows;
 /// </summary>
 public sealed partial class FlowParser
 {
-    private const int MaxFileBytes = 4 * 1024 * 1024;
+    private const int MaxFileBytes = BoundedFile.MaxBytes;
     private const int MaxIncludeDepth = 16;
 
     // Weekday starts ("Monday 09:59 America/New_York") fall in this week, Monday 30 November 2026:
@@ -47,7 +48,12 @@ public sealed partial class FlowParser
     /// <summary>Parses <paramref name="path"/>, reading it and its includes through <paramref name="read"/> (null: no such file).</summary>
     public static FlowParseResult Parse(string path, Func<string, byte[]?> read) => new FlowParser(read).ParseFlowFile(path);
 
-    private static byte[]? ReadFile(string path) => File.Exists(path) ? File.ReadAllBytes(path) : null;
+    /// <summary>Reads through the shared bounded reader; a folder, pipe or over-long file is an IOException with the reader's words.</summary>
+    private static byte[]? ReadFile(string path)
+    {
+        if (!File.Exists(path) && !Directory.Exists(path)) return null;
+        return BoundedFile.TryRead(path, "a flow file", out var problem) ?? throw new IOException(problem);
+    }
 
     private FlowParseResult ParseFlowFile(string path)
     {
@@ -108,7 +114,14 @@ public sealed partial class FlowParser
         try
         {
             var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
-            if (text.Contains('\0', StringComparison.Ordinal)) throw new DecoderFallbackException();
+            var nul = text.IndexOf('\0', StringComparison.Ordinal);
+            if (nul >= 0)
+            {
+                var line = text.AsSpan(0, nul).Count('\n') + 1;
+                var column = nul - (text.LastIndexOf('\n', nul) + 1) + 1;
+                Report(new FlowLocation(path, line, column), FlowCodes.Unreadable, $"'{path}' contains NUL bytes; it looks like a binary file, not flow text");
+                return null;
+            }
             return text.TrimStart('\uFEFF');
         }
         catch (DecoderFallbackException)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using IvrEngine.Files;
 using IvrEngine.Menus.Loading;
 
 namespace IvrEngine.Menus;
@@ -15,21 +16,11 @@ public static class MenuLoader
 
     public static MenuLoadResult LoadFile(string path)
     {
-        var diagnostics = new DiagnosticBag(path);
-        byte[] bytes;
-        try
+        // At most the size limit is read, so a huge file (or /dev/zero) is never pulled into memory.
+        if (BoundedFile.TryRead(path, "a menu", out var problem) is not { } bytes)
         {
-            // The size is checked before reading so a huge file is never pulled into memory.
-            if (InputScreener.IsTooLarge(new FileInfo(path).Length, diagnostics))
-            {
-                return new MenuLoadResult(null, diagnostics.ToSortedArray());
-            }
-
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
-        {
-            diagnostics.Error(DiagnosticCodes.Unreadable, FileStart, $"the file cannot be read: {ex.Message}");
+            var diagnostics = new DiagnosticBag(path);
+            diagnostics.Error(DiagnosticCodes.Unreadable, FileStart, problem!);
             return new MenuLoadResult(null, diagnostics.ToSortedArray());
         }
 

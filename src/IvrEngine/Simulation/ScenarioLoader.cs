@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using IvrEngine.Files;
 using IvrEngine.Menus;
 using IvrEngine.Menus.Loading;
 
@@ -18,16 +19,10 @@ public static class ScenarioLoader
 {
     public static ScenarioLoadResult LoadFile(string path)
     {
-        var diagnostics = new DiagnosticBag(path);
-        byte[] bytes;
-        try
+        if (BoundedFile.TryRead(path, "a scenario", out var problem) is not { } bytes)
         {
-            if (InputScreener.IsTooLarge(new FileInfo(path).Length, diagnostics)) return new ScenarioLoadResult(null, diagnostics.ToSortedArray());
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
-        {
-            diagnostics.Error(DiagnosticCodes.Unreadable, new SourcePoint(1, 1, JsonPaths.Root), $"the file cannot be read: {ex.Message}");
+            var diagnostics = new DiagnosticBag(path);
+            diagnostics.Error(DiagnosticCodes.Unreadable, new SourcePoint(1, 1, JsonPaths.Root), problem!);
             return new ScenarioLoadResult(null, diagnostics.ToSortedArray());
         }
         return Load(bytes, path);

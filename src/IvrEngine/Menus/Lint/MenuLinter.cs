@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using IvrEngine.Files;
 using IvrEngine.Menus.Loading;
 
 namespace IvrEngine.Menus.Lint;
@@ -31,17 +32,10 @@ public static class MenuLinter
 
     public static LintReport LintFile(string path, LintOptions? options = null)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return new LintReport(MenuLoader.LoadFile(path), [], 0);
-        }
-
-        return Lint(bytes, path, options);
+        // The loader says why a file cannot be read; the lint rules need a loaded menu.
+        return BoundedFile.TryRead(path, "a menu", out _) is { } bytes
+            ? Lint(bytes, path, options)
+            : new LintReport(MenuLoader.LoadFile(path), [], 0);
     }
 
     public static LintReport Lint(string json, string sourcePath, LintOptions? options = null) =>

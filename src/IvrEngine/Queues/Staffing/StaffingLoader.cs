@@ -1,3 +1,4 @@
+using IvrEngine.Files;
 using IvrEngine.Menus;
 using IvrEngine.Menus.Loading;
 
@@ -11,16 +12,10 @@ public static class StaffingLoader
 {
     public static StaffingLoadResult LoadFile(string path, Menu menu)
     {
-        try
-        {
-            return Load(File.ReadAllBytes(path), path, menu);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            var diagnostics = new DiagnosticBag(path);
-            diagnostics.Error(DiagnosticCodes.Unreadable, new SourcePoint(1, 1, JsonPaths.Root), $"the file cannot be read: {ex.Message}");
-            return new StaffingLoadResult(null, diagnostics.ToSortedArray());
-        }
+        if (BoundedFile.TryRead(path, "a staffing file", out var problem) is { } bytes) return Load(bytes, path, menu);
+        var diagnostics = new DiagnosticBag(path);
+        diagnostics.Error(DiagnosticCodes.Unreadable, new SourcePoint(1, 1, JsonPaths.Root), problem!);
+        return new StaffingLoadResult(null, diagnostics.ToSortedArray());
     }
 
     public static StaffingLoadResult Load(ReadOnlySpan<byte> utf8, string sourcePath, Menu menu)
