@@ -42,10 +42,7 @@ internal static partial class CallCommand
         var queueLog = new Option<string?>("--queue-log") { Description = "Write the queue events (enter, ring, connect, abandon…) as JSON lines to this file.", HelpName = "FILE" };
         var asteriskLog = new Option<string?>("--asterisk-queue-log") { Description = "Write the queue events in Asterisk's queue_log format to this file.", HelpName = "FILE" };
         var seed = new Option<int?>("--seed") { Description = "Seed for everything random (the reference number); same seed, inputs and --at give the same transcript.", HelpName = "N" };
-        seed.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 0) result.AddError("--seed must be 0 or more.");
-        });
+        seed.Validators.Add(WholeNumberOption.Between("--seed", 0, int.MaxValue));
 
         var command = new Command("call", "Call a menu: hear its prompts, press keys, say phrases, let timeouts pass.")
         {

@@ -29,10 +29,7 @@ internal static class HoursCommand
         {
             if (result.Tokens.Count > 0 && !StartTimeParser.TryParse(result.Tokens[^1].Value, out _, out var problem)) result.AddError($"--at: {problem}");
         });
-        days.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 366) result.AddError("--days must be from 1 to 366.");
-        });
+        days.Validators.Add(WholeNumberOption.Between("--days", 1, 366));
         var command = new Command("hours", "Show each business-hours schedule of a menu: open or closed now (or --at) and by which rule, the next change, and the coming days' open intervals.")
         {
             menu, at, days,

@@ -6,6 +6,8 @@ namespace IvrEngine.Cli.Commands;
 /// <summary><c>ivr lint MENU...</c>: best-practice warnings beyond validity, in the compiler format; exit codes as <c>validate</c>.</summary>
 internal static class LintCommand
 {
+    private const int MaxPromptSeconds = 86_400;
+
     public static Command Create(TextWriter output, TextWriter error)
     {
         var files = new Argument<string[]>("MENU") { Description = "Menu files to lint.", Arity = ArgumentArity.OneOrMore };
@@ -13,14 +15,13 @@ internal static class LintCommand
         var maxOptions = new Option<int>("--max-options") { Description = "Choices by key one node may offer (IVRL003).", DefaultValueFactory = _ => LintOptions.Default.MaxOptions, HelpName = "N" };
         var maxDepth = new Option<int>("--max-depth") { Description = "Menu levels a caller may go through (IVRL004).", DefaultValueFactory = _ => LintOptions.Default.MaxDepth, HelpName = "N" };
         var maxSeconds = new Option<double>("--max-prompt-seconds") { Description = "Longest a prompt may take to say (IVRL008).", DefaultValueFactory = _ => LintOptions.Default.MaxPromptSeconds, HelpName = "SECONDS" };
-        foreach (var limit in new Option[] { maxOptions, maxDepth, maxSeconds })
+        maxOptions.Validators.Add(WholeNumberOption.Between("--max-options", 1, int.MaxValue));
+        maxDepth.Validators.Add(WholeNumberOption.Between("--max-depth", 1, int.MaxValue));
+        maxSeconds.Validators.Add(result =>
         {
-            limit.Validators.Add(result =>
-            {
-                if (result.Tokens.Count > 0 && double.TryParse(result.Tokens[^1].Value, System.Globalization.CultureInfo.InvariantCulture, out var v) && v <= 0)
-                    result.AddError($"{limit.Name} must be more than 0.");
-            });
-        }
+            // A day is far past any prompt; NaN or infinity would switch the rule off without saying so.
+            if (!DecimalOption.IsWithin(result, 0, MaxPromptSeconds, aboveMin: true)) result.AddError($"--max-prompt-seconds must be a number of seconds, more than 0 and at most {MaxPromptSeconds}.");
+        });
 
         var command = new Command("lint", "Warn about menu practices that hurt callers: unsaid keys, long prompts, deep menus, no way to a person, …")
         {

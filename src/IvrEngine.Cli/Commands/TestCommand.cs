@@ -26,7 +26,7 @@ internal static class TestCommand
         var minCoverage = new Option<double?>("--min-coverage") { Description = "Fail when options and escapes are covered less than P percent (implies --coverage).", HelpName = "P" };
         minCoverage.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<double?>() is < 0 or > 100) result.AddError("--min-coverage is a percentage from 0 to 100.");
+            if (!DecimalOption.IsWithin(result, 0, 100)) result.AddError("--min-coverage is a percentage, a number from 0 to 100.");
         });
 
         var command = new Command("test", "Run QA call flows (.flow files) against their menus in virtual time.")

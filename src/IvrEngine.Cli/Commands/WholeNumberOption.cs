@@ -19,4 +19,13 @@ internal static class WholeNumberOption
     {
         if (!IsWithin(result, int.MinValue, int.MaxValue)) result.AddError("--seed must be a whole number (from -2147483648 to 2147483647).");
     }
+
+    /// <summary>A validator: the option's text must be a whole number from <paramref name="min"/> to <paramref name="max"/>, else one line naming the range.</summary>
+    public static Action<OptionResult> Between(string name, long min, long max) => result =>
+    {
+        if (IsWithin(result, min, max)) return;
+        result.AddError(max == int.MaxValue
+            ? string.Create(CultureInfo.InvariantCulture, $"{name} must be a whole number, {min} or more.")
+            : string.Create(CultureInfo.InvariantCulture, $"{name} must be a whole number from {min} to {max}."));
+    };
 }

@@ -1,0 +1,64 @@
+using IvrEngine.Cli;
+
+namespace IvrEngine.Tests.Cli;
+
+/// <summary>
+/// Every numeric option of every command, given text that is not a number in its range: exit 2 and
+/// one line naming the range, never "Cannot parse argument" with a stack trace (that was exit 134).
+/// </summary>
+public sealed class NumericOptionTests
+{
+    private static readonly string Menu = RepoPaths.BundledMenu;
+
+    [TestCase("call", "--seed", "abc", "--seed must be a whole number, 0 or more.")]
+    [TestCase("call", "--seed", "1.5", "--seed must be a whole number, 0 or more.")]
+    [TestCase("call", "--seed", "", "--seed must be a whole number, 0 or more.")]
+    [TestCase("call", "--seed", "4294967296", "--seed must be a whole number, 0 or more.")]
+    [TestCase("call", "--seed", "-1", "--seed must be a whole number, 0 or more.")]
+    [TestCase("hours", "--days", "abc", "--days must be a whole number from 1 to 366.")]
+    [TestCase("hours", "--days", "99999999999", "--days must be a whole number from 1 to 366.")]
+    [TestCase("hours", "--days", "0", "--days must be a whole number from 1 to 366.")]
+    [TestCase("test", "--min-coverage", "abc", "--min-coverage is a percentage, a number from 0 to 100.")]
+    [TestCase("test", "--min-coverage", "NaN", "--min-coverage is a percentage, a number from 0 to 100.")]
+    [TestCase("test", "--min-coverage", "Infinity", "--min-coverage is a percentage, a number from 0 to 100.")]
+    [TestCase("test", "--min-coverage", "100.5", "--min-coverage is a percentage, a number from 0 to 100.")]
+    [TestCase("lint", "--max-options", "abc", "--max-options must be a whole number, 1 or more.")]
+    [TestCase("lint", "--max-options", "0", "--max-options must be a whole number, 1 or more.")]
+    [TestCase("lint", "--max-depth", "99999999999", "--max-depth must be a whole number, 1 or more.")]
+    [TestCase("lint", "--max-prompt-seconds", "NaN", "--max-prompt-seconds must be a number of seconds, more than 0 and at most 86400.")]
+    [TestCase("lint", "--max-prompt-seconds", "-Infinity", "--max-prompt-seconds must be a number of seconds, more than 0 and at most 86400.")]
+    [TestCase("lint", "--max-prompt-seconds", "0", "--max-prompt-seconds must be a number of seconds, more than 0 and at most 86400.")]
+    [TestCase("lint", "--max-prompt-seconds", "1e400", "--max-prompt-seconds must be a number of seconds, more than 0 and at most 86400.")]
+    [TestCase("simulate", "--seed", "abc", "--seed must be a whole number (from -2147483648 to 2147483647).")]
+    [TestCase("simulate", "--calls", "NaN", "--calls must be a whole number from 1 to 1,000,000,000.")]
+    [TestCase("simulate", "--threads", "1.5", "--threads must be a whole number from 1 to 256.")]
+    [TestCase("staff", "--weeks", "99999999999", "--weeks must be a whole number from 1 to 52.")]
+    [TestCase("staff", "--rounds", "abc", "--rounds must be a whole number from 1 to 20.")]
+    [TestCase("staff", "--seed", "", "--seed must be a whole number (from -2147483648 to 2147483647).")]
+    public async Task BadNumber_IsAUsageErrorOfOneLine(string command, string option, string value, string message)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        string[] args = [command, Menu, option, value];
+
+        var exit = await IvrCommandLine.InvokeAsync(args, TextReader.Null, output, error, inputIsTerminal: false);
+
+        Assert.That(exit, Is.EqualTo(2), error.ToString());
+        Assert.That(error.ToString(), Is.EqualTo($"ivr: {message}\nRun 'ivr {command} --help' for usage.\n"));
+        Assert.That(output.ToString(), Is.Empty);
+    }
+
+    [TestCase("--max-prompt-seconds", "2.5")]
+    [TestCase("--max-options", "12")]
+    [TestCase("--max-depth", "2147483647")]
+    public async Task GoodNumber_IsAccepted(string option, string value)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await IvrCommandLine.InvokeAsync(["lint", Menu, option, value], TextReader.Null, output, error, inputIsTerminal: false);
+
+        Assert.That(error.ToString(), Does.Not.Contain("must be"));
+        Assert.That(exit, Is.AnyOf(0, 1));
+    }
+}
