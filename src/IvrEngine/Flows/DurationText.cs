@@ -17,9 +17,12 @@ internal static class DurationText
             : trimmed.EndsWith('m') ? (trimmed[..^1], 60.0)
             : trimmed.EndsWith('h') ? (trimmed[..^1], 3600.0)
             : (trimmed, 1.0);
+        // NaN and infinity parse as numbers, and a huge one overflows Duration: range-check the seconds first.
         if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)) return false;
-        duration = Duration.FromSeconds(value * unit);
-        return duration > Duration.Zero && duration <= Longest;
+        var seconds = value * unit;
+        if (!double.IsFinite(seconds) || seconds <= 0 || seconds > Longest.TotalSeconds) return false;
+        duration = Duration.FromSeconds(seconds);
+        return duration > Duration.Zero;
     }
 
     /// <summary>The shortest exact form: <c>5s</c>, <c>2m</c>, <c>3.25s</c>.</summary>

@@ -17,6 +17,22 @@ public static class StartTimeParser
         LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm"),
     ];
 
+    /// <summary>The earliest start accepted: 1900-01-01 in the zone (or UTC for an instant).</summary>
+    public static readonly LocalDate EarliestDate = new(1900, 1, 1);
+
+    /// <summary>
+    /// The latest start accepted: 8999-12-31. The engine adds days, weeks and callback slots to the
+    /// start and turns it into a DateTimeOffset (which ends with year 9999), so a start near the end
+    /// of time would overflow later instead of being refused here.
+    /// </summary>
+    public static readonly LocalDate LatestDate = new(8999, 12, 31);
+
+    /// <summary>True for a date from <see cref="EarliestDate"/> to <see cref="LatestDate"/>.</summary>
+    public static bool InRange(LocalDate date) => date >= EarliestDate && date <= LatestDate;
+
+    private static string OutOfRange(string text) =>
+        $"'{text.Trim()}' is out of range; a start time is from {LocalDatePattern.Iso.Format(EarliestDate)} to {LocalDatePattern.Iso.Format(LatestDate)}";
+
     /// <summary>Parses <paramref name="text"/>; on failure <paramref name="error"/> says what was expected.</summary>
     public static bool TryParse(string text, out Instant instant, out string error)
     {
@@ -26,6 +42,11 @@ public static class StartTimeParser
         var instantResult = InstantPattern.ExtendedIso.Parse(trimmed);
         if (instantResult.Success)
         {
+            if (!InRange(instantResult.Value.InUtc().Date))
+            {
+                error = OutOfRange(text);
+                return false;
+            }
             instant = instantResult.Value;
             return true;
         }
@@ -44,6 +65,12 @@ public static class StartTimeParser
             {
                 var local = pattern.Parse(trimmed[..space].Trim());
                 if (!local.Success) continue;
+                // Checked before the zone is applied: 9999-12-31T23:59 in New York is past the last instant there is.
+                if (!InRange(local.Value.Date))
+                {
+                    error = OutOfRange(text);
+                    return false;
+                }
                 // A local time in the spring-forward gap or the fall-back overlap is read the way
                 // people mean it: shifted forward past the gap, the earlier of two repeats.
                 instant = local.Value.InZoneLeniently(zone).ToInstant();

@@ -61,4 +61,30 @@ public sealed class NumericOptionTests
         Assert.That(error.ToString(), Does.Not.Contain("must be"));
         Assert.That(exit, Is.AnyOf(0, 1));
     }
+
+    [TestCase("call", "9999-12-31T23:59 America/New_York", "ivr call: --at: '9999-12-31T23:59 America/New_York' is out of range; a start time is from 1900-01-01 to 8999-12-31\n")]
+    [TestCase("call", "0000-01-01T00:00 America/New_York", "ivr call: --at: '0000-01-01T00:00 America/New_York' is out of range; a start time is from 1900-01-01 to 8999-12-31\n")]
+    [TestCase("hours", "9999-12-31T23:59 America/New_York", "ivr: --at: '9999-12-31T23:59 America/New_York' is out of range; a start time is from 1900-01-01 to 8999-12-31\nRun 'ivr hours --help' for usage.\n")]
+    public async Task AtNearTheEndsOfTime_IsAUsageErrorNotAnOverflow(string command, string at, string expected)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await IvrCommandLine.InvokeAsync([command, Menu, "--at", at], TextReader.Null, output, error, inputIsTerminal: false);
+
+        Assert.That(exit, Is.EqualTo(2), error.ToString());
+        Assert.That(error.ToString(), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task HoursForAYearFromTheLatestStart_ListsEveryDay()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await IvrCommandLine.InvokeAsync(["hours", Menu, "--at", "8999-12-31T23:59 America/New_York", "--days", "366"], TextReader.Null, output, error, inputIsTerminal: false);
+
+        Assert.That(exit, Is.Zero, error.ToString());
+        Assert.That(output.ToString(), Does.Contain("9000-12-30"));
+    }
 }

@@ -125,4 +125,36 @@ public sealed class FlowParserTests
         Assert.That(header.StartAt, Is.EqualTo(NodaTime.Instant.FromUtc(2026, 12, 1, 14, 59)));
         Assert.That((header.Seed, header.CallerId, header.Pacing), Is.EqualTo((12, "+12025550143", IvrEngine.Calls.PromptPacing.Spoken)));
     }
+
+    [TestCase("wait NaNs", "NaNs")]
+    [TestCase("wait Infinitys", "Infinitys")]
+    [TestCase("wait 1e308h", "1e308h")]
+    [TestCase("wait 99999999999999999999m", "99999999999999999999m")]
+    public void WaitThatIsNotAFiniteTime_IsFlow0003(string step, string value)
+    {
+        using var folder = new FlowFolder();
+        var path = folder.Write("wait.flow", $"menu: test-line.json\n{step}\n");
+
+        var result = FlowParser.ParseFile(path);
+
+        Assert.That(result.Diagnostics.Select(d => d.ToString()), Is.EqualTo(new[]
+        {
+            $"{path}(2,6): error FLOW0003: '{value}' is not a time to wait; write e.g. wait 5s, wait 2m or wait 250ms (more than 0, at most a day)",
+        }));
+    }
+
+    [TestCase("9999-12-31T23:59 America/New_York")]
+    [TestCase("0000-01-01T00:00 America/New_York")]
+    public void AtLineNearTheEndsOfTime_IsFlow0003(string at)
+    {
+        using var folder = new FlowFolder();
+        var path = folder.Write("at.flow", $"menu: test-line.json\nat: {at}\npress 1\n");
+
+        var result = FlowParser.ParseFile(path);
+
+        Assert.That(result.Diagnostics.Select(d => d.ToString()), Is.EqualTo(new[]
+        {
+            $"{path}(2,5): error FLOW0003: 'at:' '{at}' is out of range; a start time is from 1900-01-01 to 8999-12-31; weekdays work too: at: Monday 09:59 America/New_York",
+        }));
+    }
 }

@@ -71,4 +71,25 @@ public sealed class StartInstantParserTests
         Assert.That(error, Does.Contain("is not a start time"));
         Assert.That(error, Does.Contain("2026-11-30T09:15 America/New_York"));
     }
+
+    [TestCase("9999-12-31T23:59 America/New_York")]
+    [TestCase("0000-01-01T00:00 America/New_York")]
+    [TestCase("9000-01-01T00:00 Etc/UTC")]
+    [TestCase("1899-12-31T23:59 Europe/Moscow")]
+    [TestCase("0000-01-01T00:00:00Z")]
+    [TestCase("9500-06-01T12:00:00Z")]
+    public void TryParse_AStartNearTheEndsOfTime_IsARangeError(string text)
+    {
+        Assert.That(StartInstantParser.TryParse(text, out var instant, out var error), Is.False);
+
+        Assert.That(instant, Is.EqualTo(default(Instant)));
+        Assert.That(error, Is.EqualTo($"'{text}' is out of range; a start time is from 1900-01-01 to 8999-12-31"));
+    }
+
+    [TestCase("8999-12-31T23:59 America/New_York")]
+    [TestCase("1900-01-01T00:00 Etc/UTC")]
+    public void TryParse_TheEdgesOfTheRange_AreAccepted(string text)
+    {
+        Assert.That(StartInstantParser.TryParse(text, out _, out var error), Is.True, error);
+    }
 }
