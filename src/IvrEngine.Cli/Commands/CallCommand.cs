@@ -95,16 +95,11 @@ internal static partial class CallCommand
         await using var transcriptFile = OpenOutput(request.TranscriptPath, "call.jsonl", out var transcriptError);
         await using var queueLogFile = OpenOutput(request.QueueLogPath, "queue.jsonl", out var queueLogError);
         await using var asteriskLogFile = OpenOutput(request.AsteriskQueueLogPath, "queue_log", out var asteriskLogError);
-        foreach (var (option, problem) in new[] { ("--transcript", transcriptError), ("--queue-log", queueLogError), ("--asterisk-queue-log", asteriskLogError) })
+        await using var recordFile = OpenOutput(request.RecordPath, "my-call.flow", out var recordError);
+        foreach (var (option, problem) in new[] { ("--transcript", transcriptError), ("--queue-log", queueLogError), ("--asterisk-queue-log", asteriskLogError), ("--record", recordError) })
         {
             if (problem is null) continue;
             await error.WriteLineAsync($"ivr call: {option}: {problem}");
-            return ExitCodes.Usage;
-        }
-
-        if (request.RecordPath is { } recordPath && Directory.Exists(recordPath))
-        {
-            await error.WriteLineAsync($"ivr call: --record: '{recordPath}' is a folder; give a file name such as my-call.flow");
             return ExitCodes.Usage;
         }
 
@@ -187,7 +182,7 @@ internal static partial class CallCommand
                 ? (File.Exists(StaffingLoader.DefaultPathFor(menuPath)) ? "none" : null)
                 : (Path.GetFullPath(staffingPath) == Path.GetFullPath(StaffingLoader.DefaultPathFor(menuPath)) ? null : Path.GetRelativePath(flowFolder, Path.GetFullPath(staffingPath)));
             var flow = Flows.FlowRecorder.Write(call, Path.GetRelativePath(flowFolder, Path.GetFullPath(menuPath)), settings.Seed, pacing, flowStaffing);
-            await File.WriteAllTextAsync(flowPath, flow, CancellationToken.None);
+            await recordFile!.WriteAsync(System.Text.Encoding.UTF8.GetBytes(flow), CancellationToken.None);
             await output.WriteLineAsync($"Flow: {flowPath} (run it with: ivr test {flowPath})");
         }
         await host.StopAsync(CancellationToken.None);

@@ -9,15 +9,18 @@ internal static class OutputFolder
         if (result.Tokens.Count > 0 && File.Exists(result.Tokens[^1].Value)) result.AddError(IsAFile(result.Tokens[^1].Value));
     }
 
-    private static string IsAFile(string path) => $"--out {path} is a file; give a folder (it is created if missing).";
+    private static string IsAFile(string path, string option = "--out") => $"{option} {path} is a file; give a folder (it is created if missing).";
 
     /// <summary>Creates <paramref name="path"/> (and its parents) if needed; false with the reason when it cannot be a folder we write in.</summary>
-    public static bool TryPrepare(string path, out string problem)
+    public static bool TryPrepare(string path, out string problem) => TryPrepare(path, "--out", out problem);
+
+    /// <summary>As <see cref="TryPrepare(string, out string)"/>, naming <paramref name="option"/> in the reason.</summary>
+    public static bool TryPrepare(string path, string option, out string problem)
     {
         problem = string.Empty;
         if (File.Exists(path))
         {
-            problem = IsAFile(path);
+            problem = IsAFile(path, option);
             return false;
         }
         try
@@ -30,7 +33,7 @@ internal static class OutputFolder
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            problem = $"--out {path} cannot be written: {ex.Message}";
+            problem = $"{option} {path} cannot be written: {ex.Message}";
             return false;
         }
     }

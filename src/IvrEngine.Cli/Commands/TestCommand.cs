@@ -43,6 +43,14 @@ internal static class TestCommand
     private static int Run(TestRequest request, TextWriter output, TextWriter error)
     {
         var started = TimeProvider.System.GetTimestamp();
+        // The outputs are made ready before any flow runs: a bad path must not cost the run's results.
+        if (request.TranscriptsDir is { } transcriptsDir && !OutputFolder.TryPrepare(transcriptsDir, "--transcripts", out var folderProblem))
+        {
+            error.WriteLine($"ivr test: {folderProblem}");
+            return ExitCodes.Usage;
+        }
+        using var junitFile = OpenJUnit(request.JUnitPath, error);
+        if (request.JUnitPath is not null && junitFile is null) return ExitCodes.Usage;
         var files = new List<string>();
         foreach (var path in request.Paths)
         {
@@ -82,11 +90,7 @@ internal static class TestCommand
 
         var elapsed = TimeProvider.System.GetElapsedTime(started);
         if (request.TranscriptsDir is { } dir) WriteTranscripts(dir, results);
-        if (request.JUnitPath is { } junit)
-        {
-            using var stream = File.Create(junit);
-            JUnitReport.Write(stream, results, suite.Diagnostics, elapsed);
-        }
+        if (junitFile is not null) JUnitReport.Write(junitFile, results, suite.Diagnostics, elapsed);
 
         output.WriteLine();
         output.WriteLine($"{results.Length - failed} passed, {failed} failed: {Plural(results.Length, "run")} of {Plural(suite.FileCount, "flow file")} in {elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s.");
@@ -96,6 +100,26 @@ internal static class TestCommand
             return ExitCodes.Usage;
         }
         return failed > 0 || belowMinimum ? ExitCodes.Failed : ExitCodes.Ok;
+    }
+
+    /// <summary>The <c>--junit</c> file, created now; null (after saying why) when it cannot be.</summary>
+    private static FileStream? OpenJUnit(string? path, TextWriter error)
+    {
+        if (path is null) return null;
+        if (Directory.Exists(path))
+        {
+            error.WriteLine($"ivr test: --junit: '{path}' is a folder; give a file name such as results.xml");
+            return null;
+        }
+        try
+        {
+            return File.Create(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            error.WriteLine($"ivr test: --junit: cannot write '{path}': {exception.Message}");
+            return null;
+        }
     }
 
     /// <summary>A file as given; a folder's *.flow files, recursively; or a glob's matches.</summary>
