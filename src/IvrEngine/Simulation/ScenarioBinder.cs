@@ -44,6 +44,12 @@ internal sealed class ScenarioBinder(BindContext context, Menu menu)
             context.Error(DiagnosticCodes.Malformed, value!.Where, $"weekOf is '{text}'; it must be a date such as 2026-11-30");
             return null;
         }
+        // The simulation runs up to 520 weeks from here and the clock ends with year 9999: the start's range is the calls'.
+        if (!Time.StartTimeParser.InRange(date))
+        {
+            context.Error(DiagnosticCodes.OutOfRange, value!.Where, $"weekOf is {text}; it must be from 1900-01-01 to 8999-12-31");
+            return null;
+        }
         if (date.DayOfWeek != IsoDayOfWeek.Monday)
         {
             context.Error(DiagnosticCodes.OutOfRange, value!.Where,
