@@ -11,7 +11,7 @@ internal static class DiffCommand
     {
         var oldFile = new Argument<string>("OLD") { Description = "The menu as it was." };
         var newFile = new Argument<string>("NEW") { Description = "The menu as it will be." };
-        var command = new Command("diff", "Show what a menu change does for callers: nodes, options re-keyed or re-targeted, prompts per locale, escapes.")
+        var command = new Command("diff", "Show what a menu change does for callers: nodes, options re-keyed or re-targeted, prompts per locale, escapes. Exit 0: no change for callers; 1: changes; 2: a menu is invalid (its errors are listed) or the command line is wrong.")
         {
             oldFile, newFile,
         };

@@ -70,7 +70,9 @@ public sealed class FlowLoader
         var key = (Path.GetFullPath(path), Path.GetFullPath(header.MenuPath));
         if (!_staffing.TryGetValue(key, out var loaded)) _staffing[key] = loaded = StaffingLoader.LoadFile(path, menu);
         if (loaded.Succeeded) return loaded.Plan;
-        problems.Add(new FlowDiagnostic(at, FlowCodes.Staffing, $"the staffing file '{path}' has {loaded.Diagnostics.Count(d => d.IsError)} error(s); run 'ivr validate {header.MenuPath}'"));
+        // The staffing file's own first error, located: 'ivr validate' checks a staffing file only under its NAME.staffing.json name.
+        var first = loaded.Diagnostics.First(d => d.IsError);
+        problems.Add(new FlowDiagnostic(at, FlowCodes.Staffing, $"the staffing file '{path}' has {loaded.Diagnostics.Count(d => d.IsError)} error(s), the first at line {first.Line}, column {first.Column}: {first.Message}"));
         return null;
     }
 }

@@ -125,7 +125,7 @@ public sealed class FlowQueueTests
 
         Assert.That(suite.Diagnostics.Select(d => d.ToString()), Is.EqualTo(new[]
         {
-            $"{bad}(2,11): error FLOW0009: the staffing file '{Path.Combine(folder.Path, "bad.json")}' has 1 error(s); run 'ivr validate {Path.Combine(folder.Path, "test-line.json")}'",
+            $"{bad}(2,11): error FLOW0009: the staffing file '{Path.Combine(folder.Path, "bad.json")}' has 1 error(s), the first at line 1, column 42: queues of agents[0] names queue 'nowhere', which the menu does not declare",
             $"{missing}(2,11): error FLOW0009: there is no staffing file '{Path.Combine(folder.Path, "nobody.json")}'; name one, or write staffing: none",
             $"{names}(6,1): error FLOW0007: the staffing file has no agent 'Anne'; did you mean 'Ann'?",
             $"{names}(7,1): error FLOW0007: the menu has no queue 'retension'; did you mean 'retention'?",
