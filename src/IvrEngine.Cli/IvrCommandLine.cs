@@ -1,5 +1,6 @@
 using System.CommandLine;
 using IvrEngine.Cli.Commands;
+using IvrEngine.Cli.Console;
 
 namespace IvrEngine.Cli;
 
@@ -34,12 +35,26 @@ internal static class IvrCommandLine
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            foreach (var parseError in parseResult.Errors) await error.WriteLineAsync($"ivr: {parseError.Message}");
+            foreach (var message in Messages(parseResult, root)) await error.WriteLineAsync($"ivr: {CallEventFormatter.Printable(message)}");
             var commandName = parseResult.CommandResult.Command == root ? string.Empty : $" {parseResult.CommandResult.Command.Name}";
             await error.WriteLineAsync($"Run 'ivr{commandName} --help' for usage.");
             return ExitCodes.Usage;
         }
 
         return await parseResult.InvokeAsync(configuration);
+    }
+
+    /// <summary>
+    /// The parser's messages, except at the top level: for <c>ivr frobnicate</c> or <c>ivr --bogus</c> it says
+    /// both "Required command was not provided" and "Unrecognized command or argument"; the second is the news.
+    /// </summary>
+    private static IEnumerable<string> Messages(ParseResult parseResult, RootCommand root)
+    {
+        if (parseResult.CommandResult.Command != root || parseResult.UnmatchedTokens.Count == 0) return parseResult.Errors.Select(e => e.Message);
+        var first = parseResult.UnmatchedTokens[0];
+        var commands = root.Subcommands.Select(c => c.Name).ToList();
+        return [first.StartsWith('-')
+            ? $"'{first}' is not an option of ivr; choose a command first: {string.Join(", ", commands)}."
+            : $"'{first}' is not an ivr command; the commands are {string.Join(", ", commands)}."];
     }
 }

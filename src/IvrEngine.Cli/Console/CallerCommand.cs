@@ -31,7 +31,8 @@ internal abstract record CallerCommand
             "transfer" when rest.Length > 0 => new TransferTo(rest),
             "transfer" => new Unknown("Transfer to which queue? For example: transfer retention"),
             "help" or "?" => new Help(),
-            _ => new Unknown($"Unknown command '{text}'. Try: {Usage}."),
+            // Echoed to the terminal: NUL, ESC ("ESC[2J" clears the screen) and bidi overrides are shown, not obeyed.
+            _ => new Unknown($"Unknown command '{CallEventFormatter.Printable(text)}'. Try: {Usage}."),
         };
     }
 
@@ -48,7 +49,7 @@ internal abstract record CallerCommand
         }
         return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value * multiplier is > 0 and <= MaxWaitSeconds
             ? new Wait(Duration.FromSeconds(value * multiplier))
-            : new Unknown($"'{rest}' is not a time to wait; write e.g. wait 5 (seconds) or wait 2m, up to a day.");
+            : new Unknown($"'{CallEventFormatter.Printable(rest)}' is not a time to wait; write e.g. wait 5 (seconds) or wait 2m, up to a day.");
     }
 
     private const double MaxWaitSeconds = 86_400;

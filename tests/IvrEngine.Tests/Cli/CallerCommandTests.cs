@@ -109,4 +109,20 @@ public sealed class CallerCommandTests
         Assert.That(command, Is.TypeOf<CallerCommand.Unknown>());
         Assert.That(((CallerCommand.Unknown)command).Message, Does.Contain($"'{line}'").And.Contain(CallerCommand.Usage));
     }
+
+    [Test]
+    public void UnknownCommandWithControlCharacters_EchoesThemEscaped()
+    {
+        var command = CallerCommand.Parse("fro\u001b[2J\u0000b\u202e");
+
+        Assert.That(command, Is.EqualTo(new CallerCommand.Unknown($"Unknown command 'fro\\u001b[2J\\u0000b\\u202e'. Try: {CallerCommand.Usage}.")));
+    }
+
+    [Test]
+    public void WaitWithAnEscapeSequence_EchoesItEscaped()
+    {
+        var command = CallerCommand.Parse("wait \u001b[2J");
+
+        Assert.That(command, Is.EqualTo(new CallerCommand.Unknown("'\\u001b[2J' is not a time to wait; write e.g. wait 5 (seconds) or wait 2m, up to a day.")));
+    }
 }

@@ -3,10 +3,11 @@ using IvrEngine.Cli;
 namespace IvrEngine.Tests.Cli;
 
 /// <summary>
-/// Every numeric option of every command, given text that is not a number in its range: exit 2 and
+/// Edges of the command line: every numeric option given text that is not a number in its range,
+/// start times near the ends of time, unknown commands. Exit 2 and
 /// one line naming the range, never "Cannot parse argument" with a stack trace (that was exit 134).
 /// </summary>
-public sealed class NumericOptionTests
+public sealed class CommandLineEdgeTests
 {
     private static readonly string Menu = RepoPaths.BundledMenu;
 
@@ -86,5 +87,19 @@ public sealed class NumericOptionTests
 
         Assert.That(exit, Is.Zero, error.ToString());
         Assert.That(output.ToString(), Does.Contain("9000-12-30"));
+    }
+
+    [TestCase("--bogus", "ivr: '--bogus' is not an option of ivr; choose a command first: call, validate, test, lint, diagram, serve, diff, callbacks, hours, simulate, staff.")]
+    [TestCase("frobnicate", "ivr: 'frobnicate' is not an ivr command; the commands are call, validate, test, lint, diagram, serve, diff, callbacks, hours, simulate, staff.")]
+    [TestCase("fro\u001b[2J\u0000b", "ivr: 'fro\\u001b[2J\\u0000b' is not an ivr command; the commands are call, validate, test, lint, diagram, serve, diff, callbacks, hours, simulate, staff.")]
+    public async Task UnknownCommandOrOption_SaysSoInOneLine_WithControlCharactersEscaped(string arg, string message)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await IvrCommandLine.InvokeAsync([arg], TextReader.Null, output, error, inputIsTerminal: false);
+
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(error.ToString(), Is.EqualTo($"{message}\nRun 'ivr --help' for usage.\n"));
     }
 }
