@@ -20,6 +20,9 @@ internal sealed class ScenarioBinder(BindContext context, Menu menu)
     private static readonly HandleTime DefaultHandleTime = new(HandleTimeDistribution.LogNormal, Duration.FromMinutes(4), Duration.FromMinutes(2));
     private static readonly HandleTime DefaultPatience = new(HandleTimeDistribution.Exponential, Duration.FromMinutes(3), Duration.Zero);
 
+    /// <summary>The smallest positive rate or weight: one call in about six weeks at 0.001 an hour.</summary>
+    private const double SmallestRate = 0.001;
+
     private readonly QuantityReader _read = new(context);
 
     public Scenario? Bind(LocatedObject file, string sourcePath)
@@ -169,6 +172,12 @@ internal sealed class ScenarioBinder(BindContext context, Menu menu)
         if (number.Value < 0 || number.Value > max)
         {
             context.Error(DiagnosticCodes.OutOfRange, value.Where, string.Create(CultureInfo.InvariantCulture, $"{what} is {number.Value}; it must be from 0 to {max:N0}"));
+            return null;
+        }
+        // A rate of 1e-300 calls an hour puts the next call past the end of time: it overflowed mid-run.
+        if (number.Value > 0 && number.Value < SmallestRate)
+        {
+            context.Error(DiagnosticCodes.OutOfRange, value.Where, string.Create(CultureInfo.InvariantCulture, $"{what} is {number.Value}; it must be 0 or from {SmallestRate} to {max:N0}"));
             return null;
         }
         return number.Value;

@@ -209,6 +209,7 @@ public sealed class ScenarioLoaderTests
             ("\"wrapUpSeconds\": 10", "\"wrapupSeconds\": 10", "IVR0003", "\"wrapupSeconds\"", "$.queues.general.wrapupSeconds", "did you mean 'wrapUpSeconds'?", "unknown queue property"),
             ("\"weekOf\": \"2026-11-30\"", "\"weekOf\": \"2026-12-02\"", "IVR0018", "\"2026-12-02\"", "$.weekOf", "weekOf is 2026-12-02, a Wednesday; simulated weeks start on a Monday (the Monday of that week is 2026-11-30)", "weekOf not a Monday"),
             ("\"weekOf\": \"2026-11-30\"", "\"weekOf\": \"9999-12-27\"", "IVR0018", "\"9999-12-27\"", "$.weekOf", "weekOf is 9999-12-27; it must be from 1900-01-01 to 8999-12-31", "weekOf near the end of time"),
+            ("\"callsPerHour\": 100", "\"callsPerHour\": 1e-300", "IVR0018", "1e-300", "$.arrivals[0].callsPerHour", "callsPerHour of arrivals[0] is 1E-300; it must be 0 or from 0.001 to 1,000,000", "a rate too small to ever call"),
             ("\"weekOf\": \"2026-11-30\"", "\"weekOf\": \"next monday\"", "IVR0022", "\"next monday\"", "$.weekOf", "it must be a date such as 2026-11-30", "weekOf not a date"),
             ("\"intervalMinutes\": 60", "\"intervalMinutes\": 20", "IVR0018", "20,", "$.intervalMinutes", "intervalMinutes is 20; it must be 15, 30 or 60", "intervalMinutes 20"),
             ("\"from\": \"09:00\", \"to\": \"12:00\"", "\"from\": \"09:30\", \"to\": \"12:00\"", "IVR0018", "\"09:30\"", "$.arrivals[0].from", "from 09:30 of arrivals[0] does not fall on the scenario's 60-minute intervals", "from off the grid"),
