@@ -44,8 +44,19 @@ internal sealed class QuantityReader(BindContext context)
                 ? $"{property}.sdSeconds of {owner} is ignored: an exponential distribution's spread is its mean; use lognormal for another spread"
                 : $"{property}.sdSeconds of {owner} is ignored: a fixed distribution has no spread");
         }
+        // A log-normal spread far above its mean (sd 86400 s on a mean of 1e-300 s) draws durations past
+        // the end of time: it overflowed mid-simulation. Ten times the mean is already a wild spread.
+        if (distribution == HandleTimeDistribution.LogNormal && spread > mean * MaxSpreadToMean)
+        {
+            context.Error(DiagnosticCodes.OutOfRange, (obj["sdSeconds"] ?? obj["meanSeconds"] ?? obj).Where, string.Create(CultureInfo.InvariantCulture,
+                $"{property}.sdSeconds of {owner} is {spread.TotalSeconds} seconds, more than {MaxSpreadToMean} times its mean of {mean.TotalSeconds} seconds; a log-normal spread that wide draws durations past any clock"));
+            return inherited;
+        }
         return new HandleTime(distribution, mean, spread);
     }
+
+    /// <summary>The widest log-normal spread accepted, as a multiple of the mean.</summary>
+    private const int MaxSpreadToMean = 10;
 
     /// <summary>A probability from 0 to 1, or null (after reporting anything else).</summary>
     public double? Probability(LocatedValue? value, string what)
