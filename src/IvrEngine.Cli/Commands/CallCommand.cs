@@ -219,6 +219,11 @@ internal static partial class CallCommand
             problem = $"'{path}' is a folder; give a file name such as {example}";
             return null;
         }
+        if (File.Exists(path) && Files.FileKind.NotARegularFile(path) is { } what)
+        {
+            problem = $"'{path}' is {what}; give a regular file such as {example}";
+            return null;
+        }
         try
         {
             return File.Create(path);

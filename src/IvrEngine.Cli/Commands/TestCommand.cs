@@ -111,6 +111,11 @@ internal static class TestCommand
             error.WriteLine($"ivr test: --junit: '{path}' is a folder; give a file name such as results.xml");
             return null;
         }
+        if (File.Exists(path) && Files.FileKind.NotARegularFile(path) is { } what)
+        {
+            error.WriteLine($"ivr test: --junit: '{path}' is {what}; give a regular file such as results.xml");
+            return null;
+        }
         try
         {
             return File.Create(path);

@@ -8,7 +8,7 @@ namespace IvrEngine.Files;
 /// path, so on Unix this asks the runtime's own native shim (libSystem.Native, shipped with every
 /// runtime and used by System.IO itself) for the stat mode.
 /// </summary>
-internal static class FileKind
+public static class FileKind
 {
     private const int TypeMask = 0xF000;
     private const int Fifo = 0x1000;
@@ -20,7 +20,8 @@ internal static class FileKind
 
     /// <summary>
     /// Null for a regular file (or when the kind cannot be told: Windows, or a runtime without the
-    /// shim; the bounded read still holds there), else what the path is, in words.
+    /// shim; the bounded read still holds there) or a path that does not exist, else what the path is, in words.
+    /// Outputs ask too: writing a transcript to /dev/full would fail only after the call.
     /// </summary>
     public static string? NotARegularFile(string path)
     {

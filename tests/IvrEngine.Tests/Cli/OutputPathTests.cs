@@ -58,6 +58,28 @@ public sealed class OutputPathTests
         Assert.That(output, Does.Not.Contain("Calling"), "the call never started");
     }
 
+    [Test]
+    [Platform("Linux")]
+    public async Task Call_TranscriptToADevice_FailsBeforeTheCall()
+    {
+        var (exit, output, error) = await RunAsync("call", RepoPaths.BundledMenu, "--transcript", "/dev/full");
+
+        Assert.That(exit, Is.EqualTo(2), error);
+        Assert.That(error, Is.EqualTo("ivr call: --transcript: '/dev/full' is a device; give a regular file such as call.jsonl\n"));
+        Assert.That(output, Is.Empty);
+    }
+
+    [Test]
+    [Platform("Linux")]
+    public async Task Test_JUnitToADevice_FailsBeforeAnyFlowRuns()
+    {
+        var (exit, output, error) = await RunAsync("test", Flow, "--junit", "/dev/full");
+
+        Assert.That(exit, Is.EqualTo(2), error);
+        Assert.That(error, Is.EqualTo("ivr test: --junit: '/dev/full' is a device; give a regular file such as results.xml\n"));
+        Assert.That(output, Is.Empty);
+    }
+
     private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
