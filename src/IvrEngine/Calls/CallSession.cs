@@ -23,7 +23,8 @@ namespace IvrEngine.Calls;
 public sealed class CallSession
 {
     // A menu that moves this many times without waiting for the caller is looping (announcements
-    // pointing at each other); the call ends instead of spinning for ever.
+    // pointing at each other, queues turning callers away into each other); the call ends instead of
+    // spinning for ever.
     private const int MaxMovesWithoutInput = 32;
 
     /// <summary>Ends the detail of a hand-off the simulated agent made on their own (not asked for with <c>transfer QUEUE</c>).</summary>
@@ -770,6 +771,14 @@ public sealed class CallSession
 
     private void OnTransfer(TransferRequest request)
     {
+        // Queues that turn the caller away at once (closed, full, no agents) into each other, or back to
+        // themselves, move the call without waiting: the same guard as for announcements ends it.
+        if (++_movesWithoutInput > MaxMovesWithoutInput)
+        {
+            Fire(static m => m.End, new CallOutcome(CallOutcomeKind.RoutingLoop, request.QueueId, $"{MaxMovesWithoutInput} moves without waiting for the caller, last to queue {request.QueueId}"));
+            return;
+        }
+
         // A callback is dialed only while its queue is open, so only callers are checked against the hours.
         if (!request.Callback && _menu.Queues.TryGetValue(request.QueueId, out var closable) && closable.Hours is { } hours
             && TurnedAwayByHours(hours, "queue", request.QueueId, request.QueueId)) return;
@@ -1128,6 +1137,8 @@ public sealed class CallSession
 
     internal void JoinedQueue(string queueId, int position)
     {
+        // Waiting in a queue is waiting: what moves the caller on from here is time, not a loop.
+        _movesWithoutInput = 0;
         _visits.Add(new QueueVisit(queueId, Now, position));
         Record(CallEventType.QueueJoined, text: queueId, detail: $"position {position}");
     }
