@@ -358,11 +358,12 @@ internal sealed class MenuBinder
 
     private void ReportAnnouncementLoops(string start, LocatedObject nodesObject, ImmutableDictionary<string, MenuNode>.Builder nodes)
     {
+        var byName = new Dictionary<string, LocatedProperty>(StringComparer.Ordinal);
+        foreach (var property in nodesObject.Properties) byName.TryAdd(property.Name, property);
         foreach (var loop in AnnouncementLoops.Find(start, nodes, nodesObject.Properties.Select(p => p.Name)))
         {
-            var first = nodesObject.Properties.First(p => p.Name == loop[0]);
-            _context.Error(DiagnosticCodes.AnnouncementLoop, first.NameWhere,
-                $"announcements {string.Join(" -> ", loop.Append(loop[0]).Select(id => $"'{id}'"))} loop without ever waiting for the caller; give one of them options, or point its next elsewhere");
+            _context.Error(DiagnosticCodes.AnnouncementLoop, byName[loop[0]].NameWhere,
+                $"announcements {NameList.Path([.. loop, loop[0]])} loop without ever waiting for the caller; give one of them options, or point its next elsewhere");
         }
     }
 
