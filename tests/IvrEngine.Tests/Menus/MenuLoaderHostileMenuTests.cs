@@ -69,4 +69,65 @@ public sealed class MenuLoaderHostileMenuTests
         Assert.That(diagnostic.Message, Does.StartWith("announcements 'goodbye' -> 'back-again' -> 'goodbye' loop without ever waiting for the caller"));
         Assert.That(diagnostic.JsonPath, Is.EqualTo("$.nodes.goodbye"));
     }
+
+    private const string Hours = "\"hours\": { \"care\": { \"weekly\": { \"mon-fri\": \"09:00-17:00\" } }, \"late\": { \"weekly\": { \"daily\": \"07:00-23:00\" } } },";
+
+    /// <summary>The sample menu with hours, and a second queue; <paramref name="general"/> and <paramref name="sales"/> are the queues' extra properties.</summary>
+    private static string WithQueues(string general, string sales = "", string json = SampleMenus.Valid) => SampleMenus.Replace(json,
+        "\"queues\": { \"general\": { \"name\": { \"en-US\": \"customer care\", \"ru-RU\": \"служба поддержки\" } } },",
+        Hours + "\"queues\": { \"general\": { \"name\": { \"en-US\": \"customer care\", \"ru-RU\": \"служба поддержки\" }" + general + " },"
+        + " \"sales\": { \"name\": { \"en-US\": \"sales\", \"ru-RU\": \"продажи\" }" + sales + " } },");
+
+    [Test]
+    public void Load_QueueWhenClosedBackToItself_IsARoutingLoopAtTheWhenClosed()
+    {
+        var json = WithQueues(", \"hours\": \"care\", \"whenClosed\": { \"queue\": \"general\" }");
+
+        var diagnostic = DiagnosticAssert.Single(json, "IVR0029");
+        var (line, column) = SampleMenus.PositionOf(json, "\"whenClosed\": { \"queue\": \"general\" }");
+
+        Assert.That((diagnostic.Line, diagnostic.Column, diagnostic.JsonPath), Is.EqualTo((line, column + "\"whenClosed\": ".Length, "$.queues.general.whenClosed")));
+
+        Assert.That(diagnostic.Message, Is.EqualTo(
+            "while schedule 'care' is closed, whenClosed sends callers round without waiting: queue 'general' -> queue 'general', all closed by 'care', "
+            + "so they are turned away again at once, for ever; point one whenClosed elsewhere (a hangup, or a place with other hours)"));
+    }
+
+    [Test]
+    public void Load_TwoQueuesOnOneScheduleClosedIntoEachOther_IsOneRoutingLoop()
+    {
+        var json = WithQueues(", \"hours\": \"care\", \"whenClosed\": { \"queue\": \"sales\" }", ", \"hours\": \"care\", \"whenClosed\": { \"queue\": \"general\" }");
+
+        var diagnostic = DiagnosticAssert.At(json, "IVR0029", "{ \"queue\": \"sales\" }", "$.queues.general.whenClosed");
+
+        Assert.That(diagnostic.Message, Does.Contain("queue 'general' -> queue 'sales' -> queue 'general', all closed by 'care'"));
+    }
+
+    [Test]
+    public void Load_ClosedQueueSentBackToItselfThroughAnAnnouncement_IsARoutingLoop()
+    {
+        var json = WithQueues(", \"hours\": \"care\", \"whenClosed\": { \"goto\": \"goodbye\" }");
+        json = SampleMenus.Replace(json, "\"next\": { \"hangup\": { \"en-US\": \"Goodbye, {callerId}.\", \"ru-RU\": \"До свидания.\" } }", "\"next\": { \"queue\": \"general\" }");
+
+        var diagnostic = DiagnosticAssert.At(json, "IVR0029", "{ \"goto\": \"goodbye\" }", "$.queues.general.whenClosed");
+
+        Assert.That(diagnostic.Message, Does.Contain("queue 'general' -> queue 'general'"));
+    }
+
+    [Test]
+    public void Load_ClosedNodeSentBackToItself_IsARoutingLoopAtItsWhenClosed()
+    {
+        var json = WithQueues("");
+        json = SampleMenus.Replace(json, "\"noInput\": { \"retries\": 4 },", "\"noInput\": { \"retries\": 4 }, \"hours\": { \"schedule\": \"care\", \"whenClosed\": { \"goto\": \"main\" } },");
+
+        DiagnosticAssert.At(json, "IVR0029", "{ \"goto\": \"main\" }", "$.nodes.main.hours.whenClosed");
+    }
+
+    [TestCase("late")]
+    public void Load_QueuesOnDifferentSchedulesClosedIntoEachOther_LoadBecauseBothAreClosedOnlySometimes(string other)
+    {
+        var json = WithQueues(", \"hours\": \"care\", \"whenClosed\": { \"queue\": \"sales\" }", $", \"hours\": \"{other}\", \"whenClosed\": {{ \"queue\": \"general\" }}");
+
+        Assert.That(MenuLoader.Load(json, SampleMenus.Path).Errors, Is.Empty);
+    }
 }

@@ -19,11 +19,14 @@ internal static class NameList
     }
 
     /// <summary>A path <c>'a' -> 'b' -> … -> 'y' -> 'z'</c>: its first and last steps, with the count of those between.</summary>
-    public static string Path(IReadOnlyList<string> steps, string arrow = " -> ")
+    public static string Path(IReadOnlyList<string> steps, string arrow = " -> ") => Steps(steps.Select(n => $"'{n}'").ToList(), arrow);
+
+    /// <summary>Like <see cref="Path"/>, for steps that say what they are (<c>queue 'a' -> node 'b'</c>).</summary>
+    public static string Steps(IReadOnlyList<string> steps, string arrow = " -> ")
     {
-        if (steps.Count <= 2 * Shown) return string.Join(arrow, steps.Select(n => $"'{n}'"));
-        var head = string.Join(arrow, steps.Take(Shown).Select(n => $"'{n}'"));
-        var tail = string.Join(arrow, steps.Skip(steps.Count - Shown).Select(n => $"'{n}'"));
+        if (steps.Count <= 2 * Shown) return string.Join(arrow, steps);
+        var head = string.Join(arrow, steps.Take(Shown));
+        var tail = string.Join(arrow, steps.Skip(steps.Count - Shown));
         return $"{head}{arrow}({More(steps.Count - 2 * Shown)}){arrow}{tail}";
     }
 

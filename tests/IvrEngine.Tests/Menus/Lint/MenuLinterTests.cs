@@ -272,14 +272,6 @@ public sealed class MenuLinterTests
     }
 
     [Test]
-    public void IVRL010_WhenClosedToAQueueOnTheSameSchedule_ReportsBoth_WhenItsWhenClosedLeadsBack()
-    {
-        var json = WithHours(", \"hours\": \"care\", \"whenClosed\": { \"queue\": \"sales\" }", ", \"hours\": \"care\", \"whenClosed\": { \"queue\": \"general\" }");
-
-        Assert.That(Findings(json, "IVRL010").Select(f => f.JsonPath), Is.EqualTo(new[] { "$.queues.general", "$.queues.sales" }));
-    }
-
-    [Test]
     public void IVRL010_HangUpOrALaterScheduleWhenClosed_AndMenusWithoutHours_AreQuiet()
     {
         var hangUp = WithHours(", \"hours\": \"care\"", "");
