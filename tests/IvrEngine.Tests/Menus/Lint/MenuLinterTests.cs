@@ -286,6 +286,37 @@ public sealed class MenuLinterTests
     }
 
     [Test]
+    public void IVRL011_TwoQueuesOverflowingIntoEachOtherWhenNoAgents_AreReportedOnceAtTheFirst()
+    {
+        var json = WithHours(
+            ", \"hours\": \"late\", \"whenNoAgents\": \"overflow\", \"overflow\": { \"queue\": \"sales\" }",
+            ", \"hours\": \"late\", \"whenNoAgents\": \"overflow\", \"overflow\": { \"queue\": \"general\" }");
+
+        var findings = Findings(json, "IVRL011");
+
+        Assert.That(findings.Select(f => f.JsonPath), Is.EqualTo(new[] { "$.queues.general" }));
+        Assert.That(findings[0].Message, Does.StartWith("queue 'general', queue 'sales' can send callers to each other at once"));
+    }
+
+    [Test]
+    public void IVRL011_QueuesOnDifferentSchedulesClosedIntoEachOther_AreReported()
+    {
+        var json = WithHours(", \"hours\": \"care\", \"whenClosed\": { \"queue\": \"sales\" }", ", \"hours\": \"late\", \"whenClosed\": { \"queue\": \"general\" }");
+
+        Assert.That(Findings(json, "IVRL011").Select(f => f.JsonPath), Is.EqualTo(new[] { "$.queues.general" }));
+    }
+
+    [Test]
+    public void IVRL011_OverflowIntoAQueueThatAlwaysTakesCallers_IsQuiet()
+    {
+        var json = WithHours(
+            ", \"hours\": \"late\", \"whenNoAgents\": \"overflow\", \"overflow\": { \"queue\": \"sales\" }",
+            ", \"hours\": \"late\", \"overflow\": { \"queue\": \"general\" }");
+
+        Assert.That(Findings(json, "IVRL011"), Is.Empty);
+    }
+
+    [Test]
     public void IVRL010_BundledMenu_IsQuiet()
     {
         Assert.That(MenuLinter.LintFile(RepoPaths.BundledMenu).Findings.Where(f => f.Code == "IVRL010"), Is.Empty);
