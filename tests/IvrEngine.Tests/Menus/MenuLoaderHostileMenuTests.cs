@@ -130,4 +130,24 @@ public sealed class MenuLoaderHostileMenuTests
 
         Assert.That(MenuLoader.Load(json, SampleMenus.Path).Errors, Is.Empty);
     }
+
+    [TestCase("\"announce\": { \"everySeconds\": 0.0001 }", "0.0001", "$.queues.general.announce.everySeconds",
+        "announce.everySeconds of queue 'general' is 0.0001 seconds; it must be at least 10 and at most 3600")]
+    [TestCase("\"maxWaitSeconds\": 0.001", "0.001", "$.queues.general.maxWaitSeconds",
+        "maxWaitSeconds of queue 'general' is 0.001 seconds; it must be at least 5 and at most 86400")]
+    public void Load_QueueTimesTooShortToBeHeard_AreOutOfRangeAtTheValue(string setting, string needle, string path, string message)
+    {
+        var json = WithQueues(", " + setting);
+
+        var diagnostic = DiagnosticAssert.At(json, "IVR0018", needle, path);
+
+        Assert.That(diagnostic.Message, Is.EqualTo(message));
+    }
+
+    [TestCase("\"announce\": { \"everySeconds\": 10 }")]
+    [TestCase("\"maxWaitSeconds\": 5")]
+    public void Load_QueueTimesAtTheMinimum_Load(string setting)
+    {
+        Assert.That(MenuLoader.Load(WithQueues(", " + setting), SampleMenus.Path).Errors, Is.Empty);
+    }
 }
