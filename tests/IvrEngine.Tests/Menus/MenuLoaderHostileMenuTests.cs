@@ -150,4 +150,26 @@ public sealed class MenuLoaderHostileMenuTests
     {
         Assert.That(MenuLoader.Load(WithQueues(", " + setting), SampleMenus.Path).Errors, Is.Empty);
     }
+
+    [Test]
+    public void Diagnostic_NewlineInALocaleKey_StaysOnOneLineWithTheNewlineShown()
+    {
+        var json = SampleMenus.With("\"en-US\": \"For billing, press 1.\"", "\"en-US\": \"For billing, press 1.\", \"xx\\nYY\": \"?\"");
+
+        var lines = MenuLoader.Load(json, SampleMenus.Path).Diagnostics.Select(d => d.ToString()).ToList();
+
+        Assert.That(lines, Has.Some.Contains("xx\\u000aYY"));
+        Assert.That(lines, Has.None.Contains("\n"));
+    }
+
+    [Test]
+    public void Diagnostic_RightToLeftOverrideInAKey_IsShownEscaped()
+    {
+        var json = SampleMenus.With("{ \"key\": \"2\",", "{ \"key\": \"2\\u202e\",");
+
+        var diagnostic = DiagnosticAssert.Single(json, "IVR0009");
+
+        Assert.That(diagnostic.ToString(), Does.Contain("2\\u202e"));
+        Assert.That(diagnostic.ToString().IndexOf('\u202e', StringComparison.Ordinal), Is.EqualTo(-1), "the raw override would reorder the line");
+    }
 }
