@@ -89,6 +89,12 @@ public sealed partial class CallHost : BackgroundService
         {
             if (e.Type == CallEventType.CallEnded) _activeCalls.Remove(call);
         };
+        // A fault ends only its own call: one log line names it, and every other call goes on.
+        call.Faulted += (faulted, exception) =>
+        {
+            _activeCalls.Remove(faulted);
+            Log.CallFaulted(_logger, faulted.Reference.ToString(), faulted.CurrentNodeId ?? "the greeting", exception);
+        };
         _activeCalls.Add(call);
     }
 
@@ -209,5 +215,8 @@ public sealed partial class CallHost : BackgroundService
     {
         [LoggerMessage(EventId = 1, EventName = "WorkFailed", Level = LogLevel.Error, Message = "A call's work item failed")]
         public static partial void WorkFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 2, EventName = "CallFaulted", Level = LogLevel.Error, Message = "Call {Reference} ended by a fault at {Node}; other calls go on")]
+        public static partial void CallFaulted(ILogger logger, string reference, string node, Exception exception);
     }
 }

@@ -55,16 +55,7 @@ internal static class CallEventFormatter
     /// What a caller "said" is echoed, so escape sequences and bidi overrides in it must not reach
     /// the terminal (they could recolour or reorder the screen): each shows as a visible <c>\u001b</c>.
     /// </summary>
-    public static string Printable(string text)
-    {
-        if (!text.Any(IsUnsafe)) return text;
-        var builder = new System.Text.StringBuilder(text.Length + 16);
-        foreach (var c in text) builder.Append(IsUnsafe(c) ? $"\\u{(int)c:x4}" : c.ToString());
-        return builder.ToString();
-    }
-
-    private static bool IsUnsafe(char c) =>
-        char.IsControl(c) || c is >= '\u202a' and <= '\u202e' or >= '\u2066' and <= '\u2069' or '\u200e' or '\u200f';
+    public static string Printable(string text) => Menus.PrintableText.Escape(text);
 
     /// <summary>m:ss, or h:mm:ss past an hour.</summary>
     public static string Elapsed(Duration elapsed) =>

@@ -17,6 +17,8 @@ public sealed record CallOutcome(CallOutcomeKind Kind, string? QueueId, string R
         CallOutcomeKind.MenuLoop => $"menu loop ({Reason})",
         CallOutcomeKind.BudgetSpent => $"hung up: call budget spent again ({Reason})",
         CallOutcomeKind.ClosedByHours => $"closed by hours ({Reason})",
+        CallOutcomeKind.RoutingLoop => $"routing loop ({Reason})",
+        CallOutcomeKind.Faulted => $"ended by a fault in the line ({Reason})",
         _ => $"{Kind} ({Reason})",
     };
 }

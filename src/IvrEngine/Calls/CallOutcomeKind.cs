@@ -29,4 +29,10 @@ public enum CallOutcomeKind
 
     /// <summary>The caller reached a node or queue outside its business hours, heard when it opens, and the line hung up.</summary>
     ClosedByHours,
+
+    /// <summary>The line moved the caller from queue to queue (overflows, closed queues) without ever waiting: a routing loop.</summary>
+    RoutingLoop,
+
+    /// <summary>The engine failed inside this call; the call ended and every other call went on.</summary>
+    Faulted,
 }

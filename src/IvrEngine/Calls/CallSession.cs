@@ -23,7 +23,8 @@ namespace IvrEngine.Calls;
 public sealed class CallSession
 {
     // A menu that moves this many times without waiting for the caller is looping (announcements
-    // pointing at each other); the call ends instead of spinning for ever.
+    // pointing at each other, queues turning callers away into each other); the call ends instead of
+    // spinning for ever.
     private const int MaxMovesWithoutInput = 32;
 
     /// <summary>Ends the detail of a hand-off the simulated agent made on their own (not asked for with <c>transfer QUEUE</c>).</summary>
@@ -129,6 +130,12 @@ public sealed class CallSession
 
     /// <summary>Set once the call has ended.</summary>
     public CallOutcome? Outcome { get; private set; }
+
+    /// <summary>What failed inside the engine when the call ended <see cref="CallOutcomeKind.Faulted"/>; else null.</summary>
+    public Exception? Fault { get; private set; }
+
+    /// <summary>Raised once if the engine fails inside this call; the call has then ended (the owner logs it).</summary>
+    public event Action<CallSession, Exception>? Faulted;
 
     public Transcript Transcript { get; } = new();
 
@@ -319,17 +326,46 @@ public sealed class CallSession
         {
             fire(shell, argument);
         }
-        catch
+        catch (Exception exception)
         {
             // A machine that threw mid-firing may hold queued triggers: never reuse it.
             _firing--;
             _shell = null;
-            throw;
+            if (_firing > 0 || exception is OutOfMemoryException) throw;
+            // A fault ends this call only: its owner runs other calls on the same thread and clock.
+            EndAfterFault(exception);
         }
         if (--_firing == 0 && _state == CallState.Ended && ReferenceEquals(_shell, shell))
         {
             _shell = null;
             shell.Return();
+        }
+    }
+
+    /// <summary>
+    /// The engine failed inside this call (a bug, or a subscriber that threw): the call ends with a
+    /// <see cref="CallOutcomeKind.Faulted"/> outcome, leaves its queue, and its owner hears of it through
+    /// <see cref="Faulted"/> — nothing reaches the caller's input or the other calls as an exception.
+    /// </summary>
+    private void EndAfterFault(Exception exception)
+    {
+        _state = CallState.Ended;
+        _numberEntry = null;
+        DisarmInputTimer();
+        _menuTimeLimit?.Dispose();
+        _menuTimeLimit = null;
+        Fault = exception;
+        Outcome = new CallOutcome(CallOutcomeKind.Faulted, null, $"at {_node?.Id ?? "the greeting"}: {exception.GetType().Name}: {exception.Message}");
+        Faulted?.Invoke(this, exception);
+        try
+        {
+            _callCenter?.CallerHungUp(this);
+            Record(CallEventType.CallEnded, text: $"{Outcome}", detail: $"reference {Reference}");
+        }
+        catch (Exception tidying) when (tidying is not OutOfMemoryException)
+        {
+            // The call has ended and its fault is reported; a second failure while leaving the queue or
+            // telling listeners cannot make it worse for the caller, and must not reach the other calls.
         }
     }
 
@@ -568,7 +604,7 @@ public sealed class CallSession
         {
             Invalid($"{value.Length} digits entered, at most {collect.MaxLength} allowed");
         }
-        else if (collect.Pattern is { } pattern && !pattern.IsMatch(value))
+        else if (collect.Pattern is { } pattern && !PatternAccepts(pattern, value))
         {
             Invalid($"{value} does not match the expected format");
         }
@@ -577,6 +613,19 @@ public sealed class CallSession
             _variables[collect.Variable] = value;
             Record(CallEventType.DigitsCollected, text: value, detail: collect.Variable);
             Perform(collect.Next, $"entered {collect.Variable}");
+        }
+    }
+
+    /// <summary>A pattern that cannot decide in time refuses the entry: the caller hears "invalid", never an exception.</summary>
+    private static bool PatternAccepts(System.Text.RegularExpressions.Regex pattern, string value)
+    {
+        try
+        {
+            return pattern.IsMatch(value);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return false;
         }
     }
 
@@ -722,6 +771,14 @@ public sealed class CallSession
 
     private void OnTransfer(TransferRequest request)
     {
+        // Queues that turn the caller away at once (closed, full, no agents) into each other, or back to
+        // themselves, move the call without waiting: the same guard as for announcements ends it.
+        if (++_movesWithoutInput > MaxMovesWithoutInput)
+        {
+            Fire(static m => m.End, new CallOutcome(CallOutcomeKind.RoutingLoop, request.QueueId, $"{MaxMovesWithoutInput} moves without waiting for the caller, last to queue {request.QueueId}"));
+            return;
+        }
+
         // A callback is dialed only while its queue is open, so only callers are checked against the hours.
         if (!request.Callback && _menu.Queues.TryGetValue(request.QueueId, out var closable) && closable.Hours is { } hours
             && TurnedAwayByHours(hours, "queue", request.QueueId, request.QueueId)) return;
@@ -1080,6 +1137,8 @@ public sealed class CallSession
 
     internal void JoinedQueue(string queueId, int position)
     {
+        // Waiting in a queue is waiting: what moves the caller on from here is time, not a loop.
+        _movesWithoutInput = 0;
         _visits.Add(new QueueVisit(queueId, Now, position));
         Record(CallEventType.QueueJoined, text: queueId, detail: $"position {position}");
     }

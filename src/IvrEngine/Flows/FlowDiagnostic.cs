@@ -6,5 +6,6 @@ namespace IvrEngine.Flows;
 /// </summary>
 public sealed record FlowDiagnostic(FlowLocation At, string Code, string Message)
 {
-    public override string ToString() => $"{At}: error {Code}: {Message}";
+    /// <remarks>Control characters and bidi overrides from the flow are escaped: one diagnostic, one line.</remarks>
+    public override string ToString() => Menus.PrintableText.Escape($"{At}: error {Code}: {Message}");
 }

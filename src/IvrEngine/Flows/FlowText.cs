@@ -28,6 +28,8 @@ internal static class FlowText
         ["budget-spent"] = CallOutcomeKind.BudgetSpent,
         ["closed"] = CallOutcomeKind.ClosedByHours,
         ["callback"] = CallOutcomeKind.CallbackScheduled,
+        ["routing-loop"] = CallOutcomeKind.RoutingLoop,
+        ["fault"] = CallOutcomeKind.Faulted,
     };
 
     /// <summary>Outcomes that may name their queue: <c>expect outcome answered billing</c> (<c>hung-up QUEUE</c>: while talking to an agent of the queue).</summary>

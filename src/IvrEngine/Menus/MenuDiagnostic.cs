@@ -19,6 +19,7 @@ public sealed record MenuDiagnostic(
 {
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
+    /// <remarks>Control characters and bidi overrides from the file (in a key, a path) are escaped: one diagnostic, one line.</remarks>
     public override string ToString() =>
-        $"{File}({Line},{Column}): {(IsError ? "error" : "warning")} {Code}: {Message} [{JsonPath}]";
+        PrintableText.Escape($"{File}({Line},{Column}): {(IsError ? "error" : "warning")} {Code}: {Message} [{JsonPath}]");
 }

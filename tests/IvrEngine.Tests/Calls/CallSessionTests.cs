@@ -466,10 +466,12 @@ public sealed class CallSessionTests
               "queues": { "q": { "name": { "en-US": "q" } } },
               "nodes": {
                 "a": { "prompt": { "en-US": "A" }, "next": { "goto": "b" } },
-                "b": { "prompt": { "en-US": "B" }, "next": { "do": "back" } }
+                "b": { "prompt": { "en-US": "B" }, "next": { "hangup": { "en-US": "Bye" } } }
               }
             }
             """);
+        // The loader refuses a -> b with b going back (IVR0024); the guard is the engine's own last line of defence.
+        menu = menu with { Nodes = menu.Nodes.SetItem("b", menu.Nodes["b"] with { Next = IvrEngine.Menus.GoBack.Instance }) };
 
         var call = new TestCall(menu);
 

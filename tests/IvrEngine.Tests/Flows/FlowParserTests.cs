@@ -33,7 +33,7 @@ public sealed class FlowParserTests
             $"{path}(7,8): error FLOW0003: 'forever' is not a time to wait; write e.g. wait 5s, wait 2m or wait 250ms (more than 0, at most a day)",
             $"{path}(8,15): error FLOW0003: 'expect prompt' needs text in double quotes (\"Billing and payments\") or a pattern between slashes (/press [0-9]/), and nothing after it",
             $"{path}(9,8): error FLOW0002: unknown expectation 'nod'; did you mean 'node'?; expect one of: prompt, no prompt, node, state, queued, position, wait, agent, outcome, reference, variable, callback",
-            $"{path}(10,16): error FLOW0003: 'transfered' is not an outcome; did you mean 'transferred'?; outcomes are transferred, answered, abandoned, self-service, hung-up, menu-loop, budget-spent, closed, callback (transferred, answered, abandoned, callback and hung-up may name the queue)",
+            $"{path}(10,16): error FLOW0003: 'transfered' is not an outcome; did you mean 'transferred'?; outcomes are transferred, answered, abandoned, self-service, hung-up, menu-loop, budget-spent, closed, callback, routing-loop, fault (transferred, answered, abandoned, callback and hung-up may name the queue)",
         }));
     }
 

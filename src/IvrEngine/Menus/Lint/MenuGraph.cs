@@ -22,19 +22,34 @@ internal static class MenuGraph
     };
 
     /// <summary>Nodes from which some sequence of actions reaches an action that <paramref name="isExit"/> accepts.</summary>
+    /// <remarks>Walked backwards from the nodes with an exit, each edge once: linear in the menu, whatever its shape.</remarks>
     public static HashSet<string> CanReach(Menu menu, Func<MenuAction, bool> isExit, Func<MenuNode, IEnumerable<MenuAction>>? actions = null)
     {
         actions ??= Actions;
         var reaching = new HashSet<string>(StringComparer.Ordinal);
-        for (var changed = true; changed;)
+        var comingFrom = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var pending = new Queue<string>();
+        foreach (var node in menu.Nodes.Values)
         {
-            changed = false;
-            foreach (var node in menu.Nodes.Values)
+            foreach (var action in actions(node))
             {
-                if (!reaching.Contains(node.Id) && actions(node).Any(a => isExit(a) || (Target(menu, a) is { } t && reaching.Contains(t))))
+                if (isExit(action))
                 {
-                    changed |= reaching.Add(node.Id);
+                    if (reaching.Add(node.Id)) pending.Enqueue(node.Id);
                 }
+                else if (Target(menu, action) is { } target)
+                {
+                    if (!comingFrom.TryGetValue(target, out var sources)) comingFrom[target] = sources = [];
+                    sources.Add(node.Id);
+                }
+            }
+        }
+
+        while (pending.TryDequeue(out var id))
+        {
+            foreach (var source in comingFrom.GetValueOrDefault(id) ?? [])
+            {
+                if (reaching.Add(source)) pending.Enqueue(source);
             }
         }
 

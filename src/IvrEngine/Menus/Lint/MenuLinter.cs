@@ -25,6 +25,7 @@ public static class MenuLinter
         new LongPromptRule(),
         new MissingPhrasesRule(),
         new QueueWithoutHoursFallbackRule(),
+        new RoutingLoopRule(),
     ];
 
     /// <summary>The rule codes, in order.</summary>

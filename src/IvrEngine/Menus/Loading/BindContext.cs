@@ -158,8 +158,8 @@ internal sealed class BindContext(DiagnosticBag diagnostics)
         return (int)n.Value;
     }
 
-    /// <summary>A number of seconds greater than 0 and at most <paramref name="max"/>, else null after reporting.</summary>
-    public double? AsSeconds(LocatedValue? value, string what, double max = 3600)
+    /// <summary>A number of seconds greater than 0 (at least <paramref name="min"/> when given) and at most <paramref name="max"/>, else null after reporting.</summary>
+    public double? AsSeconds(LocatedValue? value, string what, double max = 3600, double min = 0)
     {
         if (value is null)
         {
@@ -172,10 +172,11 @@ internal sealed class BindContext(DiagnosticBag diagnostics)
             return null;
         }
 
-        if (n.Value <= 0 || n.Value > max)
+        if (n.Value <= 0 || n.Value < min || n.Value > max)
         {
+            var least = min > 0 ? $"at least {min}" : "more than 0";
             Error(DiagnosticCodes.OutOfRange, value.Where,
-                string.Create(CultureInfo.InvariantCulture, $"{what} is {n.Value} seconds; it must be more than 0 and at most {max}"));
+                string.Create(CultureInfo.InvariantCulture, $"{what} is {n.Value} seconds; it must be {least} and at most {max}"));
             return null;
         }
 

@@ -10,7 +10,8 @@ internal sealed class CollectBinder(BindContext context, ActionBinder actions)
 
     private static readonly string[] CollectProperties = ["into", "minLength", "maxLength", "terminator", "interDigitSeconds", "pattern", "next"];
 
-    // Patterns run on every entry during calls; a runaway pattern must not stall the line.
+    // Patterns run on every entry during calls. The non-backtracking engine matches in time linear in
+    // the entry, so a pattern like ^(\d+)+x$ cannot stall the line; the timeout stays as a last guard.
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
 
     /// <param name="nodeInterDigitSeconds">The node's resolved pause, the default for this collection.</param>
@@ -91,11 +92,19 @@ internal sealed class CollectBinder(BindContext context, ActionBinder actions)
 
         try
         {
-            return new Regex(pattern, RegexOptions.CultureInvariant, PatternTimeout);
+            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, PatternTimeout);
         }
         catch (ArgumentException ex)
         {
             context.Error(DiagnosticCodes.BadPattern, value!.Where, $"collect.pattern of node '{nodeId}' is not a valid regular expression: {ex.Message}");
+            return null;
+        }
+        catch (NotSupportedException ex)
+        {
+            // Backreferences, lookarounds, atomic groups and conditionals need backtracking, which can take
+            // exponential time on a caller's entry; patterns are matched without it, so they are refused.
+            context.Error(DiagnosticCodes.BadPattern, value!.Where,
+                $"collect.pattern of node '{nodeId}' uses a construct patterns may not use (backreferences, lookarounds, atomic groups and conditionals are refused, so every entry is matched in linear time): {ex.Message}");
             return null;
         }
     }

@@ -31,4 +31,5 @@ internal static class DiagnosticCodes
     public const string UnknownSchedule = "IVR0026";
     public const string CallbackWithoutHours = "IVR0027";
     public const string NoEffect = "IVR0028";
+    public const string RoutingLoop = "IVR0029";
 }

@@ -26,8 +26,7 @@ internal sealed class InheritedProblems
     {
         foreach (var ((code, _), (at, problem, nodes)) in _problems)
         {
-            var names = string.Join(", ", nodes.Select(n => $"'{n}'"));
-            diagnostics.Error(code, at, $"{problem} ({(nodes.Count == 1 ? "node" : "nodes")} {names})");
+            diagnostics.Error(code, at, $"{problem} ({(nodes.Count == 1 ? "node" : "nodes")} {NameList.Few(nodes)})");
         }
     }
 }

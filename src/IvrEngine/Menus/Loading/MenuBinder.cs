@@ -97,6 +97,7 @@ internal sealed class MenuBinder
         {
             ReportUnreachable(start, nodesObject, nodes, queues.Values.Select(q => q.Overflow).Append(budget.Target).Concat(ClosedTargets(nodes.Values, queues.Values)));
             ReportAnnouncementLoops(start, nodesObject, nodes);
+            ReportRoutingLoops(start, nodesObject, queuesObject, nodes, queues);
         }
 
         if (_context.Diagnostics.HasErrors || name is null || timeZone is null || start is null)
@@ -358,11 +359,29 @@ internal sealed class MenuBinder
 
     private void ReportAnnouncementLoops(string start, LocatedObject nodesObject, ImmutableDictionary<string, MenuNode>.Builder nodes)
     {
+        var byName = new Dictionary<string, LocatedProperty>(StringComparer.Ordinal);
+        foreach (var property in nodesObject.Properties) byName.TryAdd(property.Name, property);
         foreach (var loop in AnnouncementLoops.Find(start, nodes, nodesObject.Properties.Select(p => p.Name)))
         {
-            var first = nodesObject.Properties.First(p => p.Name == loop[0]);
-            _context.Error(DiagnosticCodes.AnnouncementLoop, first.NameWhere,
-                $"announcements {string.Join(" -> ", loop.Append(loop[0]).Select(id => $"'{id}'"))} loop without ever waiting for the caller; give one of them options, or point its next elsewhere");
+            _context.Error(DiagnosticCodes.AnnouncementLoop, byName[loop[0]].NameWhere,
+                $"announcements {NameList.Path([.. loop, loop[0]])} loop without ever waiting for the caller; give one of them options, or point its next elsewhere");
+        }
+    }
+
+    private void ReportRoutingLoops(string start, LocatedObject nodesObject, LocatedObject? queuesObject, ImmutableDictionary<string, MenuNode>.Builder nodes, ImmutableDictionary<string, QueueDefinition> queues)
+    {
+        var loops = new RoutingLoops(start, nodes, queues);
+        var order = (queuesObject?.Properties ?? []).Where(p => queues.ContainsKey(p.Name)).Select(p => new RoutingPlace(true, p.Name))
+            .Concat(nodesObject.Properties.Where(p => nodes.ContainsKey(p.Name)).Select(p => new RoutingPlace(false, p.Name)));
+        foreach (var loop in loops.Certain(order))
+        {
+            var first = loop[0];
+            var schedule = loops.HoursOf(first)!.ScheduleId;
+            var owner = first.IsQueue ? queuesObject![first.Id] : (nodesObject[first.Id] as LocatedObject)?["hours"];
+            var at = (owner as LocatedObject)?["whenClosed"]?.Where ?? nodesObject.Where;
+            _context.Error(DiagnosticCodes.RoutingLoop, at,
+                $"while schedule '{schedule}' is closed, whenClosed sends callers round without waiting: {NameList.Steps([.. loop.Append(first).Select(p => p.ToString())])}, "
+                + $"all closed by '{schedule}', so they are turned away again at once, for ever; point one whenClosed elsewhere (a hangup, or a place with other hours)");
         }
     }
 

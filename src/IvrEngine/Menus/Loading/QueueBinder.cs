@@ -13,6 +13,13 @@ internal sealed class QueueBinder(BindContext context, TextBinder texts, ActionB
         "serviceLevelSeconds", "ringSeconds", "ringAttempts", "nextTierAfterSeconds", "announce", "callback", "hours", "whenClosed",
     ];
 
+    // An announcement takes seconds to say: more often than every 10 s the caller hears nothing else
+    // (and a queue of callers floods the transcript and the log).
+    public const double MinAnnounceSeconds = 10;
+
+    // A limit shorter than a ring and an announcement turns every caller away before anyone could answer.
+    public const double MinMaxWaitSeconds = 5;
+
     private static readonly string[] AnnounceProperties = ["everySeconds", "position", "expectedWait", "music"];
     private static readonly string[] CallbackProperties = ["offerWhenWaitOverSeconds", "whenClosed", "expiresAfterHours"];
 
@@ -67,7 +74,7 @@ internal sealed class QueueBinder(BindContext context, TextBinder texts, ActionB
             Priority = context.AsInteger(queue["priority"], $"priority of {what}", -100, 100) ?? defaults.Priority,
             Strategy = context.AsChoice(queue["strategy"], $"strategy of {what}", Strategies) ?? defaults.Strategy,
             MaxLength = context.AsInteger(queue["maxLength"], $"maxLength of {what}", 1, 100_000) ?? defaults.MaxLength,
-            MaxWait = Seconds(queue["maxWaitSeconds"], $"maxWaitSeconds of {what}", 86_400) ?? defaults.MaxWait,
+            MaxWait = Seconds(queue["maxWaitSeconds"], $"maxWaitSeconds of {what}", 86_400, MinMaxWaitSeconds) ?? defaults.MaxWait,
             Overflow = overflow ?? defaults.Overflow,
             WhenNoAgents = context.AsChoice(queue["whenNoAgents"], $"whenNoAgents of {what}", NoAgentChoices) ?? defaults.WhenNoAgents,
             LeaveWhenEmpty = context.AsBoolean(queue["leaveWhenEmpty"], $"leaveWhenEmpty of {what}") ?? defaults.LeaveWhenEmpty,
@@ -89,7 +96,7 @@ internal sealed class QueueBinder(BindContext context, TextBinder texts, ActionB
 
         context.CheckProperties(announce, $"announce of {what}", AnnounceProperties);
         return new QueueAnnouncements(
-            Seconds(announce["everySeconds"], $"announce.everySeconds of {what}") ?? defaults.Every,
+            Seconds(announce["everySeconds"], $"announce.everySeconds of {what}", min: MinAnnounceSeconds) ?? defaults.Every,
             context.AsBoolean(announce["position"], $"announce.position of {what}") ?? defaults.Position,
             context.AsBoolean(announce["expectedWait"], $"announce.expectedWait of {what}") ?? defaults.ExpectedWait,
             context.AsString(announce["music"], $"announce.music of {what}") ?? defaults.MusicClass);
@@ -115,6 +122,6 @@ internal sealed class QueueBinder(BindContext context, TextBinder texts, ActionB
         return new Callbacks.CallbackOffer(over, hours is { } h ? Duration.FromHours(h) : Callbacks.CallbackOffer.DefaultExpiry, whenClosed);
     }
 
-    private Duration? Seconds(LocatedValue? value, string what, double max = 3600) =>
-        context.AsSeconds(value, what, max) is { } seconds ? Duration.FromSeconds(seconds) : null;
+    private Duration? Seconds(LocatedValue? value, string what, double max = 3600, double min = 0) =>
+        context.AsSeconds(value, what, max, min) is { } seconds ? Duration.FromSeconds(seconds) : null;
 }

@@ -51,6 +51,11 @@ internal sealed class StaffingBinder(BindContext context)
 
             var profile = ReadProfile(agent, what, defaults, AgentProperties);
             var name = context.AsString(context.Require(agent, "name", what), $"name of {what}") ?? what;
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                context.Error(DiagnosticCodes.Malformed, agent["name"]!.Where, $"name of {what} is blank; the queue log and the console name agents by it");
+                name = what;
+            }
             var count = context.AsInteger(agent["count"], $"count of {what}", 1, 10_000) ?? 1;
             var tiers = ReadTiers(context.Require(agent, "queues", what), what);
             for (var n = 1; n <= count; n++)
@@ -86,7 +91,8 @@ internal sealed class StaffingBinder(BindContext context)
         }
 
         var transferProbability = _read.Probability(transfer?["probability"], $"transfer.probability of {what}");
-        if (transferProbability > 0 && (transferTo ?? inherited.TransferTo) is null)
+        // A 'to' that is written but wrong is already reported where it is; only a missing one is reported here.
+        if (transferProbability > 0 && transfer?["to"] is null && inherited.TransferTo is null)
         {
             context.Error(DiagnosticCodes.MissingProperty, transfer!.Where, $"transfer of {what} has a probability but no 'to' queue");
         }

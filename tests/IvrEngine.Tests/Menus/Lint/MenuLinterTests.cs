@@ -272,14 +272,6 @@ public sealed class MenuLinterTests
     }
 
     [Test]
-    public void IVRL010_WhenClosedToAQueueOnTheSameSchedule_ReportsBoth_WhenItsWhenClosedLeadsBack()
-    {
-        var json = WithHours(", \"hours\": \"care\", \"whenClosed\": { \"queue\": \"sales\" }", ", \"hours\": \"care\", \"whenClosed\": { \"queue\": \"general\" }");
-
-        Assert.That(Findings(json, "IVRL010").Select(f => f.JsonPath), Is.EqualTo(new[] { "$.queues.general", "$.queues.sales" }));
-    }
-
-    [Test]
     public void IVRL010_HangUpOrALaterScheduleWhenClosed_AndMenusWithoutHours_AreQuiet()
     {
         var hangUp = WithHours(", \"hours\": \"care\"", "");
@@ -291,6 +283,37 @@ public sealed class MenuLinterTests
             Assert.That(Findings(later, "IVRL010"), Is.Empty);
             Assert.That(Findings(Clean, "IVRL010"), Is.Empty);
         });
+    }
+
+    [Test]
+    public void IVRL011_TwoQueuesOverflowingIntoEachOtherWhenNoAgents_AreReportedOnceAtTheFirst()
+    {
+        var json = WithHours(
+            ", \"hours\": \"late\", \"whenNoAgents\": \"overflow\", \"overflow\": { \"queue\": \"sales\" }",
+            ", \"hours\": \"late\", \"whenNoAgents\": \"overflow\", \"overflow\": { \"queue\": \"general\" }");
+
+        var findings = Findings(json, "IVRL011");
+
+        Assert.That(findings.Select(f => f.JsonPath), Is.EqualTo(new[] { "$.queues.general" }));
+        Assert.That(findings[0].Message, Does.StartWith("queue 'general', queue 'sales' can send callers to each other at once"));
+    }
+
+    [Test]
+    public void IVRL011_QueuesOnDifferentSchedulesClosedIntoEachOther_AreReported()
+    {
+        var json = WithHours(", \"hours\": \"care\", \"whenClosed\": { \"queue\": \"sales\" }", ", \"hours\": \"late\", \"whenClosed\": { \"queue\": \"general\" }");
+
+        Assert.That(Findings(json, "IVRL011").Select(f => f.JsonPath), Is.EqualTo(new[] { "$.queues.general" }));
+    }
+
+    [Test]
+    public void IVRL011_OverflowIntoAQueueThatAlwaysTakesCallers_IsQuiet()
+    {
+        var json = WithHours(
+            ", \"hours\": \"late\", \"whenNoAgents\": \"overflow\", \"overflow\": { \"queue\": \"sales\" }",
+            ", \"hours\": \"late\", \"overflow\": { \"queue\": \"general\" }");
+
+        Assert.That(Findings(json, "IVRL011"), Is.Empty);
     }
 
     [Test]
