@@ -72,4 +72,20 @@ public sealed class CallingWindowTests
     [Test]
     public void FractionsOfAnHour_AreMinutes() =>
         Assert.That(CallingWindow.FromHours(8.5, 20.75).ToString(), Is.EqualTo("08:30–20:45"));
+
+    [Test]
+    public void SettingsWhoseWindowNeverOpens_FailValidation_NamingBothSettings()
+    {
+        var options = new IvrEngine.Hosting.Callbacks.CallbackOptions { CallingWindowStartHour = 21, CallingWindowEndHour = 8 };
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+
+        var valid = System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true);
+
+        Assert.That((valid, results.Single().ErrorMessage), Is.EqualTo((false,
+            "Ivr:Callbacks:CallingWindowStartHour (21) must be before Ivr:Callbacks:CallingWindowEndHour (8): the window would never open.")));
+    }
+
+    [Test]
+    public void TheSettingsWindow_IsTheOneTheLineKeeps() =>
+        Assert.That(new IvrEngine.Hosting.Callbacks.CallbackOptions { CallingWindowStartHour = 9, CallingWindowEndHour = 20 }.CallingWindow().ToString(), Is.EqualTo("09:00–20:00"));
 }
