@@ -806,7 +806,9 @@ public sealed class CallSession
         {
             Record(CallEventType.InputIgnored, text: "callback", detail: _callCenter?.Callbacks is null
                 ? "not offered: this line keeps no callbacks"
-                : $"not offered: queue {queueId} has no open time in the next {Callbacks.CallbackSlots.Horizon.Days} days");
+                : _hours.OpenIntervals(queue.Hours!.ScheduleId, Now, Now + Callbacks.CallbackSlots.Horizon).Count == 0
+                    ? $"not offered: queue {queueId} has no open time in the next {Callbacks.CallbackSlots.Horizon.Days} days"
+                    : $"not offered: queue {queueId} has no open time in the next {Callbacks.CallbackSlots.Horizon.Days} days inside the calling window ({_callCenter.CallingWindow}) in {CalleeZoneOf(number).Id}");
             Speak(_menu.Messages.CallbackUnavailable);
             Fire(static m => m.EnterNode, new NodeEntry(node, NodeEntryKind.Repeat));
             return;
