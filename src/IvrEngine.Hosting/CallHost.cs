@@ -26,11 +26,14 @@ public sealed partial class CallHost : BackgroundService
     private readonly ILogger<CallHost> _logger;
     private readonly Random _random;
     private readonly HashSet<CallSession> _activeCalls = [];
+    private readonly CallingWindow _callingWindow;
 
-    public CallHost(CallClock clock, IOptions<IvrOptions> options, ILogger<CallHost> logger)
+    /// <param name="callbackOptions">Its calling window is the one every line opened here offers callback times in, and its dialer keeps.</param>
+    public CallHost(CallClock clock, IOptions<IvrOptions> options, IOptions<Callbacks.CallbackOptions> callbackOptions, ILogger<CallHost> logger)
     {
         _clock = clock;
         _logger = logger;
+        _callingWindow = callbackOptions.Value.CallingWindow();
         _random = options.Value.Seed is { } seed ? new Random(seed) : new Random();
     }
 
@@ -59,7 +62,7 @@ public sealed partial class CallHost : BackgroundService
     /// clock; with a <paramref name="callbacks"/> store, queues that say so offer callbacks.
     /// </summary>
     public Task<CallCenter> OpenCallCenterAsync(Menu menu, StaffingPlan staffing, ICallbackStore? callbacks = null) =>
-        InvokeAsync(() => new CallCenter(menu, staffing, _clock.Time, _random.Next(), Dispatch, callbacks));
+        InvokeAsync(() => new CallCenter(menu, staffing, _clock.Time, _random.Next(), Dispatch, callbacks, callingWindow: _callingWindow));
 
     /// <summary>
     /// Places the leg of a callback the callee answered: a call on <paramref name="callCenter"/> that goes

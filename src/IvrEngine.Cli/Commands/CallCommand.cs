@@ -112,6 +112,8 @@ internal static partial class CallCommand
         try
         {
             settings = options.Value;
+            // The calling window shapes the callback times offered: a bad one is a usage error before the call starts.
+            _ = host.Services.GetRequiredService<IOptions<Hosting.Callbacks.CallbackOptions>>().Value;
         }
         catch (OptionsValidationException exception)
         {
@@ -200,7 +202,7 @@ internal static partial class CallCommand
         if (request.Seed is { } seed) overrides[$"{IvrOptions.SectionName}:Seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
         builder.Configuration.AddInMemoryCollection(overrides);
         builder.Services.AddIvrEngine(builder.Configuration);
-        builder.Services.AddOptions<Hosting.Callbacks.CallbackOptions>().Bind(builder.Configuration.GetSection(Hosting.Callbacks.CallbackOptions.SectionName));
+        builder.Services.AddOptions<Hosting.Callbacks.CallbackOptions>().Bind(builder.Configuration.GetSection(Hosting.Callbacks.CallbackOptions.SectionName)).ValidateDataAnnotations();
         return builder.Build();
     }
 

@@ -134,8 +134,9 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
     }
 
     /// <summary>
-    /// Null when <paramref name="callback"/> may be dialed now: its queue is open and the calling
-    /// window is open in every zone the callee may be in. Else when to try again, and why.
+    /// Null when <paramref name="callback"/> may be dialed now: its queue is open and the line's calling
+    /// window is open in the callee's zone (<see cref="CalleeZone"/>: the rule the offer used, so the
+    /// time the caller was told is one the dialer keeps). Else when to try again, and why.
     /// </summary>
     private (Instant Until, string Reason)? NotNow(CallbackRequest callback, Instant now)
     {
@@ -144,24 +145,9 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
         {
             return (_hours.NextOpen(rule.ScheduleId, now) ?? now + Duration.FromHours(1), "queue closed");
         }
-        var zones = CallbackNumber.ZonesOf(callback.PhoneNumber);
-        foreach (var zone in zones.Count > 0 ? zones : [_line.Menu.TimeZone])
-        {
-            if (NextInsideWindow(now, zone) is { } opens && opens > now) return (opens, $"outside the calling window in {zone.Id}");
-        }
-        return null;
-    }
-
-    /// <summary>Now when inside the calling window in <paramref name="zone"/>, else when it next opens there.</summary>
-    private Instant? NextInsideWindow(Instant now, DateTimeZone zone)
-    {
-        var local = now.InZone(zone);
-        var startMinutes = (long)(_options.CallingWindowStartHour * 60);
-        var endMinutes = (long)(_options.CallingWindowEndHour * 60);
-        var minutes = (local.TimeOfDay.Hour * 60) + local.TimeOfDay.Minute;
-        if (minutes >= startMinutes && minutes < endMinutes) return now;
-        var date = minutes < startMinutes ? local.Date : local.Date.PlusDays(1);
-        return zone.AtLeniently(date + LocalTime.Midnight.PlusMinutes(startMinutes)).ToInstant();
+        var zone = CalleeZone.Of(callback.PhoneNumber, _line.Menu.TimeZone);
+        var opens = _line.CallingWindow.NextOpen(now, zone);
+        return opens > now ? (opens, $"outside the calling window in {zone.Id}") : null;
     }
 
     private async Task DialAsync(CallbackRequest callback)

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace IvrEngine.Hosting.Callbacks;
 
 /// <summary>Callback settings, from the <c>Ivr:Callbacks</c> section; validated at start.</summary>
-public sealed class CallbackOptions
+public sealed class CallbackOptions : IValidatableObject
 {
     public const string SectionName = "Ivr:Callbacks";
 
@@ -42,6 +42,10 @@ public sealed class CallbackOptions
     [Range(0, 24)]
     public double CallingWindowEndHour { get; set; } = 21;
 
+    /// <summary>The calling window these settings describe: the one rule the offers and the dialer share.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The window does not open before it closes (validation refuses that at start).</exception>
+    public IvrEngine.Callbacks.CallingWindow CallingWindow() => IvrEngine.Callbacks.CallingWindow.FromHours(CallingWindowStartHour, CallingWindowEndHour);
+
     /// <summary>
     /// Added to a claim's worst case (every dial rings out, every backoff is waited) to make its lease:
     /// how long a callback whose dialer died stays claimed before another dialer may take it over.
@@ -59,4 +63,14 @@ public sealed class CallbackOptions
     /// <value>The default value is 0.1.</value>
     [Range(0, 1)]
     public double BusyProbability { get; set; } = 0.1;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (CallingWindowStartHour >= CallingWindowEndHour)
+        {
+            yield return new ValidationResult(
+                $"{SectionName}:CallingWindowStartHour ({CallingWindowStartHour}) must be before {SectionName}:CallingWindowEndHour ({CallingWindowEndHour}): the window would never open.",
+                [nameof(CallingWindowStartHour), nameof(CallingWindowEndHour)]);
+        }
+    }
 }

@@ -57,13 +57,13 @@ internal sealed class SimulatedWeek
     public async Task<SimulationFigures> RunAsync(CancellationToken cancellationToken)
     {
         var ivrOptions = new IvrOptions { Clock = ClockMode.Virtual, Seed = SeedFor(_seed, 1) };
-        var host = new CallHost(CallClock.VirtualAt(_start), Options.Create(ivrOptions), NullLogger<CallHost>.Instance);
         var callbackOptions = new CallbackOptions
         {
             AnswerProbability = _scenario.Callers.AnswerCallback,
             BusyProbability = 0,
             PollSeconds = 60,
         };
+        var host = new CallHost(CallClock.VirtualAt(_start), Options.Create(ivrOptions), Options.Create(callbackOptions), NullLogger<CallHost>.Instance);
         using var dialer = new CallbackDialer(host, new InMemoryCallbackStore(keepClosed: false), Options.Create(callbackOptions), Options.Create(ivrOptions), NullLogger<CallbackDialer>.Instance);
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         try

@@ -1,12 +1,11 @@
-using NodaTime;
 using PhoneNumbers;
 
 namespace IvrEngine.Callbacks;
 
 /// <summary>
 /// Phone numbers for callbacks, with Google's libphonenumber: validated and kept in E.164
-/// (<c>+12025550143</c>), read back digit by digit, masked for logs, and placed in a time zone
-/// so the calling window is kept in the callee's local time.
+/// (<c>+12025550143</c>), read back digit by digit and masked for logs. Its time zone is
+/// <see cref="CalleeZone"/>'s.
 /// </summary>
 public static class CallbackNumber
 {
@@ -126,24 +125,4 @@ public static class CallbackNumber
     }
 
     private static int Digits(string input) => input.Count(char.IsAsciiDigit);
-
-    /// <summary>
-    /// The zones the callee may be in, as far as the number tells (one for most US area codes,
-    /// several for a country-wide number); empty when it tells nothing, and the dialer then uses the
-    /// menu's zone. A calling window must be open in every one of them.
-    /// </summary>
-    public static IReadOnlyList<DateTimeZone> ZonesOf(string e164)
-    {
-        try
-        {
-            return PhoneNumberToTimeZonesMapper.GetInstance().GetTimeZonesForNumber(Numbers.Parse(e164, null))
-                .Select(id => DateTimeZoneProviders.Tzdb.GetZoneOrNull(id))
-                .OfType<DateTimeZone>()
-                .ToList();
-        }
-        catch (NumberParseException)
-        {
-            return [];
-        }
-    }
 }

@@ -842,9 +842,10 @@ public sealed class CallSession
     private bool OfferScheduledCallback(string queueId, Hours.HoursRule hours, string reason)
     {
         if (_callCenter?.Callbacks is null || _menu.Queues[queueId].Callback is not { WhenClosed: true } offer) return false;
-        var slots = Callbacks.CallbackSlots.Next(_hours, hours.ScheduleId, Now);
+        var number = CallableCallerId();
+        var slots = SlotsFor(hours.ScheduleId, number);
         if (slots.Count == 0) return false;
-        OfferSlots(new ScheduledCallbackChoice(queueId, hours, reason, CallableCallerId(), offer.ExpiresAfter, _hours[hours.ScheduleId].Zone, slots), _menu.Messages.CallbackSlots);
+        OfferSlots(new ScheduledCallbackChoice(queueId, hours, reason, number, offer.ExpiresAfter, _hours[hours.ScheduleId].Zone, CalleeZoneOf(number), slots), _menu.Messages.CallbackSlots);
         return true;
     }
 
@@ -856,30 +857,47 @@ public sealed class CallSession
     {
         var node = CurrentNode;
         var queue = _menu.Queues[queueId];
-        IReadOnlyList<Instant> slots = _callCenter?.Callbacks is null || queue.Hours is null ? [] : Callbacks.CallbackSlots.Next(_hours, queue.Hours.ScheduleId, Now);
+        var number = _callCenter is null ? null : CallableCallerId();
+        var slots = _callCenter?.Callbacks is null || queue.Hours is null ? [] : SlotsFor(queue.Hours.ScheduleId, number);
         if (slots.Count == 0)
         {
             Record(CallEventType.InputIgnored, text: "callback", detail: _callCenter?.Callbacks is null
                 ? "not offered: this line keeps no callbacks"
-                : $"not offered: queue {queueId} has no open time in the next {Callbacks.CallbackSlots.Horizon.Days} days");
+                : _hours.OpenIntervals(queue.Hours!.ScheduleId, Now, Now + Callbacks.CallbackSlots.Horizon).Count == 0
+                    ? $"not offered: queue {queueId} has no open time in the next {Callbacks.CallbackSlots.Horizon.Days} days"
+                    : $"not offered: queue {queueId} has no open time in the next {Callbacks.CallbackSlots.Horizon.Days} days inside the calling window ({_callCenter.CallingWindow}) in {CalleeZoneOf(number).Id}");
             Speak(_menu.Messages.CallbackUnavailable);
             Fire(static m => m.EnterNode, new NodeEntry(node, NodeEntryKind.Repeat));
             return;
         }
 
-        var choice = new ScheduledCallbackChoice(queueId, queue.Hours!, reason, CallableCallerId(), queue.Callback?.ExpiresAfter ?? Callbacks.CallbackOffer.DefaultExpiry,
-            _hours[queue.Hours!.ScheduleId].Zone, slots) { ReturnTo = node };
+        var choice = new ScheduledCallbackChoice(queueId, queue.Hours!, reason, number, queue.Callback?.ExpiresAfter ?? Callbacks.CallbackOffer.DefaultExpiry,
+            _hours[queue.Hours!.ScheduleId].Zone, CalleeZoneOf(number), slots) { ReturnTo = node };
         OfferSlots(choice, _menu.Messages.CallbackSlotsOnRequest);
     }
+
+    /// <summary>
+    /// The times <paramref name="number"/> may be called back in the schedule: inside its open hours and the
+    /// calling window in the callee's zone (the line's, while the number is not known yet), as the dialer keeps them.
+    /// </summary>
+    private IReadOnlyList<Instant> SlotsFor(string scheduleId, string? number) =>
+        Callbacks.CallbackSlots.Next(_hours, scheduleId, Now, _callCenter!.CallingWindow, CalleeZoneOf(number));
+
+    /// <summary>The zone <paramref name="number"/> is called in (the line's for no number): the dialer's rule.</summary>
+    private DateTimeZone CalleeZoneOf(string? number) => number is null ? _menu.TimeZone : Callbacks.CalleeZone.Of(number, _menu.TimeZone);
+
+    /// <summary>A callback time as the caller hears it: in the line's zone, and in the callee's when their clock reads otherwise.</summary>
+    private string SlotPhrase(ScheduledCallbackChoice choice, Instant slot, string locale) =>
+        Hours.OpeningPhrase.Format(slot, Now, choice.Zone, choice.CalleeZone, locale);
 
     /// <summary>Reads out the times to choose from and waits for a key.</summary>
     private void OfferSlots(ScheduledCallbackChoice choice, LocalizedText message)
     {
         _scheduling = choice;
         _numberEntry = null;
-        var choices = choice.Slots.Select((slot, i) => (Key: i + 1, When: Hours.OpeningPhrase.Format(slot, Now, choice.Zone, Locale))).ToList();
+        var choices = choice.Slots.Select((slot, i) => (Key: i + 1, When: SlotPhrase(choice, slot, Locale))).ToList();
         Speak(message, ("slots", SlotChoices(choices)));
-        Fire(Trigger.OfferCallback);
+        if (_state != CallState.OfferingCallback) Fire(Trigger.OfferCallback);
         ArmInputTimer(Trigger.NoInput, CallbackWait);
     }
 
@@ -909,7 +927,7 @@ public sealed class CallSession
             {
                 Speak(_menu.Messages.CallbackConfirmScheduled,
                     ("number", Callbacks.CallbackNumber.Spoken(number, _callCenter!.NumberRegion, Locale)),
-                    ("slot", Hours.OpeningPhrase.Format(choice.Slots[key - '1'], Now, choice.Zone, Locale)));
+                    ("slot", SlotPhrase(choice, choice.Slots[key - '1'], Locale)));
                 ArmInputTimer(Trigger.NoInput, CallbackWait);
             }
             else
@@ -965,11 +983,42 @@ public sealed class CallSession
             LeaveCallbackOffer(choice);
             return;
         }
-        var when = Hours.OpeningPhrase.Format(stored.DueAt, Now, choice.Zone, Locale);
-        Record(CallEventType.CallbackBooked, text: stored.Reference.ToString(), detail: $"{Hours.OpeningPhrase.Format(stored.DueAt, Now, choice.Zone, "en-US")}, {Callbacks.CallbackNumber.Mask(stored.PhoneNumber)}");
+        // An existing booking may be for another number than the one just given: its time is said for its own callee.
+        var booked = choice with { CalleeZone = CalleeZoneOf(stored.PhoneNumber) };
+        var when = SlotPhrase(booked, stored.DueAt, Locale);
+        Record(CallEventType.CallbackBooked, text: stored.Reference.ToString(), detail: $"{SlotPhrase(booked, stored.DueAt, "en-US")}, {Callbacks.CallbackNumber.Mask(stored.PhoneNumber)}");
         Speak(stored.Reference == Reference ? _menu.Messages.CallbackBookedScheduled : _menu.Messages.CallbackAlreadyBooked,
             ("slot", when), ("reference", stored.Reference.ToString()));
-        Fire(static m => m.End, new CallOutcome(CallOutcomeKind.CallbackScheduled, choice.QueueId, $"callback {stored.Reference} {Hours.OpeningPhrase.Format(stored.DueAt, Now, choice.Zone, "en-US")}"));
+        Fire(static m => m.End, new CallOutcome(CallOutcomeKind.CallbackScheduled, choice.QueueId, $"callback {stored.Reference} {SlotPhrase(booked, stored.DueAt, "en-US")}"));
+    }
+
+    /// <summary>
+    /// The caller keyed in the number to call: the chosen time is booked when it can be kept for that
+    /// number (the calling window is open there then); else the times that number can be called are
+    /// offered again, and the caller picks one of them.
+    /// </summary>
+    private void BookOrOfferAgain(ScheduledCallbackChoice choice, string number)
+    {
+        var calleeZone = CalleeZoneOf(number);
+        var slot = choice.Slots[choice.Chosen!.Value];
+        choice = choice with { Number = number, CalleeZone = calleeZone };
+        if (Callbacks.CallbackSlots.Callable(slot, _callCenter!.CallingWindow, calleeZone))
+        {
+            _scheduling = choice;
+            BookScheduledCallback(choice, slot);
+            return;
+        }
+        var slots = SlotsFor(choice.Hours.ScheduleId, number);
+        Record(CallEventType.InputIgnored, text: "callback", detail: $"{Hours.OpeningPhrase.Format(slot, Now, choice.Zone, calleeZone, "en-US")} is outside the calling window ({_callCenter.CallingWindow}) in {calleeZone.Id}"
+            + (slots.Count == 0 ? $"; no time in the next {Callbacks.CallbackSlots.Horizon.Days} days" : "; offered again"));
+        if (slots.Count == 0)
+        {
+            _scheduling = choice;
+            Speak(_menu.Messages.CallbackUnavailable);
+            LeaveCallbackOffer(choice);
+            return;
+        }
+        OfferSlots(choice with { Slots = slots, Chosen = null }, _menu.Messages.CallbackSlotsForNumber);
     }
 
     private void DeclineCallback(string why)
@@ -1091,8 +1140,7 @@ public sealed class CallSession
                 }
                 else
                 {
-                    _scheduling = _scheduling! with { Number = step.Number };
-                    BookScheduledCallback(_scheduling, _scheduling.Slots[_scheduling.Chosen!.Value]);
+                    BookOrOfferAgain(_scheduling!, step.Number!);
                 }
                 break;
             default:
@@ -1106,13 +1154,17 @@ public sealed class CallSession
         }
     }
 
-    /// <summary>"press 1 for tomorrow at 9:00 AM, 2 for …, or 3 for …" / "нажмите 1 — завтра в 9:00, 2 — … или 3 — …".</summary>
+    /// <summary>
+    /// "press 1 for tomorrow at 9:00 AM, 2 for …, or 3 for …" / "нажмите 1 — завтра в 9:00, 2 — … или 3 — …".
+    /// Times said in two zones hold a comma themselves, so the choices are then set apart with semicolons.
+    /// </summary>
     private string SlotChoices(List<(int Key, string When)> choices)
     {
         var russian = Locale.StartsWith("ru", StringComparison.OrdinalIgnoreCase);
         var parts = choices.Select((c, i) => russian ? $"{c.Key} — {c.When}" : i == 0 ? $"press {c.Key} for {c.When}" : $"{c.Key} for {c.When}").ToList();
-        var last = parts.Count > 1 ? (russian ? " или " : ", or ") + parts[^1] : "";
-        var head = string.Join(", ", parts.Take(parts.Count > 1 ? parts.Count - 1 : 1));
+        var separator = choices.Any(c => c.When.Contains(',', StringComparison.Ordinal)) ? "; " : ", ";
+        var last = parts.Count > 1 ? (russian ? " или " : separator + "or ") + parts[^1] : "";
+        var head = string.Join(separator, parts.Take(parts.Count > 1 ? parts.Count - 1 : 1));
         return (russian ? "нажмите " : "") + head + last;
     }
 
@@ -1373,7 +1425,7 @@ public sealed class CallSession
     /// <summary>The times offered to a caller (at a closed queue, or by a callback option), and (once chosen) which.</summary>
     /// <param name="Number">The number to call in E.164: the caller ID when it can be called, else null until one is keyed in.</param>
     private sealed record ScheduledCallbackChoice(
-        string QueueId, Hours.HoursRule Hours, string Reason, string? Number, Duration ExpiresAfter, DateTimeZone Zone, IReadOnlyList<Instant> Slots)
+        string QueueId, Hours.HoursRule Hours, string Reason, string? Number, Duration ExpiresAfter, DateTimeZone Zone, DateTimeZone CalleeZone, IReadOnlyList<Instant> Slots)
     {
         public int? Chosen { get; init; }
 

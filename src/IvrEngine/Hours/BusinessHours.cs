@@ -65,8 +65,4 @@ public sealed class BusinessHours
     /// <summary>Open intervals within [from, to); none during an emergency closure (it is not known when it ends).</summary>
     public IReadOnlyList<OpenSpan> OpenIntervals(string scheduleId, Instant from, Instant to) =>
         IsEmergencyClosed(scheduleId) ? [] : Schedules[scheduleId].OpenIntervals(from, to);
-
-    /// <summary>Slots of <paramref name="length"/> inside the open intervals within [from, to) (callback times).</summary>
-    public IReadOnlyList<Interval> Slots(string scheduleId, Instant from, Instant to, Duration length) =>
-        IsEmergencyClosed(scheduleId) ? [] : Schedules[scheduleId].Slots(from, to, length);
 }

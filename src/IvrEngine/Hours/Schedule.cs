@@ -137,21 +137,6 @@ public sealed record Schedule(
         return result;
     }
 
-    /// <summary>
-    /// Slots of <paramref name="length"/> that fit wholly inside open intervals within [<paramref name="from"/>, <paramref name="to"/>),
-    /// each open interval cut from its start (for offering callback times).
-    /// </summary>
-    public IReadOnlyList<Interval> Slots(Instant from, Instant to, Duration length)
-    {
-        if (length <= Duration.Zero) throw new ArgumentOutOfRangeException(nameof(length), "A slot needs a positive length.");
-        var slots = new List<Interval>();
-        foreach (var open in OpenIntervals(from, to))
-        {
-            for (var start = open.Start; start + length <= open.End; start += length) slots.Add(new Interval(start, start + length));
-        }
-        return slots;
-    }
-
     /// <summary>The instants whose wall-clock time in the zone lies in [start, end): one interval, or two around a fall-back.</summary>
     private IEnumerable<Interval> Instants(LocalDateTime start, LocalDateTime end)
     {

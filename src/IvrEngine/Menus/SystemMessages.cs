@@ -126,6 +126,14 @@ public sealed record SystemMessages(
         ("en-US", "We can call you back at a time that suits you: {slots}. To go back, press star."),
         ("ru-RU", "Мы можем перезвонить вам в удобное время: {slots}. Чтобы вернуться, нажмите звёздочку."));
 
+    /// <summary>
+    /// Said when the number the caller keyed in cannot be called at the time they chose (the calling window
+    /// is closed there then); <c>{slots}</c> lists the times it can be called.
+    /// </summary>
+    public LocalizedText CallbackSlotsForNumber { get; init; } = LocalizedText.Of(
+        ("en-US", "We can't call that number at that time: it would be too early or too late there. Instead, {slots}."),
+        ("ru-RU", "По этому номеру мы не можем позвонить в это время: там будет слишком рано или слишком поздно. Вместо этого {slots}."));
+
     /// <summary>Reads back the chosen time and the caller's own number; <c>{slot}</c>, <c>{number}</c>. 3 keys in another number.</summary>
     public LocalizedText CallbackConfirmScheduled { get; init; } = LocalizedText.Of(
         ("en-US", "We'll call you at {number} {slot}. To confirm, press 1. To cancel, press 2. To give us a different number, press 3."),

@@ -56,15 +56,17 @@ public sealed class CallCenter
 
     /// <param name="callbacks">Where promised callbacks are kept; without one, queues offer no callbacks.</param>
     /// <param name="numberRegion">The region national caller IDs are read in (<c>US</c>).</param>
+    /// <param name="callingWindow">When callees may be called, in their own zone (<see cref="CallingWindow.Default"/> unless set): callback times are offered inside it, and the line's dialer keeps it.</param>
     /// <param name="observer">Sees every queue outcome with its time (the load simulator's figures).</param>
     /// <param name="keepLog">False keeps no <see cref="Log"/> in memory (a long simulation would grow it without end); events are still raised.</param>
     public CallCenter(Menu menu, StaffingPlan staffing, TimeProvider time, int seed = 0, Action<Action>? dispatch = null,
-        ICallbackStore? callbacks = null, string numberRegion = "US", IQueueObserver? observer = null, bool keepLog = true)
+        ICallbackStore? callbacks = null, string numberRegion = "US", IQueueObserver? observer = null, bool keepLog = true, CallingWindow? callingWindow = null)
     {
         Log = new QueueLog(keepLog);
         _time = time;
         _callbacks = callbacks;
         _numberRegion = numberRegion;
+        CallingWindow = callingWindow ?? CallingWindow.Default;
         _dispatch = dispatch ?? (static work => work());
         _random = new Random(seed);
         Menu = menu;
@@ -108,6 +110,9 @@ public sealed class CallCenter
 
     /// <summary>The line's business hours, shared by its calls and its callback dialer; switch emergency closures here.</summary>
     public Hours.BusinessHours Hours { get; }
+
+    /// <summary>When this line's callees may be called, in their own zone: the one rule its offers and its dialer share.</summary>
+    public CallingWindow CallingWindow { get; }
 
     public IReadOnlyList<Agent> Agents => _agents;
 
@@ -308,8 +313,10 @@ public sealed class CallCenter
         }
 
         // Virtual hold: offered only when the wait is known to be long; an unknown wait is not a reason.
-        if (_callbacks is not null && entry.Queue.Definition.Callback is { WhenWaitOver: { } threshold } && wait > threshold && !entry.Ahead
-            && entry.Callback is CallbackStep.None or CallbackStep.Offered)
+        // Nor is it offered when the callee could not be called when their turn comes (outside the calling window there).
+        if (_callbacks is not null && entry.Queue.Definition.Callback is { WhenWaitOver: { } threshold } && wait is { } expectedWait && expectedWait > threshold && !entry.Ahead
+            && entry.Callback is CallbackStep.None or CallbackStep.Offered
+            && CallableUntilTurn(CallbackNumber.TryNormalize(entry.Call.CallerId, _numberRegion, out var callerId, out _) ? callerId : null, expectedWait))
         {
             if (entry.Callback == CallbackStep.None) entry.Queue.Metrics.CallbackOffered(Now - entry.JoinedAt);
             entry.Callback = CallbackStep.Offered;
@@ -378,8 +385,16 @@ public sealed class CallCenter
         var now = Now;
         var offer = entry.Queue.Definition.Callback!;
         var position = entry.Queue.PositionOf(entry);
+        var wait = Estimate(entry.Queue, position) ?? offer.WhenWaitOver ?? Duration.Zero;
+        if (!CallableUntilTurn(entry.CallbackNumber!, wait))
+        {
+            // A keyed-in number in another zone may be outside its calling window before the turn comes: no promise the dialer could not keep.
+            entry.Callback = CallbackStep.Declined;
+            entry.Call.HearInQueue(Menu.Messages.CallbackUnavailable);
+            return;
+        }
         var request = new CallbackRequest(entry.Call.Reference, entry.Queue.Id, entry.CallbackNumber!, CallbackKind.VirtualHold, entry.Call.Locale,
-            now, now + (Estimate(entry.Queue, position) ?? offer.WhenWaitOver ?? Duration.Zero), now + offer.ExpiresAfter);
+            now, now + wait, now + offer.ExpiresAfter);
         CallbackRequest stored;
         try
         {
@@ -415,6 +430,18 @@ public sealed class CallCenter
         entry.VirtualHold = stored;
         entry.Call.CallbackBooked(stored.Reference, position);
         Route();
+    }
+
+    /// <summary>
+    /// Whether <paramref name="number"/> may be called from now until <paramref name="wait"/> has passed: the
+    /// calling window is open all that time in the callee's zone (the line's for no number yet), by the rule the dialer keeps.
+    /// </summary>
+    private bool CallableUntilTurn(string? number, Duration wait)
+    {
+        var now = Now;
+        var zone = number is null ? Menu.TimeZone : CalleeZone.Of(number, Menu.TimeZone);
+        if (wait <= Duration.Zero) return CallingWindow.IsOpenAt(now, zone);
+        return CallingWindow.Intervals(now, now + wait, zone) is [var open] && open.Start == now && open.End == now + wait;
     }
 
     private Duration? Estimate(LiveQueue queue, int position)

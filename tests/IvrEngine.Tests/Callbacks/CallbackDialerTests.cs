@@ -157,19 +157,49 @@ public sealed class CallbackDialerTests
     }
 
     [Test]
-    public async Task AKeptPlaceThatCannotBeCalledNow_IsReleased_AndTheCallersBehindMoveUp()
+    public async Task AfterTheCallingWindowCloses_NoPlaceIsKept_ForACallbackThatCouldNotBeMadeUntilMorning()
     {
-        // 21:05 in New York: the queue is open but the DC callee's calling window closed at 21:00.
+        // 21:05 in New York: the queue is open but the DC callee's calling window closed at 21:00. Keeping
+        // their place would promise a call when their turn comes that the dialer could not make.
         var menu = QueueMenus.With("\"callback\": { \"offerWhenWaitOverSeconds\": 30 }");
         await using var line = await Line.OpenAsync("2026-11-30T21:05 America/New_York", answer: 1, menu: menu);
-        var (held, behind) = await BookVirtualHoldAsync(line, menu);
+        var (held, _) = await BookVirtualHoldAsync(line, menu);
 
         await line.WaitAsync(120);
 
-        Assert.That(behind.State, Is.EqualTo(CallState.WithAgent).Or.EqualTo(CallState.Ended), "the caller behind was not held up by a place that could not be called");
-        var postponed = line.Store.Find(held.Reference)!;
-        Assert.That((postponed.State, postponed.LastResult, postponed.Attempts), Is.EqualTo((CallbackState.Pending, "outside the calling window in America/New_York", 0)));
-        Assert.That(postponed.NextAttemptAt, Is.EqualTo(Instant.FromUtc(2026, 12, 1, 13, 0)), "tried again at 08:00 the next morning");
+        Assert.Multiple(() =>
+        {
+            Assert.That(TestCenter.Prompts(held), Has.None.Contains("call you back"), "no virtual hold was offered");
+            Assert.That(line.Store.Find(held.Reference), Is.Null, "no callback was booked");
+            Assert.That(held.State, Is.EqualTo(CallState.WithAgent).Or.EqualTo(CallState.Ended), "the caller waited in line and was answered");
+        });
+    }
+
+    [Test]
+    public async Task ARussianMobile_IsDialedInsideMoscowsWindow_NotPostponedUntilEveryOneOfItsZonesIsOpen()
+    {
+        // 15:00 in Moscow (07:00 in New York, midnight in Anadyr, one of the sixteen zones libphonenumber gives a +7 9xx number).
+        await using var line = await Line.OpenAsync("2026-11-30T07:00 America/New_York", answer: 1);
+        var callback = line.Schedule("+79161234567");
+
+        await line.WaitAsync(60);
+
+        var attempt = line.Store.Attempts(callback.Reference).Single();
+        Assert.That(attempt.At, Is.LessThan(Instant.FromUtc(2026, 11, 30, 12, 1)), "dialed at the first poll: it is daytime in Moscow, the zone the offer used");
+    }
+
+    [Test]
+    public async Task AHawaiiCallee_BookedForOnePmEastern_IsDialedAtOnePmEastern()
+    {
+        var menu = Calls.TestMenus.Load(QueueMenusWithHours);
+        await using var line = await Line.OpenAsync("2026-11-30T12:59 America/New_York", answer: 1, menu: menu);
+        var callback = line.Schedule("+18085550143");
+
+        await line.WaitAsync(10);
+        Assert.That(line.Store.Find(callback.Reference)!.LastResult, Is.EqualTo("outside the calling window in Pacific/Honolulu"), "07:59 in Hawaii");
+        await line.WaitAsync(3600);
+
+        Assert.That(line.Store.Attempts(callback.Reference).First().At, Is.EqualTo(Instant.FromUtc(2026, 11, 30, 18, 0)), "08:00 in Hawaii, 1:00 PM Eastern: the time the caller was offered");
     }
 
     [Test]

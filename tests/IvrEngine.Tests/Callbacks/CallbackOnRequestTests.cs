@@ -236,6 +236,23 @@ public sealed class CallbackOnRequestTests
     }
 
     [Test]
+    public void ACallerInTokyo_WhoseDayNeverMeetsTheOfficeHours_IsToldNoCallbackCanBeBooked_AndGoesBackToTheMenu()
+    {
+        // The office's 09:00–17:00 Eastern is 23:00–07:00 in Tokyo: no time it is open may a Tokyo number be called.
+        var line = new RequestLine(MondayAfternoon, new InMemoryCallbackStore(), callerId: "+81312345678");
+
+        line.Press("1", "5");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(line.Prompts.TakeLast(2).First(), Is.EqualTo("Sorry, we can't book a callback right now."));
+            Assert.That(line.Call.Transcript.Events.Last(e => e.Type == CallEventType.InputIgnored).Detail,
+                Is.EqualTo("not offered: queue billing has no open time in the next 7 days inside the calling window (08:00–21:00) in Asia/Tokyo"));
+            Assert.That(line.Call.State, Is.EqualTo(CallState.InMenu));
+        });
+    }
+
+    [Test]
     public void DuringAnEmergencyClosure_ThereIsNoTimeToOffer()
     {
         var line = new RequestLine(MondayAfternoon, new InMemoryCallbackStore());

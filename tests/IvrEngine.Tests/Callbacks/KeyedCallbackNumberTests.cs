@@ -302,4 +302,36 @@ public sealed class KeyedCallbackNumberTests
 
         Assert.That(TestCenter.Prompts(call).Last(), Is.EqualTo("Вы ввели номер 2 0 2, 5 5 5, 0 1 8 8. Если он верный, нажмите 1. Чтобы ввести его заново, нажмите 2."));
     }
+
+    [Test]
+    public void VirtualHold_IsNotOffered_ToACallerInHawaii_AtFourInTheMorningThere()
+    {
+        var store = new InMemoryCallbackStore();
+        var center = CallbackLines.BusyLine(store);
+
+        // 09:15 in New York is 04:15 in Hawaii: their turn would come hours before they may be called.
+        var call = center.Call("1", seed: 1, callerId: "+18085550143");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(TestCenter.Prompts(call), Has.None.StartsWith("To keep your place in line"));
+            Assert.That(call.State, Is.EqualTo(CallState.Queued), "they wait in line instead");
+        });
+    }
+
+    [Test]
+    public void VirtualHold_ANumberKeyedInForHawaii_AtFourInTheMorningThere_IsNotBooked_AndTheCallerKeepsTheirPlace()
+    {
+        var store = new InMemoryCallbackStore();
+        var (_, call) = AtTheVirtualHoldOffer(store, callerId: null);
+
+        Press(call, "1", "8085550143#", "1");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(TestCenter.Prompts(call).Last(), Is.EqualTo("Sorry, we can't book a callback right now."));
+            Assert.That(store.List(), Is.Empty, "no promise the dialer could not keep");
+            Assert.That(call.State, Is.EqualTo(CallState.Queued));
+        });
+    }
 }

@@ -48,4 +48,39 @@ public sealed class OpeningPhraseSpecs
         var moscow = DateTimeZoneProviders.Tzdb["Europe/Moscow"];
         Assert.That(OpeningPhrase.Format(Instant.FromUtc(2026, 12, 1, 6, 0), Instant.FromUtc(2026, 12, 1, 0, 0), moscow, "ru-RU"), Is.EqualTo("сегодня в 9:00 по московскому времени"));
     }
+
+    [Test]
+    public void A_time_for_a_callee_in_another_zone_is_said_in_both_zones()
+    {
+        var honolulu = DateTimeZoneProviders.Tzdb["Pacific/Honolulu"];
+        var sundayNight = At(2026, 11, 29, 23, 45);
+        var onePm = At(2026, 11, 30, 13, 0);
+        Assert.Multiple(() =>
+        {
+            Assert.That(OpeningPhrase.Format(onePm, sundayNight, NewYork, honolulu, "en-US"), Is.EqualTo("tomorrow at 1:00 PM Eastern Time, 8:00 AM Hawaii Time"));
+            Assert.That(OpeningPhrase.Format(onePm, sundayNight, NewYork, honolulu, "ru-RU"), Is.EqualTo("завтра в 13:00 по восточному времени, в 8:00 по гавайскому времени"));
+        });
+    }
+
+    [Test]
+    public void A_callee_whose_clock_reads_the_same_hears_one_time()
+    {
+        var toronto = DateTimeZoneProviders.Tzdb["America/Toronto"];
+        Assert.That(OpeningPhrase.Format(At(2026, 11, 30, 13, 0), At(2026, 11, 29, 23, 45), NewYork, toronto, "en-US"), Is.EqualTo("tomorrow at 1:00 PM Eastern Time"));
+    }
+
+    [Test]
+    public void A_callee_on_another_day_hears_that_day_too()
+    {
+        var moscow = DateTimeZoneProviders.Tzdb["Europe/Moscow"];
+        var mondayAfternoon = At(2026, 11, 30, 14, 0);
+        var eightPm = At(2026, 11, 30, 20, 0); // 04:00 on Tuesday in Moscow
+        var ninePmLondon = At(2026, 12, 1, 16, 0); // 21:00 on Tuesday in London
+        Assert.Multiple(() =>
+        {
+            Assert.That(OpeningPhrase.Format(eightPm, mondayAfternoon, NewYork, moscow, "en-US"), Is.EqualTo("today at 8:00 PM Eastern Time, tomorrow at 4:00 AM Moscow Time"));
+            Assert.That(OpeningPhrase.Format(eightPm, mondayAfternoon, NewYork, moscow, "ru-RU"), Is.EqualTo("сегодня в 20:00 по восточному времени, завтра в 4:00 по московскому времени"));
+            Assert.That(OpeningPhrase.Format(ninePmLondon, mondayAfternoon, NewYork, DateTimeZoneProviders.Tzdb["Europe/London"], "en-US"), Is.EqualTo("tomorrow at 4:00 PM Eastern Time, 9:00 PM UK Time"));
+        });
+    }
 }

@@ -161,14 +161,6 @@ public sealed class ScheduleSpecs
     }
 
     [Test]
-    public void Slots_fit_inside_open_intervals()
-    {
-        var schedule = Schedule("""{ "weekly": { "mon": ["09:00-10:00", "11:00-11:45"] } }""");
-        var slots = schedule.Slots(At(2026, 11, 30, 0, 0), At(2026, 12, 1, 0, 0), Duration.FromMinutes(30));
-        Assert.That(slots.Select(s => s.Start), Is.EqualTo(new[] { At(2026, 11, 30, 9, 0), At(2026, 11, 30, 9, 30), At(2026, 11, 30, 11, 0) }));
-    }
-
-    [Test]
     public void A_schedule_in_its_own_zone_uses_that_zone()
     {
         var moscow = Schedule("""{ "timeZone": "Europe/Moscow", "weekly": { "daily": "09:00-18:00" } }""");

@@ -122,6 +122,7 @@ public static class MenuDiff
         yield return ("callbackNumberGiveUp", o.CallbackNumberGiveUp, n.CallbackNumberGiveUp);
         yield return ("callbackSlots", o.CallbackSlots, n.CallbackSlots);
         yield return ("callbackSlotsOnRequest", o.CallbackSlotsOnRequest, n.CallbackSlotsOnRequest);
+        yield return ("callbackSlotsForNumber", o.CallbackSlotsForNumber, n.CallbackSlotsForNumber);
         yield return ("callbackConfirmScheduled", o.CallbackConfirmScheduled, n.CallbackConfirmScheduled);
         yield return ("callbackBookedScheduled", o.CallbackBookedScheduled, n.CallbackBookedScheduled);
         yield return ("callbackAlreadyBooked", o.CallbackAlreadyBooked, n.CallbackAlreadyBooked);

@@ -18,7 +18,7 @@ internal sealed class MenuBinder
         ["noInput", "invalid", "invalidNumber", "ambiguous", "transfer", "budgetExceeded", "queuePosition", "queueWait", "queueWaitUnknown", "queueOverflow", "closed", "closedUnknown",
          "callbackOffer", "callbackConfirm", "callbackBooked", "callbackNoNumber", "callbackGreeting",
          "callbackSlots", "callbackConfirmScheduled", "callbackBookedScheduled", "callbackUnavailable", "callbackAlreadyBooked",
-         "callbackEnterNumber", "callbackNumberReadBack", "callbackNumberInvalid", "callbackNumberGiveUp", "callbackSlotsOnRequest"];
+         "callbackEnterNumber", "callbackNumberReadBack", "callbackNumberInvalid", "callbackNumberGiveUp", "callbackSlotsOnRequest", "callbackSlotsForNumber"];
 
     private readonly BindContext _context;
     private readonly TextBinder _texts;
@@ -301,6 +301,7 @@ internal sealed class MenuBinder
                 CallbackNumberInvalid = Message("callbackNumberInvalid", builtIn.CallbackNumberInvalid),
                 CallbackNumberGiveUp = Message("callbackNumberGiveUp", builtIn.CallbackNumberGiveUp),
                 CallbackSlotsOnRequest = Message("callbackSlotsOnRequest", builtIn.CallbackSlotsOnRequest),
+                CallbackSlotsForNumber = Message("callbackSlotsForNumber", builtIn.CallbackSlotsForNumber),
             };
         }
 
