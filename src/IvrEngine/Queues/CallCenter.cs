@@ -378,11 +378,12 @@ public sealed class CallCenter
         var now = Now;
         var offer = entry.Queue.Definition.Callback!;
         var position = entry.Queue.PositionOf(entry);
-        var request = new CallbackRequest(entry.Call.Reference, entry.Queue.Id, entry.CallbackNumber!, CallbackKind.VirtualHold, entry.Call.Locale,
-            now, now + (Estimate(entry.Queue, position) ?? offer.WhenWaitOver ?? Duration.Zero), now + offer.ExpiresAfter);
+        CallbackRequest request;
         CallbackRequest stored;
         try
         {
+            request = new CallbackRequest(CallbackReferences.Unused(_callbacks!, entry.Call.Reference), entry.Queue.Id, entry.CallbackNumber!, CallbackKind.VirtualHold, entry.Call.Locale,
+                now, now + (Estimate(entry.Queue, position) ?? offer.WhenWaitOver ?? Duration.Zero), now + offer.ExpiresAfter, Line: Menu.Name);
             stored = _callbacks!.Schedule(request);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)

@@ -136,8 +136,8 @@ public sealed class SqliteCallbackStoreTests
         var old = store.Schedule(Request(1));
         var cancelled = store.Schedule(Request(2, phone: "+12025550144"));
 
-        Assert.That(store.Cancel(cancelled.Reference), Is.True);
-        Assert.That(store.Cancel(cancelled.Reference), Is.False);
+        Assert.That(store.Cancel(cancelled.Reference, Now, "operator"), Is.True);
+        Assert.That(store.Cancel(cancelled.Reference, Now, "operator"), Is.False);
         Assert.That(store.ExpireDue(Now + Duration.FromHours(25)), Is.EqualTo(1));
         Assert.That(store.Find(old.Reference)!.State, Is.EqualTo(CallbackState.Expired));
         Assert.That(store.List(CallbackState.Cancelled).Single().Reference, Is.EqualTo(cancelled.Reference));
@@ -171,7 +171,7 @@ public sealed class SqliteCallbackStoreTests
             command.ExecuteNonQuery();
         }
 
-        var error = Assert.Throws<InvalidOperationException>(() => _ = new SqliteCallbackStore(database.Path).List());
-        Assert.That(error!.Message, Does.Contain("has schema version 99; this program knows up to 1"));
+        var error = Assert.Throws<CallbackStoreException>(() => _ = new SqliteCallbackStore(database.Path).List());
+        Assert.That(error!.Message, Is.EqualTo($"the callback store {database.Path} has schema version 99; this ivr knows up to 2. Use a newer ivr."));
     }
 }
