@@ -76,6 +76,18 @@ internal static class ServeCommand
             return ExitCodes.Usage;
         }
 
+        // A store that cannot work (read-only, a folder that is a file, a newer schema) fails here, in
+        // one line, rather than at the first caller's booking or the dialer's first poll.
+        try
+        {
+            ((SqliteCallbackStore)host.Services.GetRequiredService<ICallbackStore>()).EnsureReady();
+        }
+        catch (CallbackStoreException exception)
+        {
+            await error.WriteLineAsync($"ivr serve: {exception.Message}");
+            return ExitCodes.Failed;
+        }
+
         var catalog = host.Services.GetRequiredService<MenuCatalog>();
         var loaded = catalog.Watch(path);
         if (!loaded.Succeeded)
@@ -88,17 +100,6 @@ internal static class ServeCommand
         var staffing = await StaffingFiles.LoadAsync(request.StaffingOption, path, loaded.Menu, "ivr serve", error);
         if (!staffing.Succeeded) return ExitCodes.Failed;
 
-        // A store that cannot work (read-only, a folder that is a file, a newer schema) fails here, in
-        // one line, rather than at the first caller's booking or the dialer's first poll.
-        try
-        {
-            ((SqliteCallbackStore)host.Services.GetRequiredService<ICallbackStore>()).EnsureReady();
-        }
-        catch (CallbackStoreException exception)
-        {
-            await error.WriteLineAsync($"ivr serve: {exception.Message}");
-            return ExitCodes.Failed;
-        }
 
         // Dial news arrives on the dialer's threads while the input loop writes replies.
         var news = TextWriter.Synchronized(error);
