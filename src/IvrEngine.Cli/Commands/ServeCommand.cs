@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Data.Common;
 using IvrEngine.Callbacks;
 using IvrEngine.Calls;
+using IvrEngine.Cli.Console;
 using IvrEngine.Hosting;
 using IvrEngine.Hosting.Callbacks;
 using IvrEngine.Queues;
@@ -23,7 +23,7 @@ namespace IvrEngine.Cli.Commands;
 /// </summary>
 internal static class ServeCommand
 {
-    private const string Usage = "lines: call [KEYS] | press REF KEYS | say REF WORDS | hangup REF | callback NUMBER QUEUE | callbacks";
+    private const string Usage = "lines: call [KEYS] | press REF KEYS | say REF WORDS | hangup REF | callback NUMBER QUEUE | callbacks | wait SECONDS|Nm";
 
     /// <summary>Callbacks asked for on the input are numbers in this region unless written with a +country code.</summary>
     private const string NumberRegion = "US";
@@ -44,15 +44,50 @@ internal static class ServeCommand
             Description = $"The SQLite file promised callbacks are kept in (default: the {CallbackOptions.SectionName}:Database setting, ivr-callbacks.db).",
             HelpName = "FILE",
         };
-        var command = new Command("serve", $"Serve a menu in real time, reloading it when the file changes, and place promised callbacks; {Usage}.") { menu, staffing, callbacksDb };
+        var at = new Option<string?>("--at") { Description = "When the line starts: \"2026-11-30T09:15 America/New_York\" (default: now).", HelpName = "TIME" };
+        var clock = new Option<string?>("--clock") { Description = "real (default): the wall clock; virtual: time moves only with a 'wait' line, so the dialer can be scripted." };
+        clock.AcceptOnlyFromAmong("real", "virtual");
+        var command = new Command("serve", $"Serve a menu in real time, reloading it when the file changes, and place promised callbacks; {Usage}.") { menu, staffing, callbacksDb, at, clock };
         command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(parseResult.GetValue(menu)!, parseResult.GetValue(staffing), parseResult.GetValue(callbacksDb), input, output, error, cancellationToken));
+            RunAsync(new ServeRequest(parseResult.GetValue(menu)!, parseResult.GetValue(staffing), parseResult.GetValue(callbacksDb), parseResult.GetValue(at), parseResult.GetValue(clock)),
+                input, output, error, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, string? staffingOption, string? callbacksDb, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ServeRequest request, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        using var host = BuildHost(callbacksDb);
+        var path = request.MenuPath;
+        if (request.At is { } at && !StartInstantParser.TryParse(at, out _, out var atError))
+        {
+            await error.WriteLineAsync($"ivr serve: --at: {atError}");
+            return ExitCodes.Usage;
+        }
+
+        using var host = BuildHost(request);
+        try
+        {
+            // Settings (IVR_Ivr__StartAt and the rest) are checked before anything reads them.
+            _ = host.Services.GetRequiredService<IOptions<IvrOptions>>().Value;
+            _ = host.Services.GetRequiredService<IOptions<CallbackOptions>>().Value;
+        }
+        catch (OptionsValidationException exception)
+        {
+            foreach (var failure in exception.Failures) await error.WriteLineAsync($"ivr serve: {failure}");
+            return ExitCodes.Usage;
+        }
+
+        // A store that cannot work (read-only, a folder that is a file, a newer schema) fails here, in
+        // one line, rather than at the first caller's booking or the dialer's first poll.
+        try
+        {
+            ((SqliteCallbackStore)host.Services.GetRequiredService<ICallbackStore>()).EnsureReady();
+        }
+        catch (CallbackStoreException exception)
+        {
+            await error.WriteLineAsync($"ivr serve: {exception.Message}");
+            return ExitCodes.Failed;
+        }
+
         var catalog = host.Services.GetRequiredService<MenuCatalog>();
         var loaded = catalog.Watch(path);
         if (!loaded.Succeeded)
@@ -62,8 +97,9 @@ internal static class ServeCommand
             return ExitCodes.Failed;
         }
 
-        var staffing = await StaffingFiles.LoadAsync(staffingOption, path, loaded.Menu, "ivr serve", error);
+        var staffing = await StaffingFiles.LoadAsync(request.StaffingOption, path, loaded.Menu, "ivr serve", error);
         if (!staffing.Succeeded) return ExitCodes.Failed;
+
 
         // Dial news arrives on the dialer's threads while the input loop writes replies.
         var news = TextWriter.Synchronized(error);
@@ -75,11 +111,6 @@ internal static class ServeCommand
         {
             foreach (var failure in exception.Failures) await error.WriteLineAsync($"ivr serve: {failure}");
             return ExitCodes.Usage;
-        }
-        catch (Exception exception) when (exception is DbException or IOException or UnauthorizedAccessException)
-        {
-            await error.WriteLineAsync($"ivr serve: cannot open the callback store: {exception.Message}");
-            return ExitCodes.Failed;
         }
 
         var calls = host.Services.GetRequiredService<CallHost>();
@@ -125,9 +156,24 @@ internal static class ServeCommand
                 var queue = rest.LastIndexOf(' ');
                 await output.WriteLineAsync(ScheduleCallback(store, calls, catalog.Current(path)!, references, rest[..queue], rest[(queue + 1)..]));
             }
+            else if (words[0] == "wait" && CallerCommand.Parse(line) is CallerCommand.Wait { For: { } duration })
+            {
+                // Virtual time jumps, firing the dialer's polls and every call's timeouts on the way; real time is waited out.
+                await calls.AdvanceAsync(duration, cancellationToken);
+                await output.WriteLineAsync($"now {LineTime.Format(calls.Clock.Clock.GetCurrentInstant(), loaded.Menu.TimeZone)}");
+            }
             else if (words[0] == "callbacks" && words.Length == 1)
             {
-                var stored = store.List();
+                IReadOnlyList<CallbackRequest> stored;
+                try
+                {
+                    stored = store.List();
+                }
+                catch (CallbackStoreException exception)
+                {
+                    await output.WriteLineAsync($"? callbacks: {exception.Message}");
+                    continue;
+                }
                 foreach (var callback in stored)
                 {
                     await output.WriteLineAsync($"callback {callback.Reference} {callback.State.ToString().ToLowerInvariant()} attempts {callback.Attempts}"
@@ -161,12 +207,12 @@ internal static class ServeCommand
         {
             while (store.Find(reference) is not null) reference = ReferenceNumber.Create(references);
             var now = calls.Clock.Clock.GetCurrentInstant();
-            var kept = store.Schedule(new CallbackRequest(reference, queue, e164, CallbackKind.Scheduled, menu.DefaultLocale, now, now, now + CallbackValidFor));
+            var kept = store.Schedule(new CallbackRequest(reference, queue, e164, CallbackKind.Scheduled, menu.DefaultLocale, now, now, now + CallbackValidFor, Line: menu.Name));
             return kept.Reference == reference ? $"confirmed {kept.Reference}" : $"confirmed {kept.Reference} (existing)";
         }
-        catch (DbException exception)
+        catch (CallbackStoreException exception)
         {
-            return $"? callback {number} {queue}: not confirmed, the store failed: {exception.Message}";
+            return $"? callback {number} {queue}: not booked: {exception.Message}";
         }
     }
 
@@ -176,18 +222,25 @@ internal static class ServeCommand
             ? $"call {call.Reference} version {call.Menu.Version} ended: {call.Outcome}"
             : $"call {call.Reference} version {call.Menu.Version} at node {call.CurrentNodeId} ({call.State})");
 
-    private static IHost BuildHost(string? callbacksDb)
+    private static IHost BuildHost(ServeRequest request)
     {
         // Problems, and the catalog's reload news, go to stderr.
         var builder = CliHost.CreateBuilder((category, level) => level >= LogLevel.Warning || (category == typeof(MenuCatalog).FullName && level >= LogLevel.Information));
 
-        // A live line runs on the wall clock: file changes happen in real time, and so does the debounce.
-        var overrides = new Dictionary<string, string?> { [$"{IvrOptions.SectionName}:Clock"] = nameof(ClockMode.Real) };
-        if (callbacksDb is not null) overrides[$"{CallbackOptions.SectionName}:Database"] = callbacksDb;
+        // A live line runs on the wall clock unless told otherwise: file changes happen in real time, and so
+        // does the debounce. In virtual time (scripts, crash tests) the reload, too, waits for a 'wait' line.
+        var overrides = new Dictionary<string, string?>
+        {
+            [$"{IvrOptions.SectionName}:Clock"] = request.Clock == "virtual" ? nameof(ClockMode.Virtual) : nameof(ClockMode.Real),
+        };
+        if (request.At is not null) overrides[$"{IvrOptions.SectionName}:StartAt"] = request.At;
+        if (request.CallbacksDb is not null) overrides[$"{CallbackOptions.SectionName}:Database"] = request.CallbacksDb;
         builder.Configuration.AddInMemoryCollection(overrides);
         builder.Services.AddIvrEngine(builder.Configuration);
         builder.Services.AddIvrCallbacks(builder.Configuration);
         builder.Services.AddMenuCatalog();
         return builder.Build();
     }
+
+    private sealed record ServeRequest(string MenuPath, string? StaffingOption, string? CallbacksDb, string? At, string? Clock);
 }

@@ -35,8 +35,10 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
     private readonly ResiliencePipeline<DialResult> _retries;
     private readonly ResiliencePipeline _ring;
     private CallCenter? _line;
+    private CallbackLine? _claims;
     private BusinessHours? _hours;
     private ITimer? _poll;
+    private string? _storeProblem;
 
     public CallbackDialer(CallHost host, ICallbackStore store, IOptions<CallbackOptions> options, IOptions<IvrOptions> ivrOptions, ILogger<CallbackDialer> logger)
     {
@@ -70,12 +72,21 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
     /// <summary>Raised after every dial, on whatever thread the dial finished (for the console).</summary>
     public event Action<CallbackAttempt>? Dialed;
 
-    /// <summary>The line whose callbacks this dialer places (calls are put through to its queues).</summary>
+    /// <summary>Raised when a claimed callback is given back for later (closed queue, outside the calling window): the callback, until when, and why.</summary>
+    public event Action<CallbackRequest, Instant, string>? Postponed;
+
+    /// <summary>
+    /// The line whose callbacks this dialer places (calls are put through to its queues); it claims
+    /// only that line's callbacks. On the calls' thread. A fresh line keeps no places in its queues, so
+    /// virtual-hold callbacks whose place was kept by a previous process become due at once.
+    /// </summary>
     public void Serve(CallCenter line)
     {
         _line = line;
         _hours = line.Hours;
+        _claims = new CallbackLine(line.Menu.Name, [.. line.Menu.Queues.Keys]);
         line.CallbackDue += _ => Poll();
+        TryStore(() => _store.MakeKeptPlacesDue(_claims, Now));
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -84,9 +95,13 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>Stops polling and gives back the callbacks being dialed, so another dialer need not wait for their leases to lapse.</summary>
     public Task StopAsync(CancellationToken cancellationToken)
     {
         _poll?.Dispose();
+        var released = 0;
+        TryStore(() => released = _store.ReleaseLeases(_owner));
+        if (released > 0) Log.LeasesReleased(_logger, released);
         return Task.CompletedTask;
     }
 
@@ -103,11 +118,44 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
     {
         if (_line is null) return;
         var now = Now;
-        var expired = _store.ExpireDue(now);
-        if (expired > 0) Log.Expired(_logger, expired);
-        _store.RenewLeases(_owner, now + Lease);
-        _store.SettleOrphans(now);
-        foreach (var callback in _store.ClaimDue(now, _owner, Lease, max: 20)) Place(callback, now);
+        IReadOnlyList<CallbackRequest> due = [];
+        if (!TryStore(() =>
+        {
+            var expired = _store.ExpireDue(now);
+            if (expired > 0) Log.Expired(_logger, expired);
+            _store.RenewLeases(_owner, now + Lease);
+            _store.SettleOrphans(now);
+            due = _store.ClaimDue(now, _owner, Lease, max: 20, _claims);
+        }))
+        {
+            return;
+        }
+        foreach (var callback in due)
+        {
+            if (!TryStore(() => Place(callback, now))) _line.ReleasePlace(callback.Reference);
+        }
+    }
+
+    /// <summary>
+    /// Runs store work; a store that fails (read-only, deleted, damaged) is logged in one line, once
+    /// until it changes or recovers, not with a stack trace every poll. The line keeps serving, and
+    /// the store's callbacks are retried on the next poll.
+    /// </summary>
+    private bool TryStore(Action work)
+    {
+        try
+        {
+            work();
+            if (_storeProblem is not null) Log.StoreRecovered(_logger, _store.ToString() ?? "the callback store");
+            _storeProblem = null;
+            return true;
+        }
+        catch (CallbackStoreException exception)
+        {
+            if (exception.Message != _storeProblem) Log.StoreFailed(_logger, exception.Message);
+            _storeProblem = exception.Message;
+            return false;
+        }
     }
 
     private void Place(CallbackRequest callback, Instant now)
@@ -121,12 +169,12 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
         if (callback.Kind == CallbackKind.VirtualHold && _line.HoldsPlaceFor(callback.Reference))
         {
             // Its place in line has not come up yet: it is dialed then (MakeDue), not at the estimate.
-            _store.Postpone(callback.Reference, callback.ExpiresAt, "place kept in line", _owner);
+            _store.Postpone(callback.Reference, callback.ExpiresAt, CallbackReasons.PlaceKept, _owner);
             return;
         }
         if (NotNow(callback, now) is { } later)
         {
-            _store.Postpone(callback.Reference, later.Until, later.Reason, _owner);
+            if (_store.Postpone(callback.Reference, later.Until, later.Reason, _owner)) Postponed?.Invoke(callback, later.Until, later.Reason);
             _line.ReleasePlace(callback.Reference);
             return;
         }
@@ -166,7 +214,7 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
                     // The window or the queue may have closed during the backoff: check again before every dial.
                     if (NotNow(callback, Now) is { } later)
                     {
-                        _store.Postpone(callback.Reference, later.Until, later.Reason, _owner);
+                        if (_store.Postpone(callback.Reference, later.Until, later.Reason, _owner)) Postponed?.Invoke(callback, later.Until, later.Reason);
                         return DialResult.NotNow;
                     }
                 }
@@ -194,12 +242,24 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
             if (result == DialResult.Answered) PutThrough(callback);
             else if (callback.Kind == CallbackKind.VirtualHold) _host.Post(() => _line!.ReleasePlace(callback.Reference));
         }
+        catch (CallbackStoreException exception)
+        {
+            // The store failed mid-dial: the lease lapses and the callback is claimed again once the store works.
+            _host.Post(() =>
+            {
+                TryStore(() => throw exception);
+                _line!.ReleasePlace(callback.Reference);
+            });
+        }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // A dial that broke is retried later from the store; the promise is not dropped.
             Log.DialFailed(_logger, callback.Reference.ToString(), exception);
-            _store.Postpone(callback.Reference, Now + Duration.FromSeconds(_options.MinimumIntervalSeconds), "dial failed", _owner);
-            _host.Post(() => _line!.ReleasePlace(callback.Reference));
+            _host.Post(() =>
+            {
+                TryStore(() => _store.Postpone(callback.Reference, Now + Duration.FromSeconds(_options.MinimumIntervalSeconds), "dial failed", _owner));
+                _line!.ReleasePlace(callback.Reference);
+            });
         }
         finally
         {
@@ -238,7 +298,7 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
         _host.StartCallback(line.Menu, callback, line, e =>
         {
             if (e.Type != CallEventType.CallEnded) return;
-            _store.SetState(callback.Reference, CallbackState.Completed, e.Text);
+            TryStore(() => _store.SetState(callback.Reference, CallbackState.Completed, e.Text));
         });
     }
 
@@ -256,6 +316,15 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
 
         [LoggerMessage(EventId = 12, EventName = "LeaseLost", Level = LogLevel.Warning, Message = "Callback {Reference} was taken over by another dialer; this one stops")]
         public static partial void LeaseLost(ILogger logger, string reference);
+
+        [LoggerMessage(EventId = 13, EventName = "CallbackStoreFailed", Level = LogLevel.Error, Message = "Callbacks are not being placed: {Problem}")]
+        public static partial void StoreFailed(ILogger logger, string problem);
+
+        [LoggerMessage(EventId = 14, EventName = "CallbackStoreRecovered", Level = LogLevel.Warning, Message = "Callbacks are being placed again: {Store} works")]
+        public static partial void StoreRecovered(ILogger logger, string store);
+
+        [LoggerMessage(EventId = 15, EventName = "LeasesReleased", Level = LogLevel.Information, Message = "{Count} callbacks being dialed were given back at stop")]
+        public static partial void LeasesReleased(ILogger logger, int count);
 
         [LoggerMessage(EventId = 11, EventName = "DialFailed", Level = LogLevel.Error, Message = "Dialing callback {Reference} failed; it will be retried")]
         public static partial void DialFailed(ILogger logger, string reference, Exception exception);

@@ -12,6 +12,9 @@ namespace IvrEngine.Callbacks;
 /// <param name="ExpiresAt">After this the callback is given up and marked <see cref="CallbackState.Expired"/>.</param>
 /// <param name="NextAttemptAt">After a failed attempt: not before this.</param>
 /// <param name="LeaseUntil">While <see cref="CallbackState.Dialing"/>: the claim lapses at this time (a crashed dialer's claim can then be taken over).</param>
+/// <param name="Line">The line (menu name) that promised it: only a dialer serving that line places it. Null for callbacks stored before lines were recorded.</param>
+/// <param name="CancelledAt">When it was cancelled, if it was.</param>
+/// <param name="CancelledBy">Who cancelled it (an operator's name, or "caller").</param>
 public sealed record CallbackRequest(
     ReferenceNumber Reference,
     string Queue,
@@ -26,4 +29,7 @@ public sealed record CallbackRequest(
     Instant? NextAttemptAt = null,
     string? LastResult = null,
     Instant? LeaseUntil = null,
-    string? LeaseOwner = null);
+    string? LeaseOwner = null,
+    string? Line = null,
+    Instant? CancelledAt = null,
+    string? CancelledBy = null);

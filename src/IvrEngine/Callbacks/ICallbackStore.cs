@@ -12,7 +12,9 @@ public interface ICallbackStore
 {
     /// <summary>
     /// Keeps <paramref name="request"/>, or returns the callback already pending (or dialing) for
-    /// the same number and queue, so a caller who asks twice gets one callback and one reference.
+    /// the same number and queue of the same line, so a caller who asks twice gets one callback and
+    /// one reference. Draw the reference with <see cref="CallbackReferences.Unused"/>: one already in
+    /// the store is refused.
     /// </summary>
     CallbackRequest Schedule(CallbackRequest request);
 
@@ -27,7 +29,8 @@ public interface ICallbackStore
     /// whose lease has lapsed (their dialer died). A claimed callback is <see cref="CallbackState.Dialing"/>
     /// until <paramref name="now"/> + <paramref name="lease"/>; no other owner can claim it meanwhile.
     /// </summary>
-    IReadOnlyList<CallbackRequest> ClaimDue(Instant now, string owner, Duration lease, int max);
+    /// <param name="line">Only this line's callbacks (and those stored before lines were recorded whose queue it has); null claims any.</param>
+    IReadOnlyList<CallbackRequest> ClaimDue(Instant now, string owner, Duration lease, int max, CallbackLine? line = null);
 
     /// <summary>Records an attempt and moves the callback to <paramref name="state"/>; the lease is kept while it is <see cref="CallbackState.Dialing"/> or <see cref="CallbackState.Connected"/> and released otherwise.</summary>
     /// <param name="owner">The dialer recording it: the write is refused (false) when the callback's lease is no longer this owner's — another dialer took it over.</param>
@@ -53,11 +56,24 @@ public interface ICallbackStore
     /// <param name="owner">As for <see cref="RecordAttempt"/>: refused (false) when the lease is another dialer's.</param>
     bool Postpone(ReferenceNumber reference, Instant until, string reason, string? owner = null);
 
-    /// <summary>Cancels a pending callback; false when there is none to cancel.</summary>
-    bool Cancel(ReferenceNumber reference);
+    /// <summary>Cancels a pending callback, recording when and by whom; false when there is none to cancel.</summary>
+    bool Cancel(ReferenceNumber reference, Instant at, string by);
 
-    /// <summary>Marks every pending callback past its expiry as expired; returns how many.</summary>
+    /// <summary>
+    /// Marks every callback past its expiry as expired: pending ones, and dialing ones whose dialer
+    /// died (lease lapsed) — a callee is not called days after the promise ran out. Returns how many.
+    /// </summary>
     int ExpireDue(Instant now);
+
+    /// <summary>Gives back the dialing callbacks <paramref name="owner"/> holds (a graceful stop): pending again, claimable at once by another dialer.</summary>
+    int ReleaseLeases(string owner);
+
+    /// <summary>
+    /// A dialer starting for <paramref name="line"/> holds no kept places yet: its pending virtual-hold
+    /// callbacks whose place was still kept (never dialed, or waiting for the place) become due now,
+    /// instead of waiting for a place that died with the previous process. Returns how many.
+    /// </summary>
+    int MakeKeptPlacesDue(CallbackLine line, Instant now);
 
     IReadOnlyList<CallbackAttempt> Attempts(ReferenceNumber reference);
 }

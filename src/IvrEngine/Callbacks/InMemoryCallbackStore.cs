@@ -19,7 +19,7 @@ public sealed class InMemoryCallbackStore(bool keepClosed = true) : ICallbackSto
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<ReferenceNumber, Entry> _byReference = [];
-    private readonly Dictionary<(string Number, string Queue), ReferenceNumber> _openByNumber = [];
+    private readonly Dictionary<(string? Line, string Number, string Queue), ReferenceNumber> _openByNumber = [];
     // Callbacks not yet settled, by booking order.
     private readonly SortedDictionary<long, Entry> _open = [];
     private long _nextOrder;
@@ -28,7 +28,7 @@ public sealed class InMemoryCallbackStore(bool keepClosed = true) : ICallbackSto
     {
         lock (_gate)
         {
-            if (_openByNumber.TryGetValue((request.PhoneNumber, request.Queue), out var existing)) return _byReference[existing].Request;
+            if (_openByNumber.TryGetValue((request.Line, request.PhoneNumber, request.Queue), out var existing)) return _byReference[existing].Request;
             var entry = new Entry(request, _nextOrder++);
             _byReference[request.Reference] = entry;
             Track(entry, wasOpen: false);
@@ -49,7 +49,7 @@ public sealed class InMemoryCallbackStore(bool keepClosed = true) : ICallbackSto
         }
     }
 
-    public IReadOnlyList<CallbackRequest> ClaimDue(Instant now, string owner, Duration lease, int max)
+    public IReadOnlyList<CallbackRequest> ClaimDue(Instant now, string owner, Duration lease, int max, CallbackLine? line = null)
     {
         lock (_gate)
         {
@@ -58,7 +58,7 @@ public sealed class InMemoryCallbackStore(bool keepClosed = true) : ICallbackSto
             var due = new List<Entry>();
             foreach (var entry in _open.Values)
             {
-                if (IsDue(entry.Request, now)) due.Add(entry);
+                if (IsDue(entry.Request, now) && IsOf(entry.Request, line)) due.Add(entry);
             }
             if (due.Count > 1) due.Sort(static (a, b) => a.Request.DueAt != b.Request.DueAt ? a.Request.DueAt.CompareTo(b.Request.DueAt) : a.Order.CompareTo(b.Order));
             var keep = Math.Max(max, 0);
@@ -124,20 +124,42 @@ public sealed class InMemoryCallbackStore(bool keepClosed = true) : ICallbackSto
         }
     }
 
-    public bool Cancel(ReferenceNumber reference)
+    public bool Cancel(ReferenceNumber reference, Instant at, string by)
     {
         lock (_gate)
         {
             if (Find(reference)?.State != CallbackState.Pending) return false;
-            Update(reference, c => c with { State = CallbackState.Cancelled, LeaseUntil = null, LeaseOwner = null });
+            Update(reference, c => c with { State = CallbackState.Cancelled, LeaseUntil = null, LeaseOwner = null, CancelledAt = at, CancelledBy = by });
             return true;
         }
     }
 
     public int ExpireDue(Instant now)
     {
-        lock (_gate) return UpdateOpen(c => c.State == CallbackState.Pending && c.ExpiresAt <= now, c => c with { State = CallbackState.Expired, LastResult = "expired" });
+        lock (_gate)
+        {
+            return UpdateOpen(c => c.ExpiresAt <= now && (c.State == CallbackState.Pending || (c.State == CallbackState.Dialing && c.LeaseUntil <= now)),
+                c => c with { State = CallbackState.Expired, LastResult = "expired", LeaseUntil = null, LeaseOwner = null });
+        }
     }
+
+    public int ReleaseLeases(string owner)
+    {
+        lock (_gate) return UpdateOpen(c => c.State == CallbackState.Dialing && c.LeaseOwner == owner, c => c with { State = CallbackState.Pending, LeaseUntil = null, LeaseOwner = null });
+    }
+
+    public int MakeKeptPlacesDue(CallbackLine line, Instant now)
+    {
+        lock (_gate)
+        {
+            return UpdateOpen(c => c.State == CallbackState.Pending && c.Kind == CallbackKind.VirtualHold && IsOf(c, line) && (c.NextAttemptAt is null || c.LastResult == CallbackReasons.PlaceKept),
+                c => c with { DueAt = Instant.Min(c.DueAt, now), NextAttemptAt = null, LastResult = CallbackReasons.PlaceLost });
+        }
+    }
+
+    /// <summary>Whether <paramref name="line"/> (null: any) may place <paramref name="request"/>.</summary>
+    private static bool IsOf(CallbackRequest request, CallbackLine? line) =>
+        line is null || request.Line == line.Name || (request.Line is null && line.Queues.Contains(request.Queue));
 
     public IReadOnlyList<CallbackAttempt> Attempts(ReferenceNumber reference)
     {
@@ -192,7 +214,7 @@ public sealed class InMemoryCallbackStore(bool keepClosed = true) : ICallbackSto
     private void Track(Entry entry, bool wasOpen, bool wasSettled = false)
     {
         var request = entry.Request;
-        var key = (request.PhoneNumber, request.Queue);
+        var key = (request.Line, request.PhoneNumber, request.Queue);
         if (IsOpen(request.State)) _openByNumber[key] = request.Reference;
         else if (wasOpen) _openByNumber.Remove(key);
 

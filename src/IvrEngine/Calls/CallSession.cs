@@ -970,10 +970,13 @@ public sealed class CallSession
     private void BookScheduledCallback(ScheduledCallbackChoice choice, Instant slot)
     {
         Callbacks.CallbackRequest stored;
+        ReferenceNumber reference;
         try
         {
-            stored = _callCenter!.Callbacks!.Schedule(new Callbacks.CallbackRequest(
-                Reference, choice.QueueId, choice.Number!, Callbacks.CallbackKind.Scheduled, Locale, Now, slot, slot + choice.ExpiresAfter));
+            var store = _callCenter!.Callbacks!;
+            reference = Callbacks.CallbackReferences.Unused(store, Reference);
+            stored = store.Schedule(new Callbacks.CallbackRequest(
+                reference, choice.QueueId, choice.Number!, Callbacks.CallbackKind.Scheduled, Locale, Now, slot, slot + choice.ExpiresAfter, Line: _menu.Name));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -987,7 +990,7 @@ public sealed class CallSession
         var booked = choice with { CalleeZone = CalleeZoneOf(stored.PhoneNumber) };
         var when = SlotPhrase(booked, stored.DueAt, Locale);
         Record(CallEventType.CallbackBooked, text: stored.Reference.ToString(), detail: $"{SlotPhrase(booked, stored.DueAt, "en-US")}, {Callbacks.CallbackNumber.Mask(stored.PhoneNumber)}");
-        Speak(stored.Reference == Reference ? _menu.Messages.CallbackBookedScheduled : _menu.Messages.CallbackAlreadyBooked,
+        Speak(stored.Reference == reference ? _menu.Messages.CallbackBookedScheduled : _menu.Messages.CallbackAlreadyBooked,
             ("slot", when), ("reference", stored.Reference.ToString()));
         Fire(static m => m.End, new CallOutcome(CallOutcomeKind.CallbackScheduled, choice.QueueId, $"callback {stored.Reference} {SlotPhrase(booked, stored.DueAt, "en-US")}"));
     }

@@ -393,11 +393,12 @@ public sealed class CallCenter
             entry.Call.HearInQueue(Menu.Messages.CallbackUnavailable);
             return;
         }
-        var request = new CallbackRequest(entry.Call.Reference, entry.Queue.Id, entry.CallbackNumber!, CallbackKind.VirtualHold, entry.Call.Locale,
-            now, now + wait, now + offer.ExpiresAfter);
+        CallbackRequest request;
         CallbackRequest stored;
         try
         {
+            request = new CallbackRequest(CallbackReferences.Unused(_callbacks!, entry.Call.Reference), entry.Queue.Id, entry.CallbackNumber!, CallbackKind.VirtualHold, entry.Call.Locale,
+                now, now + wait, now + offer.ExpiresAfter, Line: Menu.Name);
             stored = _callbacks!.Schedule(request);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)

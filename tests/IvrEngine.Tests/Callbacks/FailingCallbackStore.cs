@@ -7,7 +7,7 @@ namespace IvrEngine.Tests.Callbacks;
 /// <summary>A store whose disk is gone: every write fails, as SQLite does when the file cannot be written.</summary>
 internal sealed class FailingCallbackStore : ICallbackStore
 {
-    private static Exception Broken() => new IOException("disk I/O error");
+    private static Exception Broken() => new CallbackStoreException("disk I/O error");
 
     public CallbackRequest Schedule(CallbackRequest request) => throw Broken();
 
@@ -15,7 +15,7 @@ internal sealed class FailingCallbackStore : ICallbackStore
 
     public IReadOnlyList<CallbackRequest> List(CallbackState? state = null) => [];
 
-    public IReadOnlyList<CallbackRequest> ClaimDue(Instant now, string owner, Duration lease, int max) => throw Broken();
+    public IReadOnlyList<CallbackRequest> ClaimDue(Instant now, string owner, Duration lease, int max, CallbackLine? line = null) => throw Broken();
 
     public bool RecordAttempt(CallbackAttempt attempt, CallbackState state, string? owner = null, Instant? nextAttemptAt = null) => throw Broken();
 
@@ -29,7 +29,11 @@ internal sealed class FailingCallbackStore : ICallbackStore
 
     public bool Postpone(ReferenceNumber reference, Instant until, string reason, string? owner = null) => throw Broken();
 
-    public bool Cancel(ReferenceNumber reference) => throw Broken();
+    public bool Cancel(ReferenceNumber reference, Instant at, string by) => throw Broken();
+
+    public int ReleaseLeases(string owner) => throw Broken();
+
+    public int MakeKeptPlacesDue(CallbackLine line, Instant now) => throw Broken();
 
     public int ExpireDue(Instant now) => throw Broken();
 

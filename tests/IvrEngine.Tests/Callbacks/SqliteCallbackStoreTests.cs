@@ -136,8 +136,8 @@ public sealed class SqliteCallbackStoreTests
         var old = store.Schedule(Request(1));
         var cancelled = store.Schedule(Request(2, phone: "+12025550144"));
 
-        Assert.That(store.Cancel(cancelled.Reference), Is.True);
-        Assert.That(store.Cancel(cancelled.Reference), Is.False);
+        Assert.That(store.Cancel(cancelled.Reference, Now, "operator"), Is.True);
+        Assert.That(store.Cancel(cancelled.Reference, Now, "operator"), Is.False);
         Assert.That(store.ExpireDue(Now + Duration.FromHours(25)), Is.EqualTo(1));
         Assert.That(store.Find(old.Reference)!.State, Is.EqualTo(CallbackState.Expired));
         Assert.That(store.List(CallbackState.Cancelled).Single().Reference, Is.EqualTo(cancelled.Reference));
@@ -171,7 +171,69 @@ public sealed class SqliteCallbackStoreTests
             command.ExecuteNonQuery();
         }
 
-        var error = Assert.Throws<InvalidOperationException>(() => _ = new SqliteCallbackStore(database.Path).List());
-        Assert.That(error!.Message, Does.Contain("has schema version 99; this program knows up to 1"));
+        var error = Assert.Throws<CallbackStoreException>(() => _ = new SqliteCallbackStore(database.Path).List());
+        Assert.That(error!.Message, Is.EqualTo($"the callback store {database.Path} has schema version 99; this ivr knows up to 2. Use a newer ivr."));
+    }
+
+    [Test]
+    public void AVersion1Store_IsUpgraded_KeepingItsCallbacks_WhichOnlyALineWithTheirQueueClaims()
+    {
+        using var database = new TempDatabase();
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database.Path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                CREATE TABLE schema_version (version INTEGER NOT NULL);
+                CREATE TABLE callbacks (reference TEXT PRIMARY KEY, queue TEXT NOT NULL, phone TEXT NOT NULL, kind TEXT NOT NULL, locale TEXT NOT NULL,
+                    requested_at INTEGER NOT NULL, due_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at INTEGER, last_result TEXT, lease_until INTEGER, lease_owner TEXT);
+                CREATE INDEX callbacks_due ON callbacks (state, due_at);
+                CREATE UNIQUE INDEX callbacks_one_open_per_number ON callbacks (phone, queue) WHERE state IN ('Pending', 'Dialing');
+                CREATE TABLE attempts (reference TEXT NOT NULL REFERENCES callbacks (reference), number INTEGER NOT NULL, at INTEGER NOT NULL, result TEXT NOT NULL, detail TEXT, PRIMARY KEY (reference, number));
+                INSERT INTO schema_version (version) VALUES (1);
+                INSERT INTO callbacks (reference, queue, phone, kind, locale, requested_at, due_at, expires_at, state)
+                    VALUES ('{Request(1).Reference}', 'billing', '+12025550143', 'Scheduled', 'en-US', {Now.ToUnixTimeMilliseconds()}, {Now.ToUnixTimeMilliseconds()}, {(Now + Duration.FromDays(1)).ToUnixTimeMilliseconds()}, 'Pending');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        Assert.That(SqliteCallbackStore.OpenReadOnly(database.Path).List().Single().Line, Is.Null, "a version 1 file reads without being upgraded");
+        var store = new SqliteCallbackStore(database.Path);
+        var old = store.List().Single();
+        Assert.That((old.Reference, old.Queue, old.Line), Is.EqualTo((Request(1).Reference, "billing", (string?)null)));
+
+        // The same number and queue on another line is a separate promise.
+        var mine = store.Schedule(Request(2) with { Queue = "billing", Line = "carrier-support" });
+        Assert.That(mine.Reference, Is.EqualTo(Request(2).Reference));
+        Assert.That(store.ClaimDue(Now, "minimal", Duration.FromMinutes(5), 10, new CallbackLine("minimal", ["general"])), Is.Empty, "no billing queue: neither is its to place");
+        var claimed = store.ClaimDue(Now, "carrier", Duration.FromMinutes(5), 10, new CallbackLine("carrier-support", ["general", "billing"]));
+        Assert.That(claimed.Select(c => c.Reference), Is.EqualTo(new[] { old.Reference, mine.Reference }));
+    }
+
+    [Test]
+    public void ADialingCallbackPastItsExpiry_WhoseDialerDied_IsExpired_NotDialed()
+    {
+        using var database = new TempDatabase();
+        var store = new SqliteCallbackStore(database.Path);
+        var callback = store.Schedule(Request(1));
+        store.ClaimDue(Now, "killed-dialer", Duration.FromMinutes(20), 10);
+
+        var days = Now + Duration.FromDays(3);
+        Assert.That(store.ExpireDue(days), Is.EqualTo(1));
+        Assert.That(store.ClaimDue(days, "new-dialer", Duration.FromMinutes(20), 10), Is.Empty);
+        Assert.That(store.Find(callback.Reference)!.State, Is.EqualTo(CallbackState.Expired));
+    }
+
+    [Test]
+    public void AStoreFileDeletedWhileInUse_RefusesNewBookings_WithAClearMessage()
+    {
+        using var database = new TempDatabase();
+        var store = new SqliteCallbackStore(database.Path);
+        store.Schedule(Request(1));
+        File.Delete(database.Path);
+
+        var error = Assert.Throws<CallbackStoreException>(() => store.Schedule(Request(2, phone: "+12025550144")));
+        Assert.That(error!.Message, Is.EqualTo($"the callback store {database.Path} was deleted while in use; nothing more is booked into it (restart to create a new one)."));
     }
 }

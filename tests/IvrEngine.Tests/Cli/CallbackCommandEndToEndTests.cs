@@ -26,10 +26,15 @@ public sealed class CallbackCommandEndToEndTests
         Assert.That(list.Output, Does.Contain($"{reference}  pending    general        2026-11-30 14:00      0  +1 ••••••••43"));
         Assert.That(list.Output, Does.Not.Contain("5550143"), "numbers are masked");
 
-        var cancel = await IvrProcess.RunAsync("", "callbacks", "cancel", reference, "--db", database.Path);
-        Assert.That(cancel.Output, Does.Contain($"Callback {reference} cancelled."));
+        var cancel = await IvrProcess.RunAsync("", "callbacks", "cancel", reference, "--db", database.Path, "--by", "supervisor");
+        Assert.That(cancel.Output, Is.EqualTo($"Callback {reference} cancelled by supervisor.\n"));
         var show = await IvrProcess.RunAsync("", "callbacks", "show", reference, "--db", database.Path);
         Assert.That(show.Output, Does.StartWith($"Callback {reference}: cancelled"));
+        Assert.That(show.Output, Does.Match($"  cancelled 20[0-9]{{2}}-[0-9]{{2}}-[0-9]{{2}} [0-9]{{2}}:[0-9]{{2}} \\(UTC\\) by supervisor\n"));
+
+        var again = await IvrProcess.RunAsync("", "callbacks", "cancel", reference, "--db", database.Path);
+        Assert.That(again.ExitCode, Is.Zero, again.ToString());
+        Assert.That(again.Output, Does.StartWith($"Callback {reference} was already cancelled at ").And.EndWith(" (UTC) by supervisor.\n"));
     }
 
     [Test]
@@ -66,11 +71,11 @@ public sealed class CallbackCommandEndToEndTests
     [Test]
     public async Task CallbacksCommands_ExplainBadInput()
     {
-        var missing = await IvrProcess.RunAsync("", "callbacks", "list", "--db", "/nonexistent/ivr.db");
+        var missing = await IvrProcess.RunAsync("", "callbacks", "show", "781-512-939", "--db", "/nonexistent/ivr.db");
         var badReference = await IvrProcess.RunAsync("", "callbacks", "show", "123");
 
         Assert.That((missing.ExitCode, badReference.ExitCode), Is.EqualTo((1, 2)));
-        Assert.That(missing.Error, Does.Contain("there is no callback store at '/nonexistent/ivr.db'"));
+        Assert.That(missing.Error, Is.EqualTo("ivr callbacks: no callback 781-512-939 in /nonexistent/ivr.db.\n"));
         Assert.That(badReference.Error, Does.Contain("'123' is not a reference number"));
     }
 

@@ -22,11 +22,15 @@ internal static class IvrProcess
 
     public static string IvrDll => Path.Combine(OutputDirectory, "ivr.dll");
 
-    public static async Task<IvrResult> RunAsync(string input, params string[] args)
+    public static Task<IvrResult> RunAsync(string input, params string[] args) => RunAsync(input, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs ivr with <paramref name="environment"/> set (IVR_ settings).</summary>
+    public static async Task<IvrResult> RunAsync(string input, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         Assert.That(IvrDll, Does.Exist, "the CLI project reference should copy ivr.dll into the test output");
 
         var start = StartInfo(args);
+        foreach (var (key, value) in environment) start.Environment[key] = value;
         using var process = new Process { StartInfo = start };
         var output = new StringBuilder();
         var error = new StringBuilder();

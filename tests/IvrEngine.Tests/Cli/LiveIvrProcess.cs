@@ -16,9 +16,13 @@ internal sealed class LiveIvrProcess : IAsyncDisposable
 
     private LiveIvrProcess(Process process) => _process = process;
 
-    public static LiveIvrProcess Start(params string[] args)
+    public static LiveIvrProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts ivr with <paramref name="environment"/> set (IVR_ settings such as the dialer's chances).</summary>
+    public static LiveIvrProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = IvrProcess.StartInfo(args);
+        foreach (var (key, value) in environment) start.Environment[key] = value;
         var live = new LiveIvrProcess(new Process { StartInfo = start });
         live._process.OutputDataReceived += (_, e) => live.Add(live._output, e.Data);
         live._process.ErrorDataReceived += (_, e) => live.Add(live._error, e.Data);
@@ -49,6 +53,20 @@ internal sealed class LiveIvrProcess : IAsyncDisposable
         var before = OutputCount;
         await SendAsync(line);
         return await WaitForAsync(_output, string.Empty, before);
+    }
+
+    /// <summary>SIGKILL on Linux: no shutdown code runs, as in a crash or a power cut.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        using var timeout = new CancellationTokenSource(WaitLimit);
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    /// <summary>Everything the process wrote so far, for assertion messages.</summary>
+    public string Transcript()
+    {
+        lock (_output) lock (_error) return $"--- stdout ---\n{string.Join("\n", _output)}\n--- stderr ---\n{string.Join("\n", _error)}";
     }
 
     public async Task<int> CloseInputAndWaitAsync()

@@ -121,8 +121,8 @@ public sealed class FlowCallbackTests
         Assert.That(store.Find(first.Reference)!.LeaseOwner, Is.Null);
         Assert.That(store.Schedule(again), Is.EqualTo(again), "once the first is done, a new one is booked");
         Assert.That(store.Attempts(first.Reference).Select(a => a.Result), Is.EqualTo(new[] { "completed" }));
-        Assert.That(store.Cancel(again.Reference), Is.True);
-        Assert.That(store.Cancel(again.Reference), Is.False);
+        Assert.That(store.Cancel(again.Reference, now, "operator"), Is.True);
+        Assert.That(store.Cancel(again.Reference, now, "operator"), Is.False);
         Assert.That(store.List(CallbackState.Cancelled).Select(c => c.Reference), Is.EqualTo(new[] { again.Reference }));
     }
 }
