@@ -116,6 +116,9 @@ public sealed class CallSession
 
     public bool IsEnded => _state == CallState.Ended;
 
+    /// <summary>How many call state machines this process has configured: a pool that keeps what calls give back configures few.</summary>
+    internal static long MachinesConfigured => CallMachine.Configured;
+
     /// <summary>The node the caller is at (the last one, once the call has ended).</summary>
     public string? CurrentNodeId => _node?.Id;
 
@@ -380,17 +383,22 @@ public sealed class CallSession
     /// A configured call state machine. Configuring Stateless for the call's eight states costs more
     /// than the rest of a short call, so machines are configured once and reused: each serves one call
     /// at a time (<see cref="Session"/>, the state kept in that call), and is given back when it ends.
-    /// Pooled per thread, as calls are single-threaded.
+    /// One pool for the process, not one per thread: a simulation's weeks run on whichever pool thread
+    /// is free, and per-thread pools each kept a week's worth of machines for every thread that ever ran
+    /// one, so memory grew with the weeks simulated. A lock is cheap beside a call.
     /// </summary>
     private sealed class CallMachine
     {
         private const int PoolLimit = 4096;
 
-        [ThreadStatic]
-        private static Stack<CallMachine>? t_pool;
+        private static readonly Stack<CallMachine> Pool = new();
+        private static readonly Lock PoolGate = new();
+
+        private static long s_configured;
 
         private CallMachine()
         {
+            Interlocked.Increment(ref s_configured);
             // Stateless reads the state once on construction, before any call is bound: Greeting then.
             Machine = new StateMachine<CallState, Trigger>(() => Session?._state ?? CallState.Greeting, state => Session!._state = state, FiringMode.Queued);
             Digit = Machine.SetTriggerParameters<char>(Trigger.Digit);
@@ -403,6 +411,9 @@ public sealed class CallSession
             Overflow = Machine.SetTriggerParameters<LeaveRequest>(Trigger.Overflow);
             Configure(this);
         }
+
+        /// <summary>How many machines have been configured in this process (the pool's misses).</summary>
+        public static long Configured => Interlocked.Read(ref s_configured);
 
         /// <summary>A machine never rented: what the triggers are, for calls whose machine has gone back.</summary>
         public static CallMachine Shape { get; } = new();
@@ -430,7 +441,9 @@ public sealed class CallSession
 
         public static CallMachine Rent(CallSession session)
         {
-            var machine = t_pool is { Count: > 0 } pool ? pool.Pop() : new CallMachine();
+            CallMachine? machine;
+            lock (PoolGate) Pool.TryPop(out machine);
+            machine ??= new CallMachine();
             machine.Session = session;
             return machine;
         }
@@ -441,8 +454,10 @@ public sealed class CallSession
         public void Return()
         {
             Session = null;
-            var pool = t_pool ??= new Stack<CallMachine>();
-            if (pool.Count < PoolLimit) pool.Push(this);
+            lock (PoolGate)
+            {
+                if (Pool.Count < PoolLimit) Pool.Push(this);
+            }
         }
     }
 

@@ -59,4 +59,32 @@ public sealed class CallMachineReuseTests
             Assert.That(seen.Where(e => e.Type == CallEventType.StateChanged).Select(e => e.Detail), Is.Not.Empty.And.All.Null, "details that would be formatted are not");
         });
     }
+
+    [Test]
+    public void CallsRunOnOneThreadAfterAnother_ReuseTheMachinesTheEarlierThreadsGaveBack()
+    {
+        // A simulation's weeks run on whichever pool thread is free: machines given back on one
+        // thread must serve calls on the next, or every thread that ever ran a week keeps its own pile.
+        const int Concurrent = 40;
+        const int Threads = 8;
+        var menu = TestMenus.Load();
+        void RunCalls()
+        {
+            var clock = new VirtualClock(TestCall.MondayMorning);
+            var calls = Enumerable.Range(0, Concurrent).Select(_ => new CallSession(menu, new CallSettings(Quiet: true), clock)).ToList();
+            foreach (var call in calls) call.Start();
+            foreach (var call in calls) call.HangUp();
+        }
+        RunCalls();
+        var before = CallSession.MachinesConfigured;
+
+        for (var t = 0; t < Threads; t++)
+        {
+            var thread = new Thread(RunCalls);
+            thread.Start();
+            thread.Join();
+        }
+
+        Assert.That(CallSession.MachinesConfigured - before, Is.Zero, "the 40 machines given back before are enough for 40 calls at a time on any thread");
+    }
 }
