@@ -20,13 +20,16 @@ internal sealed class RoutingLoopRule : LintRule
     {
         var menu = context.Menu;
         var routing = new RoutingLoops(menu.StartNodeId, menu.Nodes, menu.Queues);
-        var places = menu.Queues.Keys.Select(id => new RoutingPlace(true, id))
+        // File order, so a finding lands at the place written first whatever the dictionaries' order.
+        var places = menu.Queues.Keys.OrderBy(id => context.Source.Locate("queues", id).Line).ThenBy(id => id, StringComparer.Ordinal)
+            .Select(id => new RoutingPlace(true, id))
             .Concat(context.Nodes.Select(n => new RoutingPlace(false, n.Id)))
             .Where(TurnsAway)
             .ToList();
-        foreach (var group in StronglyConnected.Groups(places, Next))
+        foreach (var found in StronglyConnected.Groups(places, Next))
         {
-            if (group.Count == 1 && !Next(group[0]).Contains(group[0])) continue;
+            if (found.Count == 1 && !Next(found[0]).Contains(found[0])) continue;
+            var group = found.OrderBy(places.IndexOf).ToList();
             var first = group[0];
             yield return new LintFinding(first.IsQueue ? null : first.Id, first.IsQueue ? context.Source.Locate("queues", first.Id) : context.Node(first.Id),
                 $"{NameList.Steps([.. group.Select(p => p.ToString())], ", ")} can send callers to each other at once (overflow with whenNoAgents or maxLength, whenClosed), in a circle");
