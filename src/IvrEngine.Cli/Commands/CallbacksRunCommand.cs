@@ -8,7 +8,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace IvrEngine.Cli.Commands;
 
@@ -79,16 +78,7 @@ internal static class CallbacksRunCommand
         }
 
         using var host = BuildHost(request);
-        try
-        {
-            _ = host.Services.GetRequiredService<IOptions<IvrOptions>>().Value;
-            _ = host.Services.GetRequiredService<IOptions<CallbackOptions>>().Value;
-        }
-        catch (OptionsValidationException exception)
-        {
-            foreach (var failure in exception.Failures) await error.WriteLineAsync($"ivr callbacks run: {failure}");
-            return ExitCodes.Usage;
-        }
+        if (!await HostSettings.CheckAsync(host, "ivr callbacks run", error)) return ExitCodes.Usage;
 
         var store = (SqliteCallbackStore)host.Services.GetRequiredService<ICallbackStore>();
         try

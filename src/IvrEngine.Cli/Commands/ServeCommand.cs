@@ -64,17 +64,7 @@ internal static class ServeCommand
         }
 
         using var host = BuildHost(request);
-        try
-        {
-            // Settings (IVR_Ivr__StartAt and the rest) are checked before anything reads them.
-            _ = host.Services.GetRequiredService<IOptions<IvrOptions>>().Value;
-            _ = host.Services.GetRequiredService<IOptions<CallbackOptions>>().Value;
-        }
-        catch (OptionsValidationException exception)
-        {
-            foreach (var failure in exception.Failures) await error.WriteLineAsync($"ivr serve: {failure}");
-            return ExitCodes.Usage;
-        }
+        if (!await HostSettings.CheckAsync(host, "ivr serve", error)) return ExitCodes.Usage;
 
         // A store that cannot work (read-only, a folder that is a file, a newer schema) fails here, in
         // one line, rather than at the first caller's booking or the dialer's first poll.
