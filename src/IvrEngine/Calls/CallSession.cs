@@ -20,7 +20,7 @@ namespace IvrEngine.Calls;
 /// <see cref="CallSettings.Dispatch"/>) on one logical thread. Prompts take no time to play:
 /// a no-input timer starts when its prompt is said.
 /// </remarks>
-public sealed class CallSession
+public sealed class CallSession : Queues.IQueueCaller
 {
     // A menu that moves this many times without waiting for the caller is looping (announcements
     // pointing at each other, queues turning callers away into each other); the call ends instead of
@@ -1083,7 +1083,7 @@ public sealed class CallSession
     }
 
     /// <summary>Virtual hold: the caller accepted the offer in the queue and gives a number on the keypad (they keep their place meanwhile).</summary>
-    internal void EnterCallbackNumber(bool noCallableCallerId) => StartNumberEntry(noCallableCallerId);
+    void Queues.IQueueCaller.EnterCallbackNumber(bool noCallableCallerId) => StartNumberEntry(noCallableCallerId);
 
     private void OnNumberEntryKey(char key)
     {
@@ -1205,7 +1205,7 @@ public sealed class CallSession
         Finish(outcome);
     }
 
-    internal void JoinedQueue(string queueId, int position)
+    void Queues.IQueueCaller.JoinedQueue(string queueId, int position)
     {
         // Waiting in a queue is waiting: what moves the caller on from here is time, not a loop.
         _movesWithoutInput = 0;
@@ -1213,13 +1213,13 @@ public sealed class CallSession
         Record(CallEventType.QueueJoined, text: queueId, detail: $"position {position}");
     }
 
-    internal void TurnedAwayFromQueue(string queueId, string reason)
+    void Queues.IQueueCaller.TurnedAwayFromQueue(string queueId, string reason)
     {
         _visits.Add(new QueueVisit(queueId, Now, 0) { LeftAt = Now, Result = reason });
         Record(CallEventType.QueueLeft, text: queueId, detail: reason);
     }
 
-    internal void LeftQueue(string reason)
+    void Queues.IQueueCaller.LeftQueue(string reason)
     {
         var visit = _visits[^1];
         visit.LeftAt = Now;
@@ -1227,23 +1227,23 @@ public sealed class CallSession
         Record(CallEventType.QueueLeft, text: visit.Queue, detail: reason);
     }
 
-    internal void HearInQueue(LocalizedText text, params (string Name, string Value)[] values) => Speak(text, values);
+    void Queues.IQueueCaller.HearInQueue(LocalizedText text, params (string Name, string Value)[] values) => Speak(text, values);
 
     /// <summary>The caller's place in line, {position} in <paramref name="text"/>.</summary>
-    internal void HearQueuePosition(LocalizedText text, int position)
+    void Queues.IQueueCaller.HearQueuePosition(LocalizedText text, int position)
     {
         if (PromptsUnheard) Speak(text);
         else Speak(text, ("position", position.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     /// <summary>The expected wait, {wait} (in words) and {minutes} in <paramref name="text"/>.</summary>
-    internal void HearExpectedWait(LocalizedText text, Duration expected)
+    void Queues.IQueueCaller.HearExpectedWait(LocalizedText text, Duration expected)
     {
         if (PromptsUnheard) Speak(text);
         else Speak(text, ("wait", Queues.WaitPhrase.For(expected, Locale)), ("minutes", Queues.WaitPhrase.Minutes(expected).ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    internal void HearHoldMusic(string musicClass) => Record(CallEventType.HoldMusic, text: musicClass);
+    void Queues.IQueueCaller.HearHoldMusic(string musicClass) => Record(CallEventType.HoldMusic, text: musicClass);
 
     private void OnQueuedKey(char key)
     {
@@ -1263,7 +1263,7 @@ public sealed class CallSession
     }
 
     /// <summary>The callback is stored: the caller hangs up and keeps their place (or the callback they already had).</summary>
-    internal void CallbackBooked(ReferenceNumber callback, int position)
+    void Queues.IQueueCaller.CallbackBooked(ReferenceNumber callback, int position)
     {
         var visit = _visits[^1];
         visit.LeftAt = Now;
@@ -1272,7 +1272,7 @@ public sealed class CallSession
         Fire(static m => m.End, new CallOutcome(CallOutcomeKind.CallbackScheduled, visit.Queue, $"callback {callback}, place {position} kept"));
     }
 
-    internal void ConnectedToAgent(string agent, Duration waited)
+    void Queues.IQueueCaller.ConnectedToAgent(string agent, Duration waited)
     {
         // An agent answering ends any callback number the caller was keying in: they are through.
         StopNumberEntry();
@@ -1282,17 +1282,17 @@ public sealed class CallSession
         Fire(static m => m.AgentAnswered, agent);
     }
 
-    internal void EndedByAgent(string agent, Duration talked) =>
+    void Queues.IQueueCaller.EndedByAgent(string agent, Duration talked) =>
         Fire(static m => m.End, new CallOutcome(CallOutcomeKind.AnsweredByAgent, _visits[^1].Queue, $"by {agent} after {Describe(_visits[^1].Waited ?? Duration.Zero)}, talked {Describe(talked)}"));
 
     /// <param name="agentsOwn">The simulated agent's own escalation (its staffing transfer), not one asked for with <c>transfer QUEUE</c>; the transcript says so.</param>
-    internal void HandedOff(string queueId, bool agentsOwn = false)
+    void Queues.IQueueCaller.HandedOff(string queueId, bool agentsOwn)
     {
         _agentsOwnHandOff = agentsOwn;
         Fire(static m => m.HandOff, queueId);
     }
 
-    internal void Overflow(MenuAction action, string reason)
+    void Queues.IQueueCaller.Overflow(MenuAction action, string reason)
     {
         StopNumberEntry();
         Fire(static m => m.Overflow, new LeaveRequest(action, reason));

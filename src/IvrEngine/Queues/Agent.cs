@@ -39,9 +39,6 @@ public sealed class Agent
     /// <summary>Time logged in (not away), for occupancy.</summary>
     public Duration LoggedInTime { get; private set; }
 
-    /// <summary>Whether the circuit breaker has taken the agent out of rotation.</summary>
-    public bool OutOfRotation => Circuit.CircuitState is CircuitState.Open or CircuitState.Isolated;
-
     /// <summary>The agent asked to log out while busy: they go away when the current call and wrap-up end.</summary>
     public bool LoggingOut { get; internal set; }
 
