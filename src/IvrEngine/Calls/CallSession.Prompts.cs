@@ -1,0 +1,45 @@
+using IvrEngine.Menus;
+using NodaTime;
+
+namespace IvrEngine.Calls;
+
+// Saying prompts: rendering placeholders, and pacing them at a speaking rate.
+public sealed partial class CallSession
+{
+    private Instant _promptsEndAt;
+
+    private void Speak(LocalizedText text, params (string Name, string Value)[] extra)
+    {
+        if (PromptsUnheard)
+        {
+            Record(CallEventType.Prompt, node: _node?.Id);
+            return;
+        }
+        SpeakAloud(text, extra);
+    }
+
+    // Apart from Speak: the lookup's closure is allocated on entry to the method that captures, and quiet calls never get here.
+    private void SpeakAloud(LocalizedText text, (string Name, string Value)[] extra)
+    {
+        var rendered = PromptRenderer.Render(text.For(Locale), name => Lookup(name, extra));
+        if (_pacing == PromptPacing.Spoken) _promptsEndAt = Instant.Max(_promptsEndAt, Now) + SpeakingTime.Of(rendered, Locale);
+        Record(CallEventType.Prompt, node: _node?.Id, text: rendered);
+    }
+
+    /// <summary>Nobody reads a quiet call's prompts, and without pacing their length does not matter: they are not rendered.</summary>
+    private bool PromptsUnheard => IsQuiet && _pacing == PromptPacing.Instant;
+
+    private string? Lookup(string name, (string Name, string Value)[] extra)
+    {
+        foreach (var (extraName, value) in extra)
+        {
+            if (extraName == name) return value;
+        }
+        return name switch
+        {
+            "reference" => Reference.ToString(),
+            "callerId" => CallerId,
+            _ => _variables.GetValueOrDefault(name),
+        };
+    }
+}
