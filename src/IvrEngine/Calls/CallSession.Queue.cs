@@ -121,6 +121,8 @@ public sealed partial class CallSession
         Fire(static m => m.End, new CallOutcome(CallOutcomeKind.CallbackScheduled, visit.Queue, $"callback {callback}, place {position} kept"));
     }
 
+    void Queues.IQueueCaller.CallbackNotBooked(string failure) => Record(CallEventType.InputIgnored, text: "callback", detail: failure);
+
     void Queues.IQueueCaller.ConnectedToAgent(string agent, Duration waited)
     {
         // An agent answering ends any callback number the caller was keying in: they are through.

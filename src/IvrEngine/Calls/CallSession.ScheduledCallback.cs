@@ -111,16 +111,17 @@ public sealed partial class CallSession
                 StartNumberEntry(noCallableCallerId: true);
             }
         }
-        else if (choice is { Chosen: { } chosen, Number: not null } && key == '1')
+        else if (choice is { Chosen: { } chosen, Number: not null } && Callbacks.CallbackBooking.Read(key) == Callbacks.ConfirmationKey.Confirm)
         {
             BookScheduledCallback(choice, choice.Slots[chosen]);
         }
-        else if (choice is { Chosen: not null, Number: not null } && key == '3')
+        else if (choice is { Chosen: not null, Number: not null } && Callbacks.CallbackBooking.Read(key) == Callbacks.ConfirmationKey.AnotherNumber)
         {
             StartNumberEntry(noCallableCallerId: false);
         }
         else
         {
+            // Cancel (2), or any key that is not an answer: no callback.
             DeclineCallback($"key {key}");
         }
     }
@@ -145,19 +146,12 @@ public sealed partial class CallSession
     /// <summary>Stores the callback, then tells the caller: the promise is made only once it is on disk.</summary>
     private void BookScheduledCallback(ScheduledCallbackChoice choice, Instant slot)
     {
-        Callbacks.CallbackRequest stored;
-        ReferenceNumber reference;
-        try
-        {
-            var store = _callCenter!.Callbacks!;
-            reference = Callbacks.CallbackReferences.Unused(store, Reference);
-            stored = store.Schedule(new Callbacks.CallbackRequest(
-                reference, choice.QueueId, choice.Number!, Callbacks.CallbackKind.Scheduled, Locale, Now, slot, slot + choice.ExpiresAfter, Line: _menu.Name));
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
+        var booking = Callbacks.CallbackBooking.Store(_callCenter!.Callbacks!, Reference, reference => new Callbacks.CallbackRequest(
+            reference, choice.QueueId, choice.Number!, Callbacks.CallbackKind.Scheduled, Locale, Now, slot, slot + choice.ExpiresAfter, Line: _menu.Name));
+        if (booking.Stored is not { } stored)
         {
             // Nothing is promised that is not stored: the caller is told, and the line goes on as if it were declined.
-            Record(CallEventType.InputIgnored, text: "callback", detail: $"not booked: the store failed ({exception.Message})");
+            Record(CallEventType.InputIgnored, text: "callback", detail: booking.Failure);
             Speak(_menu.Messages.CallbackUnavailable);
             LeaveCallbackOffer(choice);
             return;
@@ -166,7 +160,7 @@ public sealed partial class CallSession
         var booked = choice with { CalleeZone = CalleeZoneOf(stored.PhoneNumber) };
         var when = SlotPhrase(booked, stored.DueAt, Locale);
         Record(CallEventType.CallbackBooked, text: stored.Reference.ToString(), detail: $"{SlotPhrase(booked, stored.DueAt, "en-US")}, {Callbacks.CallbackNumber.Mask(stored.PhoneNumber)}");
-        Speak(stored.Reference == reference ? _menu.Messages.CallbackBookedScheduled : _menu.Messages.CallbackAlreadyBooked,
+        Speak(booking.IsNew ? _menu.Messages.CallbackBookedScheduled : _menu.Messages.CallbackAlreadyBooked,
             ("slot", when), ("reference", stored.Reference.ToString()));
         Fire(static m => m.End, new CallOutcome(CallOutcomeKind.CallbackScheduled, choice.QueueId, $"callback {stored.Reference} {SlotPhrase(booked, stored.DueAt, "en-US")}"));
     }

@@ -38,6 +38,9 @@ internal interface IQueueCaller
     /// <summary>The callback is stored: the caller hangs up and keeps their place (or the callback they already had).</summary>
     void CallbackBooked(ReferenceNumber callback, int position);
 
+    /// <summary>A virtual-hold callback could not be stored: noted in the call's transcript, as a scheduled one is.</summary>
+    void CallbackNotBooked(string failure);
+
     void ConnectedToAgent(string agent, Duration waited);
 
     void EndedByAgent(string agent, Duration talked);

@@ -5,8 +5,7 @@ using NodaTime;
 namespace IvrEngine.Queues.VirtualHold;
 
 /// <summary>
-/// Books a virtual-hold callback: stored first, then the caller is told (a promise is made only once it
-/// is on disk). The caller's entry stays in line, holding their place, until that place comes up.
+/// Books a virtual-hold callback, store-then-tell (<see cref="CallbackBooking"/>). The caller's entry stays in line, holding their place, until that place comes up.
 /// </summary>
 internal sealed class VirtualHoldBooking(Menu menu, WaitingLines lines, WaitEstimate estimate, QueueRecorder recorder, CenterTimers clock,
     ICallbackStore? callbacks, CallingWindow callingWindow, Action route)
@@ -24,23 +23,18 @@ internal sealed class VirtualHoldBooking(Menu menu, WaitingLines lines, WaitEsti
             entry.Call.HearInQueue(menu.Messages.CallbackUnavailable);
             return;
         }
-        CallbackRequest request;
-        CallbackRequest stored;
-        try
+        var booking = CallbackBooking.Store(callbacks!, entry.Call.Reference, reference => new CallbackRequest(reference, entry.Queue.Id, entry.CallbackNumber!, CallbackKind.VirtualHold,
+            entry.Call.Locale, now, now + wait, now + offer.ExpiresAfter, Line: menu.Name));
+        if (booking.Stored is not { } stored)
         {
-            request = new CallbackRequest(CallbackReferences.Unused(callbacks!, entry.Call.Reference), entry.Queue.Id, entry.CallbackNumber!, CallbackKind.VirtualHold, entry.Call.Locale,
-                now, now + wait, now + offer.ExpiresAfter, Line: menu.Name);
-            stored = callbacks!.Schedule(request);
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            // Nothing is promised that is not stored: the caller is told and keeps waiting.
+            // Nothing is promised that is not stored: the caller is told and keeps waiting; the failure is in the log and the transcript.
             entry.Callback = CallbackStep.Declined;
+            if (recorder.Recording) recorder.Record(new QueueEvent(now, QueueEventType.CallbackNotBooked, entry.Queue.Id, entry.Call.Reference.ToString(), Position: position, Detail: booking.Failure));
+            entry.Call.CallbackNotBooked(booking.Failure!);
             entry.Call.HearInQueue(menu.Messages.CallbackUnavailable);
-            _ = exception;
             return;
         }
-        if (stored.Reference != request.Reference)
+        if (!booking.IsNew)
         {
             // The same number already has a callback pending in this queue: one promise, one reference.
             entry.Call.HearInQueue(menu.Messages.CallbackAlreadyBooked,

@@ -54,16 +54,28 @@ internal sealed class VirtualHoldDialogue(Menu menu, WaitingLines lines, Virtual
                     call.EnterCallbackNumber(noCallableCallerId: true);
                 }
                 return true;
-            case (CallbackStep.Confirming, '1'):
+            case (CallbackStep.Confirming, _):
+                return Confirm(entry, CallbackBooking.Read(key));
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The answer to the number read back: book, keep waiting, or key in another. False for a key that is not an answer.</summary>
+    private bool Confirm(QueuedCall entry, ConfirmationKey answer)
+    {
+        switch (answer)
+        {
+            case ConfirmationKey.Confirm:
                 booking.Book(entry);
                 return true;
-            case (CallbackStep.Confirming, '2'):
+            case ConfirmationKey.Cancel:
                 entry.Callback = CallbackStep.Declined;
-                call.HearHoldMusic(entry.Queue.Definition.Announcements.MusicClass);
+                entry.Call.HearHoldMusic(entry.Queue.Definition.Announcements.MusicClass);
                 return true;
-            case (CallbackStep.Confirming, '3'):
+            case ConfirmationKey.AnotherNumber:
                 entry.Callback = CallbackStep.EnteringNumber;
-                call.EnterCallbackNumber(noCallableCallerId: false);
+                entry.Call.EnterCallbackNumber(noCallableCallerId: false);
                 return true;
             default:
                 return false;
