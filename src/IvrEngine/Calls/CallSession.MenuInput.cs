@@ -109,7 +109,7 @@ public sealed partial class CallSession
         return list.IsEmpty ? "?" : list[0];
     }
 
-    private string OrWord() => Locale.StartsWith("ru", StringComparison.OrdinalIgnoreCase) ? " или " : " or ";
+    private string OrWord() => Locales.LocaleGrammars.For(Locale).Or;
 
     private static bool IsPhoneKey(char key) => char.IsAsciiDigit(key) || key is '*' or '#';
 }

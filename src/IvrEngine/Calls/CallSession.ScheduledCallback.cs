@@ -72,7 +72,7 @@ public sealed partial class CallSession
         _scheduling = choice;
         _numberEntry = null;
         var choices = choice.Slots.Select((slot, i) => (Key: i + 1, When: SlotPhrase(choice, slot, Locale))).ToList();
-        Speak(message, ("slots", SlotChoices(choices)));
+        Speak(message, ("slots", Locales.LocaleGrammars.For(Locale).SlotChoices(choices)));
         if (_state != CallState.OfferingCallback) Fire(Trigger.OfferCallback);
         ArmInputTimer(Trigger.NoInput, CallbackWait);
     }
@@ -219,20 +219,6 @@ public sealed partial class CallSession
         {
             Fire(static m => m.EnterNode, new NodeEntry(node, NodeEntryKind.Repeat));
         }
-    }
-
-    /// <summary>
-    /// "press 1 for tomorrow at 9:00 AM, 2 for …, or 3 for …" / "нажмите 1 — завтра в 9:00, 2 — … или 3 — …".
-    /// Times said in two zones hold a comma themselves, so the choices are then set apart with semicolons.
-    /// </summary>
-    private string SlotChoices(List<(int Key, string When)> choices)
-    {
-        var russian = Locale.StartsWith("ru", StringComparison.OrdinalIgnoreCase);
-        var parts = choices.Select((c, i) => russian ? $"{c.Key} — {c.When}" : i == 0 ? $"press {c.Key} for {c.When}" : $"{c.Key} for {c.When}").ToList();
-        var separator = choices.Any(c => c.When.Contains(',', StringComparison.Ordinal)) ? "; " : ", ";
-        var last = parts.Count > 1 ? (russian ? " или " : separator + "or ") + parts[^1] : "";
-        var head = string.Join(separator, parts.Take(parts.Count > 1 ? parts.Count - 1 : 1));
-        return (russian ? "нажмите " : "") + head + last;
     }
 
     /// <summary>The times offered to a caller (at a closed queue, or by a callback option), and (once chosen) which.</summary>
