@@ -13,22 +13,22 @@ public sealed partial class CallSession
         CallSession S() => m.Session!;
 
         machine.Configure(CallState.Greeting)
-            .Permit(Trigger.Answer, CallState.InMenu)
+            .Permit(CallTrigger.Answer, CallState.InMenu)
             .Permit(m.Transfer.Trigger, CallState.Transferring)
-            .Permit(Trigger.Hangup, CallState.Ended);
+            .Permit(CallTrigger.Hangup, CallState.Ended);
 
         machine.Configure(CallState.InMenu)
-            .OnEntryFrom(Trigger.Answer, () => S().Answer(), "say the start prompt")
+            .OnEntryFrom(CallTrigger.Answer, () => S().Answer(), "say the start prompt")
             .InternalTransitionIf(m.Digit, Always, (key, _) => S().OnMenuKey(key), "choose by key")
             .InternalTransitionIf(m.Speech, Always, (utterance, _) => S().OnMenuSpeech(utterance), "choose by phrase")
-            .InternalTransitionIf(Trigger.InterDigitTimeout, Always, _ => S().OnMenuKeyPause(), "take the shorter key")
+            .InternalTransitionIf(CallTrigger.InterDigitTimeout, Always, _ => S().OnMenuKeyPause(), "take the shorter key")
             .PermitIf(m.EnterNode, CallState.CollectingDigits, entry => StateFor(entry.Node) == CallState.CollectingDigits, "node collects digits")
-            .Permit(Trigger.OfferCallback, CallState.OfferingCallback);
+            .Permit(CallTrigger.OfferCallback, CallState.OfferingCallback);
 
         machine.Configure(CallState.CollectingDigits)
             .InternalTransitionIf(m.Digit, Always, (key, _) => S().OnCollectKey(key), "add a digit")
             .InternalTransitionIf(m.Speech, Always, (utterance, _) => S().OnCollectSpeech(utterance), "spoken digits or escape")
-            .InternalTransitionIf(Trigger.InterDigitTimeout, Always, _ => S().CompleteCollection(), "end of entry")
+            .InternalTransitionIf(CallTrigger.InterDigitTimeout, Always, _ => S().CompleteCollection(), "end of entry")
             .PermitIf(m.EnterNode, CallState.InMenu, entry => StateFor(entry.Node) == CallState.InMenu, "node is a menu or announcement");
 
         foreach (var state in new[] { CallState.InMenu, CallState.CollectingDigits })
@@ -36,11 +36,11 @@ public sealed partial class CallSession
             machine.Configure(state)
                 .OnEntryFrom(m.EnterNode, entry => S().Present(entry), "say the node's prompt")
                 .InternalTransitionIf(m.EnterNode, entry => StateFor(entry.Node) == state, (entry, _) => S().Present(entry), "next node of the same kind")
-                .InternalTransitionIf(Trigger.NoInput, Always, _ => S().OnNoInput(), "reprompt or retries exhausted")
-                .InternalTransitionIf(Trigger.MenuTimeLimit, Always, _ => S().ExceedBudget("time in the menus"), "call budget spent")
+                .InternalTransitionIf(CallTrigger.NoInput, Always, _ => S().OnNoInput(), "reprompt or retries exhausted")
+                .InternalTransitionIf(CallTrigger.MenuTimeLimit, Always, _ => S().ExceedBudget("time in the menus"), "call budget spent")
                 .Permit(m.Transfer.Trigger, CallState.Transferring)
-                .Permit(Trigger.End, CallState.Ended)
-                .Permit(Trigger.Hangup, CallState.Ended);
+                .Permit(CallTrigger.End, CallState.Ended)
+                .Permit(CallTrigger.Hangup, CallState.Ended);
         }
 
         // With no call centre behind the menu, a transfer ends the IVR part ("transferred to queue X").
@@ -49,36 +49,36 @@ public sealed partial class CallSession
             .OnEntryFrom(m.HandOff, queue => S().OnHandOff(queue), "join the queue the agent chose")
             .PermitReentry(m.Transfer.Trigger)
             .PermitDynamic(m.EnterNode, entry => StateFor(entry.Node), "overflow to a node", NodeStates)
-            .Permit(Trigger.Enqueued, CallState.Queued)
-            .Permit(Trigger.OfferCallback, CallState.OfferingCallback)
-            .Permit(Trigger.End, CallState.Ended)
-            .Permit(Trigger.Hangup, CallState.Ended)
-            .Ignore(Trigger.MenuTimeLimit);
+            .Permit(CallTrigger.Enqueued, CallState.Queued)
+            .Permit(CallTrigger.OfferCallback, CallState.OfferingCallback)
+            .Permit(CallTrigger.End, CallState.Ended)
+            .Permit(CallTrigger.Hangup, CallState.Ended)
+            .Ignore(CallTrigger.MenuTimeLimit);
 
         machine.Configure(CallState.OfferingCallback)
             .InternalTransitionIf(m.Digit, Always, (key, _) => S().OnCallbackChoice(key), "choose a time, confirm, key a number")
             .InternalTransitionIf(m.Speech, Always, (utterance, _) => S().OnCallbackSpeech(utterance), "spoken number, else no choice")
-            .InternalTransitionIf(Trigger.NoInput, Always, _ => S().OnCallbackSilence(), "no choice: declined")
-            .InternalTransitionIf(Trigger.InterDigitTimeout, Always, _ => S().OnNumberEntryPause(), "end of a keyed number")
-            .InternalTransitionIf(Trigger.MenuTimeLimit, Always, _ => S()._menuTimeRanOutWhileOffering = true, "budget applies back in the menu")
+            .InternalTransitionIf(CallTrigger.NoInput, Always, _ => S().OnCallbackSilence(), "no choice: declined")
+            .InternalTransitionIf(CallTrigger.InterDigitTimeout, Always, _ => S().OnNumberEntryPause(), "end of a keyed number")
+            .InternalTransitionIf(CallTrigger.MenuTimeLimit, Always, _ => S()._menuTimeRanOutWhileOffering = true, "budget applies back in the menu")
             .Permit(m.Transfer.Trigger, CallState.Transferring)
             .PermitDynamic(m.EnterNode, entry => StateFor(entry.Node), "declined: when closed, or back to the menu", NodeStates)
-            .Permit(Trigger.End, CallState.Ended)
-            .Permit(Trigger.Hangup, CallState.Ended);
+            .Permit(CallTrigger.End, CallState.Ended)
+            .Permit(CallTrigger.Hangup, CallState.Ended);
 
         machine.Configure(CallState.Queued)
-            .OnEntryFrom(Trigger.Enqueued, () => S()._callCenter!.Welcome(S()), "position, expected wait, hold music")
+            .OnEntryFrom(CallTrigger.Enqueued, () => S()._callCenter!.Welcome(S()), "position, expected wait, hold music")
             .InternalTransitionIf(m.Overflow, Always, (leave, _) => S().Perform(leave.Action, leave.Reason), "leave for the overflow")
             .InternalTransitionIf(m.Digit, Always, (key, _) => S().OnQueuedKey(key), "callback choice, keyed number")
             .InternalTransitionIf(m.Speech, Always, (utterance, _) => S().OnQueuedSpeech(utterance), "spoken callback number")
-            .InternalTransitionIf(Trigger.NoInput, Always, _ => S().OnNumberEntrySilence(), "callback number: silence")
-            .InternalTransitionIf(Trigger.InterDigitTimeout, Always, _ => S().OnNumberEntryPause(), "end of a keyed number")
+            .InternalTransitionIf(CallTrigger.NoInput, Always, _ => S().OnNumberEntrySilence(), "callback number: silence")
+            .InternalTransitionIf(CallTrigger.InterDigitTimeout, Always, _ => S().OnNumberEntryPause(), "end of a keyed number")
             .Permit(m.AgentAnswered.Trigger, CallState.WithAgent)
             .Permit(m.Transfer.Trigger, CallState.Transferring)
             .PermitDynamic(m.EnterNode, entry => StateFor(entry.Node), "overflow to a node", NodeStates)
-            .Permit(Trigger.End, CallState.Ended)
-            .Permit(Trigger.Hangup, CallState.Ended)
-            .Ignore(Trigger.MenuTimeLimit);
+            .Permit(CallTrigger.End, CallState.Ended)
+            .Permit(CallTrigger.Hangup, CallState.Ended)
+            .Ignore(CallTrigger.MenuTimeLimit);
 
         machine.Configure(CallState.WithAgent)
             .OnEntryFrom(m.AgentAnswered, agent =>
@@ -87,16 +87,16 @@ public sealed partial class CallSession
                 S().Record(CallEventType.AgentConnected, text: agent, detail: $"after {Describe(S()._visits[^1].Waited ?? Duration.Zero)} in queue {S()._visits[^1].Queue}");
             }, "talk")
             .Permit(m.HandOff.Trigger, CallState.Transferring)
-            .Permit(Trigger.End, CallState.Ended)
-            .Permit(Trigger.Hangup, CallState.Ended)
-            .Ignore(Trigger.MenuTimeLimit);
+            .Permit(CallTrigger.End, CallState.Ended)
+            .Permit(CallTrigger.Hangup, CallState.Ended)
+            .Ignore(CallTrigger.MenuTimeLimit);
 
         machine.Configure(CallState.Ended)
             .OnEntryFrom(m.End, outcome => S().Finish(outcome), "record the outcome")
-            .OnEntryFrom(Trigger.Hangup, transition => S().CallerHungUp(transition), "caller hung up")
-            .Ignore(Trigger.MenuTimeLimit)
-            .Ignore(Trigger.NoInput)
-            .Ignore(Trigger.InterDigitTimeout);
+            .OnEntryFrom(CallTrigger.Hangup, transition => S().CallerHungUp(transition), "caller hung up")
+            .Ignore(CallTrigger.MenuTimeLimit)
+            .Ignore(CallTrigger.NoInput)
+            .Ignore(CallTrigger.InterDigitTimeout);
 
         machine.OnTransitioned(t =>
         {
@@ -114,11 +114,11 @@ public sealed partial class CallSession
         new Stateless.Reflection.DynamicStateInfo(nameof(CallState.CollectingDigits), "collector"),
     ];
 
-    private static string DescribeIgnored(Trigger trigger) => trigger switch
+    private static string DescribeIgnored(CallTrigger trigger) => trigger switch
     {
-        Trigger.Digit => "a key",
-        Trigger.Speech => "speech",
-        Trigger.Hangup => "hang-up",
+        CallTrigger.Digit => "a key",
+        CallTrigger.Speech => "speech",
+        CallTrigger.Hangup => "hang-up",
         _ => trigger.ToString(),
     };
 

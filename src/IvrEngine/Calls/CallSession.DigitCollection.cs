@@ -19,7 +19,7 @@ public sealed partial class CallSession
         {
             _digits.Append(key);
             if (_digits.Length >= collect.MaxLength) CompleteCollection();
-            else ArmInputTimer(Trigger.InterDigitTimeout, collect.InterDigitTimeout);
+            else ArmInputTimer(CallTrigger.InterDigitTimeout, collect.InterDigitTimeout);
         }
         else
         {

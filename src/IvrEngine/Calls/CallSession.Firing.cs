@@ -11,7 +11,7 @@ public sealed partial class CallSession
     private int _firing;
 
     /// <summary>Fires <paramref name="trigger"/> on the call's machine; once the call has ended (its machine given back), as the Ended state would: ignored or noted.</summary>
-    private void Fire(Trigger trigger)
+    private void Fire(CallTrigger trigger)
     {
         if (_shell is not { } shell)
         {
@@ -21,7 +21,7 @@ public sealed partial class CallSession
         Run(shell, static (machine, trigger) => machine.Machine.Fire(trigger), trigger);
     }
 
-    private void Fire<T>(Func<CallMachine, StateMachine<CallState, Trigger>.TriggerWithParameters<T>> trigger, T argument)
+    private void Fire<T>(Func<CallMachine, StateMachine<CallState, CallTrigger>.TriggerWithParameters<T>> trigger, T argument)
     {
         if (_shell is not { } shell)
         {
@@ -66,8 +66,7 @@ public sealed partial class CallSession
         _state = CallState.Ended;
         _numberEntry = null;
         DisarmInputTimer();
-        _menuTimeLimit?.Dispose();
-        _menuTimeLimit = null;
+        _timers.StopMenuTimeLimit();
         Fault = exception;
         Outcome = new CallOutcome(CallOutcomeKind.Faulted, null, $"at {_node?.Id ?? "the greeting"}: {exception.GetType().Name}: {exception.Message}");
         Faulted?.Invoke(this, exception);
@@ -84,9 +83,9 @@ public sealed partial class CallSession
     }
 
     /// <summary>What the Ended state does with a trigger: timers are ignored, anything else is noted.</summary>
-    private void AfterEnd(Trigger trigger)
+    private void AfterEnd(CallTrigger trigger)
     {
-        if (trigger is Trigger.MenuTimeLimit or Trigger.NoInput or Trigger.InterDigitTimeout) return;
+        if (trigger is CallTrigger.MenuTimeLimit or CallTrigger.NoInput or CallTrigger.InterDigitTimeout) return;
         Record(CallEventType.InputIgnored, text: DescribeIgnored(trigger), detail: "the call has ended");
     }
 
@@ -94,13 +93,12 @@ public sealed partial class CallSession
     {
         _numberEntry = null;
         DisarmInputTimer();
-        _menuTimeLimit?.Dispose();
-        _menuTimeLimit = null;
+        _timers.StopMenuTimeLimit();
         Outcome = outcome;
         Record(CallEventType.CallEnded, text: $"{outcome}", detail: $"reference {Reference}");
     }
 
-    private void CallerHungUp(StateMachine<CallState, Trigger>.Transition transition)
+    private void CallerHungUp(StateMachine<CallState, CallTrigger>.Transition transition)
     {
         _callCenter?.CallerHungUp(this);
         var visit = _visits.Count > 0 ? _visits[^1] : null;

@@ -5,25 +5,6 @@ namespace IvrEngine.Calls;
 // The pooled, configured state machine a call runs on, and its triggers.
 public sealed partial class CallSession
 {
-    private enum Trigger
-    {
-        Answer,
-        EnterNode,
-        Digit,
-        Speech,
-        NoInput,
-        InterDigitTimeout,
-        MenuTimeLimit,
-        Transfer,
-        Enqueued,
-        OfferCallback,
-        AgentAnswered,
-        Overflow,
-        HandOff,
-        End,
-        Hangup,
-    }
-
     /// <summary>
     /// A configured call state machine. Configuring Stateless for the call's eight states costs more
     /// than the rest of a short call, so machines are configured once and reused: each serves one call
@@ -45,15 +26,15 @@ public sealed partial class CallSession
         {
             Interlocked.Increment(ref s_configured);
             // Stateless reads the state once on construction, before any call is bound: Greeting then.
-            Machine = new StateMachine<CallState, Trigger>(() => Session?._state ?? CallState.Greeting, state => Session!._state = state, FiringMode.Queued);
-            Digit = Machine.SetTriggerParameters<char>(Trigger.Digit);
-            Speech = Machine.SetTriggerParameters<string>(Trigger.Speech);
-            EnterNode = Machine.SetTriggerParameters<NodeEntry>(Trigger.EnterNode);
-            Transfer = Machine.SetTriggerParameters<TransferRequest>(Trigger.Transfer);
-            End = Machine.SetTriggerParameters<CallOutcome>(Trigger.End);
-            AgentAnswered = Machine.SetTriggerParameters<string>(Trigger.AgentAnswered);
-            HandOff = Machine.SetTriggerParameters<string>(Trigger.HandOff);
-            Overflow = Machine.SetTriggerParameters<LeaveRequest>(Trigger.Overflow);
+            Machine = new StateMachine<CallState, CallTrigger>(() => Session?._state ?? CallState.Greeting, state => Session!._state = state, FiringMode.Queued);
+            Digit = Machine.SetTriggerParameters<char>(CallTrigger.Digit);
+            Speech = Machine.SetTriggerParameters<string>(CallTrigger.Speech);
+            EnterNode = Machine.SetTriggerParameters<NodeEntry>(CallTrigger.EnterNode);
+            Transfer = Machine.SetTriggerParameters<TransferRequest>(CallTrigger.Transfer);
+            End = Machine.SetTriggerParameters<CallOutcome>(CallTrigger.End);
+            AgentAnswered = Machine.SetTriggerParameters<string>(CallTrigger.AgentAnswered);
+            HandOff = Machine.SetTriggerParameters<string>(CallTrigger.HandOff);
+            Overflow = Machine.SetTriggerParameters<LeaveRequest>(CallTrigger.Overflow);
             Configure(this);
         }
 
@@ -66,23 +47,23 @@ public sealed partial class CallSession
         /// <summary>The call this machine runs now.</summary>
         public CallSession? Session { get; private set; }
 
-        public StateMachine<CallState, Trigger> Machine { get; }
+        public StateMachine<CallState, CallTrigger> Machine { get; }
 
-        public StateMachine<CallState, Trigger>.TriggerWithParameters<char> Digit { get; }
+        public StateMachine<CallState, CallTrigger>.TriggerWithParameters<char> Digit { get; }
 
-        public StateMachine<CallState, Trigger>.TriggerWithParameters<string> Speech { get; }
+        public StateMachine<CallState, CallTrigger>.TriggerWithParameters<string> Speech { get; }
 
-        public StateMachine<CallState, Trigger>.TriggerWithParameters<NodeEntry> EnterNode { get; }
+        public StateMachine<CallState, CallTrigger>.TriggerWithParameters<NodeEntry> EnterNode { get; }
 
-        public StateMachine<CallState, Trigger>.TriggerWithParameters<TransferRequest> Transfer { get; }
+        public StateMachine<CallState, CallTrigger>.TriggerWithParameters<TransferRequest> Transfer { get; }
 
-        public StateMachine<CallState, Trigger>.TriggerWithParameters<CallOutcome> End { get; }
+        public StateMachine<CallState, CallTrigger>.TriggerWithParameters<CallOutcome> End { get; }
 
-        public StateMachine<CallState, Trigger>.TriggerWithParameters<string> AgentAnswered { get; }
+        public StateMachine<CallState, CallTrigger>.TriggerWithParameters<string> AgentAnswered { get; }
 
-        public StateMachine<CallState, Trigger>.TriggerWithParameters<string> HandOff { get; }
+        public StateMachine<CallState, CallTrigger>.TriggerWithParameters<string> HandOff { get; }
 
-        public StateMachine<CallState, Trigger>.TriggerWithParameters<LeaveRequest> Overflow { get; }
+        public StateMachine<CallState, CallTrigger>.TriggerWithParameters<LeaveRequest> Overflow { get; }
 
         public static CallMachine Rent(CallSession session)
         {

@@ -27,7 +27,7 @@ public sealed partial class CallSession
         {
             // Documented prefix rule: wait the inter-digit timeout for the rest of a longer key.
             _keyBuffer = keys;
-            ArmInputTimer(Trigger.InterDigitTimeout, node.InterDigitTimeout);
+            ArmInputTimer(CallTrigger.InterDigitTimeout, node.InterDigitTimeout);
             return;
         }
 

@@ -20,7 +20,7 @@ public sealed partial class CallSession
 
     private void Answer()
     {
-        _menuTimeLimit = _time.CreateTimer(_ => _dispatch(() => FireTimer(Trigger.MenuTimeLimit)), null, _menu.Budget.MaxMenuTime.ToTimeSpan(), Timeout.InfiniteTimeSpan);
+        _timers.StartMenuTimeLimit(_menu.Budget.MaxMenuTime);
         var start = new NodeEntry(_menu.StartNode, Kind: NodeEntryKind.Forward);
         if (StateFor(start.Node) == CallState.InMenu) Present(start);
         else Fire(static m => m.EnterNode, start);
@@ -35,8 +35,7 @@ public sealed partial class CallSession
         {
             _node = node;
             _path.Add(node.Id);
-            _noInputs = 0;
-            _invalidInputs = 0;
+            _retries.AtNewNode();
             Record(CallEventType.NodeEntered, text: node.Id);
         }
         _keyBuffer = string.Empty;
@@ -51,7 +50,7 @@ public sealed partial class CallSession
         if (entry.Kind != NodeEntryKind.Repeat && node.Hours is { } hours && TurnedAwayByHours(hours, "node", node.Id, null)) return;
         Speak(node.Prompt);
         if (node.Kind == NodeKind.Announcement) Perform(node.Next!, $"announcement {node.Id} done");
-        else ArmInputTimer(Trigger.NoInput, node.NoInput.Timeout);
+        else ArmInputTimer(CallTrigger.NoInput, node.NoInput.Timeout);
     }
 
     private void Perform(MenuAction action, string reason)
@@ -94,13 +93,4 @@ public sealed partial class CallSession
     }
 
     private MenuNode CurrentNode => _node ?? throw new InvalidOperationException("The call has not reached a node yet.");
-
-    private enum NodeEntryKind
-    {
-        Forward,
-        Back,
-        Repeat,
-    }
-
-    private sealed record NodeEntry(MenuNode Node, NodeEntryKind Kind);
 }

@@ -18,7 +18,7 @@ public sealed partial class CallSession
             : CallerId is null ? "no caller ID" : $"caller ID {Callbacks.CallbackNumber.Mask(CallerId)} cannot be called back");
         if (noCallableCallerId) Speak(_menu.Messages.CallbackNoNumber);
         Speak(_menu.Messages.CallbackEnterNumber);
-        ArmInputTimer(Trigger.NoInput, CallbackWait);
+        ArmInputTimer(CallTrigger.NoInput, CallbackWait);
     }
 
     /// <summary>Virtual hold: the caller accepted the offer in the queue and gives a number on the keypad (they keep their place meanwhile).</summary>
@@ -56,7 +56,7 @@ public sealed partial class CallSession
         switch (step.Outcome)
         {
             case NumberEntryOutcome.Collecting:
-                ArmInputTimer(Trigger.InterDigitTimeout, _menu.StartNode.InterDigitTimeout);
+                ArmInputTimer(CallTrigger.InterDigitTimeout, _menu.StartNode.InterDigitTimeout);
                 break;
             case NumberEntryOutcome.Prompt:
                 switch (step.Problem)
@@ -86,7 +86,7 @@ public sealed partial class CallSession
                 {
                     Speak(_menu.Messages.CallbackEnterNumber);
                 }
-                ArmInputTimer(Trigger.NoInput, CallbackWait);
+                ArmInputTimer(CallTrigger.NoInput, CallbackWait);
                 break;
             case NumberEntryOutcome.Confirmed:
                 _numberEntry = null;

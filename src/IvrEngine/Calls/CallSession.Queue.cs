@@ -38,15 +38,11 @@ public sealed partial class CallSession
         }
 
         // The caller has left the menus: their time budget no longer runs.
-        _menuTimeLimit?.Dispose();
-        _menuTimeLimit = null;
+        _timers.StopMenuTimeLimit();
         DisarmInputTimer();
         if (_callCenter.Join(this, request.QueueId, ahead: request.Callback) is { } overflow) Perform(overflow, $"could not join queue {request.QueueId}");
-        else Fire(Trigger.Enqueued);
+        else Fire(CallTrigger.Enqueued);
     }
-
-    /// <param name="Callback">The line called the caller back: they are greeted as such and wait ahead of new callers.</param>
-    private sealed record TransferRequest(string QueueId, string Reason, bool Callback = false);
 
     private void OnHandOff(string queueId)
     {
@@ -151,7 +147,4 @@ public sealed partial class CallSession
 
     private static string Describe(Duration duration) =>
         duration < Duration.FromMinutes(1) ? $"{(int)duration.TotalSeconds} s" : $"{(int)duration.TotalMinutes}:{duration.Seconds:00}";
-
-    /// <summary>A caller sent out of a queue, and where to.</summary>
-    internal sealed record LeaveRequest(MenuAction Action, string Reason);
 }

@@ -73,8 +73,8 @@ public sealed partial class CallSession
         _numberEntry = null;
         var choices = choice.Slots.Select((slot, i) => (Key: i + 1, When: SlotPhrase(choice, slot, Locale))).ToList();
         Speak(message, ("slots", Locales.LocaleGrammars.For(Locale).SlotChoices(choices)));
-        if (_state != CallState.OfferingCallback) Fire(Trigger.OfferCallback);
-        ArmInputTimer(Trigger.NoInput, CallbackWait);
+        if (_state != CallState.OfferingCallback) Fire(CallTrigger.OfferCallback);
+        ArmInputTimer(CallTrigger.NoInput, CallbackWait);
     }
 
     /// <summary>The caller ID in E.164 when it is a number the line can call back; else null (the caller keys one in).</summary>
@@ -104,7 +104,7 @@ public sealed partial class CallSession
                 Speak(_menu.Messages.CallbackConfirmScheduled,
                     ("number", Callbacks.CallbackNumber.Spoken(number, _callCenter!.NumberRegion, Locale)),
                     ("slot", SlotPhrase(choice, choice.Slots[key - '1'], Locale)));
-                ArmInputTimer(Trigger.NoInput, CallbackWait);
+                ArmInputTimer(CallTrigger.NoInput, CallbackWait);
             }
             else
             {
@@ -219,16 +219,5 @@ public sealed partial class CallSession
         {
             Fire(static m => m.EnterNode, new NodeEntry(node, NodeEntryKind.Repeat));
         }
-    }
-
-    /// <summary>The times offered to a caller (at a closed queue, or by a callback option), and (once chosen) which.</summary>
-    /// <param name="Number">The number to call in E.164: the caller ID when it can be called, else null until one is keyed in.</param>
-    private sealed record ScheduledCallbackChoice(
-        string QueueId, Hours.HoursRule Hours, string Reason, string? Number, Duration ExpiresAfter, DateTimeZone Zone, DateTimeZone CalleeZone, IReadOnlyList<Instant> Slots)
-    {
-        public int? Chosen { get; init; }
-
-        /// <summary>For an option's offer: the node to go back to when the caller declines. Null at a closed queue (its whenClosed follows).</summary>
-        public MenuNode? ReturnTo { get; init; }
     }
 }

@@ -21,7 +21,7 @@ public sealed partial class CallSession : Queues.IQueueCaller
 
     private readonly TimeProvider _time;
 
-    private readonly Action<Action> _dispatch;
+    private readonly CallTimers _timers;
 
     private readonly PromptPacing _pacing;
 
@@ -37,7 +37,8 @@ public sealed partial class CallSession : Queues.IQueueCaller
     {
         _menu = menu;
         _time = time;
-        _dispatch = settings.Dispatch ?? (static work => work());
+        _timers = new CallTimers(time, settings.Dispatch ?? (static work => work()), Fire);
+        _retries = new InputRetries(menu.Budget.MaxFailedInputs);
         _pacing = settings.Pacing;
         _callCenter = settings.CallCenter;
         IsQuiet = settings.Quiet;
@@ -104,7 +105,7 @@ public sealed partial class CallSession : Queues.IQueueCaller
             StartedAt = Now;
             Record(CallEventType.CallStarted, text: _menu.Name, detail: $"version {_menu.Version}, locale {Locale}, reference {Reference}{(CallerId is null ? "" : $", caller {Callbacks.CallbackNumber.Mask(CallerId)}")}");
         }
-        Fire(Trigger.Answer);
+        Fire(CallTrigger.Answer);
     }
 
     /// <summary>
@@ -142,7 +143,7 @@ public sealed partial class CallSession : Queues.IQueueCaller
     public void Say(string utterance) => Fire(static m => m.Speech, utterance);
 
     /// <summary>The caller hangs up.</summary>
-    public void HangUp() => Fire(Trigger.Hangup);
+    public void HangUp() => Fire(CallTrigger.Hangup);
 
     /// <summary>The call's state machine as a Mermaid state diagram (the same for every call: <see cref="CallStateDiagram.Mermaid"/>).</summary>
     public string ToMermaidGraph() => CallStateDiagram.Mermaid();
