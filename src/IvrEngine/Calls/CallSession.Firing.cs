@@ -68,7 +68,7 @@ public sealed partial class CallSession
         DisarmInputTimer();
         _timers.StopMenuTimeLimit();
         Fault = exception;
-        Outcome = new CallOutcome(CallOutcomeKind.Faulted, null, $"at {_node?.Id ?? "the greeting"}: {exception.GetType().Name}: {exception.Message}");
+        Outcome = new CallOutcome(CallOutcomeKind.Faulted, null, $"at {_navigation.Node?.Id ?? "the greeting"}: {exception.GetType().Name}: {exception.Message}");
         Faulted?.Invoke(this, exception);
         try
         {
@@ -106,7 +106,7 @@ public sealed partial class CallSession
         {
             CallState.Queued => new CallOutcome(CallOutcomeKind.AbandonedInQueue, visit?.Queue, $"after {Describe(Now - visit!.JoinedAt)}"),
             CallState.WithAgent => new CallOutcome(CallOutcomeKind.CallerHungUp, visit?.Queue, $"talking to {_agent}"),
-            _ => new CallOutcome(CallOutcomeKind.CallerHungUp, null, $"at {_node?.Id ?? "the greeting"}"),
+            _ => new CallOutcome(CallOutcomeKind.CallerHungUp, null, $"at {_navigation.Node?.Id ?? "the greeting"}"),
         };
         Finish(outcome);
     }

@@ -2,21 +2,10 @@ using IvrEngine.Menus;
 
 namespace IvrEngine.Calls;
 
-// Moving between nodes: entering and presenting a node, performing actions, the history for "go back", and the loop guard.
+// Moving between nodes (CallNavigation keeps where the call is): presenting a node and performing actions.
 public sealed partial class CallSession
 {
-    private readonly Stack<MenuNode> _history = new();
-
-    private readonly List<string> _path = [];
-
-    private MenuNode? _node;
-
-    private int _movesWithoutInput;
-
-    // A menu that moves this many times without waiting for the caller is looping (announcements
-    // pointing at each other, queues turning callers away into each other); the call ends instead of
-    // spinning for ever.
-    private const int MaxMovesWithoutInput = 32;
+    private readonly CallNavigation _navigation;
 
     private void Answer()
     {
@@ -30,20 +19,17 @@ public sealed partial class CallSession
     {
         DisarmInputTimer();
         var node = entry.Node;
-        if (entry.Kind == NodeEntryKind.Forward && _node is not null && !ReferenceEquals(_node, node)) _history.Push(_node);
-        if (entry.Kind != NodeEntryKind.Repeat)
+        if (_navigation.Enter(entry))
         {
-            _node = node;
-            _path.Add(node.Id);
             _retries.AtNewNode();
             Record(CallEventType.NodeEntered, text: node.Id);
         }
         _keyBuffer = string.Empty;
         _digits.Clear();
 
-        if (++_movesWithoutInput > MaxMovesWithoutInput)
+        if (_navigation.MovedWithoutInput())
         {
-            Fire(static m => m.End, new CallOutcome(CallOutcomeKind.MenuLoop, null, $"{MaxMovesWithoutInput} moves without waiting for the caller, last at {node.Id}"));
+            Fire(static m => m.End, new CallOutcome(CallOutcomeKind.MenuLoop, null, $"{CallNavigation.MaxMovesWithoutInput} moves without waiting for the caller, last at {node.Id}"));
             return;
         }
 
@@ -71,8 +57,7 @@ public sealed partial class CallSession
                 Fire(static m => m.EnterNode, new NodeEntry(CurrentNode, NodeEntryKind.Repeat));
                 break;
             case GoBack:
-                var previous = _history.Count > 0 ? _history.Pop() : _menu.StartNode;
-                Fire(static m => m.EnterNode, new NodeEntry(previous, NodeEntryKind.Back));
+                Fire(static m => m.EnterNode, new NodeEntry(_navigation.Back(), NodeEntryKind.Back));
                 break;
             case GoToMainMenu:
                 Fire(static m => m.EnterNode, new NodeEntry(_menu.StartNode, NodeEntryKind.Forward));
@@ -87,10 +72,10 @@ public sealed partial class CallSession
     private MenuNode CallerActed()
     {
         DisarmInputTimer();
-        _movesWithoutInput = 0;
+        _navigation.Waited();
         _promptsEndAt = Now; // barge-in: the caller's input cuts the prompt short
         return CurrentNode;
     }
 
-    private MenuNode CurrentNode => _node ?? throw new InvalidOperationException("The call has not reached a node yet.");
+    private MenuNode CurrentNode => _navigation.Node ?? throw new InvalidOperationException("The call has not reached a node yet.");
 }

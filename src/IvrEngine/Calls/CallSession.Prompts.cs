@@ -12,7 +12,7 @@ public sealed partial class CallSession
     {
         if (PromptsUnheard)
         {
-            Record(CallEventType.Prompt, node: _node?.Id);
+            Record(CallEventType.Prompt, node: _navigation.Node?.Id);
             return;
         }
         SpeakAloud(text, extra);
@@ -23,7 +23,7 @@ public sealed partial class CallSession
     {
         var rendered = PromptRenderer.Render(text.For(Locale), name => Lookup(name, extra));
         if (_pacing == PromptPacing.Spoken) _promptsEndAt = Instant.Max(_promptsEndAt, Now) + SpeakingTime.Of(rendered, Locale);
-        Record(CallEventType.Prompt, node: _node?.Id, text: rendered);
+        Record(CallEventType.Prompt, node: _navigation.Node?.Id, text: rendered);
     }
 
     /// <summary>Nobody reads a quiet call's prompts, and without pacing their length does not matter: they are not rendered.</summary>

@@ -19,9 +19,9 @@ public sealed partial class CallSession
     {
         // Queues that turn the caller away at once (closed, full, no agents) into each other, or back to
         // themselves, move the call without waiting: the same guard as for announcements ends it.
-        if (++_movesWithoutInput > MaxMovesWithoutInput)
+        if (_navigation.MovedWithoutInput())
         {
-            Fire(static m => m.End, new CallOutcome(CallOutcomeKind.RoutingLoop, request.QueueId, $"{MaxMovesWithoutInput} moves without waiting for the caller, last to queue {request.QueueId}"));
+            Fire(static m => m.End, new CallOutcome(CallOutcomeKind.RoutingLoop, request.QueueId, $"{CallNavigation.MaxMovesWithoutInput} moves without waiting for the caller, last to queue {request.QueueId}"));
             return;
         }
 
@@ -53,7 +53,7 @@ public sealed partial class CallSession
     void Queues.IQueueCaller.JoinedQueue(string queueId, int position)
     {
         // Waiting in a queue is waiting: what moves the caller on from here is time, not a loop.
-        _movesWithoutInput = 0;
+        _navigation.Waited();
         _visits.Add(new QueueVisit(queueId, Now, position));
         Record(CallEventType.QueueJoined, text: queueId, detail: $"position {position}");
     }

@@ -14,7 +14,7 @@ public sealed partial class CallSession
             EventRecorded?.Invoke(QuietEvents[(int)type]);
             return;
         }
-        var callEvent = new CallEvent(Now, type, node ?? _node?.Id, text.ToStringAndClear(), detail.ToStringAndClear());
+        var callEvent = new CallEvent(Now, type, node ?? _navigation.Node?.Id, text.ToStringAndClear(), detail.ToStringAndClear());
         Transcript.Add(callEvent);
         EventRecorded?.Invoke(callEvent);
     }

@@ -39,6 +39,7 @@ public sealed partial class CallSession : Queues.IQueueCaller
         _time = time;
         _timers = new CallTimers(time, settings.Dispatch ?? (static work => work()), Fire);
         _retries = new InputRetries(menu.Budget.MaxFailedInputs);
+        _navigation = new CallNavigation(menu.StartNode);
         _pacing = settings.Pacing;
         _callCenter = settings.CallCenter;
         IsQuiet = settings.Quiet;
@@ -71,10 +72,10 @@ public sealed partial class CallSession : Queues.IQueueCaller
     internal static long MachinesConfigured => CallMachine.Configured;
 
     /// <summary>The node the caller is at (the last one, once the call has ended).</summary>
-    public string? CurrentNodeId => _node?.Id;
+    public string? CurrentNodeId => _navigation.Node?.Id;
 
     /// <summary>Every node the call entered, in order.</summary>
-    public IReadOnlyList<string> Path => _path;
+    public IReadOnlyList<string> Path => _navigation.Path;
 
     /// <summary>Values gathered by collector nodes.</summary>
     public IReadOnlyDictionary<string, string> Variables => _variables;
