@@ -73,7 +73,7 @@ public sealed partial class CallSession
     {
         DisarmInputTimer();
         _navigation.Waited();
-        _promptsEndAt = Now; // barge-in: the caller's input cuts the prompt short
+        _prompts.BargeIn(Now); // the caller's input cuts the prompt short
         return CurrentNode;
     }
 

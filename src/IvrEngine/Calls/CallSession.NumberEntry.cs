@@ -28,7 +28,7 @@ public sealed partial class CallSession
     {
         Record(CallEventType.KeyPressed, text: key.ToString());
         DisarmInputTimer();
-        _promptsEndAt = Now; // barge-in: a key cuts the prompt short
+        _prompts.BargeIn(Now); // a key cuts the prompt short
         ContinueNumberEntry(_numberEntry!.Key(key));
     }
 
@@ -36,7 +36,7 @@ public sealed partial class CallSession
     {
         Record(CallEventType.SpeechHeard, text: utterance);
         DisarmInputTimer();
-        _promptsEndAt = Now;
+        _prompts.BargeIn(Now);
         ContinueNumberEntry(_numberEntry!.Speech(utterance));
     }
 

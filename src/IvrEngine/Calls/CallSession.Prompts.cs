@@ -1,13 +1,10 @@
 using IvrEngine.Menus;
-using NodaTime;
 
 namespace IvrEngine.Calls;
 
-// Saying prompts: rendering placeholders, and pacing them at a speaking rate.
+// Saying prompts: rendering placeholders (PromptRenderer) and timing them (PromptClock).
 public sealed partial class CallSession
 {
-    private Instant _promptsEndAt;
-
     private void Speak(LocalizedText text, params (string Name, string Value)[] extra)
     {
         if (PromptsUnheard)
@@ -22,12 +19,12 @@ public sealed partial class CallSession
     private void SpeakAloud(LocalizedText text, (string Name, string Value)[] extra)
     {
         var rendered = PromptRenderer.Render(text.For(Locale), name => Lookup(name, extra));
-        if (_pacing == PromptPacing.Spoken) _promptsEndAt = Instant.Max(_promptsEndAt, Now) + SpeakingTime.Of(rendered, Locale);
+        _prompts.Said(rendered, Locale, Now);
         Record(CallEventType.Prompt, node: _navigation.Node?.Id, text: rendered);
     }
 
     /// <summary>Nobody reads a quiet call's prompts, and without pacing their length does not matter: they are not rendered.</summary>
-    private bool PromptsUnheard => IsQuiet && _pacing == PromptPacing.Instant;
+    private bool PromptsUnheard => IsQuiet && _prompts.Pacing == PromptPacing.Instant;
 
     private string? Lookup(string name, (string Name, string Value)[] extra)
     {

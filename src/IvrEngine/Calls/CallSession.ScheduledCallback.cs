@@ -95,7 +95,7 @@ public sealed partial class CallSession
         var choice = _scheduling!;
         Record(CallEventType.KeyPressed, text: key.ToString());
         DisarmInputTimer();
-        _promptsEndAt = Now;
+        _prompts.BargeIn(Now);
         if (choice.Chosen is null && key is >= '1' and <= '9' && key - '1' < choice.Slots.Count)
         {
             _scheduling = choice = choice with { Chosen = key - '1' };

@@ -8,7 +8,7 @@ public sealed partial class CallSession
     private void ArmInputTimer(CallTrigger trigger, Duration after)
     {
         // Silence is counted from the end of what the line is saying, not from its start.
-        if (trigger == CallTrigger.NoInput && _promptsEndAt > Now) after += _promptsEndAt - Now;
+        if (trigger == CallTrigger.NoInput) after += _prompts.StillTalking(Now);
         _timers.Arm(trigger, after);
     }
 

@@ -23,7 +23,7 @@ public sealed partial class CallSession : Queues.IQueueCaller
 
     private readonly CallTimers _timers;
 
-    private readonly PromptPacing _pacing;
+    private readonly PromptClock _prompts;
 
     private readonly Queues.CallCenter? _callCenter;
 
@@ -40,7 +40,7 @@ public sealed partial class CallSession : Queues.IQueueCaller
         _timers = new CallTimers(time, settings.Dispatch ?? (static work => work()), Fire);
         _retries = new InputRetries(menu.Budget.MaxFailedInputs);
         _navigation = new CallNavigation(menu.StartNode);
-        _pacing = settings.Pacing;
+        _prompts = new PromptClock(settings.Pacing);
         _callCenter = settings.CallCenter;
         IsQuiet = settings.Quiet;
         // One line, one set of hours: an emergency closure switched on the call centre reaches every call.
