@@ -7,7 +7,6 @@ public sealed partial class CallSession
 {
     // The configured state machine this call runs on, rented for the call's life (null once it has ended).
     private CallMachine? _shell;
-
     private int _firing;
 
     /// <summary>Fires <paramref name="trigger"/> on the call's machine; once the call has ended (its machine given back), as the Ended state would: ignored or noted.</summary>

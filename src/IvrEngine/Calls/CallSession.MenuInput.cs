@@ -7,7 +7,6 @@ namespace IvrEngine.Calls;
 public sealed partial class CallSession
 {
     private string _keyBuffer = string.Empty;
-
     private int _escapeAsks;
 
     private void OnMenuKey(char key)

@@ -7,9 +7,7 @@ namespace IvrEngine.Calls;
 public sealed partial class CallSession
 {
     private readonly List<QueueVisit> _visits = [];
-
     private string? _agent;
-
     private bool _agentsOwnHandOff;
 
     /// <summary>Ends the detail of a hand-off the simulated agent made on their own (not asked for with <c>transfer QUEUE</c>).</summary>

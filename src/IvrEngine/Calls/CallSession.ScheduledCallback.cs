@@ -7,7 +7,6 @@ namespace IvrEngine.Calls;
 public sealed partial class CallSession
 {
     private ScheduledCallbackChoice? _scheduling;
-
     private bool _menuTimeRanOutWhileOffering;
 
     /// <summary>

@@ -12,25 +12,20 @@ namespace IvrEngine.Calls;
 /// </summary>
 /// <remarks>
 /// A session is single-threaded: its owner runs inputs and timer callbacks (through
-/// <see cref="CallSettings.Dispatch"/>) on one logical thread. Prompts take no time to play:
-/// a no-input timer starts when its prompt is said.
+/// <see cref="CallSettings.Dispatch"/>) on one logical thread. Silence is counted from the end of
+/// what the line is saying (<see cref="PromptClock"/>). The class is split by concern into partial
+/// files (<c>CallSession.*.cs</c>: machine, configuration, navigation, input, retries, hours, queue,
+/// callbacks, timers, prompts, transcript); docs/ARCHITECTURE.md maps them.
 /// </remarks>
 public sealed partial class CallSession : Queues.IQueueCaller
 {
     private readonly Menu _menu;
-
     private readonly TimeProvider _time;
-
     private readonly CallTimers _timers;
-
     private readonly PromptClock _prompts;
-
     private readonly Queues.CallCenter? _callCenter;
-
     private readonly Hours.BusinessHours _hours;
-
     private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
-
     private CallState _state = CallState.Greeting;
 
     public CallSession(Menu menu, CallSettings settings, TimeProvider time)
