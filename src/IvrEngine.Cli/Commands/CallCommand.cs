@@ -183,12 +183,26 @@ internal static partial class CallCommand
             var flowStaffing = staffing is null
                 ? (File.Exists(StaffingLoader.DefaultPathFor(menuPath)) ? "none" : null)
                 : (Path.GetFullPath(staffingPath) == Path.GetFullPath(StaffingLoader.DefaultPathFor(menuPath)) ? null : Path.GetRelativePath(flowFolder, Path.GetFullPath(staffingPath)));
-            var flow = Flows.FlowRecorder.Write(call, Path.GetRelativePath(flowFolder, Path.GetFullPath(menuPath)), settings.Seed, pacing, flowStaffing);
+            var flow = Flows.FlowRecorder.Write(call, FlowMenuPath(request.MenuPath, menuPath, flowFolder), settings.Seed, pacing, flowStaffing);
             await recordFile!.WriteAsync(System.Text.Encoding.UTF8.GetBytes(flow), CancellationToken.None);
             await output.WriteLineAsync($"Flow: {flowPath} (run it with: ivr test {flowPath})");
         }
         await host.StopAsync(CancellationToken.None);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The menu as the recorded flow names it. Flows resolve it from their own folder, so a typed
+    /// relative path is rewritten from there; a typed absolute path stays absolute unless the menu
+    /// sits beside or below the flow; the bundled menu, not typed at all, is named by its full path,
+    /// since a path from the flow into the build folder means nothing to a reader.
+    /// </summary>
+    private static string FlowMenuPath(string? typed, string menuPath, string flowFolder)
+    {
+        var full = Path.GetFullPath(menuPath);
+        var relative = Path.GetRelativePath(flowFolder, full);
+        var climbs = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative);
+        return typed is null || (Path.IsPathRooted(typed) && climbs) ? full : relative;
     }
 
     private static IHost BuildHost(CallRequest request)

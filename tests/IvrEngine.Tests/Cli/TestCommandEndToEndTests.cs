@@ -76,4 +76,39 @@ public sealed class TestCommandEndToEndTests
         Assert.That(File.ReadAllText(recording), Does.StartWith("# Recorded with 'ivr call --record'.").And.Contain("menu: test-line.json\nlocale: en-US\nat: 2026-11-30T09:15:00 America/New_York\nseed: 7\n"));
         Assert.That(test.ExitCode, Is.Zero, test + "\n" + File.ReadAllText(recording));
     }
+
+    [Test]
+    public async Task ARecording_NamesTheMenuAsTyped_FromAnotherFolder_AndAClosedQueuesCallbackOfferReplays()
+    {
+        using var folder = new FlowFolder();
+        Directory.CreateDirectory(Path.Combine(folder.Path, "menus"));
+        foreach (var file in new[] { "carrier-support.json", "carrier-support.staffing.json" })
+        {
+            File.Copy(Path.Combine(IvrProcess.OutputDirectory, "menus", file), Path.Combine(folder.Path, "menus", file));
+        }
+        Directory.CreateDirectory(Path.Combine(folder.Path, "out"));
+
+        // Saturday 08:03: billing opens at 9, so choosing it offers a callback; the caller hangs up on the offer.
+        var call = await IvrProcess.RunInAsync(folder.Path, "1\n3\nhangup\n", "call", "menus/carrier-support.json", "--at", "2026-12-05T08:03 America/New_York", "--callbacks-db", "cb.db", "--record", "out/rec.flow");
+        var recording = File.ReadAllText(Path.Combine(folder.Path, "out", "rec.flow"));
+        var test = await IvrProcess.RunInAsync(folder.Path, "", "test", "out/rec.flow");
+
+        Assert.That(call.ExitCode, Is.Zero, call.ToString());
+        Assert.That(recording, Does.Contain("\nmenu: ../menus/carrier-support.json\n"));
+        Assert.That(recording, Does.Contain("\npress 3\nexpect prompt \"Sorry, we're closed right now.\"\nexpect prompt \"If you'd like us to call you back when we're open,\"\nexpect state offering-callback\n"));
+        Assert.That(test.ExitCode, Is.Zero, test + "\n" + recording);
+    }
+
+    [Test]
+    public async Task ARecordingOfTheBundledMenu_NamesItByItsFullPath()
+    {
+        using var folder = new FlowFolder();
+        var recording = Path.Combine(folder.Path, "rec.flow");
+
+        var call = await IvrProcess.RunAsync("hangup\n", "call", "--at", "2026-11-30T09:15 America/New_York", "--staffing", "none", "--record", recording);
+
+        Assert.That(call.ExitCode, Is.Zero, call.ToString());
+        Assert.That(File.ReadAllText(recording), Does.Contain($"\nmenu: {Path.Combine(IvrProcess.OutputDirectory, "menus", "carrier-support.json").Replace('\\', '/')}\n"));
+        Assert.That((await IvrProcess.RunAsync("", "test", recording)).ExitCode, Is.Zero);
+    }
 }
