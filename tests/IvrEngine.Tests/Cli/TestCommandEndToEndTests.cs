@@ -111,4 +111,31 @@ public sealed class TestCommandEndToEndTests
         Assert.That(File.ReadAllText(recording), Does.Contain($"\nmenu: {Path.Combine(IvrProcess.OutputDirectory, "menus", "carrier-support.json").Replace('\\', '/')}\n"));
         Assert.That((await IvrProcess.RunAsync("", "test", recording)).ExitCode, Is.Zero);
     }
+
+    [Test]
+    public async Task Filter_RunsOnlyTheFlowsItNames_AndAFilterMatchingNothingIsAUsageError()
+    {
+        using var folder = new FlowFolder();
+        var flow = folder.Write("two.flow", "menu: test-line.json\n\nflow: billing by key\npress 1\nexpect node billing\n\nflow: plans by key\npress 3\nexpect node plans\n");
+
+        var some = await IvrProcess.RunAsync("", "test", folder.Path, "--filter", "BILLING");
+        var none = await IvrProcess.RunAsync("", "test", folder.Path, "--filter", "orders");
+
+        Assert.That(some.ExitCode, Is.Zero, some.ToString());
+        Assert.That(some.Output, Does.StartWith($"PASS {flow}: billing by key [en-US]\n\n1 passed, 0 failed: 1 run of 1 flow file in "));
+        Assert.That(none.ExitCode, Is.EqualTo(2));
+        Assert.That(none.Error, Is.EqualTo("ivr test: --filter 'orders' matches no flow of 1 flow file; it is matched against flow names and file names, ignoring case.\n"));
+    }
+
+    [Test]
+    public async Task KeepGoing_PrintsEveryFailedExpectationOfARun()
+    {
+        using var folder = new FlowFolder();
+        folder.Write("many.flow", "menu: test-line.json\npress 1\nexpect node plans\nexpect prompt \"nope\"\n");
+
+        var result = await IvrProcess.RunAsync("", "test", folder.Path, "--keep-going");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Output, Does.Contain("many.flow(3,1): `expect node plans` failed").And.Contain("many.flow(4,1): `expect prompt \"nope\"` failed"));
+    }
 }
