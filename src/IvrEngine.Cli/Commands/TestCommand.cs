@@ -26,6 +26,7 @@ internal static class TestCommand
         var minCoverage = new Option<double?>("--min-coverage") { Description = "Fail when options and escapes are covered less than P percent (implies --coverage).", HelpName = "P" };
         var filter = new Option<string?>("--filter") { Description = "Run only the flows whose name (or file name) contains TEXT, ignoring case.", HelpName = "TEXT" };
         var keepGoing = new Option<bool>("--keep-going") { Description = "Report every failed expectation of a run, not only the first." };
+        var update = new Option<bool>("--update") { Description = "Rewrite failed 'expect prompt \"…\"' and 'expect node' steps to what the line says now, and show the diff." };
         minCoverage.Validators.Add(result =>
         {
             if (!DecimalOption.IsWithin(result, 0, 100)) result.AddError("--min-coverage is a percentage, a number from 0 to 100.");
@@ -33,13 +34,14 @@ internal static class TestCommand
 
         var command = new Command("test", "Run QA call flows (.flow files) against their menus in virtual time.")
         {
-            paths, filter, keepGoing, junit, transcripts, coverage, minCoverage,
+            paths, filter, keepGoing, update, junit, transcripts, coverage, minCoverage,
         };
         command.SetAction(parseResult => Run(
             new TestRequest(parseResult.GetValue(paths)!, parseResult.GetValue(junit), parseResult.GetValue(transcripts), parseResult.GetValue(coverage), parseResult.GetValue(minCoverage))
             {
                 Filter = parseResult.GetValue(filter),
                 KeepGoing = parseResult.GetValue(keepGoing),
+                Update = parseResult.GetValue(update),
             },
             output,
             error));
@@ -80,7 +82,7 @@ internal static class TestCommand
             error.WriteLine($"ivr test: --filter '{request.Filter}' matches no flow of {Plural(suite.FileCount, "flow file")}; it is matched against flow names and file names, ignoring case.");
             return ExitCodes.Usage;
         }
-        var results = new FlowRunner(TimeProvider.System) { KeepGoing = request.KeepGoing }.RunAll(cases);
+        var results = new FlowRunner(TimeProvider.System) { KeepGoing = request.KeepGoing, Update = request.Update }.RunAll(cases);
         foreach (var result in results)
         {
             output.WriteLine($"{(result.Passed ? "PASS" : "FAIL")} {result.Case}");
@@ -100,6 +102,13 @@ internal static class TestCommand
                     error.WriteLine($"ivr test: options and escapes of {report.Menu.Name} are {CoverageTable.Percent(report.HeadlinePercent)} % covered, below --min-coverage {minimum.ToString(CultureInfo.InvariantCulture)}.");
                 }
             }
+        }
+
+        if (request.Update)
+        {
+            output.WriteLine();
+            var changed = FlowUpdates.Apply(results, output, error);
+            output.WriteLine(changed == 0 ? "Nothing to update." : $"Updated {Plural(changed, "step")}; run again to check them.");
         }
 
         var elapsed = TimeProvider.System.GetElapsedTime(started);
@@ -183,5 +192,8 @@ internal static class TestCommand
         public string? Filter { get; init; }
 
         public bool KeepGoing { get; init; }
+
+        /// <summary><c>--update</c>: rewrite failed expectations to what the line says now.</summary>
+        public bool Update { get; init; }
     }
 }

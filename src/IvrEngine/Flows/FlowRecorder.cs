@@ -136,7 +136,7 @@ public static class FlowRecorder
     };
 
     /// <summary>The first sentence of a prompt, stopping before the reference number (it differs without a seed).</summary>
-    private static (string Text, bool SaysReference) FirstSentence(string prompt, ReferenceNumber reference)
+    internal static (string Text, bool SaysReference) FirstSentence(string prompt, ReferenceNumber reference)
     {
         var spoken = PromptRenderer.Render("{reference:digits}", _ => reference.ToString());
         var cut = prompt;

@@ -26,6 +26,9 @@ public sealed class FlowRunner(TimeProvider stopwatch)
     /// </summary>
     public bool KeepGoing { get; init; }
 
+    /// <summary>Collect, for each failed expectation, the step rewritten to what the call shows (<c>ivr test --update</c>); implies <see cref="KeepGoing"/>.</summary>
+    public bool Update { get; init; }
+
     /// <summary>Runs every case, in parallel; results come back in the order of <paramref name="cases"/>.</summary>
     public ImmutableArray<FlowResult> RunAll(IReadOnlyList<FlowCase> cases)
     {
@@ -53,6 +56,7 @@ public sealed class FlowRunner(TimeProvider stopwatch)
         var session = new CallSession(flowCase.Menu, settings, clock);
         var call = new FlowCall(session, clock, center);
         var failures = new List<string>();
+        var updates = new List<FlowUpdate>();
         try
         {
             session.Start();
@@ -70,7 +74,8 @@ public sealed class FlowRunner(TimeProvider stopwatch)
                 else if (step is Expectation expectation && expectation.Check(call) is { } mismatch)
                 {
                     failures.Add(Describe(flowCase, step, mismatch.Expected, mismatch.Actual, session));
-                    if (!KeepGoing) break;
+                    if (Update && expectation.Snapshot(call) is { } rewritten) updates.Add(new FlowUpdate(step.At, step.Source, rewritten));
+                    if (!KeepGoing && !Update) break;
                 }
             }
         }
@@ -80,7 +85,7 @@ public sealed class FlowRunner(TimeProvider stopwatch)
             failures.Add(Describe(flowCase, null, "the call to run", $"the engine threw {exception.GetType().Name}: {exception.Message}", session));
         }
         var failure = failures.Count == 0 ? null : string.Join("\n", failures);
-        return new FlowResult(flowCase, failure, session, stopwatch.GetElapsedTime(started));
+        return new FlowResult(flowCase, failure, session, stopwatch.GetElapsedTime(started)) { Updates = [.. updates] };
     }
 
     private static string Describe(FlowCase flowCase, FlowStep? step, string expected, string actual, CallSession call)

@@ -138,4 +138,19 @@ public sealed class TestCommandEndToEndTests
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         Assert.That(result.Output, Does.Contain("many.flow(3,1): `expect node plans` failed").And.Contain("many.flow(4,1): `expect prompt \"nope\"` failed"));
     }
+
+    [Test]
+    public async Task Update_RewritesFailedExpectationsToWhatTheLineSays_ShowsTheDiff_AndTheFlowThenPasses()
+    {
+        using var folder = new FlowFolder();
+        var flow = folder.Write("old.flow", "menu: test-line.json\npress 1\nexpect prompt \"Billing. For your bill\"\nexpect node plans\nexpect prompt /Billing/\n");
+
+        var update = await IvrProcess.RunAsync("", "test", flow, "--update");
+        var again = await IvrProcess.RunAsync("", "test", flow);
+
+        Assert.That(update.ExitCode, Is.EqualTo(1), update.ToString());
+        Assert.That(update.Output, Does.Contain($"\n{flow}(3,1):\n-expect prompt \"Billing. For your bill\"\n+expect prompt \"Billing. For your balance, press 1.\"\n{flow}(4,1):\n-expect node plans\n+expect node billing\nUpdated 2 steps; run again to check them.\n"));
+        Assert.That(File.ReadAllText(flow), Is.EqualTo("menu: test-line.json\npress 1\nexpect prompt \"Billing. For your balance, press 1.\"\nexpect node billing\nexpect prompt /Billing/\n"));
+        Assert.That(again.ExitCode, Is.Zero, again.ToString());
+    }
 }
