@@ -14,9 +14,10 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
 {
     public const string HelpText = """
         Type what the caller does, then Enter:
-          1, 00, 21#      press keys (each character one press: 0-9 * #)
+          1, 00, 21#      press keys (each character one press: 0-9 * #); 'press 1' works too
+                          (keys are read when you press Enter: typed keys without Enter are not sent)
           say <words>     speak, e.g. say I want to talk to an agent
-          wait [seconds]  let time pass (no-input timeouts fire); alone: until the line says something
+          wait [seconds]  let time pass (no-input timeouts fire); alone: until the line says something or an agent answers
           where           the current node, the path so far, the state (and place in the queue)
           transfer QUEUE  the agent you are talking to hands you to another queue
           hangup          hang up (Ctrl+C too)
@@ -71,7 +72,8 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
     {
         if (callEvent.Type == CallEventType.CallStarted) _callStart = callEvent.At;
         if (CallEventFormatter.Format(callEvent, _callStart) is { } line) output.WriteLine(line);
-        if (callEvent.Type is CallEventType.Prompt or CallEventType.CallEnded) _lineSpoke.TrySetResult();
+        // As a flow's bare 'wait': an agent answering counts as the line doing something.
+        if (callEvent.Type is CallEventType.Prompt or CallEventType.AgentConnected or CallEventType.CallEnded) _lineSpoke.TrySetResult();
         if (callEvent.Type == CallEventType.CallEnded) _ended.TrySetResult();
     }
 
@@ -138,6 +140,12 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
     {
         var elapsed = CallEventFormatter.Elapsed(host.Clock.Clock.GetCurrentInstant() - call.StartedAt);
         var where = $"node '{call.CurrentNodeId}' ({call.State}), {elapsed} into the call, path {string.Join(" > ", call.Path)}, reference {call.Reference}";
+        // With an agent the node is only where the menu left off: say whom the caller is talking to, and in which queue.
+        if (call.State == CallState.WithAgent && call.QueueVisits.Count > 0)
+        {
+            var agent = call.Transcript.Events.LastOrDefault(e => e.Type == CallEventType.AgentConnected)?.Text ?? "an agent";
+            return $"talking to {agent} of queue {call.QueueVisits[^1].Queue}; {where}";
+        }
         if (callCenter?.PositionOf(call) is not { } position) return where;
         var wait = callCenter.ExpectedWaitOf(call) is { } expected ? WaitPhrase.For(expected, "en-US") : "no estimate yet";
         return $"{where}; queue {call.QueueVisits[^1].Queue}, position {position}, expected wait {wait}";

@@ -79,4 +79,13 @@ public sealed class QueueCallEndToEndTests
         Assert.That(result.Error, Does.Contain("error IVR0014: queues of agents[0] names queue 'nowhere'"));
         Assert.That(result.Error, Does.Not.Contain("   at "));
     }
+
+    [Test]
+    public async Task Where_WithAnAgent_NamesTheAgentAndTheQueue()
+    {
+        var result = await CallAsync("press 0\nwait\nwhere\nhangup\n");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output, Does.Match(@"\ntalking to Tech 1 of queue general; node 'main' \(WithAgent\), 0:\d\d into the call"));
+    }
 }
