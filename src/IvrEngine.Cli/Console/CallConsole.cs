@@ -10,8 +10,10 @@ namespace IvrEngine.Cli.Console;
 /// A phone in the terminal: prints what the line says as it says it, and turns each typed line
 /// into what a caller does. Prompts that a timeout triggers appear while the caller is idle.
 /// </summary>
-internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextReader input, TextWriter output, bool echoInput)
+internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextReader input, TextWriter output, bool echoInput, CallLinePainter? painter = null)
 {
+    private readonly CallLinePainter _painter = painter ?? CallLinePainter.Plain;
+
     public const string HelpText = """
         Type what the caller does, then Enter:
           1, 00, 21#      press keys (each character one press: 0-9 * #); 'press 1' works too
@@ -39,7 +41,7 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
             var reference = call.Reference.ToString();
             callCenter.EventRecorded += e =>
             {
-                if (e.Reference == reference && CallEventFormatter.Format(e, _callStart) is { } line) output.WriteLine(line);
+                if (e.Reference == reference && CallEventFormatter.Format(e, _callStart) is { } line && _painter.Paint(line, spoken: false) is { } painted) output.WriteLine(painted);
             };
         }
         Task<string?>? pendingLine = null;
@@ -71,7 +73,9 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
     private void Show(CallEvent callEvent)
     {
         if (callEvent.Type == CallEventType.CallStarted) _callStart = callEvent.At;
-        if (CallEventFormatter.Format(callEvent, _callStart) is { } line) output.WriteLine(line);
+        // The call's end is kept in a caller-only view: it is what the caller hears last.
+        var spoken = callEvent.Type is CallEventType.Prompt or CallEventType.CallEnded;
+        if (CallEventFormatter.Format(callEvent, _callStart) is { } line && _painter.Paint(line, spoken) is { } painted) output.WriteLine(painted);
         // As a flow's bare 'wait': an agent answering counts as the line doing something.
         if (callEvent.Type is CallEventType.Prompt or CallEventType.AgentConnected or CallEventType.CallEnded) _lineSpoke.TrySetResult();
         if (callEvent.Type == CallEventType.CallEnded) _ended.TrySetResult();
