@@ -41,12 +41,13 @@ internal static partial class CallCommand
         };
         var queueLog = new Option<string?>("--queue-log") { Description = "Write the queue events (enter, ring, connect, abandon…) as JSON lines to this file.", HelpName = "FILE" };
         var asteriskLog = new Option<string?>("--asterisk-queue-log") { Description = "Write the queue events in Asterisk's queue_log format to this file.", HelpName = "FILE" };
+        var quietEvents = new Option<bool>("--quiet-events") { Description = "Show only what the caller hears (the line's prompts and the call's end), not the engine's notes." };
         var seed = new Option<int?>("--seed") { Description = "Seed for everything random (the reference number); same seed, inputs and --at give the same transcript.", HelpName = "N" };
         seed.Validators.Add(WholeNumberOption.Between("--seed", 0, int.MaxValue));
 
         var command = new Command("call", "Call a menu: hear its prompts, press keys, say phrases, let timeouts pass.")
         {
-            menu, locale, callerId, at, clock, staffing, callbacksDb, transcript, queueLog, asteriskLog, seed, record,
+            menu, locale, callerId, at, clock, staffing, callbacksDb, transcript, queueLog, asteriskLog, seed, record, quietEvents,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -65,6 +66,8 @@ internal static partial class CallCommand
                 CallbacksDatabase = parseResult.GetValue(callbacksDb),
                 QueueLogPath = parseResult.GetValue(queueLog),
                 AsteriskQueueLogPath = parseResult.GetValue(asteriskLog),
+                // Colour only on a terminal: piped output and files stay plain text.
+                Painter = CallLinePainter.For(ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected, Environment.GetEnvironmentVariable("NO_COLOR"), parseResult.GetValue(quietEvents)),
             };
             return RunAsync(request, input, output, error, echoInput: !inputIsTerminal, cancellationToken);
         });
@@ -151,7 +154,7 @@ internal static partial class CallCommand
         await output.WriteLineAsync(staffing is null
             ? "No staffing file: a transfer ends the call at the queue."
             : $"Agents: {staffing.Agents.Length} simulated, from {Path.GetFileName(staffingPath)}.");
-        var call = await new CallConsole(callHost, callCenter, input, output, echoInput).RunAsync(menu, locale, request.CallerId, cancellationToken);
+        var call = await new CallConsole(callHost, callCenter, input, output, echoInput, request.Painter).RunAsync(menu, locale, request.CallerId, cancellationToken);
 
         await output.WriteLineAsync();
         await output.WriteLineAsync($"Reference: {call.Reference}");
@@ -183,12 +186,26 @@ internal static partial class CallCommand
             var flowStaffing = staffing is null
                 ? (File.Exists(StaffingLoader.DefaultPathFor(menuPath)) ? "none" : null)
                 : (Path.GetFullPath(staffingPath) == Path.GetFullPath(StaffingLoader.DefaultPathFor(menuPath)) ? null : Path.GetRelativePath(flowFolder, Path.GetFullPath(staffingPath)));
-            var flow = Flows.FlowRecorder.Write(call, Path.GetRelativePath(flowFolder, Path.GetFullPath(menuPath)), settings.Seed, pacing, flowStaffing);
+            var flow = Flows.FlowRecorder.Write(call, FlowMenuPath(request.MenuPath, menuPath, flowFolder), settings.Seed, pacing, flowStaffing);
             await recordFile!.WriteAsync(System.Text.Encoding.UTF8.GetBytes(flow), CancellationToken.None);
             await output.WriteLineAsync($"Flow: {flowPath} (run it with: ivr test {flowPath})");
         }
         await host.StopAsync(CancellationToken.None);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The menu as the recorded flow names it. Flows resolve it from their own folder, so a typed
+    /// relative path is rewritten from there; a typed absolute path stays absolute unless the menu
+    /// sits beside or below the flow; the bundled menu, not typed at all, is named by its full path,
+    /// since a path from the flow into the build folder means nothing to a reader.
+    /// </summary>
+    private static string FlowMenuPath(string? typed, string menuPath, string flowFolder)
+    {
+        var full = Path.GetFullPath(menuPath);
+        var relative = Path.GetRelativePath(flowFolder, full);
+        var climbs = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative);
+        return typed is null || (Path.IsPathRooted(typed) && climbs) ? full : relative;
     }
 
     private static IHost BuildHost(CallRequest request)
@@ -253,5 +270,8 @@ internal static partial class CallCommand
         public string? CallbacksDatabase { get; init; }
 
         public string? AsteriskQueueLogPath { get; init; }
+
+        /// <summary>Colour and <c>--quiet-events</c> for the console's lines.</summary>
+        public CallLinePainter Painter { get; init; } = CallLinePainter.Plain;
     }
 }

@@ -41,6 +41,12 @@ internal static class LintCommand
         var failed = 0;
         foreach (var file in files)
         {
+            // 'ivr lint menus/*.json' also matches staffing files and scenarios: they are recognised as validate does, and left to it.
+            if (NotAMenu(file) is { } what)
+            {
+                output.WriteLine($"{file}: skipped, {what} (lint reads menus; 'ivr validate {file}' checks it)");
+                continue;
+            }
             var report = MenuLinter.LintFile(file, options);
             var all = report.All.ToList();
             foreach (var diagnostic in all) output.WriteLine(diagnostic);
@@ -58,6 +64,11 @@ internal static class LintCommand
         if (failed > 0) error.WriteLine($"{failed} of {Plural(files.Length, "menu file")} failed lint.");
         return failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;
     }
+
+    private static string? NotAMenu(string file) =>
+        file.EndsWith(ValidateCommand.StaffingSuffix, StringComparison.OrdinalIgnoreCase) ? "a staffing file"
+        : file.EndsWith(ValidateCommand.ScenarioSuffix, StringComparison.OrdinalIgnoreCase) || (File.Exists(file) && ValidateCommand.LooksLikeScenario(file)) ? "a scenario"
+        : null;
 
     internal static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 }

@@ -24,6 +24,9 @@ internal static class TestCommand
         var transcripts = new Option<string?>("--transcripts") { Description = "Write each run's call transcript (JSON lines) into this folder.", HelpName = "DIR" };
         var coverage = new Option<bool>("--coverage") { Description = "Show which nodes, options, escapes and failure paths the flows exercised." };
         var minCoverage = new Option<double?>("--min-coverage") { Description = "Fail when options and escapes are covered less than P percent (implies --coverage).", HelpName = "P" };
+        var filter = new Option<string?>("--filter") { Description = "Run only the flows whose name (or file name) contains TEXT, ignoring case.", HelpName = "TEXT" };
+        var keepGoing = new Option<bool>("--keep-going") { Description = "Report every failed expectation of a run, not only the first." };
+        var update = new Option<bool>("--update") { Description = "Rewrite failed 'expect prompt \"…\"' and 'expect node' steps to what the line says now, and show the diff." };
         minCoverage.Validators.Add(result =>
         {
             if (!DecimalOption.IsWithin(result, 0, 100)) result.AddError("--min-coverage is a percentage, a number from 0 to 100.");
@@ -31,10 +34,15 @@ internal static class TestCommand
 
         var command = new Command("test", "Run QA call flows (.flow files) against their menus in virtual time.")
         {
-            paths, junit, transcripts, coverage, minCoverage,
+            paths, filter, keepGoing, update, junit, transcripts, coverage, minCoverage,
         };
         command.SetAction(parseResult => Run(
-            new TestRequest(parseResult.GetValue(paths)!, parseResult.GetValue(junit), parseResult.GetValue(transcripts), parseResult.GetValue(coverage), parseResult.GetValue(minCoverage)),
+            new TestRequest(parseResult.GetValue(paths)!, parseResult.GetValue(junit), parseResult.GetValue(transcripts), parseResult.GetValue(coverage), parseResult.GetValue(minCoverage))
+            {
+                Filter = parseResult.GetValue(filter),
+                KeepGoing = parseResult.GetValue(keepGoing),
+                Update = parseResult.GetValue(update),
+            },
             output,
             error));
         return command;
@@ -66,7 +74,15 @@ internal static class TestCommand
         var suite = new FlowLoader().Load(files);
         foreach (var diagnostic in suite.Diagnostics) output.WriteLine(diagnostic);
 
-        var results = new FlowRunner(TimeProvider.System).RunAll(suite.Cases);
+        var cases = request.Filter is { } wanted
+            ? [.. suite.Cases.Where(c => c.Flow.Name.Contains(wanted, StringComparison.OrdinalIgnoreCase) || Path.GetFileName(c.File.Path).Contains(wanted, StringComparison.OrdinalIgnoreCase))]
+            : suite.Cases;
+        if (cases.Length == 0 && suite.Cases.Length > 0)
+        {
+            error.WriteLine($"ivr test: --filter '{request.Filter}' matches no flow of {Plural(suite.FileCount, "flow file")}; it is matched against flow names and file names, ignoring case.");
+            return ExitCodes.Usage;
+        }
+        var results = new FlowRunner(TimeProvider.System) { KeepGoing = request.KeepGoing, Update = request.Update }.RunAll(cases);
         foreach (var result in results)
         {
             output.WriteLine($"{(result.Passed ? "PASS" : "FAIL")} {result.Case}");
@@ -86,6 +102,13 @@ internal static class TestCommand
                     error.WriteLine($"ivr test: options and escapes of {report.Menu.Name} are {CoverageTable.Percent(report.HeadlinePercent)} % covered, below --min-coverage {minimum.ToString(CultureInfo.InvariantCulture)}.");
                 }
             }
+        }
+
+        if (request.Update)
+        {
+            output.WriteLine();
+            var changed = FlowUpdates.Apply(results, output, error);
+            output.WriteLine(changed == 0 ? "Nothing to update." : $"Updated {Plural(changed, "step")}; run again to check them.");
         }
 
         var elapsed = TimeProvider.System.GetElapsedTime(started);
@@ -163,5 +186,14 @@ internal static class TestCommand
 
     private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 
-    private sealed record TestRequest(string[] Paths, string? JUnitPath, string? TranscriptsDir, bool Coverage, double? MinCoverage);
+    private sealed record TestRequest(string[] Paths, string? JUnitPath, string? TranscriptsDir, bool Coverage, double? MinCoverage)
+    {
+        /// <summary><c>--filter</c>: only flows whose name or file name contains it.</summary>
+        public string? Filter { get; init; }
+
+        public bool KeepGoing { get; init; }
+
+        /// <summary><c>--update</c>: rewrite failed expectations to what the line says now.</summary>
+        public bool Update { get; init; }
+    }
 }

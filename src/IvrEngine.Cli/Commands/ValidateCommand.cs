@@ -46,8 +46,8 @@ internal static class ValidateCommand
         return failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
-    private const string StaffingSuffix = ".staffing.json";
-    private const string ScenarioSuffix = ".scenario.json";
+    internal const string StaffingSuffix = ".staffing.json";
+    internal const string ScenarioSuffix = ".scenario.json";
 
     private static (bool Ok, string Summary) ValidateMenu(string file, bool warningsAsErrors, TextWriter output)
     {
@@ -78,7 +78,7 @@ internal static class ValidateCommand
     /// A scenario not named NAME.scenario.json: an object with "menu" and "arrivals" (which a menu never
     /// has). Checked as a menu, it would get a page of "the menu has no property 'menu'".
     /// </summary>
-    private static bool LooksLikeScenario(string file)
+    internal static bool LooksLikeScenario(string file)
     {
         // The shared bounded reader: /dev/zero or a named pipe must not hang or exhaust memory here either.
         if (BoundedFile.TryRead(file, "a menu", out _) is not { } bytes) return false;

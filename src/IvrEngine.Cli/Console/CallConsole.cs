@@ -10,13 +10,16 @@ namespace IvrEngine.Cli.Console;
 /// A phone in the terminal: prints what the line says as it says it, and turns each typed line
 /// into what a caller does. Prompts that a timeout triggers appear while the caller is idle.
 /// </summary>
-internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextReader input, TextWriter output, bool echoInput)
+internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextReader input, TextWriter output, bool echoInput, CallLinePainter? painter = null)
 {
+    private readonly CallLinePainter _painter = painter ?? CallLinePainter.Plain;
+
     public const string HelpText = """
         Type what the caller does, then Enter:
-          1, 00, 21#      press keys (each character one press: 0-9 * #)
+          1, 00, 21#      press keys (each character one press: 0-9 * #); 'press 1' works too
+                          (keys are read when you press Enter: typed keys without Enter are not sent)
           say <words>     speak, e.g. say I want to talk to an agent
-          wait [seconds]  let time pass (no-input timeouts fire); alone: until the line says something
+          wait [seconds]  let time pass (no-input timeouts fire); alone: until the line says something or an agent answers
           where           the current node, the path so far, the state (and place in the queue)
           transfer QUEUE  the agent you are talking to hands you to another queue
           hangup          hang up (Ctrl+C too)
@@ -38,7 +41,7 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
             var reference = call.Reference.ToString();
             callCenter.EventRecorded += e =>
             {
-                if (e.Reference == reference && CallEventFormatter.Format(e, _callStart) is { } line) output.WriteLine(line);
+                if (e.Reference == reference && CallEventFormatter.Format(e, _callStart) is { } line && _painter.Paint(line, spoken: false) is { } painted) output.WriteLine(painted);
             };
         }
         Task<string?>? pendingLine = null;
@@ -70,8 +73,11 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
     private void Show(CallEvent callEvent)
     {
         if (callEvent.Type == CallEventType.CallStarted) _callStart = callEvent.At;
-        if (CallEventFormatter.Format(callEvent, _callStart) is { } line) output.WriteLine(line);
-        if (callEvent.Type is CallEventType.Prompt or CallEventType.CallEnded) _lineSpoke.TrySetResult();
+        // The call's end is kept in a caller-only view: it is what the caller hears last.
+        var spoken = callEvent.Type is CallEventType.Prompt or CallEventType.CallEnded;
+        if (CallEventFormatter.Format(callEvent, _callStart) is { } line && _painter.Paint(line, spoken) is { } painted) output.WriteLine(painted);
+        // As a flow's bare 'wait': an agent answering counts as the line doing something.
+        if (callEvent.Type is CallEventType.Prompt or CallEventType.AgentConnected or CallEventType.CallEnded) _lineSpoke.TrySetResult();
         if (callEvent.Type == CallEventType.CallEnded) _ended.TrySetResult();
     }
 
@@ -138,6 +144,12 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
     {
         var elapsed = CallEventFormatter.Elapsed(host.Clock.Clock.GetCurrentInstant() - call.StartedAt);
         var where = $"node '{call.CurrentNodeId}' ({call.State}), {elapsed} into the call, path {string.Join(" > ", call.Path)}, reference {call.Reference}";
+        // With an agent the node is only where the menu left off: say whom the caller is talking to, and in which queue.
+        if (call.State == CallState.WithAgent && call.QueueVisits.Count > 0)
+        {
+            var agent = call.Transcript.Events.LastOrDefault(e => e.Type == CallEventType.AgentConnected)?.Text ?? "an agent";
+            return $"talking to {agent} of queue {call.QueueVisits[^1].Queue}; {where}";
+        }
         if (callCenter?.PositionOf(call) is not { } position) return where;
         var wait = callCenter.ExpectedWaitOf(call) is { } expected ? WaitPhrase.For(expected, "en-US") : "no estimate yet";
         return $"{where}; queue {call.QueueVisits[^1].Queue}, position {position}, expected wait {wait}";

@@ -6,7 +6,7 @@ namespace IvrEngine.Cli.Console;
 /// <summary>One line the person at the console typed, read as what a caller does.</summary>
 internal abstract record CallerCommand
 {
-    public const string Usage = "keys (1, 00, 21#), say <words>, wait [seconds], where, transfer <queue>, hangup, help";
+    public const string Usage = "keys (1, 00, 21#, or press 1 as in flows), say <words>, wait [seconds], where, transfer <queue>, hangup, help";
 
     /// <summary>Reads a line; anything unreadable becomes <see cref="Unknown"/>, never an exception.</summary>
     public static CallerCommand Parse(string line)
@@ -22,6 +22,9 @@ internal abstract record CallerCommand
         var rest = space < 0 ? string.Empty : text[(space + 1)..].Trim();
         return verb switch
         {
+            // The flow language's spelling too, so a step copied from a .flow file works here.
+            "press" when rest.Length > 0 && Parse(rest) is PressKeys press => press,
+            "press" => new Unknown("Press which keys? For example: press 1 or press 1234#"),
             "say" when rest.Length > 0 => new SayWords(rest),
             "say" => new Unknown("Say what? For example: say billing"),
             "wait" => ParseWait(rest),

@@ -7,4 +7,6 @@ public sealed record ExpectNode(FlowLocation At, string? Locale, string Source, 
         call.Session.CurrentNodeId == NodeId
             ? null
             : new FlowMismatch($"the caller at node '{NodeId}'", $"the caller is at node '{call.Session.CurrentNodeId}' (path {string.Join(" > ", call.Session.Path)})");
+
+    internal override string? Snapshot(FlowCall call) => $"expect node {call.Session.CurrentNodeId}";
 }

@@ -15,4 +15,24 @@ public sealed record ExpectPrompt(FlowLocation At, string? Locale, string Source
             ? new FlowMismatch(expected, $"the line said nothing {call.SinceWhat}")
             : new FlowMismatch(expected, "the line said " + string.Join(" then ", heard.Select(FlowText.Quote)));
     }
+
+    /// <summary>
+    /// Quoted text only (a pattern is the author's own rule): the first sentence, as a recording
+    /// writes it, of the prompt since the last action that shares the longest start with the old text.
+    /// </summary>
+    internal override string? Snapshot(FlowCall call)
+    {
+        if (Match.Pattern is not null) return null;
+        var closest = call.PromptsSinceLastAction.Select(p => (Prompt: p, Shared: SharedStart(p, Match.Text))).OrderByDescending(p => p.Shared).FirstOrDefault().Prompt;
+        if (closest is null) return null;
+        var (text, _) = FlowRecorder.FirstSentence(closest, call.Session.Reference);
+        return text.Length == 0 ? null : $"expect prompt \"{text}\"";
+    }
+
+    private static int SharedStart(string a, string b)
+    {
+        var n = 0;
+        while (n < a.Length && n < b.Length && a[n] == b[n]) n++;
+        return n;
+    }
 }

@@ -5,4 +5,7 @@ public abstract record Expectation(FlowLocation At, string? Locale, string Sourc
 {
     /// <summary>Null when the call shows what is expected; otherwise what was expected and what happened.</summary>
     internal abstract FlowMismatch? Check(FlowCall call);
+
+    /// <summary>The step rewritten to what the call shows now (<c>ivr test --update</c>), or null when it cannot be.</summary>
+    internal virtual string? Snapshot(FlowCall call) => null;
 }

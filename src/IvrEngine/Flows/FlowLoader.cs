@@ -29,7 +29,7 @@ public sealed class FlowLoader
             var problems = result.Diagnostics.ToList();
             Menu? menu = null;
             StaffingPlan? staffing = null;
-            if (result.Succeeded)
+            if (result.File is not null)
             {
                 var header = result.File.Header;
                 var loaded = _menus.GetOrAdd(Path.GetFullPath(header.MenuPath), MenuLoader.LoadFile);
@@ -45,7 +45,8 @@ public sealed class FlowLoader
             if (problems.Count > 0 || menu is null)
             {
                 bad++;
-                diagnostics.AddRange(problems);
+                // Syntax and name problems together, in the order of the file: all of them in one pass.
+                diagnostics.AddRange(problems.OrderBy(d => d.At.File, StringComparer.Ordinal).ThenBy(d => d.At.Line).ThenBy(d => d.At.Column));
                 continue;
             }
             foreach (var flow in result.File!.Flows)

@@ -3,7 +3,11 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace IvrEngine.Flows;
 
-/// <summary>A parsed flow file, or every problem found in it (and in the steps files it includes).</summary>
+/// <summary>
+/// A parsed flow file and every problem found in it (and in the steps files it includes). With
+/// problems, <see cref="File"/> holds what parsed (null when even the header is unusable), so the
+/// loader can still report names the menu does not have; it is runnable only when <see cref="Succeeded"/>.
+/// </summary>
 public sealed record FlowParseResult(FlowFile? File, ImmutableArray<FlowDiagnostic> Diagnostics)
 {
     [MemberNotNullWhen(true, nameof(File))]

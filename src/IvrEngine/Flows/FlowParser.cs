@@ -81,13 +81,14 @@ public sealed partial class FlowParser
         }
         // Header values are checked even when steps have problems: every error at once.
         var header = menu.Value is null ? null : BuildHeader(path, menu);
-        if (header is null || _diagnostics.Count > 0) return Result(null);
+        if (header is null) return Result(null);
+        // With problems the file is still returned, with the steps that parsed, so names are checked against the menu in the same pass.
         var flows = _flows.Select(f => new Flow(f.Name, f.At, [.. f.Steps])).ToImmutableArray();
         return Result(new FlowFile(path, header, flows));
     }
 
     private FlowParseResult Result(FlowFile? file) =>
-        new(_diagnostics.Count == 0 ? file : null, [.. _diagnostics.OrderBy(d => d.At.File, StringComparer.Ordinal).ThenBy(d => d.At.Line).ThenBy(d => d.At.Column)]);
+        new(file, [.. _diagnostics.OrderBy(d => d.At.File, StringComparer.Ordinal).ThenBy(d => d.At.Line).ThenBy(d => d.At.Column)]);
 
     private string? ReadText(string path, FlowLocation at)
     {
@@ -432,12 +433,12 @@ public sealed partial class FlowParser
                 }
             }
         }
-        else if (text.Length >= 2 && text[0] == '/' && text[^1] == '/')
+        else if (text.Length >= 2 && text[0] == '/' && text.LastIndexOf('/') is > 0 and var close && TextMatch.TryParseFlags(text[(close + 1)..], out var options))
         {
-            var pattern = text[1..^1];
+            var pattern = text[1..close];
             try
             {
-                return new TextMatch(pattern, new Regex(pattern, RegexOptions.CultureInvariant, TextMatch.PatternTimeout));
+                return new TextMatch(pattern, new Regex(pattern, RegexOptions.CultureInvariant | options, TextMatch.PatternTimeout));
             }
             catch (ArgumentException exception)
             {
@@ -445,12 +446,13 @@ public sealed partial class FlowParser
                 return null;
             }
         }
-        Fail<string>(at, FlowCodes.BadValue, $"'{step}' needs text in double quotes (\"Billing and payments\") or a pattern between slashes (/press [0-9]/), and nothing after it");
+        Fail<string>(at, FlowCodes.BadValue, $"'{step}' needs text in double quotes (\"Billing and payments\") or a pattern between slashes (/press [0-9]/, /goodbye/i to ignore case), and nothing after it");
         return null;
     }
 
     private FlowHeader? BuildHeader(string path, (string Value, FlowLocation At) menu)
     {
+        var problemsBefore = _diagnostics.Count;
         var locales = ImmutableArray<string>.Empty;
         FlowLocation? localesAt = null;
         if (_headers.TryGetValue("locale", out var locale))
@@ -498,7 +500,8 @@ public sealed partial class FlowParser
                 : new FlowStaffing(Path.Combine(Path.GetDirectoryName(path) ?? ".", staffingText.Value), false, staffingText.At);
         }
 
-        if (_diagnostics.Count > 0) return null;
+        // A bad header value leaves nothing sound to check names against; problems in steps do not.
+        if (_diagnostics.Count > problemsBefore) return null;
         var menuPath = Path.Combine(Path.GetDirectoryName(path) ?? ".", menu.Value);
         return new FlowHeader(menuPath, menu.At, locales, localesAt, startAt, seed, callerId, pacing, staffing);
     }

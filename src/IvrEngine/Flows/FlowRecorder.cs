@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using IvrEngine.Calls;
+using NodaTime;
 using NodaTime.Text;
 
 namespace IvrEngine.Flows;
@@ -9,18 +10,31 @@ namespace IvrEngine.Flows;
 /// Turns a finished call into a flow file: what the caller did becomes steps, what the line said
 /// becomes expectations (each prompt's first sentence, cut before any reference number, which
 /// differs between calls), so QA can write tests by calling and then edit. Works from the
-/// transcript alone, so it sees exactly what the engine did; time that passed between events
-/// becomes <c>wait</c>. A call that queued records where it waited (<c>expect queued</c>,
-/// <c>expect position</c>), the agent who answered (<c>expect agent</c>) and hand-offs asked for
-/// with the console's <c>transfer</c> (<c>transfer QUEUE</c>); an agent's own escalation happens
-/// again by itself on replay, from the seed.
+/// transcript alone, so it sees exactly what the engine did.
 /// </summary>
+/// <remarks>
+/// The transcript is read as moments: a caller action and what the line did in answer, or
+/// something that happened by itself (a timeout, an announcement, an agent answering). Each
+/// moment is written as its step, then its expectations, so every <c>expect prompt</c> sits
+/// after the step it answers. On the real clock the line answers a few milliseconds after the
+/// action and timers fire a little late, so events close together are one moment, a moment the
+/// line started is reached with a bare <c>wait</c> (until the line says something), and the
+/// caller's idle time before an action is cut to whole seconds: nothing happened in it, so any
+/// shorter wait replays the same call.
+/// </remarks>
 public static class FlowRecorder
 {
     private static readonly LocalDateTimePattern StartPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm:ss");
 
-    /// <param name="menuPath">The menu as the flow should name it (relative to where the flow is written).</param>
+    /// <summary>On the real clock, how far apart an event may follow the one before and still answer the same action.</summary>
+    /// <summary>How much of a long sentence an <c>expect prompt</c> quotes.</summary>
+    private const int LongestExpected = 80;
+
+    private static readonly Duration RealClockSlack = Duration.FromMilliseconds(500);
+
+    /// <param name="menuPath">The menu as the flow should name it (relative to where the flow is written, or absolute).</param>
     /// <param name="seed">The seed the call ran with, if it was given; without one, reference numbers differ on replay.</param>
+    /// <param name="pacing"><see cref="PromptPacing.Spoken"/> for a call on the real clock, whose event times jitter.</param>
     /// <param name="staffing">The flow's <c>staffing:</c> value (a path relative to the flow, or <c>none</c>); null to leave it to the default beside the menu.</param>
     public static string Write(CallSession call, string menuPath, int? seed, PromptPacing pacing, string? staffing = null)
     {
@@ -33,108 +47,96 @@ public static class FlowRecorder
         if (call.CallerId is { } callerId) text.Append("caller-id: ").AppendLine(callerId);
         if (pacing == PromptPacing.Spoken) text.AppendLine("pacing: spoken");
         if (staffing is not null) text.Append("staffing: ").AppendLine(staffing.Replace('\\', '/'));
-        text.AppendLine();
 
-        var now = call.StartedAt;
-        var keys = new StringBuilder();
-        var group = new Group();
-        var events = call.Transcript.Events;
-        for (var i = 0; i < events.Count; i++)
+        var realClock = pacing == PromptPacing.Spoken;
+        var state = new Expected();
+        // Where the replay's clock stands: the last moment written, and the latest event folded in since.
+        var written = call.StartedAt;
+        var folded = Duration.Zero;
+        foreach (var moment in Moments(call.Transcript.Events, realClock ? RealClockSlack : Duration.Zero))
         {
-            var e = events[i];
-            var isAction = e.Type is CallEventType.KeyPressed or CallEventType.SpeechHeard || IsHangUp(e) || IsTransferAsked(e);
-            if (e.Type == CallEventType.KeyPressed && keys.Length > 0 && e.At == now)
+            if (moment.Action is null && !moment.LineSpoke && !moment.Ends)
             {
-                // Keys at one instant with nothing said between them are one run: press 1234#.
-                keys.Append(e.Text);
+                // Nothing to hear (a silent timer): its effects show in the expectations of the next moment written.
+                state.Follow(moment.Events, call);
+                folded = moment.Last - written;
                 continue;
             }
-            if (isAction || e.Type is CallEventType.Prompt or CallEventType.CallEnded or CallEventType.AgentConnected)
+            text.AppendLine();
+            // The call being answered needs no step: what the line says first is expected straight away.
+            if (moment.Events[0].Type != CallEventType.CallStarted) WriteStep(text, moment, moment.Start - written, folded, realClock);
+            foreach (var prompt in moment.Events.Where(e => e.Type == CallEventType.Prompt))
             {
-                FlushKeys(text, keys);
-                if (e.At > now)
-                {
-                    EndGroup(text, group);
-                    text.Append("wait ").AppendLine(DurationText.Format(e.At - now));
-                    now = e.At;
-                }
-                else if (isAction)
-                {
-                    EndGroup(text, group);
-                }
+                var (heard, saysReference) = FirstSentence(prompt.Text!, call.Reference);
+                if (heard.Length > 0) text.Append("expect prompt \"").Append(heard).AppendLine("\"");
+                if (saysReference) text.AppendLine("expect reference");
             }
-            switch (e.Type)
-            {
-                case CallEventType.KeyPressed:
-                    keys.Append(e.Text);
-                    break;
-                case CallEventType.SpeechHeard:
-                    text.Append("say ").AppendLine(e.Text);
-                    break;
-                case CallEventType.Prompt:
-                    var (heard, saysReference) = Expected(e.Text!, call.Reference);
-                    if (heard.Length > 0) text.Append("expect prompt \"").Append(heard).AppendLine("\"");
-                    if (saysReference) text.AppendLine("expect reference");
-                    break;
-                case CallEventType.NodeEntered:
-                    group.Node = e.Text;
-                    break;
-                case CallEventType.QueueJoined:
-                    group.Queue = (e.Text!, e.Detail is { } detail && detail.StartsWith("position ", StringComparison.Ordinal) ? detail["position ".Length..] : null);
-                    group.Agent = null;
-                    break;
-                case CallEventType.QueueLeft:
-                    group.Queue = null;
-                    break;
-                case CallEventType.AgentConnected:
-                    group.Agent = e.Text;
-                    group.Queue = null;
-                    break;
-                case CallEventType.AgentHandOff:
-                    group.Agent = null;
-                    if (IsTransferAsked(e)) text.Append("transfer ").AppendLine(e.Text);
-                    break;
-                case CallEventType.StateChanged when IsHangUp(e):
-                    text.AppendLine("hangup");
-                    break;
-                case CallEventType.CallEnded when call.Outcome is { } outcome:
-                    (group.Queue, group.Agent) = (null, null);
-                    EndGroup(text, group);
-                    text.Append("expect outcome ").Append(FlowText.OutcomeName(outcome.Kind));
-                    text.AppendLine(outcome.QueueId is null ? "" : $" {outcome.QueueId}");
-                    break;
-            }
+            state.Follow(moment.Events, call);
+            state.WriteTo(text);
+            written = moment.Last;
+            folded = Duration.Zero;
         }
-        FlushKeys(text, keys);
         return text.ToString();
     }
 
-    private static bool IsHangUp(CallEvent e) => e.Type == CallEventType.StateChanged && e.Text == "Hangup";
-
-    private static bool IsTransferAsked(CallEvent e) => e.Type == CallEventType.AgentHandOff && e.Detail?.EndsWith(CallSession.AgentsOwnHandOff, StringComparison.Ordinal) != true;
-
-    private static void FlushKeys(StringBuilder text, StringBuilder keys)
+    /// <summary>The step that reaches a moment: a wait for the line, or the caller's idle time and then their action.</summary>
+    private static void WriteStep(StringBuilder text, Moment moment, Duration gap, Duration folded, bool realClock)
     {
-        if (keys.Length == 0) return;
-        text.Append("press ").AppendLine(keys.ToString());
-        keys.Clear();
-    }
-
-    /// <summary>After the events of one caller action (or one moment of the call): where the caller ended up, and where they wait or whom they talk to.</summary>
-    private static void EndGroup(StringBuilder text, Group group)
-    {
-        if (group.Node is not null) text.Append("expect node ").AppendLine(group.Node);
-        if (group.Queue is var (queue, position))
+        if (moment.Action is null)
         {
-            text.Append("expect queued ").AppendLine(queue);
-            if (position is not null) text.Append("expect position ").AppendLine(position);
+            text.AppendLine(realClock ? "wait" : $"wait {DurationText.Format(gap)}");
+            return;
         }
-        if (group.Agent is not null) text.Append("expect agent ").AppendLine(group.Agent);
-        (group.Node, group.Queue, group.Agent) = (null, null, null);
+        var idle = realClock ? Duration.FromSeconds(Math.Floor(gap.TotalSeconds)) : gap;
+        // A timer folded into this step must still fire before the action: then the exact time is kept.
+        if (idle < folded) idle = gap;
+        if (idle > Duration.Zero && DurationText.Format(idle) is var wait && wait != "0s") text.Append("wait ").AppendLine(wait);
+        text.AppendLine(moment.Action);
     }
+
+    /// <summary>Groups the transcript into moments: an action and the line's answer, or what the line did by itself.</summary>
+    private static List<Moment> Moments(IReadOnlyList<CallEvent> events, Duration slack)
+    {
+        var moments = new List<Moment>();
+        Moment? current = null;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            var close = current is not null && e.At - current.Last <= slack;
+            if (e.Type == CallEventType.KeyPressed && close && i > 0 && events[i - 1].Type == CallEventType.KeyPressed && current!.Keys is not null)
+            {
+                // Keys with nothing said between them are one run: press 1234#.
+                current.Keys.Append(e.Text);
+                current.Add(e);
+                continue;
+            }
+            if (ActionOf(e) is { } action)
+            {
+                current = new Moment(e.At, action == "press" ? new StringBuilder(e.Text) : null, action);
+                moments.Add(current);
+            }
+            else if (!close)
+            {
+                current = new Moment(e.At, null, null);
+                moments.Add(current);
+            }
+            current!.Add(e);
+        }
+        return moments;
+    }
+
+    /// <summary>The step a caller's event is (<c>press</c> stands for the keys, gathered later), or null for the line's own events.</summary>
+    private static string? ActionOf(CallEvent e) => e.Type switch
+    {
+        CallEventType.KeyPressed => "press",
+        CallEventType.SpeechHeard => $"say {e.Text}",
+        CallEventType.StateChanged when e.Text == "Hangup" => "hangup",
+        CallEventType.AgentHandOff when e.Detail?.EndsWith(CallSession.AgentsOwnHandOff, StringComparison.Ordinal) != true => $"transfer {e.Text}",
+        _ => null,
+    };
 
     /// <summary>The first sentence of a prompt, stopping before the reference number (it differs without a seed).</summary>
-    private static (string Text, bool SaysReference) Expected(string prompt, ReferenceNumber reference)
+    internal static (string Text, bool SaysReference) FirstSentence(string prompt, ReferenceNumber reference)
     {
         var spoken = PromptRenderer.Render("{reference:digits}", _ => reference.ToString());
         var cut = prompt;
@@ -148,16 +150,107 @@ public static class FlowRecorder
         }
         var end = cut.IndexOfAny(['.', '!', '?'], Math.Min(12, cut.Length));
         if (end >= 0) cut = cut[..(end + 1)];
+        if (cut.Length > LongestExpected)
+        {
+            // A long sentence is expected up to its first clause, or its first words: enough to tell prompts apart.
+            var clause = cut.IndexOfAny([',', ';', ':'], 20);
+            var space = cut.LastIndexOf(' ', LongestExpected);
+            cut = clause is > 0 and <= LongestExpected ? cut[..(clause + 1)] : cut[..(space > 0 ? space : LongestExpected)];
+        }
         return (cut.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal), saysReference);
     }
 
-    /// <summary>What the events since the last step showed, written as expectations when the group ends.</summary>
-    private sealed class Group
+    /// <summary>One step of the flow: a caller action (or the line acting by itself) and the events that followed it.</summary>
+    private sealed class Moment(Instant start, StringBuilder? keys, string? action)
     {
-        public string? Node { get; set; }
+        private readonly List<CallEvent> _events = [];
 
-        public (string Queue, string? Position)? Queue { get; set; }
+        public Instant Start { get; } = start;
 
-        public string? Agent { get; set; }
+        public Instant Last { get; private set; } = start;
+
+        /// <summary>The keys of a <c>press</c>, growing while keys follow one another.</summary>
+        public StringBuilder? Keys => keys;
+
+        /// <summary>The step as written, or null when the line acted by itself.</summary>
+        public string? Action => keys is null ? action : $"press {keys}";
+
+        public IReadOnlyList<CallEvent> Events => _events;
+
+        /// <summary>The line said something or an agent answered: what a bare <c>wait</c> stops at.</summary>
+        public bool LineSpoke => _events.Any(e => e.Type is CallEventType.Prompt or CallEventType.AgentConnected);
+
+        public bool Ends => _events.Any(e => e.Type == CallEventType.CallEnded);
+
+        public void Add(CallEvent e)
+        {
+            _events.Add(e);
+            Last = e.At;
+        }
+    }
+
+    /// <summary>Where the caller is, written as expectations after each moment: node, queue and place, agent, outcome.</summary>
+    private sealed class Expected
+    {
+        private string? _node;
+        private (string Queue, string? Position)? _queue;
+        private string? _agent;
+        private bool _offeringCallback;
+        private bool _callbackBooked;
+        private string? _outcome;
+
+        public void Follow(IEnumerable<CallEvent> events, CallSession call)
+        {
+            foreach (var e in events)
+            {
+                switch (e.Type)
+                {
+                    case CallEventType.NodeEntered:
+                        _node = e.Text;
+                        break;
+                    case CallEventType.QueueJoined:
+                        _queue = (e.Text!, e.Detail is { } detail && detail.StartsWith("position ", StringComparison.Ordinal) ? detail["position ".Length..] : null);
+                        _agent = null;
+                        break;
+                    case CallEventType.QueueLeft:
+                        _queue = null;
+                        break;
+                    case CallEventType.AgentConnected:
+                        _agent = e.Text;
+                        _queue = null;
+                        break;
+                    case CallEventType.AgentHandOff:
+                        _agent = null;
+                        break;
+                    // A flow expecting the offer or the booking gets a callback store, as the console's call had.
+                    case CallEventType.StateChanged:
+                        _offeringCallback = e.Detail?.EndsWith("-> OfferingCallback", StringComparison.Ordinal) == true;
+                        break;
+                    case CallEventType.CallbackBooked:
+                        _callbackBooked = true;
+                        break;
+                    case CallEventType.CallEnded when call.Outcome is { } outcome:
+                        (_queue, _agent) = (null, null);
+                        _outcome = FlowText.OutcomeName(outcome.Kind) + (outcome.QueueId is null ? "" : $" {outcome.QueueId}");
+                        break;
+                }
+            }
+        }
+
+        /// <summary>Writes what changed since the last moment written, then forgets it.</summary>
+        public void WriteTo(StringBuilder text)
+        {
+            if (_node is not null) text.Append("expect node ").AppendLine(_node);
+            if (_queue is var (queue, position))
+            {
+                text.Append("expect queued ").AppendLine(queue);
+                if (position is not null) text.Append("expect position ").AppendLine(position);
+            }
+            if (_agent is not null) text.Append("expect agent ").AppendLine(_agent);
+            if (_offeringCallback) text.AppendLine("expect state offering-callback");
+            if (_callbackBooked) text.AppendLine("expect callback");
+            if (_outcome is not null) text.Append("expect outcome ").AppendLine(_outcome);
+            (_node, _queue, _agent, _offeringCallback, _callbackBooked, _outcome) = (null, null, null, false, false, null);
+        }
     }
 }

@@ -6,4 +6,7 @@ namespace IvrEngine.Flows;
 public sealed record FlowResult(FlowCase Case, string? Failure, CallSession Call, TimeSpan Elapsed)
 {
     public bool Passed => Failure is null;
+
+    /// <summary>With <see cref="FlowRunner.Update"/>: each failed expectation that can be rewritten, and what to.</summary>
+    public System.Collections.Immutable.ImmutableArray<FlowUpdate> Updates { get; init; } = [];
 }

@@ -20,6 +20,15 @@ public sealed class FlowRunner(TimeProvider stopwatch)
     /// <summary>When a flow without <c>at:</c> calls: Monday 30 November 2026, 09:00 in the menu's zone.</summary>
     public static readonly LocalDateTime DefaultStart = new(2026, 11, 30, 9, 0);
 
+    /// <summary>
+    /// Whether a failed expectation lets the run go on (<c>ivr test --keep-going</c>), so one run
+    /// reports every expectation that fails; a caller step that cannot be done still ends it.
+    /// </summary>
+    public bool KeepGoing { get; init; }
+
+    /// <summary>Collect, for each failed expectation, the step rewritten to what the call shows (<c>ivr test --update</c>); implies <see cref="KeepGoing"/>.</summary>
+    public bool Update { get; init; }
+
     /// <summary>Runs every case, in parallel; results come back in the order of <paramref name="cases"/>.</summary>
     public ImmutableArray<FlowResult> RunAll(IReadOnlyList<FlowCase> cases)
     {
@@ -46,7 +55,8 @@ public sealed class FlowRunner(TimeProvider stopwatch)
         }
         var session = new CallSession(flowCase.Menu, settings, clock);
         var call = new FlowCall(session, clock, center);
-        string? failure = null;
+        var failures = new List<string>();
+        var updates = new List<FlowUpdate>();
         try
         {
             session.Start();
@@ -56,24 +66,26 @@ public sealed class FlowRunner(TimeProvider stopwatch)
                 {
                     if (action.CannotPerform(call) is { } refused)
                     {
-                        failure = Describe(flowCase, step, refused.Expected, refused.Actual, session);
+                        failures.Add(Describe(flowCase, step, refused.Expected, refused.Actual, session));
                         break;
                     }
                     action.Perform(call);
                 }
                 else if (step is Expectation expectation && expectation.Check(call) is { } mismatch)
                 {
-                    failure = Describe(flowCase, step, mismatch.Expected, mismatch.Actual, session);
-                    break;
+                    failures.Add(Describe(flowCase, step, mismatch.Expected, mismatch.Actual, session));
+                    if (Update && expectation.Snapshot(call) is { } rewritten) updates.Add(new FlowUpdate(step.At, step.Source, rewritten));
+                    if (!KeepGoing && !Update) break;
                 }
             }
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // A flow must never take the run down; an engine fault is a failure with its message.
-            failure = Describe(flowCase, null, "the call to run", $"the engine threw {exception.GetType().Name}: {exception.Message}", session);
+            failures.Add(Describe(flowCase, null, "the call to run", $"the engine threw {exception.GetType().Name}: {exception.Message}", session));
         }
-        return new FlowResult(flowCase, failure, session, stopwatch.GetElapsedTime(started));
+        var failure = failures.Count == 0 ? null : string.Join("\n", failures);
+        return new FlowResult(flowCase, failure, session, stopwatch.GetElapsedTime(started)) { Updates = [.. updates] };
     }
 
     private static string Describe(FlowCase flowCase, FlowStep? step, string expected, string actual, CallSession call)

@@ -17,6 +17,18 @@ public static class StartTimeParser
         LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm"),
     ];
 
+    /// <summary>
+    /// ISO 8601 date-times with an offset or Z, to the minute or second: <c>2026-03-02T14:59Z</c>,
+    /// <c>2026-03-02T09:59-05:00</c>. An offset also picks one of the two readings of a repeated
+    /// local time (01:30 on the autumn day: <c>-04:00</c> the first, <c>-05:00</c> the second).
+    /// </summary>
+    private static readonly OffsetDateTimePattern[] OffsetPatterns =
+    [
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mmo<G>"),
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm:sso<G>"),
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm:ss.FFFFFFFFFo<G>"),
+    ];
+
     /// <summary>The earliest start accepted: 1900-01-01 in the zone (or UTC for an instant).</summary>
     public static readonly LocalDate EarliestDate = new(1900, 1, 1);
 
@@ -39,15 +51,17 @@ public static class StartTimeParser
         instant = default;
         error = string.Empty;
         var trimmed = text.Trim();
-        var instantResult = InstantPattern.ExtendedIso.Parse(trimmed);
-        if (instantResult.Success)
+        foreach (var pattern in OffsetPatterns)
         {
-            if (!InRange(instantResult.Value.InUtc().Date))
+            var offsetResult = pattern.Parse(trimmed);
+            if (!offsetResult.Success) continue;
+            // Checked on the written date, before the offset is applied, as local times are.
+            if (!InRange(offsetResult.Value.Date))
             {
                 error = OutOfRange(text);
                 return false;
             }
-            instant = instantResult.Value;
+            instant = offsetResult.Value.ToInstant();
             return true;
         }
 
@@ -78,7 +92,7 @@ public static class StartTimeParser
             }
         }
 
-        error = $"'{text}' is not a start time; write e.g. \"2026-11-30T09:15 America/New_York\" or \"2026-11-30T14:15:00Z\"";
+        error = $"'{text}' is not a start time; write e.g. \"2026-11-30T09:15 America/New_York\", \"2026-11-30T14:15Z\" or \"2026-11-30T09:15-05:00\"";
         return false;
     }
 }

@@ -125,4 +125,18 @@ public sealed class CallerCommandTests
 
         Assert.That(command, Is.EqualTo(new CallerCommand.Unknown("'\\u001b[2J' is not a time to wait; write e.g. wait 5 (seconds) or wait 2m, up to a day.")));
     }
+
+    [TestCase("press 1", "1")]
+    [TestCase("PRESS 12 34#", "1234#")]
+    public void Press_AsInFlows_PressesTheKeys(string line, string keys)
+    {
+        Assert.That(CallerCommand.Parse(line), Is.EqualTo(new CallerCommand.PressKeys(keys)));
+    }
+
+    [TestCase("press")]
+    [TestCase("press x")]
+    public void Press_WithoutKeys_SaysWhatToType(string line)
+    {
+        Assert.That(CallerCommand.Parse(line), Is.EqualTo(new CallerCommand.Unknown("Press which keys? For example: press 1 or press 1234#")));
+    }
 }

@@ -25,11 +25,19 @@ internal static class IvrProcess
     public static Task<IvrResult> RunAsync(string input, params string[] args) => RunAsync(input, new Dictionary<string, string>(), args);
 
     /// <summary>Runs ivr with <paramref name="environment"/> set (IVR_ settings).</summary>
-    public static async Task<IvrResult> RunAsync(string input, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<IvrResult> RunAsync(string input, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunAsync(Path.GetTempPath(), input, environment, args);
+
+    /// <summary>Runs ivr in <paramref name="workingDirectory"/>, where relative paths on its command line start.</summary>
+    public static Task<IvrResult> RunInAsync(string workingDirectory, string input, params string[] args) =>
+        RunAsync(workingDirectory, input, new Dictionary<string, string>(), args);
+
+    private static async Task<IvrResult> RunAsync(string workingDirectory, string input, IReadOnlyDictionary<string, string> environment, string[] args)
     {
         Assert.That(IvrDll, Does.Exist, "the CLI project reference should copy ivr.dll into the test output");
 
         var start = StartInfo(args);
+        start.WorkingDirectory = workingDirectory;
         foreach (var (key, value) in environment) start.Environment[key] = value;
         using var process = new Process { StartInfo = start };
         var output = new StringBuilder();

@@ -70,4 +70,17 @@ public sealed class OpsCommandsEndToEndTests
         Assert.That(invalid.ExitCode, Is.EqualTo(2), invalid.ToString());
         Assert.That(invalid.Error, Does.Contain("error IVR0001"));
     }
+
+    [Test]
+    public async Task Lint_OfEveryJsonInTheMenusFolder_SkipsStaffingAndScenarioFiles_AndPasses()
+    {
+        string[] files = [.. new[] { "carrier-support.json", "carrier-support.scenario.json", "carrier-support.staffing.json" }.Select(f => Path.Combine(RepoPaths.Menus, f))];
+
+        var result = await IvrProcess.RunAsync("", ["lint", .. files]);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output, Does.Contain($"{files[1]}: skipped, a scenario (lint reads menus; 'ivr validate {files[1]}' checks it)\n"));
+        Assert.That(result.Output, Does.Contain($"{files[2]}: skipped, a staffing file (lint reads menus; 'ivr validate {files[2]}' checks it)\n"));
+        Assert.That(result.Output, Does.Not.Contain("error"));
+    }
 }

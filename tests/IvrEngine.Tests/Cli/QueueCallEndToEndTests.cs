@@ -79,4 +79,25 @@ public sealed class QueueCallEndToEndTests
         Assert.That(result.Error, Does.Contain("error IVR0014: queues of agents[0] names queue 'nowhere'"));
         Assert.That(result.Error, Does.Not.Contain("   at "));
     }
+
+    [Test]
+    public async Task Where_WithAnAgent_NamesTheAgentAndTheQueue()
+    {
+        var result = await CallAsync("press 0\nwait\nwhere\nhangup\n");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output, Does.Match(@"\ntalking to Tech 1 of queue general; node 'main' \(WithAgent\), 0:\d\d into the call"));
+    }
+
+    [Test]
+    public async Task QuietEvents_ShowsOnlyWhatTheCallerHears_InPlainText()
+    {
+        var result = await CallAsync("0\nwait\nhangup\n", "--quiet-events");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output, Does.Contain("[0:00] IVR: You are number 1 in line."));
+        Assert.That(result.Output.Split('\n').Where(l => l.Contains(" · ", StringComparison.Ordinal)), Has.All.Contains("· call ended: "));
+        Assert.That(result.Output.Contains('\u001b', StringComparison.Ordinal), Is.False, "no colour codes in piped output");
+        Assert.That(result.Output, Does.Contain("Outcome: "));
+    }
 }

@@ -76,4 +76,81 @@ public sealed class TestCommandEndToEndTests
         Assert.That(File.ReadAllText(recording), Does.StartWith("# Recorded with 'ivr call --record'.").And.Contain("menu: test-line.json\nlocale: en-US\nat: 2026-11-30T09:15:00 America/New_York\nseed: 7\n"));
         Assert.That(test.ExitCode, Is.Zero, test + "\n" + File.ReadAllText(recording));
     }
+
+    [Test]
+    public async Task ARecording_NamesTheMenuAsTyped_FromAnotherFolder_AndAClosedQueuesCallbackOfferReplays()
+    {
+        using var folder = new FlowFolder();
+        Directory.CreateDirectory(Path.Combine(folder.Path, "menus"));
+        foreach (var file in new[] { "carrier-support.json", "carrier-support.staffing.json" })
+        {
+            File.Copy(Path.Combine(IvrProcess.OutputDirectory, "menus", file), Path.Combine(folder.Path, "menus", file));
+        }
+        Directory.CreateDirectory(Path.Combine(folder.Path, "out"));
+
+        // Saturday 08:03: billing opens at 9, so choosing it offers a callback; the caller hangs up on the offer.
+        var call = await IvrProcess.RunInAsync(folder.Path, "1\n3\nhangup\n", "call", "menus/carrier-support.json", "--at", "2026-12-05T08:03 America/New_York", "--callbacks-db", "cb.db", "--record", "out/rec.flow");
+        var recording = File.ReadAllText(Path.Combine(folder.Path, "out", "rec.flow"));
+        var test = await IvrProcess.RunInAsync(folder.Path, "", "test", "out/rec.flow");
+
+        Assert.That(call.ExitCode, Is.Zero, call.ToString());
+        Assert.That(recording, Does.Contain("\nmenu: ../menus/carrier-support.json\n"));
+        Assert.That(recording, Does.Contain("\npress 3\nexpect prompt \"Sorry, we're closed right now.\"\nexpect prompt \"If you'd like us to call you back when we're open,\"\nexpect state offering-callback\n"));
+        Assert.That(test.ExitCode, Is.Zero, test + "\n" + recording);
+    }
+
+    [Test]
+    public async Task ARecordingOfTheBundledMenu_NamesItByItsFullPath()
+    {
+        using var folder = new FlowFolder();
+        var recording = Path.Combine(folder.Path, "rec.flow");
+
+        var call = await IvrProcess.RunAsync("hangup\n", "call", "--at", "2026-11-30T09:15 America/New_York", "--staffing", "none", "--record", recording);
+
+        Assert.That(call.ExitCode, Is.Zero, call.ToString());
+        Assert.That(File.ReadAllText(recording), Does.Contain($"\nmenu: {Path.Combine(IvrProcess.OutputDirectory, "menus", "carrier-support.json").Replace('\\', '/')}\n"));
+        Assert.That((await IvrProcess.RunAsync("", "test", recording)).ExitCode, Is.Zero);
+    }
+
+    [Test]
+    public async Task Filter_RunsOnlyTheFlowsItNames_AndAFilterMatchingNothingIsAUsageError()
+    {
+        using var folder = new FlowFolder();
+        var flow = folder.Write("two.flow", "menu: test-line.json\n\nflow: billing by key\npress 1\nexpect node billing\n\nflow: plans by key\npress 3\nexpect node plans\n");
+
+        var some = await IvrProcess.RunAsync("", "test", folder.Path, "--filter", "BILLING");
+        var none = await IvrProcess.RunAsync("", "test", folder.Path, "--filter", "orders");
+
+        Assert.That(some.ExitCode, Is.Zero, some.ToString());
+        Assert.That(some.Output, Does.StartWith($"PASS {flow}: billing by key [en-US]\n\n1 passed, 0 failed: 1 run of 1 flow file in "));
+        Assert.That(none.ExitCode, Is.EqualTo(2));
+        Assert.That(none.Error, Is.EqualTo("ivr test: --filter 'orders' matches no flow of 1 flow file; it is matched against flow names and file names, ignoring case.\n"));
+    }
+
+    [Test]
+    public async Task KeepGoing_PrintsEveryFailedExpectationOfARun()
+    {
+        using var folder = new FlowFolder();
+        folder.Write("many.flow", "menu: test-line.json\npress 1\nexpect node plans\nexpect prompt \"nope\"\n");
+
+        var result = await IvrProcess.RunAsync("", "test", folder.Path, "--keep-going");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Output, Does.Contain("many.flow(3,1): `expect node plans` failed").And.Contain("many.flow(4,1): `expect prompt \"nope\"` failed"));
+    }
+
+    [Test]
+    public async Task Update_RewritesFailedExpectationsToWhatTheLineSays_ShowsTheDiff_AndTheFlowThenPasses()
+    {
+        using var folder = new FlowFolder();
+        var flow = folder.Write("old.flow", "menu: test-line.json\npress 1\nexpect prompt \"Billing. For your bill\"\nexpect node plans\nexpect prompt /Billing/\n");
+
+        var update = await IvrProcess.RunAsync("", "test", flow, "--update");
+        var again = await IvrProcess.RunAsync("", "test", flow);
+
+        Assert.That(update.ExitCode, Is.EqualTo(1), update.ToString());
+        Assert.That(update.Output, Does.Contain($"\n{flow}(3,1):\n-expect prompt \"Billing. For your bill\"\n+expect prompt \"Billing. For your balance, press 1.\"\n{flow}(4,1):\n-expect node plans\n+expect node billing\nUpdated 2 steps; run again to check them.\n"));
+        Assert.That(File.ReadAllText(flow), Is.EqualTo("menu: test-line.json\npress 1\nexpect prompt \"Billing. For your balance, press 1.\"\nexpect node billing\nexpect prompt /Billing/\n"));
+        Assert.That(again.ExitCode, Is.Zero, again.ToString());
+    }
 }

@@ -38,4 +38,21 @@ public sealed class FlowCoverageTests
         Assert.That(report.Rows.Single(r => r.Name == "options by phrase").Missing, Does.Contain("main: [ru-RU] 'отключить номер'").And.Contain("main: [en-US] 'billing'"));
         Assert.That(report.Rows.Single(r => r.Name == "escapes").Missing, Is.EqualTo(new[] { "billing", "main", "order-number", "plan-info", "plans" }));
     }
+
+    [Test]
+    public void FlowsOfTwoMenusInOneFolder_GiveOneReportPerMenu()
+    {
+        using var folder = new FlowFolder();
+        folder.Write("second.json", IvrEngine.Tests.Calls.TestMenus.Line.Replace("\"name\": \"test-line\"", "\"name\": \"second-line\"", StringComparison.Ordinal));
+        folder.Write("a.flow", "menu: test-line.json\npress 1\nexpect node billing\n");
+        folder.Write("b.flow", "menu: second.json\npress 0\n");
+        var suite = new FlowLoader().Load(Directory.EnumerateFiles(folder.Path, "*.flow"));
+
+        var menus = MenuFlowCoverage.ByMenu(suite.Cases);
+        var reports = menus.Select(m => MenuFlowCoverage.Report(m.Cases)).ToList();
+
+        Assert.That(menus.Select(m => Path.GetFileName(m.MenuPath)), Is.EqualTo(new[] { "second.json", "test-line.json" }));
+        Assert.That(reports.Select(r => r.Menu.Name), Is.EqualTo(new[] { "second-line", "test-line" }));
+        Assert.That(reports.Select(r => r.Rows.Single(row => row.Name == "escapes").Covered), Is.EqualTo(new[] { 1, 0 }));
+    }
 }

@@ -31,7 +31,7 @@ public sealed class FlowParserTests
             $"{path}(5,1): error FLOW0002: unknown step 'pres'; did you mean 'press'?; steps are press, say, wait, hangup, transfer, expect and include:",
             $"{path}(6,7): error FLOW0003: 'press' needs phone keys 0-9, * or #, e.g. press 1 or press 1234567#",
             $"{path}(7,8): error FLOW0003: 'forever' is not a time to wait; write e.g. wait 5s, wait 2m or wait 250ms (more than 0, at most a day)",
-            $"{path}(8,15): error FLOW0003: 'expect prompt' needs text in double quotes (\"Billing and payments\") or a pattern between slashes (/press [0-9]/), and nothing after it",
+            $"{path}(8,15): error FLOW0003: 'expect prompt' needs text in double quotes (\"Billing and payments\") or a pattern between slashes (/press [0-9]/, /goodbye/i to ignore case), and nothing after it",
             $"{path}(9,8): error FLOW0002: unknown expectation 'nod'; did you mean 'node'?; expect one of: prompt, no prompt, node, state, queued, position, wait, agent, outcome, reference, variable, callback",
             $"{path}(10,16): error FLOW0003: 'transfered' is not an outcome; did you mean 'transferred'?; outcomes are transferred, answered, abandoned, self-service, hung-up, menu-loop, budget-spent, closed, callback, routing-loop, fault (transferred, answered, abandoned, callback and hung-up may name the queue)",
         }));

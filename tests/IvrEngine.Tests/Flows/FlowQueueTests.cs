@@ -162,8 +162,8 @@ public sealed class FlowQueueTests
         Assert.That(replay.Failure, Is.Null, flow);
         Assert.That(flow, Does.Contain("staffing: agents.json\n"));
         Assert.That(flow, Does.Contain("press 0\nexpect prompt \"Please hold while I connect you to customer care.\"\nexpect reference\n"));
-        Assert.That(flow, Does.Contain("expect queued general\nexpect position 1\nwait 32s\nexpect agent Ann\nwait 8s\ntransfer retention\n"));
-        Assert.That(flow, Does.Contain("expect queued retention\nexpect position 1\nwait 2s\nexpect agent Ben\nwait 28s\nhangup\nexpect outcome hung-up retention\n"));
+        Assert.That(flow, Does.Contain("expect queued general\nexpect position 1\n\nwait 32s\nexpect agent Ann\n\nwait 8s\ntransfer retention\n"));
+        Assert.That(flow, Does.Contain("expect queued retention\nexpect position 1\n\nwait 2s\nexpect agent Ben\n\nwait 28s\nhangup\nexpect outcome hung-up retention\n"));
         Assert.That(replay.Call.Transcript.ToJsonLines(), Is.EqualTo(call.Transcript.ToJsonLines()), "the replay is the same call");
     }
 

@@ -24,6 +24,28 @@ public sealed class StartInstantParserTests
         Assert.That(error, Is.Empty);
     }
 
+    [TestCase("2026-03-02T14:59Z", 2026, 3, 2, 14, 59, 0)]
+    [TestCase("2026-03-02T09:59-05:00", 2026, 3, 2, 14, 59, 0)]
+    [TestCase("2026-03-02T17:59:30+03:00", 2026, 3, 2, 14, 59, 30)]
+    [TestCase("2026-03-02T14:59+00:00", 2026, 3, 2, 14, 59, 0)]
+    public void TryParse_ReadsIso8601TimesWithAnOffset_ToTheMinuteOrSecond(string text, int year, int month, int day, int hour, int minute, int second)
+    {
+        Assert.That(StartInstantParser.TryParse(text, out var instant, out var error), Is.True, error);
+
+        Assert.That(instant, Is.EqualTo(Instant.FromUtc(year, month, day, hour, minute, second)));
+    }
+
+    [Test]
+    public void TryParse_TheSecondOfTwoRepeatedLocalTimes_IsChosenByItsOffset()
+    {
+        // 01:30 on 1 November 2026 in New York: -04:00 is the first (EDT), -05:00 the second (EST).
+        Assert.That(StartInstantParser.TryParse("2026-11-01T01:30-05:00", out var second, out _), Is.True);
+        Assert.That(StartInstantParser.TryParse("2026-11-01T01:30-04:00", out var first, out _), Is.True);
+
+        Assert.That(second, Is.EqualTo(Instant.FromUtc(2026, 11, 1, 6, 30)));
+        Assert.That(first, Is.EqualTo(Instant.FromUtc(2026, 11, 1, 5, 30)));
+    }
+
     [Test]
     public void TryParse_ALocalTimeInTheSpringForwardGap_MovesPastTheGap()
     {
@@ -63,6 +85,8 @@ public sealed class StartInstantParserTests
     [TestCase("30/11/2026 09:15 America/New_York")]
     [TestCase("2026-11-30T25:00 America/New_York")]
     [TestCase("2026-11-30T14:15:00")]
+    [TestCase("2026-11-30T14:15+25:00")]
+    [TestCase("2026-11-30T14Z")]
     public void TryParse_Garbage_IsRefusedWithAnExample(string text)
     {
         Assert.That(StartInstantParser.TryParse(text, out var instant, out var error), Is.False);
