@@ -15,6 +15,7 @@ public static class IvrHttpServiceCollectionExtensions
     public static IServiceCollection AddIvrHttp(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HttpServeOptions>().Bind(configuration.GetSection(HttpServeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRouting();
         services.AddSingleton<IvrMetrics>();
         services.AddSingleton<ServedLine>();
         services.AddSingleton<TwimlCalls>();
