@@ -2,8 +2,6 @@ using System.CommandLine;
 using IvrEngine.Calls;
 using IvrEngine.Menus;
 using IvrEngine.Menus.Diagrams;
-using IvrEngine.Time;
-using NodaTime;
 
 namespace IvrEngine.Cli.Commands;
 
@@ -43,7 +41,7 @@ internal static class DiagramCommand
             return ExitCodes.Usage;
         }
 
-        var text = stateMachine ? StateMachine(loaded.Menu, format)
+        var text = stateMachine ? StateMachine(format)
             : format == "dot" ? DotMenuWriter.Write(loaded.Menu, locale)
             : MermaidMenuWriter.Write(loaded.Menu, locale);
         if (outFile is null)
@@ -66,10 +64,7 @@ internal static class DiagramCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>The machine is the same for every call; a call that is never started only describes it.</summary>
-    private static string StateMachine(Menu menu, string format)
-    {
-        var call = new CallSession(menu, new CallSettings(), new VirtualClock(Instant.FromUnixTimeSeconds(0)));
-        return (format == "dot" ? call.ToDotGraph() : call.ToMermaidGraph()).ReplaceLineEndings("\n") + "\n";
-    }
+    /// <summary>The machine is the same for every call and every menu: no call is built to draw it.</summary>
+    private static string StateMachine(string format) =>
+        (format == "dot" ? CallStateDiagram.Dot() : CallStateDiagram.Mermaid()).ReplaceLineEndings("\n") + "\n";
 }

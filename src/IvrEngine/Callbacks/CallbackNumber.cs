@@ -115,7 +115,7 @@ public static class CallbackNumber
                 return Calls.PromptRenderer.SpellDigits(national.Replace("(", "", StringComparison.Ordinal).Replace(")", "", StringComparison.Ordinal).Replace(' ', '-'));
             }
             var international = Numbers.Format(number, PhoneNumberFormat.INTERNATIONAL);
-            var plus = locale.StartsWith("ru", StringComparison.OrdinalIgnoreCase) ? "плюс" : "plus";
+            var plus = Locales.LocaleGrammars.For(locale).Plus;
             return $"{plus} {Calls.PromptRenderer.SpellDigits(international.TrimStart('+').Replace(' ', '-'))}";
         }
         catch (NumberParseException)

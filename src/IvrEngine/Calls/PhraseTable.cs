@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using IvrEngine.Locales;
 using IvrEngine.Menus;
 
 namespace IvrEngine.Calls;
@@ -12,19 +13,12 @@ namespace IvrEngine.Calls;
 /// </summary>
 internal sealed class PhraseTable
 {
-    // Russian inflects nouns ("оператор", "оператора", "оператором"): a phrase word of five or more
-    // letters matches a spoken word with the same stem (the word less a final vowel or soft sign)
-    // and at most three letters of ending.
-    private const int MinInflectedWordLength = 5;
-    private const int MaxEndingLength = 3;
-    private const string RussianStemVowels = "аяоеёыиуюьй";
-
     private readonly List<(string[] Words, InputChoice Choice)> _phrases = [];
-    private readonly bool _inflected;
+    private readonly ILocaleGrammar _grammar;
 
     public PhraseTable(MenuNode node, string locale)
     {
-        _inflected = locale.StartsWith("ru", StringComparison.OrdinalIgnoreCase);
+        _grammar = LocaleGrammars.For(locale);
         foreach (var option in node.Options) Add(option.Phrases.For(locale), new InputChoice(option));
         Add(node.Escape.Phrases.For(locale), InputChoice.Escape);
     }
@@ -69,12 +63,8 @@ internal sealed class PhraseTable
         return exact;
     }
 
-    private bool InflectionOf(string phraseWord, string spoken)
-    {
-        if (!_inflected || phraseWord.Length < MinInflectedWordLength) return false;
-        var stem = RussianStemVowels.Contains(phraseWord[^1]) ? phraseWord[..^1] : phraseWord;
-        return spoken.StartsWith(stem, StringComparison.Ordinal) && spoken.Length - stem.Length <= MaxEndingLength;
-    }
+    /// <summary>Whether the spoken word is an inflected form of the phrase word, by the locale's grammar (Russian nouns inflect).</summary>
+    private bool InflectionOf(string phraseWord, string spoken) => _grammar.IsInflectionOf(phraseWord, spoken);
 
     /// <summary>One phrase found in an utterance: where, how long, and whether word for word.</summary>
     private readonly record struct Hit(int Start, int Length, bool Exact, InputChoice Choice)

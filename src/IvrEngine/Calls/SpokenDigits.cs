@@ -1,4 +1,5 @@
 using System.Text;
+using IvrEngine.Locales;
 
 namespace IvrEngine.Calls;
 
@@ -9,13 +10,10 @@ namespace IvrEngine.Calls;
 /// </summary>
 internal static class SpokenDigits
 {
-    private static readonly Dictionary<string, char> Words = new(StringComparer.Ordinal)
-    {
-        ["zero"] = '0', ["oh"] = '0', ["o"] = '0', ["one"] = '1', ["two"] = '2', ["three"] = '3', ["four"] = '4',
-        ["five"] = '5', ["six"] = '6', ["seven"] = '7', ["eight"] = '8', ["nine"] = '9',
-        ["ноль"] = '0', ["нуль"] = '0', ["один"] = '1', ["одна"] = '1', ["два"] = '2', ["две"] = '2', ["три"] = '3',
-        ["четыре"] = '4', ["пять"] = '5', ["шесть"] = '6', ["семь"] = '7', ["восемь"] = '8', ["девять"] = '9',
-    };
+    // Digit words of every language the engine speaks: a recogniser's words for digits are unambiguous across them.
+    private static readonly Dictionary<string, char> Words = LocaleGrammars.All
+        .SelectMany(g => g.DigitWords)
+        .ToDictionary(w => w.Key, w => w.Value, StringComparer.Ordinal);
 
     /// <summary>The digits said, or null when the utterance is anything but digits.</summary>
     public static string? Read(string utterance)

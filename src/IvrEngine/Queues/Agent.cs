@@ -6,9 +6,10 @@ using Polly.CircuitBreaker;
 namespace IvrEngine.Queues;
 
 /// <summary>
-/// A simulated agent at run time: state, idle time and call counts for the routing strategies,
-/// and a ring pipeline with its own circuit breaker, so an agent who keeps not answering is
-/// taken out of rotation for a while without holding up anyone else.
+/// An agent at run time: state, idle time and call counts for the routing strategies, and a ring
+/// pipeline with its own circuit breaker, so an agent who keeps not answering is taken out of
+/// rotation for a while (kept in one place, the centre's AgentRotation) without holding up anyone else.
+/// How the agent acts on a call is apart from this (IAgentBehaviour).
 /// </summary>
 public sealed class Agent
 {
@@ -38,9 +39,6 @@ public sealed class Agent
 
     /// <summary>Time logged in (not away), for occupancy.</summary>
     public Duration LoggedInTime { get; private set; }
-
-    /// <summary>Whether the circuit breaker has taken the agent out of rotation.</summary>
-    public bool OutOfRotation => Circuit.CircuitState is CircuitState.Open or CircuitState.Isolated;
 
     /// <summary>The agent asked to log out while busy: they go away when the current call and wrap-up end.</summary>
     public bool LoggingOut { get; internal set; }

@@ -53,4 +53,7 @@ public enum QueueEventType
 
     /// <summary>UNPAUSE: the agent is back in rotation.</summary>
     Unpause,
+
+    /// <summary>Ours: a virtual-hold caller confirmed a callback the store could not keep; nothing was promised and they keep waiting.</summary>
+    CallbackNotBooked,
 }

@@ -108,6 +108,7 @@ public sealed class QueueLog(bool keep = true)
         QueueEventType.Pause => "PAUSE",
         QueueEventType.ExitWithKey => "EXITWITHKEY",
         QueueEventType.CallbackDue => "CALLBACKDUE",
+        QueueEventType.CallbackNotBooked => "CALLBACKNOTBOOKED",
         _ => "UNPAUSE",
     };
 

@@ -1,12 +1,11 @@
-using IvrEngine.Calls;
 using NodaTime;
 
 namespace IvrEngine.Queues;
 
 /// <summary>A caller waiting in a queue: when they joined, where, what they were last told, and their timers.</summary>
-internal sealed class QueuedCall(CallSession call, LiveQueue queue, Instant joinedAt, long sequence, int originalPosition)
+internal sealed class QueuedCall(IQueueCaller call, LiveQueue queue, Instant joinedAt, long sequence, int originalPosition)
 {
-    public CallSession Call { get; } = call;
+    public IQueueCaller Call { get; } = call;
 
     public LiveQueue Queue { get; } = queue;
 

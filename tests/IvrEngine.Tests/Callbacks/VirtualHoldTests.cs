@@ -123,6 +123,33 @@ public sealed class VirtualHoldTests
     }
 
     [Test]
+    public void WhenTheStoreFails_TheFailureIsInTheQueueLogAndTheTranscript_AsAtAClosedQueue()
+    {
+        var center = CallbackLines.BusyLine(new FailingCallbackStore());
+        var call = center.Call("1", seed: 1, callerId: Number);
+
+        call.Press("11");
+
+        var noted = call.Transcript.Events.Single(e => e.Type == CallEventType.InputIgnored && e.Text == "callback");
+        Assert.That(noted.Detail, Is.EqualTo("not booked: the store failed (disk I/O error)"));
+        var logged = center.Center.Log.Events.Single(e => e.Type == QueueEventType.CallbackNotBooked);
+        Assert.That((logged.Queue, logged.Reference, logged.Detail), Is.EqualTo(("a", call.Reference.ToString(), "not booked: the store failed (disk I/O error)")));
+        Assert.That(center.Center.Log.ToAsteriskQueueLog(), Does.Contain("|CALLBACKNOTBOOKED|not booked: the store failed (disk I/O error)\n"));
+    }
+
+    [Test]
+    public void AtAClosedQueue_WhenTheStoreFails_TheFailureIsNotedInTheTranscript()
+    {
+        var center = CallbackLines.ClosedLine(new FailingCallbackStore());
+        var call = center.Call("1", seed: 1, callerId: Number);
+
+        call.Press("11");
+
+        var noted = call.Transcript.Events.Single(e => e.Type == CallEventType.InputIgnored && e.Text == "callback");
+        Assert.That(noted.Detail, Is.EqualTo("not booked: the store failed (disk I/O error)"));
+    }
+
+    [Test]
     public void AtAClosedQueue_WhenTheStoreFails_TheCallerIsToldAndTheLineCloses()
     {
         var center = CallbackLines.ClosedLine(new FailingCallbackStore());

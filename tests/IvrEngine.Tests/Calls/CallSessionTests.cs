@@ -244,14 +244,15 @@ public sealed class CallSessionTests
     }
 
     [Test]
-    public void DisabledMode_NeverTransfers_AndSaysHowToGetHelp()
+    public void DisabledMode_NeverTransfers_AndSaysTheEnginesNeutralWording()
     {
         var call = new TestCall().Press("32").Press("0000").Say("operator");
 
         Assert.That(call.Session.State, Is.EqualTo(CallState.InMenu));
         Assert.That(call.Events(CallEventType.EscapeAsked).Count(), Is.EqualTo(5));
         Assert.That(call.Events(CallEventType.InvalidInput), Is.Empty, "asking for a human is never an invalid input");
-        Assert.That(call.Prompts.Count(p => p.StartsWith("Our representatives can't take calls on this line.")), Is.EqualTo(5));
+        // The built-in wording names no carrier or website: a menu that has somewhere to send callers says so in its own "disabled" text.
+        Assert.That(call.Prompts.Count(p => p.StartsWith("Sorry, you can't reach a representative from here.")), Is.EqualTo(5));
     }
 
     [Test]

@@ -1,5 +1,4 @@
 using IvrEngine.Calls;
-using IvrEngine.Time;
 
 namespace IvrEngine.Tests.Calls;
 
@@ -11,7 +10,6 @@ public sealed class StateMachineDocumentTests
     /// <summary>The document as it should read, built from the running machine's own description.</summary>
     internal static string ExpectedDocument()
     {
-        var call = new CallSession(TestMenus.Load(), new CallSettings(), new VirtualClock(TestCall.MondayMorning));
         return $"""
             # The call state machine
 
@@ -24,7 +22,7 @@ public sealed class StateMachineDocumentTests
             use (a key pressed after the call ended) is noted in the transcript as `input-ignored`.
 
             ```mermaid
-            {call.ToMermaidGraph().ReplaceLineEndings("\n")}
+            {CallStateDiagram.Mermaid().ReplaceLineEndings("\n")}
             ```
 
             """.ReplaceLineEndings("\n");

@@ -26,8 +26,8 @@ internal static class BuiltInPolicies
         ("ru-RU", "Я помогу вам быстрее прямо здесь. Если вы всё же хотите поговорить со специалистом, нажмите 0 ещё раз или скажите «специалист»."));
 
     public static readonly LocalizedText Disabled = LocalizedText.Of(
-        ("en-US", "Our representatives can't take calls on this line. Please visit cricketwireless.com/support or chat with us in the app."),
-        ("ru-RU", "Наши специалисты не принимают звонки на этой линии. Пожалуйста, зайдите на cricketwireless.com/support или напишите нам в приложении."));
+        ("en-US", "Sorry, you can't reach a representative from here."),
+        ("ru-RU", "Извините, отсюда нельзя связаться со специалистом."));
 
     /// <summary>Built-in text cut down to the declared locales, so a menu's texts carry only its own locales.</summary>
     public static LocalizedText For(LocalizedText builtIn, ImmutableArray<string> locales) =>

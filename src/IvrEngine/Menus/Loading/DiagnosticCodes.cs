@@ -32,4 +32,5 @@ internal static class DiagnosticCodes
     public const string CallbackWithoutHours = "IVR0027";
     public const string NoEffect = "IVR0028";
     public const string RoutingLoop = "IVR0029";
+    public const string NoGrammar = "IVR0030";
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using IvrEngine.Locales;
 using NodaTime;
 
 namespace IvrEngine.Menus.Loading;
@@ -151,6 +152,13 @@ internal sealed class MenuBinder
             }
             else
             {
+                // The engine says times, waits and callback choices inside prompts: a language it has no grammar
+                // for would hear another language's fragments there, so such a menu is refused, not half-spoken.
+                if (LocaleGrammars.Find(locale) is null)
+                {
+                    _context.Error(DiagnosticCodes.NoGrammar, item.Where,
+                        $"locale '{locale}' has no grammar in this engine for the times, waits and choices it says inside prompts; it speaks {LocaleGrammars.Languages}");
+                }
                 locales.Add(locale);
             }
         }
