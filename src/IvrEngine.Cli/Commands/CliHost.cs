@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,6 +20,24 @@ internal static class CliHost
         {
             ApplicationName = "ivr",
             ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        builder.Configuration.AddEnvironmentVariables("IVR_");
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter(logFilter);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        return builder;
+    }
+
+    /// <summary>The same layers and logging rule for a host that also serves HTTP (<c>ivr serve --http</c>).</summary>
+    public static WebApplicationBuilder CreateWebBuilder(Func<string?, LogLevel, bool> logFilter)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = "ivr",
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
             Args = [],
         });
         builder.Configuration.AddEnvironmentVariables("IVR_");

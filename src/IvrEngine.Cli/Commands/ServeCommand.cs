@@ -4,6 +4,8 @@ using IvrEngine.Calls;
 using IvrEngine.Cli.Console;
 using IvrEngine.Hosting;
 using IvrEngine.Hosting.Callbacks;
+using IvrEngine.Http;
+using IvrEngine.Http.Infrastructure;
 using IvrEngine.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,9 +49,17 @@ internal static class ServeCommand
         var at = new Option<string?>("--at") { Description = "When the line starts: \"2026-11-30T09:15 America/New_York\" (default: now).", HelpName = "TIME" };
         var clock = new Option<string?>("--clock") { Description = "real (default): the wall clock; virtual: time moves only with a 'wait' line, so the dialer can be scripted." };
         clock.AcceptOnlyFromAmong("real", "virtual");
-        var command = new Command("serve", $"Serve a menu in real time, reloading it when the file changes, and place promised callbacks; {Usage}.") { menu, staffing, callbacksDb, at, clock };
+        var http = new Option<string?>("--http") { Description = "Also serve the line over HTTP at this address (docs/http.md); loopback unless an API key is set (Ivr:Http:ApiKey).", HelpName = "URL" };
+        var noInput = new Option<bool>("--no-input") { Description = "With --http: read no lines from the input; serve until stopped (Ctrl+C)." };
+        var twiml = new Option<bool>("--twiml") { Description = "With --http: answer TwiML voice webhooks under /twiml (docs/twiml.md); needs Ivr:Http:TwilioAuthToken." };
+        var command = new Command("serve", $"Serve a menu in real time, reloading it when the file changes, and place promised callbacks; {Usage}.") { menu, staffing, callbacksDb, at, clock, http, noInput, twiml };
         command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(new ServeRequest(parseResult.GetValue(menu)!, parseResult.GetValue(staffing), parseResult.GetValue(callbacksDb), parseResult.GetValue(at), parseResult.GetValue(clock)),
+            RunAsync(new ServeRequest(parseResult.GetValue(menu)!, parseResult.GetValue(staffing), parseResult.GetValue(callbacksDb), parseResult.GetValue(at), parseResult.GetValue(clock))
+                {
+                    Http = parseResult.GetValue(http),
+                    NoInput = parseResult.GetValue(noInput),
+                    Twiml = parseResult.GetValue(twiml),
+                },
                 input, output, error, cancellationToken));
         return command;
     }
@@ -63,8 +73,19 @@ internal static class ServeCommand
             return ExitCodes.Usage;
         }
 
+        if (request.Http is null && (request.NoInput || request.Twiml))
+        {
+            await error.WriteLineAsync($"ivr serve: {(request.NoInput ? "--no-input" : "--twiml")} needs --http URL.");
+            return ExitCodes.Usage;
+        }
+
         using var host = BuildHost(request);
         if (!await HostSettings.CheckAsync(host, "ivr serve", error)) return ExitCodes.Usage;
+        if (request.Http is { } url && HttpSettingsProblem(host, url, request.Twiml) is { } httpProblem)
+        {
+            await error.WriteLineAsync($"ivr serve: {httpProblem}");
+            return ExitCodes.Usage;
+        }
 
         // A store that cannot work (read-only, a folder that is a file, a newer schema) fails here, in
         // one line, rather than at the first caller's booking or the dialer's first poll.
@@ -102,13 +123,26 @@ internal static class ServeCommand
             foreach (var failure in exception.Failures) await error.WriteLineAsync($"ivr serve: {failure}");
             return ExitCodes.Usage;
         }
+        catch (IOException exception)
+        {
+            // Kestrel could not bind (the port is taken, the address is not this machine's).
+            await error.WriteLineAsync($"ivr serve: cannot listen on {request.Http}: {exception.Message}");
+            return ExitCodes.Failed;
+        }
 
         var calls = host.Services.GetRequiredService<CallHost>();
         var store = host.Services.GetRequiredService<ICallbackStore>();
         var dialer = host.Services.GetRequiredService<CallbackDialer>();
         dialer.Dialed += attempt => news.WriteLine($"dialed {attempt.Reference} attempt {attempt.Number}: {attempt.Result}");
         CallCenter? center = null;
-        if (staffing.Plan is { } plan)
+        if (request.Http is not null)
+        {
+            // One line for both doors: HTTP calls and input lines share the queues, the store and the dialer.
+            var line = host.Services.GetRequiredService<ServedLine>();
+            await line.OpenAsync(path, staffing.Plan);
+            center = line.Center;
+        }
+        else if (staffing.Plan is { } plan)
         {
             center = await calls.OpenCallCenterAsync(loaded.Menu, plan, store);
             await calls.InvokeAsync(() => dialer.Serve(center));
@@ -120,6 +154,18 @@ internal static class ServeCommand
             ? $"Agents: {agents.Agents.Length} simulated, from {Path.GetFileName(staffing.Path)}."
             : "No staffing file: a transfer ends the call at the queue, and callbacks are kept but not dialed.");
         await output.WriteLineAsync($"Callbacks: {store}.");
+        if (request.Http is { } listening) await output.WriteLineAsync($"HTTP: {listening} (OpenAPI at {listening.TrimEnd('/')}/openapi/v1.json){(request.Twiml ? $"; TwiML webhooks at {listening.TrimEnd('/')}/twiml/voice" : "")}.");
+        if (request.NoInput)
+        {
+            await output.WriteLineAsync($"Serving {loaded.Menu.Name} version {loaded.Menu.Version} from {path} until stopped (Ctrl+C).");
+            var stopped = new TaskCompletionSource();
+            await using (cancellationToken.Register(() => stopped.TrySetResult()))
+            {
+                await stopped.Task;
+            }
+            await host.StopAsync(CancellationToken.None);
+            return ExitCodes.Ok;
+        }
         await output.WriteLineAsync($"Serving {loaded.Menu.Name} version {loaded.Menu.Version} from {path}; {Usage}.");
         while (!cancellationToken.IsCancellationRequested && await input.ReadLineAsync(cancellationToken) is { } line)
         {
@@ -212,11 +258,37 @@ internal static class ServeCommand
             ? $"call {call.Reference} version {call.Menu.Version} ended: {call.Outcome}"
             : $"call {call.Reference} version {call.Menu.Version} at node {call.CurrentNodeId} ({call.State})");
 
+    /// <summary>Why the HTTP door cannot open as asked (an address others can reach with no key, TwiML with no token), or null.</summary>
+    private static string? HttpSettingsProblem(IHost host, string url, bool twiml)
+    {
+        var settings = host.Services.GetRequiredService<IOptions<HttpServeOptions>>().Value;
+        if (BindAddresses.Problem(url, settings.ApiKey) is { } problem) return problem;
+        return twiml && string.IsNullOrEmpty(settings.TwilioAuthToken)
+            ? "--twiml needs the provider's auth token to check webhook signatures (Ivr:Http:TwilioAuthToken, or IVR_Ivr__Http__TwilioAuthToken)"
+            : null;
+    }
+
     private static IHost BuildHost(ServeRequest request)
     {
         // Problems, and the catalog's reload news, go to stderr.
-        var builder = CliHost.CreateBuilder((category, level) => level >= LogLevel.Warning || (category == typeof(MenuCatalog).FullName && level >= LogLevel.Information));
+        Func<string?, LogLevel, bool> logFilter = (category, level) => level >= LogLevel.Warning || (category == typeof(MenuCatalog).FullName && level >= LogLevel.Information);
+        if (request.Http is { } url)
+        {
+            var web = CliHost.CreateWebBuilder(logFilter);
+            Configure(web.Configuration, web.Services, request);
+            web.Services.AddIvrHttp(web.Configuration);
+            var app = web.Build();
+            app.Urls.Add(url);
+            app.UseIvrHttp(request.Twiml);
+            return app;
+        }
+        var builder = CliHost.CreateBuilder(logFilter);
+        Configure(builder.Configuration, builder.Services, request);
+        return builder.Build();
+    }
 
+    private static void Configure(IConfigurationManager configuration, IServiceCollection services, ServeRequest request)
+    {
         // A live line runs on the wall clock unless told otherwise: file changes happen in real time, and so
         // does the debounce. In virtual time (scripts, crash tests) the reload, too, waits for a 'wait' line.
         var overrides = new Dictionary<string, string?>
@@ -225,12 +297,19 @@ internal static class ServeCommand
         };
         if (request.At is not null) overrides[$"{IvrOptions.SectionName}:StartAt"] = request.At;
         if (request.CallbacksDb is not null) overrides[$"{CallbackOptions.SectionName}:Database"] = request.CallbacksDb;
-        builder.Configuration.AddInMemoryCollection(overrides);
-        builder.Services.AddIvrEngine(builder.Configuration);
-        builder.Services.AddIvrCallbacks(builder.Configuration);
-        builder.Services.AddMenuCatalog();
-        return builder.Build();
+        configuration.AddInMemoryCollection(overrides);
+        services.AddIvrEngine(configuration);
+        services.AddIvrCallbacks(configuration);
+        services.AddMenuCatalog();
     }
 
-    private sealed record ServeRequest(string MenuPath, string? StaffingOption, string? CallbacksDb, string? At, string? Clock);
+    private sealed record ServeRequest(string MenuPath, string? StaffingOption, string? CallbacksDb, string? At, string? Clock)
+    {
+        /// <summary><c>--http URL</c>: also serve over HTTP there.</summary>
+        public string? Http { get; init; }
+
+        public bool NoInput { get; init; }
+
+        public bool Twiml { get; init; }
+    }
 }

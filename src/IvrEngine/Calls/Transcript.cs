@@ -34,18 +34,29 @@ public sealed class Transcript
     {
         foreach (var callEvent in _events)
         {
-            using (var writer = new Utf8JsonWriter(destination, WriterOptions))
-            {
-                writer.WriteStartObject();
-                writer.WriteString("at", InstantPattern.ExtendedIso.Format(callEvent.At));
-                writer.WriteString("type", NameOf(callEvent.Type));
-                if (callEvent.Node is not null) writer.WriteString("node", callEvent.Node);
-                if (callEvent.Text is not null) writer.WriteString("text", callEvent.Text);
-                if (callEvent.Detail is not null) writer.WriteString("detail", callEvent.Detail);
-                writer.WriteEndObject();
-            }
+            WriteJson(destination, callEvent);
             destination.WriteByte((byte)'\n');
         }
+    }
+
+    /// <summary>One event as the JSON object its transcript line holds (no newline): what a live event stream sends, byte for byte.</summary>
+    public static string ToJsonLine(CallEvent callEvent)
+    {
+        using var buffer = new MemoryStream();
+        WriteJson(buffer, callEvent);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteJson(Stream destination, CallEvent callEvent)
+    {
+        using var writer = new Utf8JsonWriter(destination, WriterOptions);
+        writer.WriteStartObject();
+        writer.WriteString("at", InstantPattern.ExtendedIso.Format(callEvent.At));
+        writer.WriteString("type", NameOf(callEvent.Type));
+        if (callEvent.Node is not null) writer.WriteString("node", callEvent.Node);
+        if (callEvent.Text is not null) writer.WriteString("text", callEvent.Text);
+        if (callEvent.Detail is not null) writer.WriteString("detail", callEvent.Detail);
+        writer.WriteEndObject();
     }
 
     /// <summary>The transcript as JSON lines text.</summary>

@@ -33,28 +33,38 @@ public sealed class QueueLog(bool keep = true)
         using var buffer = new MemoryStream();
         foreach (var e in _events)
         {
-            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-            {
-                writer.WriteStartObject();
-                writer.WriteString("at", InstantPattern.ExtendedIso.Format(e.At));
-                writer.WriteString("event", AsteriskName(e.Type));
-                writer.WriteString("queue", e.Queue);
-                if (e.Reference.Length > 0) writer.WriteString("reference", e.Reference);
-                if (e.Agent is not null) writer.WriteString("agent", e.Agent);
-                if (e.Position is { } position) writer.WriteNumber("position", position);
-                if (e.OriginalPosition is { } original) writer.WriteNumber("originalPosition", original);
-                if (e.Wait is { } wait) writer.WriteNumber("waitSeconds", Seconds(wait));
-                if (e.Talk is { } talk) writer.WriteNumber("talkSeconds", Seconds(talk));
-                if (e.Ring is { } ring) writer.WriteNumber("ringSeconds", Seconds(ring));
-                if (e.Detail is not null) writer.WriteString("detail", e.Detail);
-                writer.WriteEndObject();
-            }
+            WriteJson(buffer, e);
             buffer.WriteByte((byte)'\n');
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>The log in Asterisk's <c>queue_log</c> format; data fields as Asterisk writes them for each event.</summary>
+    /// <summary>One event as the JSON object its line in <see cref="ToJsonLines"/> holds (no newline): what a live queue event stream sends.</summary>
+    public static string ToJsonLine(QueueEvent queueEvent)
+    {
+        using var buffer = new MemoryStream();
+        WriteJson(buffer, queueEvent);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteJson(Stream destination, QueueEvent e)
+    {
+        using var writer = new Utf8JsonWriter(destination, WriterOptions);
+        writer.WriteStartObject();
+        writer.WriteString("at", InstantPattern.ExtendedIso.Format(e.At));
+        writer.WriteString("event", AsteriskName(e.Type));
+        writer.WriteString("queue", e.Queue);
+        if (e.Reference.Length > 0) writer.WriteString("reference", e.Reference);
+        if (e.Agent is not null) writer.WriteString("agent", e.Agent);
+        if (e.Position is { } position) writer.WriteNumber("position", position);
+        if (e.OriginalPosition is { } original) writer.WriteNumber("originalPosition", original);
+        if (e.Wait is { } wait) writer.WriteNumber("waitSeconds", Seconds(wait));
+        if (e.Talk is { } talk) writer.WriteNumber("talkSeconds", Seconds(talk));
+        if (e.Ring is { } ring) writer.WriteNumber("ringSeconds", Seconds(ring));
+        if (e.Detail is not null) writer.WriteString("detail", e.Detail);
+        writer.WriteEndObject();
+    }
+
     public string ToAsteriskQueueLog()
     {
         var text = new StringBuilder();
