@@ -26,7 +26,8 @@ internal static class Differential
     }
 
     /// <summary>Asserts the two executors agree call for call and byte for byte; returns how many calls were compared.</summary>
-    public static int AssertSame(Scenario scenario, SimulationLength length, int seed)
+    /// <param name="mayHandBack">Whether the kernel may hand a week back to the reference engine (calls still unsettled at the drain limit: a line nobody staffs, callers who never give up).</param>
+    public static int AssertSame(Scenario scenario, SimulationLength length, int seed, bool mayHandBack = false)
     {
         var (reference, kernel, referenceFiles, kernelFiles, fellBack) = Run(scenario, length, seed);
         Sort(reference);
@@ -37,7 +38,7 @@ internal static class Differential
         }
         Assert.That(kernel, Has.Count.EqualTo(reference.Count), $"seed {seed}: the number of calls that ended");
         Assert.That(kernelFiles, Is.EqualTo(referenceFiles), $"seed {seed}: intervals.csv and summary.json");
-        Assert.That(fellBack, Is.Empty, $"seed {seed}: weeks the kernel handed back to the reference engine");
+        if (!mayHandBack) Assert.That(fellBack, Is.Empty, $"seed {seed}: weeks the kernel handed back to the reference engine");
         return reference.Count;
     }
 
