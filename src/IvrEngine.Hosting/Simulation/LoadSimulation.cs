@@ -1,4 +1,5 @@
 using IvrEngine.Simulation;
+using IvrEngine.Simulation.Kernel;
 using NodaTime;
 
 namespace IvrEngine.Hosting.Simulation;
@@ -19,8 +20,12 @@ public sealed record SimulationLength(long? Calls, Duration? Duration)
 public static class LoadSimulation
 {
     /// <param name="serviceLevelThreshold">Counts service levels against this threshold instead of each queue's own.</param>
+    /// <param name="kernel">Runs the weeks on this compiled kernel instead of the reference engine (a week it cannot finish exactly runs on the engine).</param>
+    /// <param name="onRecord">Told of every caller as they end, week by week in order of ending (the differential test); called on the weeks' threads.</param>
+    /// <param name="onReferenceWeek">Told of each week the kernel handed back to the reference engine.</param>
     public static async Task<SimulationFigures> RunAsync(Scenario scenario, SimulationLength length, int seed, Action<long>? onCalls = null,
-        int? parallelism = null, CancellationToken cancellationToken = default, Duration? serviceLevelThreshold = null)
+        int? parallelism = null, CancellationToken cancellationToken = default, Duration? serviceLevelThreshold = null,
+        CallKernel? kernel = null, Action<CallRecord>? onRecord = null, Action<int>? onReferenceWeek = null)
     {
         var weeks = Plan(scenario, length, seed);
         var total = new SimulationFigures(scenario, serviceLevelThreshold);
@@ -34,7 +39,10 @@ public static class LoadSimulation
         };
         await Parallel.ForEachAsync(weeks, options, async (week, token) =>
         {
-            var figures = await new SimulatedWeek(scenario, week.Index, week.ArrivalsStop, week.MaxCalls, SeedForWeek(seed, week.Index), calls => onCalls?.Invoke(calls), serviceLevelThreshold)
+            var weekSeed = SeedForWeek(seed, week.Index);
+            var figures = kernel is null ? null : RunOnKernel(kernel, week, weekSeed, onCalls, serviceLevelThreshold, onRecord, token);
+            if (figures is null && kernel is not null) onReferenceWeek?.Invoke(week.Index);
+            figures ??= await new SimulatedWeek(scenario, week.Index, week.ArrivalsStop, week.MaxCalls, weekSeed, calls => onCalls?.Invoke(calls), serviceLevelThreshold, onRecord)
                 .RunAsync(token).ConfigureAwait(false);
             lock (gate)
             {
@@ -48,6 +56,16 @@ public static class LoadSimulation
             }
         }).ConfigureAwait(false);
         return total;
+    }
+
+    /// <summary>A week on the kernel; its records are passed on only if it finishes there (else the engine's run of it gives them).</summary>
+    private static SimulationFigures? RunOnKernel(CallKernel kernel, PlannedWeek week, int seed, Action<long>? onCalls, Duration? serviceLevelThreshold,
+        Action<CallRecord>? onRecord, CancellationToken token)
+    {
+        var records = onRecord is null ? null : new List<CallRecord>();
+        var figures = kernel.RunWeek(week.Index, week.ArrivalsStop, week.MaxCalls, seed, calls => onCalls?.Invoke(calls), serviceLevelThreshold, records is null ? null : records.Add, token);
+        if (figures is not null && records is not null) records.ForEach(onRecord!);
+        return figures;
     }
 
     /// <summary>The weeks to run, each with when its arrivals stop and how many it may have.</summary>
@@ -79,7 +97,7 @@ public static class LoadSimulation
     }
 
     /// <summary>Each week's own seed.</summary>
-    internal static int SeedForWeek(int seed, int week) => SimulatedWeek.SeedFor(seed, 1000 + week);
+    internal static int SeedForWeek(int seed, int week) => SimulationSeeds.Week(seed, week);
 
     internal sealed record PlannedWeek(int Index, Instant ArrivalsStop, long MaxCalls);
 }

@@ -24,9 +24,6 @@ internal sealed class SimulatedWeek
     // Calls still in the line and callbacks still promised get this long after the last arrival to settle.
     private static readonly Duration DrainLimit = Duration.FromDays(3);
 
-    // Callers' random streams are numbered from here, clear of the week's other streams.
-    private const long CallerStreams = 1_000_000;
-
     private readonly Scenario _scenario;
     private readonly Instant _start;
     private readonly Instant _arrivalsStop;
@@ -34,14 +31,20 @@ internal sealed class SimulatedWeek
     private readonly int _seed;
     private readonly Action<long> _onCalls;
     private readonly Duration? _serviceLevelThreshold;
+    private readonly int _index;
+    private readonly Action<CallRecord>? _onRecord;
 
     /// <param name="week">0-based: the week starting <see cref="Scenario.WeekOf"/> plus this many weeks (holidays fall where the calendar puts them).</param>
     /// <param name="arrivalsStop">No new callers from this instant (the end of the week, or of a shorter run).</param>
     /// <param name="maxCalls">No new callers after this many.</param>
     /// <param name="onCalls">Told of arrivals in batches, for a progress bar; called on the simulation's thread.</param>
     /// <param name="serviceLevelThreshold">Counts service levels against this threshold instead of each queue's own.</param>
-    public SimulatedWeek(Scenario scenario, int week, Instant arrivalsStop, long maxCalls, int seed, Action<long> onCalls, Duration? serviceLevelThreshold = null)
+    /// <param name="onRecord">Told of every caller as they end (the differential test); null keeps nothing.</param>
+    public SimulatedWeek(Scenario scenario, int week, Instant arrivalsStop, long maxCalls, int seed, Action<long> onCalls, Duration? serviceLevelThreshold = null,
+        Action<CallRecord>? onRecord = null)
     {
+        _index = week;
+        _onRecord = onRecord;
         _serviceLevelThreshold = serviceLevelThreshold;
         _scenario = scenario;
         _start = scenario.WeekStart(week);
@@ -78,20 +81,11 @@ internal sealed class SimulatedWeek
         }
     }
 
-    /// <summary>A seed for one random stream of a week (arrivals, callers and agents, the dialer), mixed so neighbouring seeds do not correlate.</summary>
-    internal static int SeedFor(int seed, int stream) => (int)(uint)StreamSeed(seed, stream);
+    /// <summary>A seed for one random stream of a week (arrivals, callers and agents, the dialer).</summary>
+    internal static int SeedFor(int seed, int stream) => SimulationSeeds.For(seed, stream);
 
-    /// <summary>A caller's 64-bit seed, from their place in the week's arrivals: 32-bit seeds would give some callers of a long run the same stream.</summary>
-    internal static long CallerSeed(int seed, long sequence) => StreamSeed(seed, CallerStreams + sequence);
-
-    private static long StreamSeed(int seed, long stream)
-    {
-        // SplitMix64's finaliser.
-        var z = unchecked(((ulong)(uint)seed << 32) + (ulong)stream + 0x9E3779B97F4A7C15UL);
-        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
-        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
-        return unchecked((long)(z ^ (z >> 31)));
-    }
+    /// <summary>A caller's 64-bit seed, from their place in the week's arrivals.</summary>
+    internal static long CallerSeed(int seed, long sequence) => SimulationSeeds.Caller(seed, sequence);
 
     private sealed class Run
     {
@@ -109,6 +103,7 @@ internal sealed class SimulatedWeek
         private readonly ImmutableArray<(string Queue, int First, int Count)> _teams;
         private readonly int[] _loggedIn;
         private readonly Action<SimulatedCaller> _callerEnded;
+        private readonly EngineCallRecorder? _recorder;
         private ITimer? _arrivalTimer;
         private Instant? _nextArrival;
         private long _calls;
@@ -130,8 +125,10 @@ internal sealed class SimulatedWeek
             // Every agent starts logged in; the first interval logs out the seats it does not staff.
             _loggedIn = [.. teams.Select(t => t.Item3)];
             _center = new CallCenter(_scenario.Menu, plan, _clock, SeedFor(week._seed, 2), callbacks: dialer.Store, observer: _figures, keepLog: false);
+            _recorder = week._onRecord is { } onRecord ? new EngineCallRecorder(week._index, _center, onRecord) : null;
             _callerEnded = caller =>
             {
+                _recorder?.Ended(caller.Call, _clock.Now);
                 _active--;
                 if (caller.Call.QueueVisits.Count == 0) _figures.EndedInMenus++;
             };
@@ -219,6 +216,7 @@ internal sealed class SimulatedWeek
             var random = new CallerRandom(CallerSeed(_week._seed, sequence));
             var settings = new CallSettings(PickLocale(random), CallerIdFor(sequence), ReferenceNumber.FromSequence(sequence), CallCenter: _center, Quiet: true);
             var call = new CallSession(_scenario.Menu, settings, _clock);
+            _recorder?.Started(call, sequence);
             _active++;
             _ = new SimulatedCaller(call, _center, _scenario.Callers, _clock, random, _callerEnded);
             call.Start();

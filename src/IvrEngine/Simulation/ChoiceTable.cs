@@ -29,12 +29,15 @@ public sealed class ChoiceTable
     public ImmutableArray<(string Action, double Share)> Shares { get; }
 
     /// <summary>The action for a uniform number in [0, 1).</summary>
-    public string Pick(double uniform)
+    public string Pick(double uniform) => _actions[PickIndex(uniform)];
+
+    /// <summary>The row <paramref name="uniform"/> picks, as an index into <see cref="Shares"/>: what the compiled kernel looks up in its own table.</summary>
+    internal int PickIndex(double uniform)
     {
         for (var i = 0; i < _cumulative.Length; i++)
         {
-            if (uniform < _cumulative[i]) return _actions[i];
+            if (uniform < _cumulative[i]) return i;
         }
-        return _actions[^1];
+        return _cumulative.Length - 1;
     }
 }

@@ -1,0 +1,259 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using IvrEngine.Calls;
+using IvrEngine.Menus;
+using IvrEngine.Queues;
+using IvrEngine.Queues.Staffing;
+using NodaTime;
+
+namespace IvrEngine.Simulation.Kernel;
+
+/// <summary>
+/// A scenario's menu, callers and staffing as flat tables for <see cref="KernelWeek"/>: nodes,
+/// actions, queues and agents become indices; each node's keys resolve through the engine's own
+/// <see cref="KeyTable"/> once, here, instead of per press. Built from the loaded <see cref="Scenario"/>
+/// (no second format), only for scenarios <see cref="KernelSupport"/> accepts.
+/// </summary>
+internal sealed class CompiledLine
+{
+    // Keys a phone has, in table order: 0-9, *, #.
+    public const int PhoneKeys = 12;
+
+    // What a key resolves to at a node, besides an option's index.
+    public const int NoChoice = -1;
+    public const int EscapeChoice = -2;
+
+    // A caller's act at a node, besides pressing the key with this character code.
+    public const int ActSilence = -1;
+    public const int ActHangUp = -2;
+
+    public CompiledLine(Scenario scenario)
+    {
+        Scenario = scenario;
+        var menu = scenario.Menu;
+        var budget = menu.Budget;
+        NodeIds = [.. menu.Nodes.Keys.Order(StringComparer.Ordinal)];
+        var nodeIndex = NodeIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
+        QueueIds = [.. menu.Queues.Keys.Order(StringComparer.Ordinal)];
+        var queueIndex = QueueIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
+        var actions = new List<MenuAction>();
+        int ActionOf(MenuAction action)
+        {
+            var at = actions.IndexOf(action);
+            if (at >= 0) return at;
+            actions.Add(action);
+            return actions.Count - 1;
+        }
+
+        var n = NodeIds.Length;
+        StartNode = nodeIndex[menu.StartNodeId];
+        IsAnnouncement = new bool[n];
+        NextAction = new int[n];
+        KeyChoice = new int[n * PhoneKeys];
+        NoInputTimeout = new TimeSpan[n];
+        NoInputRetries = new int[n];
+        InvalidRetries = new int[n];
+        OnRetriesExhausted = new int[n];
+        EscapeMode = new EscapeMode[n];
+        EscapeKey = new char[n];
+        EscapeTarget = new int[n];
+        KeyedOptions = new char[n][];
+        Choices = new ChoiceTable?[n];
+        ChoiceActs = new int[n][];
+        var optionActions = new List<int>();
+        var optionSpeaks = new List<bool>();
+        for (var i = 0; i < n; i++)
+        {
+            var node = menu.Nodes[NodeIds[i]];
+            IsAnnouncement[i] = node.Kind == NodeKind.Announcement;
+            NextAction[i] = node.Next is { } next ? ActionOf(next) : -1;
+            NoInputTimeout[i] = node.NoInput.Timeout.ToTimeSpan();
+            NoInputRetries[i] = node.NoInput.Retries;
+            InvalidRetries[i] = node.Invalid.Retries;
+            OnRetriesExhausted[i] = ActionOf(node.OnRetriesExhausted);
+            EscapeMode[i] = node.Escape.Mode;
+            EscapeKey[i] = node.Escape.Mode != Menus.EscapeMode.Disabled && node.Escape.Keys.Length > 0 ? node.Escape.Keys[0][0] : '\0';
+            EscapeTarget[i] = ActionOf(node.Escape.Target);
+            KeyedOptions[i] = [.. node.Options.Where(o => o.Key is not null).Select(o => o.Key![0])];
+            // The option ids of this node, in the node's order, for the key table below.
+            var firstOption = optionActions.Count;
+            foreach (var option in node.Options)
+            {
+                optionActions.Add(ActionOf(option.Action));
+                optionSpeaks.Add(option.Message is not null);
+            }
+            var keys = NodeInputs.KeysOf(node);
+            for (var k = 0; k < PhoneKeys; k++)
+            {
+                var (choice, _) = keys.Lookup(KeyAt(k).ToString());
+                KeyChoice[(i * PhoneKeys) + k] = choice switch
+                {
+                    null => NoChoice,
+                    { IsEscape: true } => EscapeChoice,
+                    { } chosen => firstOption + node.Options.IndexOf(chosen.Option!),
+                };
+            }
+            if (scenario.Callers.Choices.TryGetValue(NodeIds[i], out var table))
+            {
+                Choices[i] = table;
+                ChoiceActs[i] = [.. table.Shares.Select(s => ActOf(s.Action))];
+            }
+            else
+            {
+                ChoiceActs[i] = [];
+            }
+        }
+        OptionAction = [.. optionActions];
+        OptionSpeaks = [.. optionSpeaks];
+
+        BudgetTarget = ActionOf(budget.Target);
+        MaxFailedInputs = budget.MaxFailedInputs;
+        MaxMenuTime = budget.MaxMenuTime.ToTimeSpan();
+
+        ActionKind = [.. actions.Select(a => a switch
+        {
+            GoToNode => KernelAction.GoTo,
+            TransferToQueue => KernelAction.Queue,
+            _ => KernelAction.SayAndHangUp,
+        })];
+        ActionTarget = [.. actions.Select(a => a switch
+        {
+            GoToNode goTo => nodeIndex[goTo.NodeId],
+            TransferToQueue transfer => queueIndex[transfer.QueueId],
+            _ => -1,
+        })];
+
+        var q = QueueIds.Length;
+        QueuePriority = new int[q];
+        QueueStrategy = new RoutingStrategy[q];
+        QueueHandleTime = new HandleTime?[q];
+        QueueWrapUp = new Duration[q];
+        TeamFirst = new int[q];
+        TeamSize = new int[q];
+        for (var i = 0; i < q; i++)
+        {
+            var definition = menu.Queues[QueueIds[i]];
+            QueuePriority[i] = definition.Priority;
+            QueueStrategy[i] = definition.Strategy;
+        }
+
+        // Agents as the reference engine seats them: queue by queue in id order, seats 1..max of each.
+        var agentQueue = new List<int>();
+        var agentNames = new List<string>();
+        foreach (var (id, staffing) in scenario.Queues.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var queue = queueIndex[id];
+            var seats = (int)staffing.Agents.Max;
+            TeamFirst[queue] = agentQueue.Count;
+            TeamSize[queue] = seats;
+            QueueHandleTime[queue] = staffing.HandleTime;
+            QueueWrapUp[queue] = staffing.WrapUp;
+            for (var seat = 1; seat <= seats; seat++)
+            {
+                agentQueue.Add(queue);
+                agentNames.Add(string.Create(CultureInfo.InvariantCulture, $"{id} {seat}"));
+            }
+        }
+        AgentQueue = [.. agentQueue];
+        AgentNames = [.. agentNames];
+        Teams = [.. scenario.Queues.Keys.Order(StringComparer.Ordinal).Select(id => queueIndex[id])];
+    }
+
+    public Scenario Scenario { get; }
+
+    public string[] NodeIds { get; }
+
+    public int StartNode { get; }
+
+    public bool[] IsAnnouncement { get; }
+
+    /// <summary>An announcement's next action.</summary>
+    public int[] NextAction { get; }
+
+    /// <summary>Node × phone key: an option id, <see cref="EscapeChoice"/> or <see cref="NoChoice"/>.</summary>
+    public int[] KeyChoice { get; }
+
+    public int[] OptionAction { get; }
+
+    /// <summary>Whether choosing the option says its message first (a prompt the caller hears).</summary>
+    public bool[] OptionSpeaks { get; }
+
+    public TimeSpan[] NoInputTimeout { get; }
+
+    public int[] NoInputRetries { get; }
+
+    public int[] InvalidRetries { get; }
+
+    public int[] OnRetriesExhausted { get; }
+
+    public EscapeMode[] EscapeMode { get; }
+
+    /// <summary>The key an escaping caller presses at the node; '\0' when they cannot escape by key there.</summary>
+    public char[] EscapeKey { get; }
+
+    public int[] EscapeTarget { get; }
+
+    /// <summary>The node's option keys in the node's order: what a caller picks from at a node the scenario says nothing about.</summary>
+    public char[][] KeyedOptions { get; }
+
+    public ChoiceTable?[] Choices { get; }
+
+    /// <summary>Per node, the act of each row of its choice table.</summary>
+    public int[][] ChoiceActs { get; }
+
+    public int BudgetTarget { get; }
+
+    public int MaxFailedInputs { get; }
+
+    public TimeSpan MaxMenuTime { get; }
+
+    public KernelAction[] ActionKind { get; }
+
+    /// <summary>The node or queue index an action leads to.</summary>
+    public int[] ActionTarget { get; }
+
+    public string[] QueueIds { get; }
+
+    public int[] QueuePriority { get; }
+
+    public RoutingStrategy[] QueueStrategy { get; }
+
+    /// <summary>Talk time per queue; null for a queue nobody staffs.</summary>
+    public HandleTime?[] QueueHandleTime { get; }
+
+    public Duration[] QueueWrapUp { get; }
+
+    public int[] TeamFirst { get; }
+
+    public int[] TeamSize { get; }
+
+    /// <summary>The staffed queues in the order the reference engine logs their agents in and out.</summary>
+    public ImmutableArray<int> Teams { get; }
+
+    public int[] AgentQueue { get; }
+
+    public string[] AgentNames { get; }
+
+    /// <summary>The table index of a phone key, or -1 for any other character.</summary>
+    public static int KeyIndex(char key) => key switch
+    {
+        >= '0' and <= '9' => key - '0',
+        '*' => 10,
+        '#' => 11,
+        _ => -1,
+    };
+
+    private static char KeyAt(int index) => index switch
+    {
+        < 10 => (char)('0' + index),
+        10 => '*',
+        _ => '#',
+    };
+
+    private static int ActOf(string action) => action switch
+    {
+        CallerBehaviour.Silence => ActSilence,
+        CallerBehaviour.HangUp => ActHangUp,
+        _ => action[0],
+    };
+}

@@ -1,0 +1,14 @@
+namespace IvrEngine.Simulation.Kernel;
+
+/// <summary>Where a kernel call is: the states of the reference engine's call machine the kernel's calls pass through.</summary>
+internal enum KernelCallState : byte
+{
+    /// <summary>The slot holds no call.</summary>
+    Free,
+
+    InMenu,
+
+    Queued,
+
+    WithAgent,
+}

@@ -1,0 +1,32 @@
+namespace IvrEngine.Simulation.Kernel;
+
+/// <summary>What a <see cref="KernelEvent"/> does: each is one timer of the reference engine.</summary>
+internal enum KernelEventKind : byte
+{
+    /// <summary>The next caller arrives (the week's arrival timer).</summary>
+    Arrival,
+
+    /// <summary>An interval of the week starts: agents log in or out (SimulatedWeek.StartInterval).</summary>
+    Interval,
+
+    /// <summary>The caller acts after thinking (SimulatedCaller's act timer).</summary>
+    Act,
+
+    /// <summary>The caller said nothing (the session's no-input timer).</summary>
+    NoInput,
+
+    /// <summary>The call's time in the menus is spent (the budget's timer).</summary>
+    MenuTime,
+
+    /// <summary>A waiting caller's patience runs out.</summary>
+    Patience,
+
+    /// <summary>An agent who picked up at once is connected at the clock's next turn (CallCenter.NextTurnAsync).</summary>
+    Connect,
+
+    /// <summary>The agent's talk time is over.</summary>
+    TalkEnd,
+
+    /// <summary>The agent's wrap-up is over.</summary>
+    WrapUpEnd,
+}

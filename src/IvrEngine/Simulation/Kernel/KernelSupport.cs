@@ -1,0 +1,80 @@
+using IvrEngine.Menus;
+using IvrEngine.Queues;
+
+namespace IvrEngine.Simulation.Kernel;
+
+/// <summary>
+/// Whether the compiled kernel models every feature a scenario uses exactly as the reference engine
+/// does. A scenario it does not is run on the reference engine, and the reason is said: the kernel
+/// never approximates. The differential test (KernelDifferentialTests) holds the kernel to this list.
+/// </summary>
+public static class KernelSupport
+{
+    /// <summary>Null when the kernel runs <paramref name="scenario"/> exactly; otherwise the first feature it does not model, in a short phrase.</summary>
+    public static string? WhyNot(Scenario scenario)
+    {
+        var menu = scenario.Menu;
+        var callers = scenario.Callers;
+        foreach (var node in menu.Nodes.Values.OrderBy(n => n.Id, StringComparer.Ordinal))
+        {
+            if (NodeProblem(node, callers) is { } problem) return $"node {node.Id}: {problem}";
+        }
+        if (ActionProblem(menu.Budget.Target) is { } budget) return $"the call budget: {budget}";
+        foreach (var (nodeId, table) in callers.Choices.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            foreach (var (action, _) in table.Shares)
+            {
+                if (action is CallerBehaviour.Silence or CallerBehaviour.HangUp || action.Length == 1) continue;
+                return action.StartsWith(SpokenChoice.Prefix, StringComparison.Ordinal)
+                    ? $"callers at {nodeId} speak (\"{action}\"): spoken choices"
+                    : $"callers at {nodeId} press several keys (\"{action}\")";
+            }
+        }
+        foreach (var queue in menu.Queues.Values.OrderBy(q => q.Id, StringComparer.Ordinal))
+        {
+            if (QueueProblem(queue) is { } problem) return $"queue {queue.Id}: {problem}";
+        }
+        foreach (var (id, staffing) in scenario.Queues.OrderBy(q => q.Key, StringComparer.Ordinal))
+        {
+            if (staffing.AnswerDelay > NodaTime.Duration.Zero) return $"queue {id}: agents answer after a delay (answerSeconds)";
+        }
+        return null;
+    }
+
+    private static string? NodeProblem(MenuNode node, CallerBehaviour callers)
+    {
+        if (node.Collect is not null) return "digit collection";
+        if (node.Hours is not null) return "business hours on a node";
+        // Callers act on the think timer; a no-input timer that could fire first is a path the kernel does not take.
+        if (node.Kind == NodeKind.Menu && callers.Think >= node.NoInput.Timeout) return "callers think as long as the no-input timeout";
+        if (node.Options.Any(o => o.Key is { Length: not 1 })) return "keys of more than one digit";
+        if (node.Escape.Keys.Any(k => k.Length != 1)) return "escape keys of more than one digit";
+        foreach (var action in node.Options.Select(o => o.Action).Append(node.OnRetriesExhausted).Append(node.Escape.Target))
+        {
+            if (ActionProblem(action) is { } problem) return problem;
+        }
+        return node.Next is { } next ? ActionProblem(next) : null;
+    }
+
+    private static string? ActionProblem(MenuAction action) => action switch
+    {
+        GoToNode or TransferToQueue or SayAndHangUp => null,
+        RequestCallback => "callback options",
+        RepeatNode => "repeat actions",
+        GoBack => "back actions",
+        GoToMainMenu => "main-menu actions",
+        _ => $"{action.GetType().Name} actions",
+    };
+
+    private static string? QueueProblem(QueueDefinition queue) => queue switch
+    {
+        { Callback: not null } => "callbacks (virtual hold or when closed)",
+        { Hours: not null } => "business hours",
+        { MaxLength: not null } => "a maximum length",
+        { MaxWait: not null } => "a maximum wait",
+        { WhenNoAgents: WhenNoAgents.Overflow } => "overflow when no agents are logged in",
+        { LeaveWhenEmpty: true } => "callers leave when the last agent logs out",
+        { Strategy: RoutingStrategy.RingAll } => "the ring-all strategy",
+        _ => null,
+    };
+}

@@ -1,0 +1,204 @@
+using IvrEngine.Calls;
+using IvrEngine.Menus;
+
+namespace IvrEngine.Simulation.Kernel;
+
+/// <summary>The menu walk: CallSession's menu states and SimulatedCaller's choices, step for step.</summary>
+internal sealed partial class KernelWeek
+{
+    // As CallSession: this many moves without waiting for the caller is a loop.
+    private const int MaxMovesWithoutInput = 32;
+
+    /// <summary>The call is answered: the time budget starts and the start node is said (CallSession.Answer).</summary>
+    private void Answer(int slot)
+    {
+        _calls[slot].MenuTimer = _events.Push(After(_line.MaxMenuTime), KernelEventKind.MenuTime, slot);
+        Present(slot, _line.StartNode);
+    }
+
+    private void Present(int slot, int node)
+    {
+        ref var call = ref _calls[slot];
+        call.InputTimer = -1;
+        call.Node = node;
+        if (_onRecord is not null) _paths[slot]!.Add(node);
+        call.NoInputs = 0;
+        call.InvalidInputs = 0;
+        if (++call.MovesWithoutInput > MaxMovesWithoutInput)
+        {
+            End(slot, CallOutcomeKind.MenuLoop, -1);
+            return;
+        }
+        Speak(slot);
+        if (_line.IsAnnouncement[node]) Perform(slot, _line.NextAction[node]);
+        else WaitForCaller(slot);
+    }
+
+    /// <summary>A prompt in the menus: the caller will act after thinking (each prompt pushes the act back).</summary>
+    private void Speak(int slot) => _calls[slot].ActTimer = _events.Push(After(_think), KernelEventKind.Act, slot);
+
+    private void WaitForCaller(int slot) => _calls[slot].InputTimer = _events.Push(After(_line.NoInputTimeout[_calls[slot].Node]), KernelEventKind.NoInput, slot);
+
+    private void Listen(int slot)
+    {
+        Speak(slot);
+        WaitForCaller(slot);
+    }
+
+    /// <summary>SimulatedCaller.Act at a menu: escape, or choose by the scenario's table, or any keyed option.</summary>
+    private void Act(int slot)
+    {
+        if (_calls[slot].State != KernelCallState.InMenu) return;
+        var node = _calls[slot].Node;
+        var escapeKey = _line.EscapeKey[node];
+        var random = new SlotRandom(_calls, slot);
+        if (!_calls[slot].Acted)
+        {
+            _calls[slot].Acted = true;
+            _calls[slot].Escaper = escapeKey != '\0' && random.NextDouble() < _scenario.Callers.EscapeAtOnce;
+        }
+        if (_calls[slot].Escaper && escapeKey != '\0')
+        {
+            Press(slot, escapeKey);
+            return;
+        }
+
+        int act;
+        if (_line.Choices[node] is { } table)
+        {
+            act = _line.ChoiceActs[node][table.PickIndex(random.NextDouble())];
+        }
+        else
+        {
+            var keyed = _line.KeyedOptions[node];
+            if (keyed.Length == 0) return;
+            act = keyed[random.Next(keyed.Length)];
+        }
+        switch (act)
+        {
+            case CompiledLine.ActSilence:
+                break;
+            case CompiledLine.ActHangUp:
+                End(slot, CallOutcomeKind.CallerHungUp, -1);
+                break;
+            default:
+                Press(slot, (char)act);
+                break;
+        }
+    }
+
+    /// <summary>CallSession.OnMenuKey for one key.</summary>
+    private void Press(int slot, char key)
+    {
+        ref var call = ref _calls[slot];
+        call.InputTimer = -1;
+        call.MovesWithoutInput = 0;
+        var index = CompiledLine.KeyIndex(key);
+        var choice = index < 0 ? CompiledLine.NoChoice : _line.KeyChoice[(call.Node * CompiledLine.PhoneKeys) + index];
+        switch (choice)
+        {
+            case CompiledLine.NoChoice:
+                Invalid(slot);
+                break;
+            case CompiledLine.EscapeChoice:
+                AskForHuman(slot);
+                break;
+            default:
+                if (_line.OptionSpeaks[choice]) Speak(slot);
+                Perform(slot, _line.OptionAction[choice]);
+                break;
+        }
+    }
+
+    private void AskForHuman(int slot)
+    {
+        var node = _calls[slot].Node;
+        var asks = ++_calls[slot].EscapeAsks;
+        switch (_line.EscapeMode[node])
+        {
+            case EscapeMode.Immediate:
+            case EscapeMode.Confirm when asks > 1:
+                Perform(slot, _line.EscapeTarget[node]);
+                break;
+            default:
+                // Deflected once (confirm) or refused (disabled): a message, the reprompt, and the caller again.
+                Speak(slot);
+                Listen(slot);
+                break;
+        }
+    }
+
+    private void OnNoInput(int slot)
+    {
+        if (_calls[slot].State != KernelCallState.InMenu) return;
+        ref var call = ref _calls[slot];
+        call.NoInputs++;
+        call.FailedInputs++;
+        if (call.FailedInputs >= _line.MaxFailedInputs) ExceedBudget(slot);
+        else if (call.NoInputs > _line.NoInputRetries[call.Node]) Perform(slot, _line.OnRetriesExhausted[call.Node]);
+        else
+        {
+            Speak(slot);
+            Listen(slot);
+        }
+    }
+
+    private void Invalid(int slot)
+    {
+        ref var call = ref _calls[slot];
+        call.InvalidInputs++;
+        call.FailedInputs++;
+        if (call.FailedInputs >= _line.MaxFailedInputs) ExceedBudget(slot);
+        else if (call.InvalidInputs > _line.InvalidRetries[call.Node]) Perform(slot, _line.OnRetriesExhausted[call.Node]);
+        else
+        {
+            Speak(slot);
+            Listen(slot);
+        }
+    }
+
+    private void ExceedBudget(int slot)
+    {
+        Speak(slot);
+        if (_calls[slot].BudgetSpent)
+        {
+            End(slot, CallOutcomeKind.BudgetSpent, -1);
+            return;
+        }
+        _calls[slot].BudgetSpent = true;
+        Perform(slot, _line.BudgetTarget);
+    }
+
+    private void Perform(int slot, int action)
+    {
+        var target = _line.ActionTarget[action];
+        switch (_line.ActionKind[action])
+        {
+            case KernelAction.GoTo:
+                Present(slot, target);
+                break;
+            case KernelAction.Queue:
+                Transfer(slot, target);
+                break;
+            default:
+                Speak(slot);
+                End(slot, CallOutcomeKind.CompletedInSelfService, -1);
+                break;
+        }
+    }
+
+    /// <summary>CallSession.OnTransfer: the caller leaves the menus (their budget stops) and joins the queue.</summary>
+    private void Transfer(int slot, int queue)
+    {
+        ref var call = ref _calls[slot];
+        if (++call.MovesWithoutInput > MaxMovesWithoutInput)
+        {
+            End(slot, CallOutcomeKind.RoutingLoop, queue);
+            return;
+        }
+        call.MenuTimer = -1;
+        call.InputTimer = -1;
+        call.State = KernelCallState.Queued;
+        Join(slot, queue);
+    }
+}

@@ -1,0 +1,213 @@
+using IvrEngine.Calls;
+using IvrEngine.Queues;
+using NodaTime;
+
+namespace IvrEngine.Simulation.Kernel;
+
+/// <summary>The queues and agents: CallCenter's join, routing, ringing, talk and wrap-up, step for step.</summary>
+internal sealed partial class KernelWeek
+{
+    private readonly AgentState[] _agentState;
+    private readonly long[] _agentIdleSince;
+    private readonly bool[] _agentLoggingOut;
+    private readonly int[] _agentCalls;
+    private readonly int[] _agentRingSlot;
+    private readonly int[] _queueAvailable;
+    private readonly int[] _lastRung;
+    private readonly WaitingLine[] _waiting;
+    private int _available;
+    private long _entrySequence;
+
+    private void Join(int slot, int queue)
+    {
+        _observer.Offered(_line.QueueIds[queue], Now);
+        ref var call = ref _calls[slot];
+        call.Queue = queue;
+        call.JoinedAt = _now;
+        call.LeftAt = -1;
+        call.EntrySequence = _entrySequence++;
+        call.Waiting = true;
+        call.Offered = false;
+        call.MovesWithoutInput = 0;
+        _waiting[queue].Add(slot, call.EntrySequence);
+        if (_scenario.Callers.Patience is { } patience)
+        {
+            call.PatienceTimer = _events.Push(After(patience.Sample(new SlotRandom(_calls, slot)).ToTimeSpan()), KernelEventKind.Patience, slot);
+        }
+        Route();
+    }
+
+    /// <summary>The caller's patience ran out while waiting (CallCenter.CallerHungUp, then the session ends).</summary>
+    private void Abandon(int slot)
+    {
+        ref var call = ref _calls[slot];
+        call.Waiting = false;
+        call.LeftAt = _now;
+        var queue = call.Queue;
+        _observer.Abandoned(_line.QueueIds[queue], Now, Duration.FromTicks(_now - call.JoinedAt));
+        Route();
+        End(slot, CallOutcomeKind.AbandonedInQueue, queue);
+    }
+
+    /// <summary>
+    /// CallCenter.Route: free agents are offered waiting callers best first (higher queue priority,
+    /// then earlier joining). Each agent serves one queue here, so the pass is a merge of the queues'
+    /// lines, each taking as many callers as it has agents free.
+    /// </summary>
+    private void Route()
+    {
+        if (_available == 0) return;
+        var queues = _waiting.Length;
+        for (var q = 0; q < queues; q++) _waiting[q].Rewind(_calls);
+        while (_available > 0)
+        {
+            var best = -1;
+            var bestSlot = -1;
+            long bestEntry = 0;
+            for (var q = 0; q < queues; q++)
+            {
+                if (_queueAvailable[q] == 0) continue;
+                var slot = _waiting[q].NextUnoffered(_calls, out var entry);
+                if (slot < 0) continue;
+                if (best < 0 || _line.QueuePriority[q] > _line.QueuePriority[best]
+                    || (_line.QueuePriority[q] == _line.QueuePriority[best] && entry < bestEntry))
+                {
+                    best = q;
+                    bestSlot = slot;
+                    bestEntry = entry;
+                }
+            }
+            if (best < 0) return;
+            Offer(bestSlot, best);
+        }
+    }
+
+    /// <summary>One agent is picked by the queue's strategy and rung; they pick up at once, acted on at the clock's next turn.</summary>
+    private void Offer(int slot, int queue)
+    {
+        _calls[slot].Offered = true;
+        var agent = Choose(queue);
+        _lastRung[queue] = agent;
+        MoveTo(agent, AgentState.Ringing);
+        // The engine draws whether the agent answers (nobody fails to here), so the stream stays in step.
+        _agentRandom.NextDouble();
+        _agentRingSlot[agent] = slot;
+        _events.Push(_now, KernelEventKind.Connect, agent, _calls[slot].EntrySequence);
+    }
+
+    /// <summary>The agent picked up: connected if the caller still waits; otherwise free for the next.</summary>
+    private void Answer(int agent, long entry)
+    {
+        var slot = _agentRingSlot[agent];
+        ref var call = ref _calls[slot];
+        if (call.State == KernelCallState.Queued && call.Waiting && call.EntrySequence == entry)
+        {
+            Connect(slot, agent);
+            return;
+        }
+        if (_agentState[agent] == AgentState.Ringing) MoveTo(agent, AgentState.Available);
+        Route();
+    }
+
+    private void Connect(int slot, int agent)
+    {
+        ref var call = ref _calls[slot];
+        call.Waiting = false;
+        call.Offered = false;
+        MoveTo(agent, AgentState.OnCall);
+        _agentCalls[agent]++;
+        _observer.Answered(_line.QueueIds[call.Queue], Now, Duration.FromTicks(_now - call.JoinedAt), callbackLeg: false);
+        var talk = _line.QueueHandleTime[_line.AgentQueue[agent]]!.Sample(_agentRandom);
+        _events.Push(After(talk.ToTimeSpan()), KernelEventKind.TalkEnd, slot);
+        call.LeftAt = _now;
+        call.State = KernelCallState.WithAgent;
+        call.PatienceTimer = -1;
+        call.Agent = agent;
+        call.ConnectedAt = _now;
+    }
+
+    /// <summary>The agent ends the call; their wrap-up starts.</summary>
+    private void AgentFinishes(int slot)
+    {
+        ref var call = ref _calls[slot];
+        var agent = call.Agent;
+        var talk = _now - call.ConnectedAt;
+        var wrapUp = _line.QueueWrapUp[_line.AgentQueue[agent]];
+        _observer.Handled(_line.QueueIds[call.Queue], At(call.ConnectedAt), Duration.FromTicks(talk) + wrapUp);
+        MoveTo(agent, AgentState.WrapUp);
+        _events.Push(After(wrapUp.ToTimeSpan()), KernelEventKind.WrapUpEnd, agent);
+        call.Talk = talk;
+        End(slot, CallOutcomeKind.AnsweredByAgent, call.Queue);
+    }
+
+    /// <summary>The call and wrap-up are over: back in rotation, or away if the agent was logging out.</summary>
+    private void FreeUp(int agent)
+    {
+        if (_agentLoggingOut[agent])
+        {
+            _agentLoggingOut[agent] = false;
+            MoveTo(agent, AgentState.Away);
+            return;
+        }
+        MoveTo(agent, AgentState.Available);
+        Route();
+    }
+
+    /// <summary>CallCenter.SetAway: a busy agent finishes first; one logged back in takes callers at once.</summary>
+    private void SetAway(int agent, bool away)
+    {
+        var state = _agentState[agent];
+        _agentLoggingOut[agent] = away && state is not (AgentState.Available or AgentState.Away);
+        if (_agentLoggingOut[agent] || away == (state == AgentState.Away)) return;
+        MoveTo(agent, away ? AgentState.Away : AgentState.Available);
+        if (!away) Route();
+    }
+
+    private void MoveTo(int agent, AgentState state)
+    {
+        var was = _agentState[agent];
+        if (state == AgentState.Available && was != AgentState.Ringing) _agentIdleSince[agent] = _now;
+        if (was == AgentState.Available) Unavailable(agent, -1);
+        if (state == AgentState.Available) Unavailable(agent, +1);
+        _agentState[agent] = state;
+    }
+
+    private void Unavailable(int agent, int change)
+    {
+        _available += change;
+        _queueAvailable[_line.AgentQueue[agent]] += change;
+    }
+
+    /// <summary>CallCenter.Choose among the queue's available agents (its members are its team, in seat order).</summary>
+    private int Choose(int queue)
+    {
+        var first = _line.TeamFirst[queue];
+        var end = first + _line.TeamSize[queue];
+        var state = _agentState;
+        switch (_line.QueueStrategy[queue])
+        {
+            case RoutingStrategy.Linear:
+                for (var a = first; a < end; a++) if (state[a] == AgentState.Available) return a;
+                break;
+            case RoutingStrategy.RoundRobin:
+                for (var a = Math.Max(first, _lastRung[queue] + 1); a < end; a++) if (state[a] == AgentState.Available) return a;
+                for (var a = first; a < end; a++) if (state[a] == AgentState.Available) return a;
+                break;
+            case RoutingStrategy.Random:
+                var pick = _agentRandom.Next(_queueAvailable[queue]);
+                for (var a = first; a < end; a++) if (state[a] == AgentState.Available && pick-- == 0) return a;
+                break;
+            default:
+                var fewest = _line.QueueStrategy[queue] == RoutingStrategy.FewestCalls;
+                var best = -1;
+                for (var a = first; a < end; a++)
+                {
+                    if (state[a] != AgentState.Available) continue;
+                    if (best < 0 || (fewest && _agentCalls[a] < _agentCalls[best])
+                        || ((!fewest || _agentCalls[a] == _agentCalls[best]) && _agentIdleSince[a] < _agentIdleSince[best])) best = a;
+                }
+                return best;
+        }
+        throw new InvalidOperationException($"No agent of queue {_line.QueueIds[queue]} is available to ring.");
+    }
+}

@@ -1,0 +1,257 @@
+using IvrEngine.Calls;
+using IvrEngine.Queues;
+using NodaTime;
+
+namespace IvrEngine.Simulation.Kernel;
+
+/// <summary>
+/// One week of a scenario on the compiled kernel: the same callers, choices, queue, agents and
+/// figures as the reference engine's SimulatedWeek, drawn from the same random streams in the same
+/// order, with every timer of the engine that can change an outcome as one <see cref="KernelEvent"/>
+/// in one <see cref="EventHeap"/>. Calls are <see cref="CallSlot"/>s in an array, reused; agents
+/// are arrays. This file is the week's loop; the menu walk and the queue are its other parts.
+/// </summary>
+internal sealed partial class KernelWeek
+{
+    // As the reference engine: calls still in the line get this long after the last arrival to settle.
+    private static readonly Duration DrainLimit = Duration.FromDays(3);
+    private static readonly long EpochTicks = DateTimeOffset.UnixEpoch.UtcTicks;
+    private const int ProgressBatch = 1024;
+
+    private readonly CompiledLine _line;
+    private readonly Scenario _scenario;
+    private readonly int _week;
+    private readonly long _arrivalsStop;
+    private readonly long _maxCalls;
+    private readonly int _seed;
+    private readonly Action<long> _onCalls;
+    private readonly Action<CallRecord>? _onRecord;
+    private readonly SimulationFigures _figures;
+    private readonly IQueueObserver _observer;
+    private readonly ArrivalProcess _arrivals;
+    private readonly EventHeap _events = new();
+    private readonly Random _agentRandom;
+    private readonly TimeSpan _think;
+    private readonly int[] _loggedIn;
+    private CallSlot[] _calls = new CallSlot[64];
+    private List<int>?[] _paths;
+    private int[] _freeSlots = new int[64];
+    private int _freeCount;
+    private int _slotsUsed;
+    private long _now;
+    private long _callCount;
+    private long _unreported;
+    private int _active;
+    private bool _arrivalsDone;
+
+    public KernelWeek(CompiledLine line, int week, Instant arrivalsStop, long maxCalls, int seed, Action<long> onCalls, Duration? serviceLevelThreshold, Action<CallRecord>? onRecord)
+    {
+        _line = line;
+        _scenario = line.Scenario;
+        _week = week;
+        _arrivalsStop = Ticks(arrivalsStop);
+        _maxCalls = maxCalls;
+        _seed = seed;
+        _onCalls = onCalls;
+        _onRecord = onRecord;
+        _paths = onRecord is null ? [] : new List<int>?[64];
+        _figures = new SimulationFigures(_scenario, serviceLevelThreshold);
+        _observer = _figures;
+        var start = _scenario.WeekStart(week);
+        _now = Ticks(start);
+        _arrivals = new ArrivalProcess(_scenario, start, arrivalsStop, SimulationSeeds.For(seed, 0));
+        _agentRandom = new Random(SimulationSeeds.For(seed, 2));
+        _think = _scenario.Callers.Think.ToTimeSpan();
+        _loggedIn = [.. line.Teams.Select(q => line.TeamSize[q])];
+        _agentState = new AgentState[line.AgentQueue.Length];
+        _agentIdleSince = new long[line.AgentQueue.Length];
+        Array.Fill(_agentIdleSince, _now);
+        _agentLoggingOut = new bool[line.AgentQueue.Length];
+        _agentCalls = new int[line.AgentQueue.Length];
+        _agentRingSlot = new int[line.AgentQueue.Length];
+        _available = line.AgentQueue.Length;
+        _queueAvailable = [.. line.TeamSize];
+        _lastRung = [.. line.QueueIds.Select(_ => -1)];
+        _waiting = [.. line.QueueIds.Select(_ => new WaitingLine())];
+    }
+
+    private Instant Now => Instant.FromUnixTimeTicks(_now - EpochTicks);
+
+    /// <summary>Runs the week; null when it reached a state the kernel does not reproduce exactly (calls still unsettled at the drain limit), for the reference engine to run instead.</summary>
+    public SimulationFigures? Run(CancellationToken cancellationToken)
+    {
+        StartInterval();
+        ScheduleArrival();
+        var drainUntil = _arrivalsStop + DrainLimit.BclCompatibleTicks;
+        var events = _events;
+        var turns = 0;
+        while (events.Count > 0)
+        {
+            if ((++turns & 0xFFF) == 0 && cancellationToken.IsCancellationRequested) break;
+            var due = events.Peek().Due;
+            // The reference engine stops after the first turn of its clock past the limit, and that turn may
+            // be one of its own timers the kernel does not keep (a poll, an announcement): not reproducible.
+            if (due > drainUntil) return null;
+            _now = due;
+            do
+            {
+                Fire(events.Pop());
+            }
+            while (events.Count > 0 && events.Peek().Due == due);
+            if (_arrivalsDone && (_active == 0 && (_callCount >= _maxCalls || _now >= _arrivalsStop) || _now > drainUntil)) break;
+        }
+        _onCalls(_unreported);
+        return _figures;
+    }
+
+    private void Fire(in KernelEvent e)
+    {
+        switch (e.Kind)
+        {
+            case KernelEventKind.Arrival:
+                Arrive();
+                break;
+            case KernelEventKind.Interval:
+                StartInterval();
+                break;
+            case KernelEventKind.Act when _calls[e.Subject].ActTimer == e.Sequence:
+                _calls[e.Subject].ActTimer = -1;
+                Act(e.Subject);
+                break;
+            case KernelEventKind.NoInput when _calls[e.Subject].InputTimer == e.Sequence:
+                _calls[e.Subject].InputTimer = -1;
+                OnNoInput(e.Subject);
+                break;
+            case KernelEventKind.MenuTime when _calls[e.Subject].MenuTimer == e.Sequence:
+                _calls[e.Subject].MenuTimer = -1;
+                if (_calls[e.Subject].State == KernelCallState.InMenu) ExceedBudget(e.Subject);
+                break;
+            case KernelEventKind.Patience when _calls[e.Subject].PatienceTimer == e.Sequence:
+                _calls[e.Subject].PatienceTimer = -1;
+                if (_calls[e.Subject].State == KernelCallState.Queued) Abandon(e.Subject);
+                break;
+            case KernelEventKind.Connect:
+                Answer(e.Subject, e.Check);
+                break;
+            case KernelEventKind.TalkEnd:
+                AgentFinishes(e.Subject);
+                break;
+            case KernelEventKind.WrapUpEnd:
+                FreeUp(e.Subject);
+                break;
+        }
+    }
+
+    /// <summary>At each boundary: log agents in or out to the interval's staffing, and note it for occupancy (SimulatedWeek.StartInterval).</summary>
+    private void StartInterval()
+    {
+        var now = Now;
+        var (interval, end) = _scenario.Grid.NextBoundary(now, _scenario.Menu.TimeZone);
+        var counted = _now < _arrivalsStop;
+        if (counted && _callCount < _maxCalls) _figures.Covered(interval);
+        var teams = _line.Teams;
+        for (var t = 0; t < teams.Length; t++)
+        {
+            var queue = teams[t];
+            var first = _line.TeamFirst[queue];
+            var seats = _line.TeamSize[queue];
+            var wanted = (int)_scenario.Queues[_line.QueueIds[queue]].Agents[interval];
+            for (var seat = Math.Min(wanted, _loggedIn[t]); seat < Math.Max(wanted, _loggedIn[t]) && seat < seats; seat++)
+            {
+                SetAway(first + seat, away: seat >= wanted);
+            }
+            _loggedIn[t] = wanted;
+            if (counted) _figures.Staffed(_line.QueueIds[queue], interval, wanted, end - now, newWeekOfInterval: true);
+        }
+        _events.Push(After((end - now).ToTimeSpan()), KernelEventKind.Interval, 0);
+    }
+
+    private void ScheduleArrival()
+    {
+        if (_callCount >= _maxCalls || _arrivals.Next() is not { } at)
+        {
+            _arrivalsDone = true;
+            return;
+        }
+        _events.Push(After((at - Now).ToTimeSpan()), KernelEventKind.Arrival, 0);
+    }
+
+    private void Arrive()
+    {
+        var sequence = _callCount++;
+        _figures.Calls++;
+        if (++_unreported == ProgressBatch)
+        {
+            _onCalls(_unreported);
+            _unreported = 0;
+        }
+        var slot = TakeSlot();
+        ref var call = ref _calls[slot];
+        call = default;
+        call.Sequence = sequence;
+        call.Random = unchecked((ulong)SimulationSeeds.Caller(_seed, sequence));
+        call.ActTimer = call.InputTimer = call.MenuTimer = call.PatienceTimer = -1;
+        call.Queue = -1;
+        call.LeftAt = -1;
+        call.Agent = -1;
+        call.Talk = -1;
+        call.State = KernelCallState.InMenu;
+        if (_onRecord is not null) (_paths[slot] ??= []).Clear();
+        PickLocale(slot);
+        _active++;
+        Answer(slot);
+        ScheduleArrival();
+    }
+
+    /// <summary>The engine draws the caller's locale first; a walk by keys does not depend on it, but the draw keeps the stream in step.</summary>
+    private void PickLocale(int slot)
+    {
+        if (!_scenario.Callers.Locales.IsDefaultOrEmpty) CallerRandom.NextDouble(ref _calls[slot].Random);
+    }
+
+    private int TakeSlot()
+    {
+        if (_freeCount > 0) return _freeSlots[--_freeCount];
+        if (_slotsUsed == _calls.Length)
+        {
+            Array.Resize(ref _calls, _calls.Length * 2);
+            Array.Resize(ref _freeSlots, _calls.Length);
+            if (_onRecord is not null) Array.Resize(ref _paths, _calls.Length);
+        }
+        return _slotsUsed++;
+    }
+
+    /// <summary>The call has ended: the caller's timers stop, the figures and the record hear of it, the slot is free again.</summary>
+    /// <param name="outcomeQueue">The queue the outcome names, or -1.</param>
+    private void End(int slot, CallOutcomeKind outcome, int outcomeQueue)
+    {
+        ref var call = ref _calls[slot];
+        call.Outcome = outcome;
+        call.OutcomeQueue = outcomeQueue;
+        call.ActTimer = call.InputTimer = call.MenuTimer = call.PatienceTimer = -1;
+        call.State = KernelCallState.Free;
+        _active--;
+        if (call.Queue < 0) _figures.EndedInMenus++;
+        if (_onRecord is not null) Record(slot);
+        _freeSlots[_freeCount++] = slot;
+    }
+
+    private void Record(int slot)
+    {
+        ref var call = ref _calls[slot];
+        var path = string.Join(CallRecord.PathSeparator, _paths[slot]!.Select(n => _line.NodeIds[n]));
+        var queue = call.Queue >= 0 ? _line.QueueIds[call.Queue] : null;
+        _onRecord!(new CallRecord(_week, call.Sequence, call.Outcome, call.OutcomeQueue >= 0 ? _line.QueueIds[call.OutcomeQueue] : null, path, queue,
+            call.Queue >= 0 ? At(call.JoinedAt) : null,
+            call.Queue >= 0 && call.LeftAt >= 0 ? Duration.FromTicks(call.LeftAt - call.JoinedAt) : null,
+            call.Agent >= 0 ? _line.AgentNames[call.Agent] : null,
+            call.Talk >= 0 ? Duration.FromTicks(call.Talk) : null,
+            null, Now));
+    }
+
+    private long After(TimeSpan delay) => checked(_now + Math.Max(0, delay.Ticks));
+
+    private static long Ticks(Instant instant) => instant.ToDateTimeOffset().UtcTicks;
+
+    private static Instant At(long ticks) => Instant.FromUnixTimeTicks(ticks - EpochTicks);
+}

@@ -1,0 +1,47 @@
+using IvrEngine.Hosting.Simulation;
+using IvrEngine.Simulation;
+using IvrEngine.Simulation.Kernel;
+
+namespace IvrEngine.Tests.Simulation.Kernel;
+
+/// <summary>
+/// The kernel is proven equal to the reference engine, not assumed: every bundled and example
+/// scenario it accepts gives the same record for every caller and the same KPI files on both, for
+/// several seeds; every one it refuses is refused for the reason named here.
+/// </summary>
+[TestFixture]
+public sealed class KernelDifferentialTests
+{
+    private static IEnumerable<TestCaseData> Supported()
+    {
+        foreach (var seed in new[] { 1, 2, 3 })
+        {
+            yield return new TestCaseData(Path.Combine("tests", "IvrEngine.Tests", "Simulation", "Fidelity", "erlang-c.scenario.json"), seed);
+            yield return new TestCaseData(Path.Combine("tests", "IvrEngine.Tests", "Simulation", "Fidelity", "erlang-a.scenario.json"), seed);
+            yield return new TestCaseData(Path.Combine("tests", "IvrEngine.Tests", "Simulation", "Staffing", "staffing-line.scenario.json"), seed);
+        }
+    }
+
+    [TestCaseSource(nameof(Supported))]
+    public void A_supported_example_scenario_gives_the_same_calls_and_files_on_both_executors(string file, int seed)
+    {
+        var scenario = LoadFile(file);
+        var calls = Differential.AssertSame(scenario, SimulationLength.OfCalls(10_000), seed);
+        Assert.That(calls, Is.GreaterThan(9_000), "most of the 10,000 callers ended and were compared");
+    }
+
+    [TestCase("menus/carrier-support.scenario.json", "node accessibility: repeat actions")]
+    [TestCase("tests/IvrEngine.Benchmarks/peer/two-level.scenario.json", "queue support: callbacks (virtual hold or when closed)")]
+    [TestCase("tests/IvrEngine.Tests/Simulation/Scenarios/tiny-line.scenario.json", "node account: digit collection")]
+    public void An_example_scenario_the_kernel_does_not_model_is_refused_with_the_reason(string file, string reason)
+    {
+        Assert.That(KernelSupport.WhyNot(LoadFile(file)), Is.EqualTo(reason));
+    }
+
+    private static Scenario LoadFile(string file)
+    {
+        var loaded = ScenarioLoader.LoadFile(Path.Combine(RepoPaths.Root, file));
+        Assert.That(loaded.Diagnostics.Where(d => d.Severity == IvrEngine.Menus.DiagnosticSeverity.Error), Is.Empty);
+        return loaded.Scenario!;
+    }
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text;
+
+namespace IvrEngine.Tests.Simulation.Kernel;
+
+/// <summary>
+/// Menus and scenarios made at random from a seed, for the differential test: options by key and
+/// phrase, announcements, self-service hang-ups, escapes in every mode, budgets by failures and by
+/// time, queues of every strategy and priority, staffing that changes mid-week (agents logging out
+/// mid-call), zones with daylight saving, weeks that cross a change, choices of silence and hang-up, every patience distribution. About one in four also uses one
+/// feature the kernel does not model, named by <see cref="Generated.Refused"/>.
+/// </summary>
+internal static class ScenarioGenerator
+{
+    private static readonly string[] Zones = ["America/New_York", "Europe/Berlin", "America/Phoenix", "Australia/Sydney"];
+    private static readonly string[] Weeks = ["2026-03-02", "2026-03-23", "2026-10-19", "2026-11-30"];
+    private static readonly string[] Strategies = ["longest-idle", "round-robin", "fewest-calls", "random", "linear"];
+    private static readonly string[] Modes = ["immediate", "confirm", "disabled"];
+    private static readonly string[] Distributions = ["exponential", "lognormal", "fixed"];
+
+    /// <summary>One generated case: the two files' text, and the refused feature's reason (a prefix of it), or null when the kernel should run it.</summary>
+    public sealed record Generated(string Menu, string Scenario, string? Refused);
+
+    public static Generated Make(int seed)
+    {
+        var random = new Random(seed);
+        var queues = Enumerable.Range(0, random.Next(1, 4)).Select(i => $"q{i}").ToArray();
+        var nodes = Enumerable.Range(0, random.Next(2, 7)).Select(i => $"n{i}").ToArray();
+        var announcement = nodes.Length > 2 && random.Next(3) == 0 ? nodes[^1] : null;
+        var noInputSeconds = random.Next(4, 9);
+        var think = random.Next(1, 4);
+        var refusal = random.Next(4) == 0 ? random.Next(9) : -1;
+        string? refused = null;
+
+        string Queue() => queues[random.Next(queues.Length)];
+        string Action()
+        {
+            return random.Next(10) switch
+            {
+                < 4 => $$"""{ "queue": "{{Queue()}}" }""",
+                < 8 => $$"""{ "goto": "{{nodes[random.Next(nodes.Length)]}}" }""",
+                _ => """{ "hangup": { "en-US": "Goodbye." } }""",
+            };
+        }
+
+        var menu = new StringBuilder();
+        menu.Append(CultureInfo.InvariantCulture, $$"""
+            {
+              "name": "generated-{{seed}}",
+              "timeZone": "{{Zones[random.Next(Zones.Length)]}}",
+              "locales": ["en-US"],
+              "start": "n0",
+              "defaults": {
+                "noInput": { "seconds": {{noInputSeconds}}, "retries": {{random.Next(0, 3)}} },
+                "invalid": { "retries": {{random.Next(0, 4)}} },
+                "onRetriesExhausted": { "queue": "{{Queue()}}" },
+                "escape": { "mode": "{{Modes[random.Next(Modes.Length)]}}", "keys": ["0"], "say": { "en-US": ["operator"] }, "to": { "queue": "{{Queue()}}" } }
+              },
+              "budget": { "maxFailedInputs": {{random.Next(2, 7)}}, "maxMenuSeconds": {{random.Next(8, 60)}}, "then": { "queue": "{{Queue()}}" } },
+            """);
+        if (refusal == 0) menu.Append("""  "hours": { "office": { "weekly": { "mon-fri": "09:00-17:00" } } },""");
+        menu.Append("\n  \"queues\": {\n");
+        for (var q = 0; q < queues.Length; q++)
+        {
+            var extra = (refusal, q) switch
+            {
+                (0, 0) => Refuse(ref refused, """, "hours": "office" """, $"queue {queues[0]}: business hours"),
+                (1, 0) => Refuse(ref refused, """, "maxLength": 3, "overflow": { "hangup": { "en-US": "Busy." } } """, $"queue {queues[0]}: a maximum length"),
+                (2, 0) => Refuse(ref refused, """, "callback": { "offerWhenWaitOverSeconds": 60 } """, $"queue {queues[0]}: callbacks"),
+                (3, 0) => Refuse(ref refused, """, "strategy": "ring-all" """, $"queue {queues[0]}: the ring-all strategy"),
+                _ => $$""", "strategy": "{{Strategies[random.Next(Strategies.Length)]}}" """,
+            };
+            menu.Append(CultureInfo.InvariantCulture, $$"""    "{{queues[q]}}": { "name": { "en-US": "team {{q}}" }, "priority": {{random.Next(-2, 3)}}, "announce": { "everySeconds": {{random.Next(30, 90)}} }{{extra}} }{{(q < queues.Length - 1 ? "," : "")}}""").Append('\n');
+        }
+        menu.Append("  },\n  \"nodes\": {\n");
+        var keysOf = new Dictionary<string, List<char>>();
+        for (var n = 0; n < nodes.Length; n++)
+        {
+            var id = nodes[n];
+            menu.Append(CultureInfo.InvariantCulture, $$"""    "{{id}}": { "prompt": { "en-US": "Node {{id}}." }, """);
+            if (id == announcement)
+            {
+                menu.Append(CultureInfo.InvariantCulture, $$""" "next": { "queue": "{{Queue()}}" } }""");
+            }
+            else if (refusal == 4 && n == nodes.Length - 1 && n > 0)
+            {
+                menu.Append(CultureInfo.InvariantCulture, $$""" "collect": { "variable": "account", "minLength": 4, "maxLength": 6, "next": { "queue": "{{Queue()}}" } } }""");
+                refused = $"node {id}: digit collection";
+            }
+            else
+            {
+                var keys = Enumerable.Range(1, 9).OrderBy(_ => random.Next()).Take(random.Next(1, 5)).Select(k => (char)('0' + k)).ToList();
+                keysOf[id] = keys;
+                var options = keys.Select((k, i) =>
+                {
+                    var action = refusal == 5 && n == 0 && i == 0 ? Refuse(ref refused, """{ "do": "repeat" }""", $"node {id}: repeat actions") : Action();
+                    var message = random.Next(4) == 0 ? """, "message": { "en-US": "Right." }""" : "";
+                    return $$"""{ "key": "{{k}}", "say": { "en-US": ["choice {{k}}"] }{{message}}, {{action[2..^2]}} }""";
+                });
+                var say = random.Next(5) == 0 ? """, { "say": { "en-US": ["something else"] }, "hangup": { "en-US": "Bye." } }""" : "";
+                menu.Append(CultureInfo.InvariantCulture, $$""" "options": [ {{string.Join(", ", options)}}{{say}} ] }""");
+            }
+            menu.Append(n < nodes.Length - 1 ? ",\n" : "\n");
+        }
+        menu.Append("  }\n}\n");
+
+        var scenario = new StringBuilder();
+        var interval = random.Next(2) == 0 ? 30 : 60;
+        scenario.Append(CultureInfo.InvariantCulture, $$"""
+            {
+              "menu": "generated.json",
+              "weekOf": "{{Weeks[random.Next(Weeks.Length)]}}",
+              "intervalMinutes": {{interval}},
+              "arrivals": [
+                { "days": "daily", "from": "00:00", "to": "24:00", "callsPerHour": {{random.Next(20, 120)}} },
+                { "days": "Mon-Fri", "from": "{{random.Next(0, 10):00}}:00", "to": "{{random.Next(12, 24):00}}:00", "callsPerHour": {{random.Next(60, 400)}} }
+              ],
+              "callers": {
+                "escapeAtOnce": {{random.NextDouble() * 0.3:0.00}},
+                "thinkSeconds": {{(refusal == 6 ? Refuse(ref refused, noInputSeconds.ToString(CultureInfo.InvariantCulture), "node n0: callers think as long as the no-input timeout") : think.ToString(CultureInfo.InvariantCulture))}},
+            """);
+        var choices = new List<string>();
+        foreach (var (id, keys) in keysOf.OrderBy(k => k.Key, StringComparer.Ordinal))
+        {
+            if (random.Next(3) == 0) continue;
+            var rows = keys.Select(k => $"\"{k}\": {random.Next(1, 10)}").ToList();
+            if (random.Next(3) == 0) rows.Add($"\"silence\": {random.Next(1, 3)}");
+            if (random.Next(4) == 0) rows.Add("\"hangup\": 1");
+            if (refusal == 7 && choices.Count == 0) rows.Add(Refuse(ref refused, $"\"say:choice {keys[0]}\": 1", $"callers at {id} speak"));
+            choices.Add($"\"{id}\": {{ {string.Join(", ", rows)} }}");
+        }
+        scenario.Append(CultureInfo.InvariantCulture, $$"""    "choices": { {{string.Join(", ", choices)}} },""").Append('\n');
+        var patience = random.Next(4);
+        if (patience < 3)
+        {
+            scenario.Append(CultureInfo.InvariantCulture, $$"""    "patience": { "distribution": "{{Distributions[patience]}}", "meanSeconds": {{random.Next(20, 400)}}{{(patience == 1 ? ", \"sdSeconds\": 60" : "")}} },""").Append('\n');
+        }
+        if (random.Next(3) == 0) scenario.Append("""    "locales": { "en-US": 1 },""").Append('\n');
+        scenario.Append("    \"acceptCallback\": 0.5\n  },\n  \"queues\": {\n");
+        var staffed = queues.Where((_, i) => i == 0 || random.Next(4) != 0).ToArray();
+        for (var q = 0; q < staffed.Length; q++)
+        {
+            var distribution = Distributions[random.Next(Distributions.Length)];
+            var answer = refusal == 8 && q == 0 ? Refuse(ref refused, """, "answerSeconds": 2""", $"queue {staffed[0]}: agents answer after a delay") : "";
+            scenario.Append(CultureInfo.InvariantCulture, $$"""
+                    "{{staffed[q]}}": {
+                      "handleTime": { "distribution": "{{distribution}}", "meanSeconds": {{random.Next(30, 300)}}{{(distribution == "lognormal" ? ", \"sdSeconds\": 40" : "")}} },
+                      "wrapUpSeconds": {{random.Next(0, 3) * 10}}{{answer}},
+                      "agents": [
+                        { "days": "daily", "from": "00:00", "to": "24:00", "agents": {{random.Next(1, 5)}} },
+                        { "days": "Mon-Fri", "from": "{{random.Next(6, 12):00}}:{{(interval == 30 && random.Next(2) == 0 ? "30" : "00")}}", "to": "{{random.Next(13, 22):00}}:00", "agents": {{random.Next(0, 12)}} }
+                      ]
+                    }{{(q < staffed.Length - 1 ? "," : "")}}
+
+                """);
+        }
+        scenario.Append("  }\n}\n");
+        return new Generated(menu.ToString(), scenario.ToString(), refused);
+    }
+
+    private static string Refuse(ref string? refused, string text, string reason)
+    {
+        refused ??= reason;
+        return text;
+    }
+}

@@ -1,0 +1,62 @@
+using IvrEngine.Tests.Cli;
+
+namespace IvrEngine.Tests.Simulation.Kernel;
+
+/// <summary><c>ivr simulate --engine</c>, run as the real CLI: which executor ran is said in the header, and the kernel is never used for a scenario it does not model.</summary>
+[NonParallelizable]
+public sealed class SimulateEngineOptionTests
+{
+    private static string ErlangC => Path.Combine(RepoPaths.Root, "tests", "IvrEngine.Tests", "Simulation", "Fidelity", "erlang-c.scenario.json");
+
+    private static string Peer => Path.Combine(RepoPaths.Root, "tests", "IvrEngine.Benchmarks", "peer", "two-level.scenario.json");
+
+    private string _root = null!;
+
+    [OneTimeSetUp]
+    public void MakeFolder() => _root = Directory.CreateTempSubdirectory("ivr-engine-").FullName;
+
+    [OneTimeTearDown]
+    public void RemoveFolder() => Directory.Delete(_root, recursive: true);
+
+    [Test]
+    public async Task The_kernel_and_the_reference_engine_write_byte_identical_files_and_say_which_ran()
+    {
+        var kernel = Path.Combine(_root, "kernel");
+        var reference = Path.Combine(_root, "reference");
+        var runs = await Task.WhenAll(
+            IvrProcess.RunAsync("", ["simulate", ErlangC, "--calls", "3000", "--seed", "5", "--out", kernel]),
+            IvrProcess.RunAsync("", ["simulate", ErlangC, "--calls", "3000", "--seed", "5", "--out", reference, "--engine", "reference"]));
+        Assert.That(runs.Select(r => r.ExitCode), Is.All.Zero, string.Join("\n", runs.Select(r => r.ToString())));
+        Assert.That(runs[0].Output.Split('\n')[1], Is.EqualTo("Engine: kernel (compiled; proven equal to the reference engine)."));
+        Assert.That(runs[1].Output.Split('\n')[1], Is.EqualTo("Engine: reference (asked for)."));
+        foreach (var file in new[] { "intervals.csv", "summary.json" })
+        {
+            Assert.That(File.ReadAllBytes(Path.Combine(kernel, file)), Is.EqualTo(File.ReadAllBytes(Path.Combine(reference, file))), file);
+        }
+    }
+
+    [Test]
+    public async Task A_scenario_the_kernel_does_not_model_runs_on_the_reference_engine_and_the_header_says_why()
+    {
+        var run = await IvrProcess.RunAsync("", ["simulate", Peer, "--calls", "300"]);
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Output.Split('\n')[1], Is.EqualTo("Engine: reference (the kernel does not model queue support: callbacks (virtual hold or when closed))."));
+    }
+
+    [Test]
+    public async Task Asking_for_the_kernel_on_a_scenario_it_does_not_model_is_a_usage_error()
+    {
+        var run = await IvrProcess.RunAsync("", ["simulate", Peer, "--calls", "300", "--engine", "kernel"]);
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error.Trim(), Is.EqualTo("--engine kernel: the kernel does not model this scenario (queue support: callbacks (virtual hold or when closed)); use --engine reference or auto."));
+        Assert.That(run.Output, Does.Not.Contain("queue "), "nothing simulated");
+    }
+
+    [Test]
+    public async Task An_unknown_engine_is_a_usage_error()
+    {
+        var run = await IvrProcess.RunAsync("", ["simulate", ErlangC, "--engine", "fast"]);
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain("fast"));
+    }
+}
