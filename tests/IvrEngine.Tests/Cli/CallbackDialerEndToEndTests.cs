@@ -23,14 +23,14 @@ public sealed partial class CallbackDialerEndToEndTests
 
         var confirmed = await ivr.AskAsync("callback +12025550143 general");
         var reference = confirmed["confirmed ".Length..];
-        Assert.That(await ivr.AskAsync("callbacks"), Is.EqualTo($"callback {reference} pending attempts 0"), "no time has passed: no poll yet");
+        Assert.That(await ivr.ListCallbacksAsync(), Is.EqualTo(new[] { $"callback {reference} pending attempts 0" }), "no time has passed: no poll yet");
 
         // The poll at 10:00:05 claims it; the callee answers after a few rings; the agent talks two minutes.
         Assert.That(await ivr.AskAsync("wait 6"), Is.EqualTo("now 2026-11-30 10:00:06 America/New_York"));
-        Assert.That(await ivr.AskAsync("callbacks"), Is.EqualTo($"callback {reference} dialing attempts 0"));
+        Assert.That(await ivr.ListCallbacksAsync(), Is.EqualTo(new[] { $"callback {reference} dialing attempts 0" }));
         Assert.That(await ivr.AskAsync("wait 3m"), Is.EqualTo("now 2026-11-30 10:03:06 America/New_York"));
         Assert.That(await ivr.ErrorLineAsync("dialed "), Is.EqualTo($"dialed {reference} attempt 1: answered"));
-        Assert.That(await ivr.AskAsync("callbacks"), Does.StartWith($"callback {reference} completed attempts 1 (answered in queue general (by Steady"));
+        Assert.That(await ivr.ListCallbacksAsync(), Has.Count.EqualTo(1).And.One.StartsWith($"callback {reference} completed attempts 1 (answered in queue general (by Steady"));
         Assert.That(await ivr.CloseInputAndWaitAsync(), Is.Zero);
     }
 
@@ -117,7 +117,7 @@ public sealed partial class CallbackDialerEndToEndTests
             Assert.That(await first.AskAsync($"press {reference} 1"), Is.EqualTo($"call {reference} version {HoldLineVersion} ended: callback scheduled in queue general (callback {reference}, place 1 kept)"));
 
             // The process dies with the place kept in line.
-            Assert.That(await first.AskAsync("callbacks"), Is.EqualTo($"callback {reference} pending attempts 0"));
+            Assert.That(await first.ListCallbacksAsync(), Is.EqualTo(new[] { $"callback {reference} pending attempts 0" }));
             await first.KillAsync();
         }
 
@@ -126,7 +126,7 @@ public sealed partial class CallbackDialerEndToEndTests
             await second.OutputLineAsync("Serving hold-line");
             await second.AskAsync("wait 3m");
             Assert.That(await second.ErrorLineAsync("dialed "), Is.EqualTo($"dialed {reference} attempt 1: answered"), second.Transcript());
-            Assert.That(await second.AskAsync("callbacks"), Does.StartWith($"callback {reference} completed attempts 1"));
+            Assert.That(await second.ListCallbacksAsync(), Has.Count.EqualTo(1).And.One.StartsWith($"callback {reference} completed attempts 1"));
             Assert.That(await second.CloseInputAndWaitAsync(), Is.Zero);
         }
     }
@@ -167,7 +167,7 @@ public sealed partial class CallbackDialerEndToEndTests
 
         // The poll at 10:00:05 claims it; the phone rings (30 s before it counts as unanswered) when the line stops.
         await ivr.AskAsync("wait 10");
-        Assert.That(await ivr.AskAsync("callbacks"), Is.EqualTo($"callback {reference} dialing attempts 0"));
+        Assert.That(await ivr.ListCallbacksAsync(), Is.EqualTo(new[] { $"callback {reference} dialing attempts 0" }));
         Assert.That(await ivr.CloseInputAndWaitAsync(), Is.Zero);
 
         SqliteConnection.ClearAllPools();

@@ -55,6 +55,23 @@ internal sealed class LiveIvrProcess : IAsyncDisposable
         return await WaitForAsync(_output, string.Empty, before);
     }
 
+    /// <summary>
+    /// Sends <c>callbacks</c> and returns the listed lines, read up to the closing "N callbacks" line:
+    /// the reply spans several lines, so a single-line read would leave the count line to be taken
+    /// as the answer to the next question.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListCallbacksAsync()
+    {
+        var before = OutputCount;
+        await SendAsync("callbacks");
+        var count = await WaitForAsync(_output, " callbacks", before);
+        lock (_output)
+        {
+            var reply = _output.Skip(before).ToList();
+            return reply[..reply.IndexOf(count)];
+        }
+    }
+
     /// <summary>SIGKILL on Linux: no shutdown code runs, as in a crash or a power cut.</summary>
     public async Task KillAsync()
     {
