@@ -14,10 +14,10 @@ MENU = os.path.join(ROOT, "menus", "carrier-support.json")
 OUT = os.path.join(ROOT, "menus", "carrier-support.flows", "generated")
 LOCALES = ["en-US", "ru-RU"]
 # Values each collector accepts (they must pass minLength and pattern).
-COLLECTOR_INPUT = {"track-order": "1234567#", "port-in": "2025550143"}
+COLLECTOR_INPUT = {"track-order": "1234567#", "port-in": "2025550143#"}
 ESCAPE_PHRASE = {"en-US": "operator", "ru-RU": "оператор"}
 # Entries each collector refuses (too short, or against its pattern).
-COLLECTOR_INVALID = {"track-order": "12#", "port-in": "1111111111"}
+COLLECTOR_INVALID = {"track-order": "12#", "port-in": "1111111111#"}
 # The built-in wording (SystemMessages.Default), unless the menu or the node has its own.
 NO_INPUT = {"en-US": "Sorry, I didn't hear anything.", "ru-RU": "Извините, я вас не услышал."}
 INVALID = {"en-US": "Sorry, that's not one of the choices.", "ru-RU": "Извините, такого варианта нет."}

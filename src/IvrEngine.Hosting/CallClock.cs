@@ -27,9 +27,11 @@ public sealed class CallClock
 
     public ClockMode Mode => Virtual is null ? ClockMode.Real : ClockMode.Virtual;
 
-    /// <summary>The wall clock, optionally starting at <paramref name="startAt"/> and running at real speed from there.</summary>
-    public static CallClock Real(Instant? startAt = null) =>
-        new(startAt is { } start ? new ShiftedTimeProvider(TimeProvider.System, start) : TimeProvider.System, null);
+    /// <summary>The wall clock, optionally starting at <paramref name="startAt"/> and running <paramref name="speed"/> times real speed from there.</summary>
+    public static CallClock Real(Instant? startAt = null, double speed = 1) =>
+        new(startAt is null && speed == 1
+            ? TimeProvider.System
+            : new ShiftedTimeProvider(TimeProvider.System, startAt ?? TimeProvider.System.GetUtcNow().ToInstant(), speed), null);
 
     /// <summary>Virtual time starting at <paramref name="startAt"/>.</summary>
     public static CallClock VirtualAt(Instant startAt)
@@ -59,6 +61,6 @@ public sealed class CallClock
         if (!string.IsNullOrWhiteSpace(options.StartAt) && StartInstantParser.TryParse(options.StartAt, out var parsed, out _)) startAt = parsed;
         return options.Clock == ClockMode.Virtual
             ? VirtualAt(startAt ?? TimeProvider.System.GetUtcNow().ToInstant())
-            : Real(startAt);
+            : Real(startAt, options.Speed);
     }
 }

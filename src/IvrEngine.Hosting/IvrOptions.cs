@@ -25,6 +25,11 @@ public sealed class IvrOptions
     /// </summary>
     public string? StartAt { get; set; }
 
+    /// <summary>How much faster than the wall clock real time runs (<c>ivr call --speed 10</c>); ignored in virtual time.</summary>
+    /// <value>The default value is 1: real speed.</value>
+    [Range(0.01, 1000)]
+    public double Speed { get; set; } = 1;
+
     /// <summary>Seeds everything random (reference numbers), so the same inputs give the same transcript.</summary>
     /// <value>The default value is null: a fresh random seed each run, so callers get different reference numbers.</value>
     [Range(0, int.MaxValue)]

@@ -108,9 +108,17 @@ public sealed partial class MenuCatalog : IDisposable
                     Volatile.Write(ref entry.Menu, result.Menu);
                     Log.Serving(_logger, result.Menu.Name, result.Menu.Version, entry.Path);
                 }
+                else if (entry.Refused)
+                {
+                    // Ops reverted a bad edit: say the file is good again, or the last word stays "error".
+                    Log.ServingAgain(_logger, entry.Path, serving.Name, serving.Version);
+                }
+
+                entry.Refused = false;
             }
             else
             {
+                entry.Refused = true;
                 Log.Refused(_logger, entry.Path, result.Errors.Count(), serving.Name, serving.Version);
                 foreach (var error in result.Errors) Log.Problem(_logger, error.ToString());
             }
@@ -130,6 +138,9 @@ public sealed partial class MenuCatalog : IDisposable
         public ITimer? Timer { get; set; }
 
         public bool Disposed { get; set; }
+
+        /// <summary>The last change was refused, so the next good load is news even when it is the version already served.</summary>
+        public bool Refused { get; set; }
     }
 
     private static partial class Log
@@ -140,6 +151,9 @@ public sealed partial class MenuCatalog : IDisposable
         [LoggerMessage(EventId = 11, EventName = "MenuRefused", Level = LogLevel.Warning,
             Message = "menu file {Path} changed but has {Count} error(s); menu {Name} version {Version} keeps serving")]
         public static partial void Refused(ILogger logger, string path, int count, string name, string version);
+
+        [LoggerMessage(EventId = 13, EventName = "MenuServingAgain", Level = LogLevel.Information, Message = "menu file {Path} fixed: menu {Name} version {Version} serving again")]
+        public static partial void ServingAgain(ILogger logger, string path, string name, string version);
 
         [LoggerMessage(EventId = 12, EventName = "MenuProblem", Level = LogLevel.Error, Message = "{Diagnostic}")]
         public static partial void Problem(ILogger logger, string diagnostic);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using IvrEngine.Cli.Console;
 using IvrEngine.Hosting;
@@ -41,13 +42,18 @@ internal static partial class CallCommand
         };
         var queueLog = new Option<string?>("--queue-log") { Description = "Write the queue events (enter, ring, connect, abandon…) as JSON lines to this file.", HelpName = "FILE" };
         var asteriskLog = new Option<string?>("--asterisk-queue-log") { Description = "Write the queue events in Asterisk's queue_log format to this file.", HelpName = "FILE" };
+        var speed = new Option<double?>("--speed") { Description = "On the real clock, run time N times faster (0.01 to 1000): prompts, pauses and timeouts alike.", HelpName = "N" };
+        speed.Validators.Add(result =>
+        {
+            if (!DecimalOption.IsWithin(result, 0.01, 1000)) result.AddError("--speed: give a number from 0.01 to 1000, e.g. --speed 10");
+        });
         var quietEvents = new Option<bool>("--quiet-events") { Description = "Show only what the caller hears (the line's prompts and the call's end), not the engine's notes." };
         var seed = new Option<int?>("--seed") { Description = "Seed for everything random (the reference number); same seed, inputs and --at give the same transcript.", HelpName = "N" };
         seed.Validators.Add(WholeNumberOption.Between("--seed", 0, int.MaxValue));
 
         var command = new Command("call", "Call a menu: hear its prompts, press keys, say phrases, let timeouts pass.")
         {
-            menu, locale, callerId, at, clock, staffing, callbacksDb, transcript, queueLog, asteriskLog, seed, record, quietEvents,
+            menu, locale, callerId, at, clock, speed, staffing, callbacksDb, transcript, queueLog, asteriskLog, seed, record, quietEvents,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -66,6 +72,7 @@ internal static partial class CallCommand
                 CallbacksDatabase = parseResult.GetValue(callbacksDb),
                 QueueLogPath = parseResult.GetValue(queueLog),
                 AsteriskQueueLogPath = parseResult.GetValue(asteriskLog),
+                Speed = parseResult.GetValue(speed),
                 // Colour only on a terminal: piped output and files stay plain text.
                 Painter = CallLinePainter.For(ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected, Environment.GetEnvironmentVariable("NO_COLOR"), parseResult.GetValue(quietEvents)),
             };
@@ -124,6 +131,12 @@ internal static partial class CallCommand
             return ExitCodes.Usage;
         }
 
+        if (request.Speed is not null && settings.Clock == ClockMode.Virtual)
+        {
+            await error.WriteLineAsync("ivr call: --speed runs the real clock faster; in virtual time the clock moves only with 'wait' (add --clock real).");
+            return ExitCodes.Usage;
+        }
+
         var menuPath = request.MenuPath ?? Path.Combine(AppContext.BaseDirectory, settings.DefaultMenu);
         var loaded = MenuLoader.LoadFile(menuPath);
         foreach (var diagnostic in loaded.Diagnostics.Where(d => d.IsError)) await error.WriteLineAsync(diagnostic.ToString());
@@ -150,7 +163,8 @@ internal static partial class CallCommand
             ? new Hosting.Callbacks.SqliteCallbackStore(request.CallbacksDatabase ?? host.Services.GetRequiredService<IOptions<Hosting.Callbacks.CallbackOptions>>().Value.Database)
             : null;
         var callCenter = staffing is null ? null : await callHost.OpenCallCenterAsync(menu, staffing, callbacks);
-        await output.WriteLineAsync($"Calling {menu.Name} ({locale}, {settings.Clock.ToString().ToLowerInvariant()} time). Type 'help' for what you can do.");
+        var speedNote = settings.Clock == ClockMode.Real && settings.Speed != 1 ? string.Create(CultureInfo.InvariantCulture, $" at {settings.Speed:0.##}× speed") : string.Empty;
+        await output.WriteLineAsync($"Calling {menu.Name} ({locale}, {settings.Clock.ToString().ToLowerInvariant()} time{speedNote}). Type 'help' for what you can do.");
         await output.WriteLineAsync(staffing is null
             ? "No staffing file: a transfer ends the call at the queue."
             : $"Agents: {staffing.Agents.Length} simulated, from {Path.GetFileName(staffingPath)}.");
@@ -216,6 +230,7 @@ internal static partial class CallCommand
         var clock = request.Clock ?? builder.Configuration[$"{IvrOptions.SectionName}:Clock"] ?? request.DefaultClock.ToString();
         var overrides = new Dictionary<string, string?> { [$"{IvrOptions.SectionName}:Clock"] = clock };
         if (request.At is not null) overrides[$"{IvrOptions.SectionName}:StartAt"] = request.At;
+        if (request.Speed is { } speed) overrides[$"{IvrOptions.SectionName}:Speed"] = speed.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (request.Seed is { } seed) overrides[$"{IvrOptions.SectionName}:Seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
         builder.Configuration.AddInMemoryCollection(overrides);
         builder.Services.AddIvrEngine(builder.Configuration);
@@ -270,6 +285,9 @@ internal static partial class CallCommand
         public string? CallbacksDatabase { get; init; }
 
         public string? AsteriskQueueLogPath { get; init; }
+
+        /// <summary><c>--speed</c>: real time this many times faster.</summary>
+        public double? Speed { get; init; }
 
         /// <summary>Colour and <c>--quiet-events</c> for the console's lines.</summary>
         public CallLinePainter Painter { get; init; } = CallLinePainter.Plain;

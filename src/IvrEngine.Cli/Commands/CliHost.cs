@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using IvrEngine.Cli.Console;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace IvrEngine.Cli.Commands;
 
@@ -23,10 +25,7 @@ internal static class CliHost
             Args = [],
         });
         builder.Configuration.AddEnvironmentVariables("IVR_");
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.AddFilter(logFilter);
-        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        UsePlainLogs(builder.Logging, logFilter);
         return builder;
     }
 
@@ -41,10 +40,16 @@ internal static class CliHost
             Args = [],
         });
         builder.Configuration.AddEnvironmentVariables("IVR_");
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.AddFilter(logFilter);
-        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        UsePlainLogs(builder.Logging, logFilter);
         return builder;
+    }
+
+    private static void UsePlainLogs(ILoggingBuilder logging, Func<string?, LogLevel, bool> logFilter)
+    {
+        logging.ClearProviders();
+        logging.AddConsole(o => o.FormatterName = PlainLogFormatter.FormatterName);
+        logging.AddConsoleFormatter<PlainLogFormatter, ConsoleFormatterOptions>();
+        logging.AddFilter(logFilter);
+        logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     }
 }

@@ -71,6 +71,39 @@ public sealed partial class CallCommandEndToEndTests
     }
 
     [Test]
+    public async Task RealClockAtASpeed_RunsTheTimeoutsThatManyTimesFaster()
+    {
+        // 15 s of the line's time at 100× take 0.15 s; at real speed this call would outlive the test's limit.
+        var result = await CallAsync("wait 600\n", "--clock", "real", "--speed", "100");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output, Does.StartWith("Calling test-line (en-US, real time at 100× speed)."));
+        Assert.That(result.Output, Does.Contain("Outcome: transferred to queue general (no input after 2 retries)"));
+    }
+
+    [TestCase("0")]
+    [TestCase("-2")]
+    [TestCase("1001")]
+    [TestCase("NaN")]
+    [TestCase("fast")]
+    public async Task Speed_OutsideItsRange_IsAUsageError(string speed)
+    {
+        var result = await CallAsync("", "--clock", "real", "--speed", speed);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Error, Does.Contain("--speed: give a number from 0.01 to 1000"));
+    }
+
+    [Test]
+    public async Task Speed_InVirtualTime_IsAUsageErrorThatSaysWhy()
+    {
+        var result = await CallAsync("", "--clock", "virtual", "--speed", "10");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Error.Trim(), Is.EqualTo("ivr call: --speed runs the real clock faster; in virtual time the clock moves only with 'wait' (add --clock real)."));
+    }
+
+    [Test]
     public async Task PipedCall_WaitAloneOnVirtualTime_AdvancesToTheNextTimeout()
     {
         var result = await CallAsync("wait\n", "--clock", "virtual");

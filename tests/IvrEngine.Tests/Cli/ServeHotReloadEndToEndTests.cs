@@ -66,7 +66,7 @@ public sealed partial class ServeHotReloadEndToEndTests
             await stream.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
             await stream.FlushAsync();
             var refused = await ivr.ErrorLineAsync($"keeps serving", errorsBefore);
-            Assert.That(refused, Does.Contain($"version {VersionOf(two)} keeps serving"));
+            Assert.That(refused, Is.EqualTo($"menu file {Path.GetFullPath(file.Path)} changed but has 1 error(s); menu reload-test version {VersionOf(two)} keeps serving"));
             Assert.That(await ivr.ErrorLineAsync("error IVR0001", errorsBefore), Does.Contain(Path.GetFileName(file.Path) + "("));
             Assert.That(await ivr.AskAsync("call 1"), Does.Contain($"version {VersionOf(two)} at node two"));
 
@@ -87,6 +87,14 @@ public sealed partial class ServeHotReloadEndToEndTests
         Assert.That(located, Does.Contain($"{Path.GetFileName(file.Path)}({line},{column}): error IVR0006"));
         Assert.That(located, Does.Contain("did you mean 'three'?").And.Contain("[$.nodes.main.options[0].goto]"));
         Assert.That(await ivr.AskAsync("call 1"), Does.Contain($"version {VersionOf(three)} at node three"));
+
+        // Reverting the bad edit is said, though the version served never changed.
+        errorsBefore = ivr.ErrorCount;
+        await File.WriteAllTextAsync(file.Path, three);
+        Assert.That(await ivr.ErrorLineAsync("fixed", errorsBefore), Is.EqualTo($"menu file {Path.GetFullPath(file.Path)} fixed: menu reload-test version {VersionOf(three)} serving again"));
+
+        // Log lines are for people: no "warn: IvrEngine.Hosting.MenuCatalog[11]" category prefixes.
+        Assert.That(ivr.Transcript(), Does.Not.Contain("IvrEngine.").And.Not.Contain("info:").And.Not.Contain("warn:").And.Not.Contain("fail:"));
 
         Assert.That(await ivr.AskAsync($"hangup {firstRef}"), Does.Contain($"call {firstRef} version {VersionOf(one)} ended"));
         Assert.That(await ivr.CloseInputAndWaitAsync(), Is.EqualTo(0));

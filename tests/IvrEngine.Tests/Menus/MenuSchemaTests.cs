@@ -198,6 +198,36 @@ public sealed class MenuSchemaTests
         AssertInvalid(menu, "/nodes/main/prompt");
     }
 
+    /// <summary>BCP 47 tags are case-insensitive: what the loader takes, editors must not underline.</summary>
+    [TestCase("en-US", true)]
+    [TestCase("en-us", true)]
+    [TestCase("EN-US", true)]
+    [TestCase("ru-ru", true)]
+    [TestCase("english", false)]
+    [TestCase("en_US", false)]
+    [TestCase("e-US", false)]
+    public void LocaleTag_TheSchemaAndTheLoaderAgree(string tag, bool accepted)
+    {
+        var text = MinimalMenu().ToJsonString().Replace("\"en-US\"", $"\"{tag}\"", StringComparison.Ordinal);
+
+        var loaded = IvrEngine.Menus.MenuLoader.Load(text, "tag.json");
+        using var document = JsonDocument.Parse(text);
+
+        Assert.That(loaded.Succeeded, Is.EqualTo(accepted), () => string.Join("\n", loaded.Diagnostics));
+        Assert.That(Evaluate(document.RootElement).IsValid, Is.EqualTo(accepted));
+    }
+
+    [Test]
+    public void LintRuleIds_AreTheLintersRules()
+    {
+        var schema = JsonNode.Parse(File.ReadAllText(RepoPaths.Schema))!;
+        var rule = Navigate(schema, "/$defs/lint/properties/disable/items/properties/rule");
+
+        var listed = rule["enum"]!.AsArray().Select(id => id!.GetValue<string>());
+
+        Assert.That(listed, Is.EquivalentTo(IvrEngine.Menus.Lint.MenuLinter.RuleCodes), "editors complete rule ids from this list");
+    }
+
     [Test]
     public void LoaderSampleMenu_ValidatesAgainstTheSchema()
     {

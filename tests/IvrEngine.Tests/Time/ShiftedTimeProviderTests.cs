@@ -73,6 +73,47 @@ public sealed class ShiftedTimeProviderTests
         Assert.That(firedAt, Is.EqualTo(new[] { (Start + Duration.FromSeconds(5)).ToDateTimeOffset() }));
     }
 
+    [Test]
+    public void AtASpeed_TheClockAndElapsedTimeRunThatManyTimesFaster()
+    {
+        var inner = new ManualTimeProvider(InnerNow) { Timestamp = 1_000 };
+        var fast = new ShiftedTimeProvider(inner, Start, speed: 10);
+
+        inner.Now += TimeSpan.FromSeconds(1.5);
+        inner.Timestamp += 1_500;
+
+        Assert.That(fast.GetUtcNow(), Is.EqualTo((Start + Duration.FromSeconds(15)).ToDateTimeOffset()));
+        Assert.That(fast.GetElapsedTime(1_000), Is.EqualTo(TimeSpan.FromSeconds(15)));
+    }
+
+    [Test]
+    public void AtASpeed_TimersFireWhenTheFastClockReachesTheirDueTime_AndChangeIsScaledToo()
+    {
+        var inner = new VirtualClock(Instant.FromUtc(2025, 3, 1, 8, 0));
+        var fast = new ShiftedTimeProvider(inner, Start, speed: 10);
+        var firedAt = new List<DateTimeOffset>();
+        using var timer = fast.CreateTimer(_ => firedAt.Add(fast.GetUtcNow()), null, TimeSpan.FromSeconds(7), Timeout.InfiniteTimeSpan);
+
+        inner.Advance(Duration.FromMilliseconds(699));
+        Assert.That(firedAt, Is.Empty);
+        inner.Advance(Duration.FromMilliseconds(1));
+        Assert.That(firedAt, Is.EqualTo(new[] { (Start + Duration.FromSeconds(7)).ToDateTimeOffset() }));
+
+        timer.Change(TimeSpan.FromSeconds(20), Timeout.InfiniteTimeSpan);
+        inner.Advance(Duration.FromSeconds(2));
+        Assert.That(firedAt, Has.Count.EqualTo(2));
+        Assert.That(firedAt[1], Is.EqualTo((Start + Duration.FromSeconds(27)).ToDateTimeOffset()));
+    }
+
+    [TestCase(0)]
+    [TestCase(-1)]
+    [TestCase(double.NaN)]
+    [TestCase(double.PositiveInfinity)]
+    public void ASpeedThatIsNotAPositiveNumber_IsRefused(double speed)
+    {
+        Assert.That(() => new ShiftedTimeProvider(new ManualTimeProvider(InnerNow), Start, speed), Throws.TypeOf<ArgumentOutOfRangeException>());
+    }
+
     /// <summary>A time provider that moves only when the test moves it, and records the timers asked of it.</summary>
     private sealed class ManualTimeProvider(DateTimeOffset now) : TimeProvider
     {

@@ -71,7 +71,9 @@ public static class MenuDiff
             foreach (var locale in oldMenu.Locales.Union(newMenu.Locales))
             {
                 var (b, a) = (before.Has(locale) ? before.For(locale) : null, after.Has(locale) ? after.For(locale) : null);
-                if (!string.Equals(b, a, StringComparison.Ordinal)) Add(section, $"{what} ({locale}):\n    - {b ?? "(none)"}\n    + {a ?? "(none)"}");
+                if (string.Equals(b, a, StringComparison.Ordinal)) continue;
+                var words = b is not null && a is not null && WordDiff.Mark(b, a) is { } marked ? $"\n    ~ {marked}" : string.Empty;
+                Add(section, $"{what} ({locale}):\n    - {b ?? "(none)"}\n    + {a ?? "(none)"}{words}");
             }
         }
     }

@@ -26,6 +26,7 @@ public static class MenuLinter
         new MissingPhrasesRule(),
         new QueueWithoutHoursFallbackRule(),
         new RoutingLoopRule(),
+        new TerminatorSpillRule(),
     ];
 
     /// <summary>The rule codes, in order.</summary>

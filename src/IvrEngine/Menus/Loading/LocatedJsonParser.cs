@@ -49,7 +49,7 @@ internal static class LocatedJsonParser
         {
             var line = (int)(ex.LineNumber ?? 0);
             var offset = source.LineStart(line) + (ex.BytePositionInLine ?? 0);
-            diagnostics.Error(DiagnosticCodes.Unreadable, source.Locate(offset, JsonPaths.Root), $"the file is not valid JSON: {ReaderMessage(ex)}");
+            diagnostics.Error(DiagnosticCodes.Unreadable, source.Locate(offset, JsonPaths.Root), $"the file is not valid JSON: {JsonSyntaxHint.Explain(source, offset, ReaderMessage(ex))}");
             return null;
         }
         catch (InvalidOperationException ex)

@@ -316,6 +316,64 @@ public sealed class MenuLinterTests
         Assert.That(Findings(json, "IVRL011"), Is.Empty);
     }
 
+    /// <summary>A collector whose entry moves on to the main menu; <c>COLLECT</c> and <c>ESCAPE</c> are filled in by each test.</summary>
+    private const string CollectorMenu = """
+        {
+          "name": "lint-collector",
+          "timeZone": "America/New_York",
+          "locales": ["en-US"],
+          "start": "main",
+          "defaults": { "escape": { "to": { "queue": "general" }ESCAPE } },
+          "queues": { "general": { "name": { "en-US": "customer care" } } },
+          "nodes": {
+            "main": {
+              "prompt": { "en-US": "To enter your account number, press 1. To hear this again, press star." },
+              "options": [ { "key": "1", "goto": "account" }, { "key": "*", "do": "repeat" } ]
+            },
+            "account": {
+              "prompt": { "en-US": "Enter your account number, then press pound." },
+              "collect": COLLECT
+            }
+          }
+        }
+        """;
+
+    private static string WithCollector(string collect, string escape = "") =>
+        CollectorMenu.Replace("COLLECT", collect, StringComparison.Ordinal).Replace("ESCAPE", escape, StringComparison.Ordinal);
+
+    [Test]
+    public void IVRL012_TerminatorAfterAFullLengthEntry_ReachesAnEscapeOnTheNextNode()
+    {
+        var json = WithCollector("{ \"into\": \"account\", \"maxLength\": 4, \"next\": { \"goto\": \"main\" } }");
+
+        var finding = Findings(json, "IVRL012").Single();
+
+        Assert.That(finding.JsonPath, Is.EqualTo("$.nodes.account.collect"));
+        Assert.That(finding.Message, Does.StartWith("node 'account' ends entry at 4 digits; a caller who then presses # (the terminator) reaches node 'main', where # asks for a person."));
+    }
+
+    [Test]
+    public void IVRL012_TerminatorThatIsAnOptionOnTheNextNode_IsReported()
+    {
+        var json = WithCollector("{ \"into\": \"account\", \"maxLength\": 4, \"terminator\": \"*\", \"next\": { \"goto\": \"main\" } }");
+
+        Assert.That(Findings(json, "IVRL012").Single().Message, Does.Contain("where * chooses an option"));
+    }
+
+    [TestCase("{ \"into\": \"account\", \"maxLength\": 4, \"terminator\": null, \"next\": { \"goto\": \"main\" } }", "")]
+    [TestCase("{ \"into\": \"account\", \"maxLength\": 4, \"next\": { \"goto\": \"main\" } }", ", \"keys\": [\"0\"]")]
+    [TestCase("{ \"into\": \"account\", \"maxLength\": 4, \"next\": { \"hangup\": { \"en-US\": \"Thanks.\" } } }", "")]
+    public void IVRL012_NoTerminator_OrNoMeaningNext_OrNoNextNode_IsQuiet(string collect, string mainEscape)
+    {
+        Assert.That(Findings(WithCollector(collect, mainEscape), "IVRL012"), Is.Empty);
+    }
+
+    [Test]
+    public void BundledMenu_HasNoLintFindings()
+    {
+        Assert.That(MenuLinter.LintFile(RepoPaths.BundledMenu).Findings, Is.Empty);
+    }
+
     [Test]
     public void IVRL010_BundledMenu_IsQuiet()
     {
