@@ -74,7 +74,7 @@ internal static partial class CallCommand
                 AsteriskQueueLogPath = parseResult.GetValue(asteriskLog),
                 Speed = parseResult.GetValue(speed),
                 // Colour only on a terminal: piped output and files stay plain text.
-                Painter = CallLinePainter.For(ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected, Environment.GetEnvironmentVariable("NO_COLOR"), parseResult.GetValue(quietEvents)),
+                Painter = CallLinePainter.For(ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected, Environment.GetEnvironmentVariable("NO_COLOR"), parseResult.GetValue(quietEvents), TerminalWidth()),
             };
             return RunAsync(request, input, output, error, echoInput: !inputIsTerminal, cancellationToken);
         });
@@ -265,6 +265,19 @@ internal static partial class CallCommand
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             problem = $"cannot write '{path}': {exception.Message}";
+            return null;
+        }
+    }
+
+    /// <summary>The terminal's columns, or null when there is none to ask (piped output, no console).</summary>
+    private static int? TerminalWidth()
+    {
+        try
+        {
+            return System.Console.IsOutputRedirected ? null : System.Console.WindowWidth;
+        }
+        catch (Exception exception) when (exception is IOException or PlatformNotSupportedException or InvalidOperationException)
+        {
             return null;
         }
     }
