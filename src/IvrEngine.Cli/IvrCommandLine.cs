@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using IvrEngine.Cli.Commands;
 using IvrEngine.Cli.Console;
 
@@ -24,6 +26,9 @@ internal static class IvrCommandLine
             StaffCommand.Create(output, error),
         };
 
+        var help = root.Options.OfType<HelpOption>().Single();
+        help.Action = new CallHelpAction((HelpAction)help.Action!);
+
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         if (args.Length == 0)
         {
@@ -33,7 +38,8 @@ internal static class IvrCommandLine
         }
 
         var parseResult = root.Parse(args);
-        if (parseResult.Errors.Count > 0)
+        // Asking for help is never a usage error, even when the command's required argument is missing.
+        if (parseResult.Errors.Count > 0 && parseResult.GetResult(help) is null)
         {
             foreach (var message in Messages(parseResult, root)) await error.WriteLineAsync($"ivr: {CallEventFormatter.Printable(message)}");
             var commandName = parseResult.CommandResult.Command == root ? string.Empty : $" {parseResult.CommandResult.Command.Name}";
@@ -56,5 +62,22 @@ internal static class IvrCommandLine
         return [first.StartsWith('-')
             ? $"'{first}' is not an option of ivr; choose a command first: {string.Join(", ", commands)}."
             : $"'{first}' is not an ivr command; the commands are {string.Join(", ", commands)}."];
+    }
+
+    /// <summary><c>ivr call --help</c> also lists what can be typed during a call, which no option says.</summary>
+    private sealed class CallHelpAction(HelpAction standard) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            var code = standard.Invoke(parseResult);
+            if (parseResult.CommandResult.Command.Name == "call")
+            {
+                var output = parseResult.InvocationConfiguration.Output;
+                output.WriteLine("During a call:");
+                foreach (var line in CallConsole.HelpText.Split('\n').Skip(1)) output.WriteLine(line.TrimEnd());
+            }
+
+            return code;
+        }
     }
 }

@@ -224,6 +224,19 @@ public sealed partial class CallCommandEndToEndTests
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Output, Does.Contain("--locale").And.Contain("--caller-id").And.Contain("--at").And.Contain("--clock").And.Contain("--transcript").And.Contain("--seed"));
+        Assert.That(result.Output, Does.Contain("During a call:\n  1, 00, 21#      press keys").And.Contain("  say <words>").And.Contain("  hangup "));
+    }
+
+    [TestCase("validate")]
+    [TestCase("diff")]
+    [TestCase("simulate")]
+    public async Task HelpOfACommandWithRequiredArguments_IsHelp_NotAUsageError(string command)
+    {
+        var result = await IvrProcess.RunAsync("", command, "--help");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Error, Is.Empty);
+        Assert.That(result.Output, Does.Contain($"ivr {command}").And.Not.Contain("During a call:"));
     }
 
     [TestCase("abc")]
