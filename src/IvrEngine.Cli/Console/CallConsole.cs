@@ -31,10 +31,19 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
     private TaskCompletionSource _lineSpoke = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Instant _callStart = Instant.MinValue;
 
+    /// <summary>Prompts shorter than this pass too quickly for a note to help.</summary>
+    private static readonly Duration MinSpeakingNote = Duration.FromSeconds(4);
+
+    private string? _locale;
+    private Instant _speakingUntil = Instant.MinValue;
+    private int _promptGeneration;
+    private ITimer? _listening;
+
     /// <summary>Runs one call to its end: the line hangs up, or the caller types <c>hangup</c>, presses Ctrl+C or ends the input.</summary>
     public async Task<CallSession> RunAsync(Menu menu, string? locale, string? callerId, CancellationToken cancellationToken)
     {
         await using var onInterrupt = cancellationToken.Register(() => _interrupted.TrySetResult());
+        _locale = menu.ResolveLocale(locale);
         var call = await host.StartCallAsync(menu, locale, callerId, Show, callCenter);
         if (callCenter is not null)
         {
@@ -67,6 +76,8 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
             if (echoInput) output.WriteLine($"> {CallEventFormatter.Printable(line)}");
             await PerformAsync(CallerCommand.Parse(line), call, cancellationToken);
         }
+
+        _listening?.Dispose();
         return call;
     }
 
@@ -76,9 +87,44 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
         // The call's end is kept in a caller-only view: it is what the caller hears last.
         var spoken = callEvent.Type is CallEventType.Prompt or CallEventType.CallEnded;
         if (CallEventFormatter.Format(callEvent, _callStart) is { } line && _painter.Paint(line, spoken) is { } painted) output.WriteLine(painted);
+        if (callEvent.Type == CallEventType.Prompt && host.Clock.Mode == ClockMode.Real) ShowSpeaking(callEvent);
         // As a flow's bare 'wait': an agent answering counts as the line doing something.
         if (callEvent.Type is CallEventType.Prompt or CallEventType.AgentConnected or CallEventType.CallEnded) _lineSpoke.TrySetResult();
         if (callEvent.Type == CallEventType.CallEnded) _ended.TrySetResult();
+    }
+
+    /// <summary>
+    /// On the real clock the whole prompt is printed at once but takes its time to say: a note says
+    /// how long, another when the line starts listening, so the screen never sits still unexplained.
+    /// </summary>
+    private void ShowSpeaking(CallEvent prompt)
+    {
+        var saying = SpeakingTime.Of(prompt.Text ?? string.Empty, _locale ?? "en-US");
+        var generation = Interlocked.Increment(ref _promptGeneration);
+        _speakingUntil = prompt.At + saying;
+        if (saying < MinSpeakingNote) return;
+        Note(prompt.At, $"speaking for {CallEventFormatter.Elapsed(saying)}; keys or words cut in");
+        _listening?.Dispose();
+        _listening = host.Clock.Time.CreateTimer(_ =>
+        {
+            // A newer prompt, or input that cut this one short, has already said what comes next.
+            if (Volatile.Read(ref _promptGeneration) == generation) Note(_speakingUntil, "listening");
+        }, null, saying.ToTimeSpan(), Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Input while the line is still speaking cuts the prompt short, as the engine does (barge-in).</summary>
+    private void MarkBargeIn()
+    {
+        if (host.Clock.Mode != ClockMode.Real) return;
+        var now = host.Clock.Clock.GetCurrentInstant();
+        if (now >= _speakingUntil) return;
+        Interlocked.Increment(ref _promptGeneration);
+        Note(now, $"cut short, {CallEventFormatter.Elapsed(_speakingUntil - now)} before the prompt's end");
+    }
+
+    private void Note(Instant at, string text)
+    {
+        if (_painter.Paint($"[{CallEventFormatter.Elapsed(at - _callStart)}] · {text}", spoken: false) is { } painted) output.WriteLine(painted);
     }
 
     private async Task HangUpAsync(CallSession call, string note)
@@ -93,9 +139,11 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
         switch (command)
         {
             case CallerCommand.PressKeys press:
+                MarkBargeIn();
                 await host.InvokeAsync(() => call.Press(press.Keys));
                 break;
             case CallerCommand.SayWords say:
+                MarkBargeIn();
                 await host.InvokeAsync(() => call.Say(say.Utterance));
                 break;
             case CallerCommand.Wait { For: { } duration }:

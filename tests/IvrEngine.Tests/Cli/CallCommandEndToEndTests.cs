@@ -79,6 +79,18 @@ public sealed partial class CallCommandEndToEndTests
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Output, Does.StartWith("Calling test-line (en-US, real time at 100× speed)."));
         Assert.That(result.Output, Does.Contain("Outcome: transferred to queue general (no input after 2 retries)"));
+        // Start-up takes real milliseconds, which are seconds at 100×: the notes are found by their text, not their times.
+        Assert.That(result.Output, Does.Match(@"IVR: Main menu\. For billing, press 1\. For orders, press 2\. For plans, press 3\.\n\[\d:\d\d\] · speaking for 0:05; keys or words cut in\n"));
+        Assert.That(result.Output, Does.Match(@"\n\[\d:\d\d\] · listening\n"));
+    }
+
+    [Test]
+    public async Task RealClock_KeysWhileTheLineSpeaks_CutThePromptShort()
+    {
+        var result = await CallAsync("1\n", "--clock", "real", "--speed", "2");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output, Does.Match(@"\[0:0\d\] · cut short, 0:0\d before the prompt's end\n"));
     }
 
     [TestCase("0")]
