@@ -11,7 +11,7 @@ public sealed class CallbackStoreFaultEndToEndTests
     [TestCase("plain text", "not a callback store (not a SQLite database)")]
     [TestCase("corrupt", "not a callback store (not a SQLite database)")]
     [TestCase("truncated", "is damaged (truncated or corrupt)")]
-    [TestCase("newer schema", "has schema version 99; this ivr knows up to 2. Use a newer ivr.")]
+    [TestCase("newer schema", "has schema version 99; this ivr knows up to 3. Use a newer ivr.")]
     public async Task CallbacksListShowCancel_OnABadStore_SayWhatIsWrongInOneLine(string kind, string problem)
     {
         using var database = new TempDatabase();

@@ -24,7 +24,7 @@ internal sealed class VirtualHoldBooking(Menu menu, WaitingLines lines, WaitEsti
             return;
         }
         var booking = CallbackBooking.Store(callbacks!, entry.Call.Reference, reference => new CallbackRequest(reference, entry.Queue.Id, entry.CallbackNumber!, CallbackKind.VirtualHold,
-            entry.Call.Locale, now, now + wait, now + offer.ExpiresAfter, Line: menu.Name));
+            entry.Call.Locale, now, now + wait, now + offer.ExpiresAfter, Line: menu.Name, JoinedAt: entry.JoinedAt));
         if (booking.Stored is not { } stored)
         {
             // Nothing is promised that is not stored: the caller is told and keeps waiting; the failure is in the log and the transcript.
