@@ -146,6 +146,32 @@ public sealed class VirtualHoldTests
     }
 
     [Test]
+    public void ASecondRequestFromTheSameNumber_IsToldTheExistingCallback_AndLoggedAsExisting_NotAsANewBooking()
+    {
+        using var database = new TempDatabase();
+        var store = new SqliteCallbackStore(database.Path);
+        var center = CallbackLines.BusyLine(store);
+        var first = center.Call("1", seed: 1, callerId: Number);
+        first.Press("11");
+
+        var again = center.Call("1", seed: 2, callerId: Number);
+        again.Press("11");
+
+        Assert.That(TestCenter.Prompts(again).Last(), Does.StartWith("You already have a callback booked for ").And.EndWith(
+            $"; we'll keep that one. Your reference number is {string.Join(", ", first.Reference.ToString().Split('-').Select(g => string.Join(' ', g.ToCharArray())))}. Goodbye."));
+        Assert.That(store.List().Select(c => c.Reference), Is.EqualTo(new[] { first.Reference }));
+        Assert.That(again.Transcript.Events.Where(e => e.Type is CallEventType.CallbackBooked or CallEventType.CallbackExisting).Select(e => (e.Type, e.Text, e.Detail)),
+            Is.EqualTo(new[] { (CallEventType.CallbackExisting, (string?)first.Reference.ToString(), (string?)"virtual hold") }));
+        Assert.That(again.Outcome!.Reason, Is.EqualTo($"existing callback {first.Reference} kept, nothing new booked"));
+        Assert.That(center.Events(QueueEventType.ExitWithKey).Select(e => (e.Reference, e.Detail)), Is.EqualTo(new[]
+        {
+            (first.Reference.ToString(), (string?)"callback to +1 ••••••••43, place kept"),
+            (again.Reference.ToString(), (string?)$"existing callback {first.Reference} to +1 ••••••••43 kept, nothing new booked"),
+        }));
+        Assert.That(center.Center.PositionOf(again), Is.Null, "the caller left the line: no second place is kept");
+    }
+
+    [Test]
     public void WhenTheStoreFails_NothingIsPromised_AndTheCallerKeepsWaiting()
     {
         var center = CallbackLines.BusyLine(new FailingCallbackStore());

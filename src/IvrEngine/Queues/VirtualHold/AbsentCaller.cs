@@ -35,7 +35,7 @@ internal sealed class AbsentCaller(CallbackRequest held) : IQueueCaller
 
     public void EnterCallbackNumber(bool noCallableCallerId) { }
 
-    public void CallbackBooked(ReferenceNumber callback, int position) { }
+    public void CallbackBooked(ReferenceNumber callback, int? keptPlace) { }
 
     public void CallbackNotBooked(string failure) { }
 
