@@ -81,6 +81,21 @@ public sealed class CallbackStoreFaultEndToEndTests
     }
 
     [Test]
+    public async Task AfterAFailedBooking_TheCallsReferenceIsSaidAsTheCalls_SoItIsNotTakenForACallbacks()
+    {
+        using var folder = new HoldLineFolder();
+        await File.WriteAllTextAsync(folder.PathOf("not-a-folder"), "a file");
+
+        var call = await IvrProcess.RunAsync("0\n1\n1\n", "call", "--at", SundayNight, "--seed", "7", "--caller-id", "+12025550143",
+            "--callbacks-db", Path.Combine(folder.PathOf("not-a-folder"), "callbacks.db"));
+
+        var reference = System.Text.RegularExpressions.Regex.Match(call.Output, @"Reference: (\S+)").Groups[1].Value;
+        var spoken = string.Join(", ", reference.Split('-').Select(g => string.Join(' ', g.ToCharArray())));
+        Assert.That(call.Output, Does.Contain("IVR: Sorry, we can't book a callback right now.\n").And.Not.Contain("Your reference number is"), call.ToString());
+        Assert.That(call.Output, Does.Contain($"IVR: Many answers are in the My Account app and on our website, any time. This call's reference number is {spoken}. Goodbye."), call.ToString());
+    }
+
+    [Test]
     public async Task TwoCallsWithOneSeed_BookTwoCallbacks_TheSecondUnderAFreshReference()
     {
         using var database = new TempDatabase();
