@@ -29,6 +29,8 @@ public sealed class InMemoryCallbackStore(bool keepClosed = true) : ICallbackSto
         lock (_gate)
         {
             if (_openByNumber.TryGetValue((request.Line, request.PhoneNumber, request.Queue), out var existing)) return _byReference[existing].Request;
+            // As the SQLite store's primary key does: another callback's reference is refused, never overwritten.
+            if (_byReference.ContainsKey(request.Reference)) throw new CallbackStoreException($"callback {request.Reference} is already in the store.");
             var entry = new Entry(request, _nextOrder++);
             _byReference[request.Reference] = entry;
             Track(entry, wasOpen: false);
