@@ -166,6 +166,9 @@ public sealed class ServedLine
             case CallEventType.CallbackBooked:
                 _metrics.Callback("booked");
                 break;
+            case CallEventType.CallbackExisting:
+                _metrics.Callback("existing");
+                break;
             case CallEventType.CallEnded:
                 Interlocked.Decrement(ref _live);
                 _metrics.CallEnded(call.Session?.Outcome?.Kind.ToString() ?? "Unknown");

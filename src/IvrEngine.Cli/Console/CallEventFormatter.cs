@@ -29,6 +29,7 @@ internal static class CallEventFormatter
             CallEventType.HoldMusic => $"♪ hold music ({callEvent.Text})",
             CallEventType.AgentConnected => $"connected to agent {callEvent.Text} {callEvent.Detail}",
             CallEventType.CallbackBooked => $"callback {callEvent.Text} booked ({callEvent.Detail})",
+            CallEventType.CallbackExisting => $"callback {callEvent.Text} existing, kept; nothing new booked ({callEvent.Detail})",
             CallEventType.AgentHandOff => $"the agent transfers you to queue {callEvent.Text} ({callEvent.Detail})",
             CallEventType.InputIgnored => $"ignored {callEvent.Text} ({callEvent.Detail})",
             CallEventType.ClosedByHours => $"closed: {callEvent.Text} ({callEvent.Detail})",

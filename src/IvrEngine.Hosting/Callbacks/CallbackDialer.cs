@@ -77,8 +77,9 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
 
     /// <summary>
     /// The line whose callbacks this dialer places (calls are put through to its queues); it claims
-    /// only that line's callbacks. On the calls' thread. A fresh line keeps no places in its queues, so
-    /// virtual-hold callbacks whose place was kept by a previous process become due at once.
+    /// only that line's callbacks. On the calls' thread, before callers join. The places a previous
+    /// process kept for virtual-hold callers are put back in line at their original join times; those
+    /// that cannot be (no join time recorded, a queue the line no longer has) become due at once.
     /// </summary>
     public void Serve(CallCenter line)
     {
@@ -86,7 +87,12 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
         _hours = line.Hours;
         _claims = new CallbackLine(line.Menu.Name, [.. line.Menu.Queues.Keys]);
         line.CallbackDue += _ => Poll();
-        TryStore(() => _store.MakeKeptPlacesDue(_claims, Now));
+        TryStore(() =>
+        {
+            var restored = line.RestorePlaces(_store.KeptPlaces(_claims));
+            var due = _store.MakeKeptPlacesDue(_claims, Now, restored);
+            if (restored.Count + due > 0) Log.KeptPlaces(_logger, restored.Count, due);
+        });
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -325,6 +331,9 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
 
         [LoggerMessage(EventId = 15, EventName = "LeasesReleased", Level = LogLevel.Information, Message = "{Count} callbacks being dialed were given back at stop")]
         public static partial void LeasesReleased(ILogger logger, int count);
+
+        [LoggerMessage(EventId = 16, EventName = "KeptPlacesRestored", Level = LogLevel.Information, Message = "{Restored} places kept in line before the restart were put back; {Due} that could not be are due now")]
+        public static partial void KeptPlaces(ILogger logger, int restored, int due);
 
         [LoggerMessage(EventId = 11, EventName = "DialFailed", Level = LogLevel.Error, Message = "Dialing callback {Reference} failed; it will be retried")]
         public static partial void DialFailed(ILogger logger, string reference, Exception exception);

@@ -18,13 +18,14 @@ namespace IvrEngine.Hosting.Callbacks;
 /// </remarks>
 public sealed class SqliteCallbackStore : ICallbackStore
 {
-    /// <summary>The schema this code writes; older files are upgraded on open (version 2 added the line and who cancelled).</summary>
-    public const int SchemaVersion = 2;
+    /// <summary>The schema this code writes; older files are upgraded on open (version 2 added the line and who cancelled, version 3 when a virtual-hold caller joined the queue).</summary>
+    public const int SchemaVersion = 3;
 
-    private const string Columns = "reference, queue, phone, kind, locale, requested_at, due_at, expires_at, state, attempts, next_attempt_at, last_result, lease_until, lease_owner, line, cancelled_at, cancelled_by";
+    private const string Columns = "reference, queue, phone, kind, locale, requested_at, due_at, expires_at, state, attempts, next_attempt_at, last_result, lease_until, lease_owner, line, cancelled_at, cancelled_by, joined_at";
 
-    // A version 1 file opened read-only is not upgraded: the columns it lacks read as null.
-    private const string ColumnsV1 = "reference, queue, phone, kind, locale, requested_at, due_at, expires_at, state, attempts, next_attempt_at, last_result, lease_until, lease_owner, NULL, NULL, NULL";
+    // An older file opened read-only is not upgraded: the columns it lacks read as null.
+    private const string ColumnsV1 = "reference, queue, phone, kind, locale, requested_at, due_at, expires_at, state, attempts, next_attempt_at, last_result, lease_until, lease_owner, NULL, NULL, NULL, NULL";
+    private const string ColumnsV2 = "reference, queue, phone, kind, locale, requested_at, due_at, expires_at, state, attempts, next_attempt_at, last_result, lease_until, lease_owner, line, cancelled_at, cancelled_by, NULL";
 
     private readonly string _connectionString;
     private readonly bool _readOnly;
@@ -76,7 +77,7 @@ public sealed class SqliteCallbackStore : ICallbackStore
         if (existing.Count > 0) return existing[0];
 
         Execute(connection, transaction,
-            $"INSERT INTO callbacks ({Columns}) VALUES ($reference, $queue, $phone, $kind, $locale, $requested, $due, $expires, $state, $attempts, $next, $result, $lease, $owner, $line, $cancelledAt, $cancelledBy)",
+            $"INSERT INTO callbacks ({Columns}) VALUES ($reference, $queue, $phone, $kind, $locale, $requested, $due, $expires, $state, $attempts, $next, $result, $lease, $owner, $line, $cancelledAt, $cancelledBy, $joined)",
             Parameters(request));
         Guard(transaction.Commit);
         return request;
@@ -211,16 +212,27 @@ public sealed class SqliteCallbackStore : ICallbackStore
         return Execute(connection, null, "UPDATE callbacks SET state = 'Pending', lease_until = NULL, lease_owner = NULL WHERE state = 'Dialing' AND lease_owner = $owner", ("$owner", owner));
     }
 
-    public int MakeKeptPlacesDue(CallbackLine line, Instant now)
+    public IReadOnlyList<CallbackRequest> KeptPlaces(CallbackLine line)
+    {
+        using var connection = Open();
+        return Query(connection, null, $"SELECT {_columns} FROM callbacks WHERE {KeptPlaceFilter} AND joined_at IS NOT NULL AND attempts = 0 ORDER BY joined_at, rowid",
+            [("$kept", CallbackReasons.PlaceKept), .. LineParameters(line)]);
+    }
+
+    public int MakeKeptPlacesDue(CallbackLine line, Instant now, IReadOnlyCollection<ReferenceNumber> restored)
     {
         using var connection = Open();
         return Execute(connection, null,
             $"""
             UPDATE callbacks SET due_at = MIN(due_at, $now), next_attempt_at = NULL, last_result = $lost
-            WHERE state = 'Pending' AND kind = 'VirtualHold' AND (next_attempt_at IS NULL OR last_result = $kept) AND {LineFilter}
+            WHERE {KeptPlaceFilter} AND reference NOT IN (SELECT value FROM json_each($restored))
             """,
-            [("$now", Millis(now)), ("$lost", CallbackReasons.PlaceLost), ("$kept", CallbackReasons.PlaceKept), .. LineParameters(line)]);
+            [("$now", Millis(now)), ("$lost", CallbackReasons.PlaceLost), ("$kept", CallbackReasons.PlaceKept),
+             ("$restored", System.Text.Json.JsonSerializer.Serialize(restored.Select(r => r.ToString()))), .. LineParameters(line)]);
     }
+
+    /// <summary>A line's pending virtual-hold callbacks whose caller's place was still kept in line: never dialed, or waiting for the place.</summary>
+    private const string KeptPlaceFilter = $"state = 'Pending' AND kind = 'VirtualHold' AND (next_attempt_at IS NULL OR last_result = $kept) AND {LineFilter}";
 
     /// <summary>A line's callbacks, and those stored before lines were recorded whose queue it has; every callback when no line is given.</summary>
     private const string LineFilter = "($line IS NULL OR line = $line OR (line IS NULL AND queue IN (SELECT value FROM json_each($queues))))";
@@ -259,7 +271,7 @@ public sealed class SqliteCallbackStore : ICallbackStore
                 connection.Dispose();
                 return null;
             }
-            _columns = version < 2 ? ColumnsV1 : Columns;
+            _columns = version switch { < 2 => ColumnsV1, 2 => ColumnsV2, _ => Columns };
             return connection;
         }
         if (_ready && !File.Exists(Path))
@@ -379,6 +391,15 @@ public sealed class SqliteCallbackStore : ICallbackStore
                 UPDATE schema_version SET version = 2;
                 """);
         }
+        if (version < 3)
+        {
+            // Version 3: when a virtual-hold caller joined the queue, so a restarted line can put the
+            // kept place back in its order. Older rows have none: their places become due at once.
+            Execute(connection, transaction, """
+                ALTER TABLE callbacks ADD COLUMN joined_at INTEGER;
+                UPDATE schema_version SET version = 3;
+                """);
+        }
         transaction.Commit();
         Execute(connection, null, "PRAGMA journal_mode = WAL");
     }
@@ -420,6 +441,7 @@ public sealed class SqliteCallbackStore : ICallbackStore
         ("$attempts", r.Attempts), ("$next", r.NextAttemptAt is { } next ? Millis(next) : null), ("$result", r.LastResult),
         ("$lease", r.LeaseUntil is { } lease ? Millis(lease) : null), ("$owner", r.LeaseOwner),
         ("$line", r.Line), ("$cancelledAt", r.CancelledAt is { } cancelled ? Millis(cancelled) : null), ("$cancelledBy", r.CancelledBy),
+        ("$joined", r.JoinedAt is { } joined ? Millis(joined) : null),
     ];
 
     private List<CallbackRequest> Query(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
@@ -447,7 +469,8 @@ public sealed class SqliteCallbackStore : ICallbackStore
                 reader.IsDBNull(13) ? null : reader.GetString(13),
                 reader.IsDBNull(14) ? null : reader.GetString(14),
                 reader.IsDBNull(15) ? null : Instant.FromUnixTimeMilliseconds(reader.GetInt64(15)),
-                reader.IsDBNull(16) ? null : reader.GetString(16)));
+                reader.IsDBNull(16) ? null : reader.GetString(16),
+                reader.IsDBNull(17) ? null : Instant.FromUnixTimeMilliseconds(reader.GetInt64(17))));
         }
         return rows;
     }

@@ -15,6 +15,7 @@ namespace IvrEngine.Callbacks;
 /// <param name="Line">The line (menu name) that promised it: only a dialer serving that line places it. Null for callbacks stored before lines were recorded.</param>
 /// <param name="CancelledAt">When it was cancelled, if it was.</param>
 /// <param name="CancelledBy">Who cancelled it (an operator's name, or "caller").</param>
+/// <param name="JoinedAt">For virtual hold: when the caller joined the queue. A restarted line puts the kept place back in line by it, so it keeps its order against callers who came later. Null for scheduled callbacks and those stored before it was recorded.</param>
 public sealed record CallbackRequest(
     ReferenceNumber Reference,
     string Queue,
@@ -32,4 +33,5 @@ public sealed record CallbackRequest(
     string? LeaseOwner = null,
     string? Line = null,
     Instant? CancelledAt = null,
-    string? CancelledBy = null);
+    string? CancelledBy = null,
+    Instant? JoinedAt = null);

@@ -69,11 +69,20 @@ public interface ICallbackStore
     int ReleaseLeases(string owner);
 
     /// <summary>
-    /// A dialer starting for <paramref name="line"/> holds no kept places yet: its pending virtual-hold
-    /// callbacks whose place was still kept (never dialed, or waiting for the place) become due now,
-    /// instead of waiting for a place that died with the previous process. Returns how many.
+    /// The places <paramref name="line"/>'s queues kept for virtual-hold callers when its previous
+    /// process stopped: pending virtual-hold callbacks never dialed, still waiting for their place, whose
+    /// join time is known; in join-time order. A starting line puts them back in line
+    /// (<see cref="MakeKeptPlacesDue"/> then deals with the rest).
     /// </summary>
-    int MakeKeptPlacesDue(CallbackLine line, Instant now);
+    IReadOnlyList<CallbackRequest> KeptPlaces(CallbackLine line);
+
+    /// <summary>
+    /// A line starting holds no kept places but the ones it put back (<paramref name="restored"/>): its
+    /// other pending virtual-hold callbacks whose place was still kept (never dialed, or waiting for the
+    /// place) become due now, instead of waiting for a place that died with the previous process.
+    /// Returns how many.
+    /// </summary>
+    int MakeKeptPlacesDue(CallbackLine line, Instant now, IReadOnlyCollection<ReferenceNumber> restored);
 
     IReadOnlyList<CallbackAttempt> Attempts(ReferenceNumber reference);
 }

@@ -29,6 +29,8 @@ public sealed class InMemoryCallbackStore(bool keepClosed = true) : ICallbackSto
         lock (_gate)
         {
             if (_openByNumber.TryGetValue((request.Line, request.PhoneNumber, request.Queue), out var existing)) return _byReference[existing].Request;
+            // As the SQLite store's primary key does: another callback's reference is refused, never overwritten.
+            if (_byReference.ContainsKey(request.Reference)) throw new CallbackStoreException($"callback {request.Reference} is already in the store.");
             var entry = new Entry(request, _nextOrder++);
             _byReference[request.Reference] = entry;
             Track(entry, wasOpen: false);
@@ -148,14 +150,26 @@ public sealed class InMemoryCallbackStore(bool keepClosed = true) : ICallbackSto
         lock (_gate) return UpdateOpen(c => c.State == CallbackState.Dialing && c.LeaseOwner == owner, c => c with { State = CallbackState.Pending, LeaseUntil = null, LeaseOwner = null });
     }
 
-    public int MakeKeptPlacesDue(CallbackLine line, Instant now)
+    public IReadOnlyList<CallbackRequest> KeptPlaces(CallbackLine line)
     {
         lock (_gate)
         {
-            return UpdateOpen(c => c.State == CallbackState.Pending && c.Kind == CallbackKind.VirtualHold && IsOf(c, line) && (c.NextAttemptAt is null || c.LastResult == CallbackReasons.PlaceKept),
+            return [.. _open.Values.Select(e => e.Request).Where(c => IsKeptPlace(c, line) && c.JoinedAt is not null && c.Attempts == 0).OrderBy(c => c.JoinedAt)];
+        }
+    }
+
+    public int MakeKeptPlacesDue(CallbackLine line, Instant now, IReadOnlyCollection<ReferenceNumber> restored)
+    {
+        lock (_gate)
+        {
+            return UpdateOpen(c => IsKeptPlace(c, line) && !restored.Contains(c.Reference),
                 c => c with { DueAt = Instant.Min(c.DueAt, now), NextAttemptAt = null, LastResult = CallbackReasons.PlaceLost });
         }
     }
+
+    /// <summary>A pending virtual-hold callback of <paramref name="line"/> whose caller's place was still kept: never dialed, or waiting for the place.</summary>
+    private static bool IsKeptPlace(CallbackRequest c, CallbackLine line) =>
+        c.State == CallbackState.Pending && c.Kind == CallbackKind.VirtualHold && IsOf(c, line) && (c.NextAttemptAt is null || c.LastResult == CallbackReasons.PlaceKept);
 
     /// <summary>Whether <paramref name="line"/> (null: any) may place <paramref name="request"/>.</summary>
     private static bool IsOf(CallbackRequest request, CallbackLine? line) =>

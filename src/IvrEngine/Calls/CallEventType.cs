@@ -34,4 +34,10 @@ public enum CallEventType
     /// not a choice, asked again, cancelled, given up; detail: the masked number or what went wrong, never the digits).
     /// </summary>
     CallbackNumber,
+
+    /// <summary>
+    /// The caller asked for a callback and their number already had one pending in the queue: that one is
+    /// kept and told again, and nothing new is booked (text: its reference, detail: its time or "virtual hold").
+    /// </summary>
+    CallbackExisting,
 }

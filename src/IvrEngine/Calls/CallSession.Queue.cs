@@ -106,10 +106,17 @@ public sealed partial class CallSession
     }
 
     /// <summary>The callback is stored: the caller hangs up and keeps their place (or the callback they already had).</summary>
-    void Queues.IQueueCaller.CallbackBooked(ReferenceNumber callback, int position)
+    void Queues.IQueueCaller.CallbackBooked(ReferenceNumber callback, int? keptPlace)
     {
         var visit = _visits[^1];
         visit.LeftAt = Now;
+        if (keptPlace is not { } position)
+        {
+            visit.Result = $"existing callback {callback} kept";
+            Record(CallEventType.CallbackExisting, text: callback.ToString(), detail: "virtual hold");
+            Fire(static m => m.End, new CallOutcome(CallOutcomeKind.CallbackScheduled, visit.Queue, $"existing callback {callback} kept, nothing new booked"));
+            return;
+        }
         visit.Result = $"callback {callback} booked, place {position} kept";
         Record(CallEventType.CallbackBooked, text: callback.ToString(), detail: $"virtual hold, place {position} kept");
         Fire(static m => m.End, new CallOutcome(CallOutcomeKind.CallbackScheduled, visit.Queue, $"callback {callback}, place {position} kept"));

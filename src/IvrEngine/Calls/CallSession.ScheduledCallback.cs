@@ -158,10 +158,13 @@ public sealed partial class CallSession
         // An existing booking may be for another number than the one just given: its time is said for its own callee.
         var booked = choice with { CalleeZone = CalleeZoneOf(stored.PhoneNumber) };
         var when = SlotPhrase(booked, stored.DueAt, Locale);
-        Record(CallEventType.CallbackBooked, text: stored.Reference.ToString(), detail: $"{SlotPhrase(booked, stored.DueAt, "en-US")}, {Callbacks.CallbackNumber.Mask(stored.PhoneNumber)}");
+        // A number that already had a callback pending keeps that one: told again, and logged as existing, not as a booking.
+        Record(booking.IsNew ? CallEventType.CallbackBooked : CallEventType.CallbackExisting, text: stored.Reference.ToString(),
+            detail: $"{SlotPhrase(booked, stored.DueAt, "en-US")}, {Callbacks.CallbackNumber.Mask(stored.PhoneNumber)}");
         Speak(booking.IsNew ? _menu.Messages.CallbackBookedScheduled : _menu.Messages.CallbackAlreadyBooked,
             ("slot", when), ("reference", stored.Reference.ToString()));
-        Fire(static m => m.End, new CallOutcome(CallOutcomeKind.CallbackScheduled, choice.QueueId, $"callback {stored.Reference} {SlotPhrase(booked, stored.DueAt, "en-US")}"));
+        Fire(static m => m.End, new CallOutcome(CallOutcomeKind.CallbackScheduled, choice.QueueId,
+            $"{(booking.IsNew ? "callback" : "existing callback")} {stored.Reference} {SlotPhrase(booked, stored.DueAt, "en-US")}"));
     }
 
     /// <summary>

@@ -17,7 +17,8 @@ public sealed record ExpectCallback(FlowLocation At, string? Locale, string Sour
 
     internal override FlowMismatch? Check(FlowCall call)
     {
-        var booked = call.Session.Transcript.Events.LastOrDefault(e => e.Type == CallEventType.CallbackBooked);
+        // A caller told of the callback their number already had has one, as much as one who booked it now.
+        var booked = call.Session.Transcript.Events.LastOrDefault(e => e.Type is CallEventType.CallbackBooked or CallEventType.CallbackExisting);
         if (booked is null) return new FlowMismatch(Expected, $"no callback was booked; {FlowText.OutcomeSoFar(call.Session)}");
         if (Time is null) return null;
 

@@ -226,7 +226,7 @@ public static class FlowRecorder
                     case CallEventType.StateChanged:
                         _offeringCallback = e.Detail?.EndsWith("-> OfferingCallback", StringComparison.Ordinal) == true;
                         break;
-                    case CallEventType.CallbackBooked:
+                    case CallEventType.CallbackBooked or CallEventType.CallbackExisting:
                         _callbackBooked = true;
                         break;
                     case CallEventType.CallEnded when call.Outcome is { } outcome:

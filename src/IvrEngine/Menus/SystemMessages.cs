@@ -33,8 +33,8 @@ public sealed record SystemMessages(
             ("en-US", "Sorry, did you mean {choices}?"),
             ("ru-RU", "Извините, вы имели в виду {choices}?")),
         Transfer: LocalizedText.Of(
-            ("en-US", "Please hold while I connect you to {queue}. Your reference number is {reference}."),
-            ("ru-RU", "Пожалуйста, оставайтесь на линии, соединяю вас: {queue}. Номер вашего обращения: {reference}.")),
+            ("en-US", "Please hold while I connect you to {queue}. This call's reference number is {reference}."),
+            ("ru-RU", "Пожалуйста, оставайтесь на линии, соединяю вас: {queue}. Номер этого звонка: {reference}.")),
         BudgetExceeded: LocalizedText.Of(
             ("en-US", "Let me get someone to help you."),
             ("ru-RU", "Сейчас я соединю вас со специалистом.")),
@@ -48,8 +48,8 @@ public sealed record SystemMessages(
             ("en-US", "We can't estimate your wait just yet. Thank you for holding."),
             ("ru-RU", "Пока мы не можем оценить время ожидания. Спасибо, что остаётесь на линии.")),
         QueueOverflow: LocalizedText.Of(
-            ("en-US", "We're sorry, no one can take your call right now. Please call again later. Your reference number is {reference}."),
-            ("ru-RU", "К сожалению, сейчас никто не может ответить. Пожалуйста, перезвоните позже. Номер вашего обращения: {reference}.")));
+            ("en-US", "We're sorry, no one can take your call right now. Please call again later. This call's reference number is {reference}."),
+            ("ru-RU", "К сожалению, сейчас никто не может ответить. Пожалуйста, перезвоните позже. Номер этого звонка: {reference}.")));
 
     /// <summary>Said when a node or queue is closed by its hours; <c>{opens}</c> is when it opens ("Monday at 10:00 AM Eastern Time").</summary>
     public LocalizedText Closed { get; init; } = LocalizedText.Of(

@@ -161,6 +161,12 @@ public sealed class CallCenter
     /// </summary>
     public void ReleasePlace(ReferenceNumber callback) => _keptPlaces.Release(callback);
 
+    /// <summary>
+    /// After a restart: puts the places the previous process kept for virtual-hold callers back in line at
+    /// their original join times, before callers join. Returns the callbacks put back.
+    /// </summary>
+    public IReadOnlyList<ReferenceNumber> RestorePlaces(IEnumerable<CallbackRequest> kept) => _keptPlaces.Restore(kept);
+
     /// <summary>True while a virtual-hold caller's place is still kept in line and has not come up yet.</summary>
     public bool HoldsPlaceFor(ReferenceNumber callback) => _keptPlaces.HoldsPlaceFor(callback);
 

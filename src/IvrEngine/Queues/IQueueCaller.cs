@@ -35,8 +35,8 @@ internal interface IQueueCaller
     /// <summary>Virtual hold: the caller gives a callback number on the keypad (they keep their place meanwhile).</summary>
     void EnterCallbackNumber(bool noCallableCallerId);
 
-    /// <summary>The callback is stored: the caller hangs up and keeps their place (or the callback they already had).</summary>
-    void CallbackBooked(ReferenceNumber callback, int position);
+    /// <summary>The callback is stored: the caller hangs up and keeps their place <paramref name="keptPlace"/>; null when their number already had <paramref name="callback"/> pending (nothing new booked, no place kept).</summary>
+    void CallbackBooked(ReferenceNumber callback, int? keptPlace);
 
     /// <summary>A virtual-hold callback could not be stored: noted in the call's transcript, as a scheduled one is.</summary>
     void CallbackNotBooked(string failure);

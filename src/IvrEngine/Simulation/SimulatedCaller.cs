@@ -53,7 +53,7 @@ public sealed class SimulatedCaller
                 _patience ??= _time.CreateTimer(static state => ((SimulatedCaller)state!).GiveUp(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
                 _patience.Change(patience.Sample(_random).ToTimeSpan(), Timeout.InfiniteTimeSpan);
                 break;
-            case CallEventType.QueueLeft or CallEventType.AgentConnected or CallEventType.CallbackBooked:
+            case CallEventType.QueueLeft or CallEventType.AgentConnected or CallEventType.CallbackBooked or CallEventType.CallbackExisting:
                 _patience?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
                 break;
             case CallEventType.CallEnded:

@@ -287,6 +287,9 @@ public sealed class CallbackOnRequestTests
 
         Assert.That(second.Prompts.Last(), Is.EqualTo($"You already have a callback booked for today at 2:30 PM Eastern Time; we'll keep that one. Your reference number is {Digits(first.Call.Reference)}. Goodbye."));
         Assert.That(store.List(), Has.Count.EqualTo(1));
+        Assert.That(second.Call.Transcript.Events.Where(e => e.Type is CallEventType.CallbackBooked or CallEventType.CallbackExisting).Select(e => (e.Type, e.Text)),
+            Is.EqualTo(new[] { (CallEventType.CallbackExisting, (string?)first.Call.Reference.ToString()) }), "logged as the existing callback, not as a new booking");
+        Assert.That(second.Call.Outcome!.Reason, Is.EqualTo($"existing callback {first.Call.Reference} today at 2:30 PM Eastern Time"));
     }
 
     [Test]

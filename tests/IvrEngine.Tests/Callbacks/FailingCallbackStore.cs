@@ -33,7 +33,9 @@ internal sealed class FailingCallbackStore : ICallbackStore
 
     public int ReleaseLeases(string owner) => throw Broken();
 
-    public int MakeKeptPlacesDue(CallbackLine line, Instant now) => throw Broken();
+    public IReadOnlyList<CallbackRequest> KeptPlaces(CallbackLine line) => throw Broken();
+
+    public int MakeKeptPlacesDue(CallbackLine line, Instant now, IReadOnlyCollection<ReferenceNumber> restored) => throw Broken();
 
     public int ExpireDue(Instant now) => throw Broken();
 

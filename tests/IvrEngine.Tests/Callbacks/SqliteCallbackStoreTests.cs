@@ -172,7 +172,7 @@ public sealed class SqliteCallbackStoreTests
         }
 
         var error = Assert.Throws<CallbackStoreException>(() => _ = new SqliteCallbackStore(database.Path).List());
-        Assert.That(error!.Message, Is.EqualTo($"the callback store {database.Path} has schema version 99; this ivr knows up to 2. Use a newer ivr."));
+        Assert.That(error!.Message, Is.EqualTo($"the callback store {database.Path} has schema version 99; this ivr knows up to 3. Use a newer ivr."));
     }
 
     [Test]
@@ -209,6 +209,41 @@ public sealed class SqliteCallbackStoreTests
         Assert.That(store.ClaimDue(Now, "minimal", Duration.FromMinutes(5), 10, new CallbackLine("minimal", ["general"])), Is.Empty, "no billing queue: neither is its to place");
         var claimed = store.ClaimDue(Now, "carrier", Duration.FromMinutes(5), 10, new CallbackLine("carrier-support", ["general", "billing"]));
         Assert.That(claimed.Select(c => c.Reference), Is.EqualTo(new[] { old.Reference, mine.Reference }));
+    }
+
+    [Test]
+    public void AVersion2Store_IsUpgraded_AndAPlaceKeptWithoutAJoinTime_IsDueAtOnceAfterTheRestart()
+    {
+        using var database = new TempDatabase();
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database.Path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                CREATE TABLE schema_version (version INTEGER NOT NULL);
+                CREATE TABLE callbacks (reference TEXT PRIMARY KEY, queue TEXT NOT NULL, phone TEXT NOT NULL, kind TEXT NOT NULL, locale TEXT NOT NULL,
+                    requested_at INTEGER NOT NULL, due_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at INTEGER, last_result TEXT, lease_until INTEGER, lease_owner TEXT, line TEXT, cancelled_at INTEGER, cancelled_by TEXT);
+                CREATE INDEX callbacks_due ON callbacks (state, due_at);
+                CREATE UNIQUE INDEX callbacks_one_open_per_number ON callbacks (IFNULL(line, ''), phone, queue) WHERE state IN ('Pending', 'Dialing');
+                CREATE TABLE attempts (reference TEXT NOT NULL REFERENCES callbacks (reference), number INTEGER NOT NULL, at INTEGER NOT NULL, result TEXT NOT NULL, detail TEXT, PRIMARY KEY (reference, number));
+                INSERT INTO schema_version (version) VALUES (2);
+                INSERT INTO callbacks (reference, queue, phone, kind, locale, requested_at, due_at, expires_at, state, next_attempt_at, last_result, line)
+                    VALUES ('{Request(1).Reference}', 'general', '+12025550143', 'VirtualHold', 'en-US', {Now.ToUnixTimeMilliseconds()}, {(Now + Duration.FromMinutes(30)).ToUnixTimeMilliseconds()},
+                        {(Now + Duration.FromDays(1)).ToUnixTimeMilliseconds()}, 'Pending', {(Now + Duration.FromDays(1)).ToUnixTimeMilliseconds()}, '{CallbackReasons.PlaceKept}', 'hold-line');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        Assert.That(SqliteCallbackStore.OpenReadOnly(database.Path).List().Single().JoinedAt, Is.Null, "a version 2 file reads without being upgraded");
+        var store = new SqliteCallbackStore(database.Path);
+        var line = new CallbackLine("hold-line", ["general"]);
+        Assert.That(store.KeptPlaces(line), Is.Empty, "with no join time the place cannot be put back in order");
+
+        var restart = Now + Duration.FromMinutes(5);
+        Assert.That(store.MakeKeptPlacesDue(line, restart, []), Is.EqualTo(1));
+        var due = store.ClaimDue(restart, "dialer", Duration.FromMinutes(5), 10, line).Single();
+        Assert.That((due.Reference, due.DueAt, due.LastResult), Is.EqualTo((Request(1).Reference, restart, (string?)CallbackReasons.PlaceLost)));
     }
 
     [Test]

@@ -2,6 +2,7 @@ using IvrEngine.Callbacks;
 using IvrEngine.Calls;
 using IvrEngine.Hosting.Callbacks;
 using IvrEngine.Queues;
+using IvrEngine.Tests.Calls;
 using IvrEngine.Tests.Queues;
 
 namespace IvrEngine.Tests.Callbacks;
@@ -108,6 +109,66 @@ public sealed class VirtualHoldTests
         center.Center.ReleasePlace(held.Reference);
         center.Wait(2);
         Assert.That(behind.State, Is.EqualTo(CallState.WithAgent), "once the callee is not reached, the place is released");
+    }
+
+    [Test]
+    public void AfterARestart_TheKeptPlacesArePutBackByTheirJoinTimes_AheadOfCallersWhoCameLater()
+    {
+        using var database = new TempDatabase();
+        var store = new SqliteCallbackStore(database.Path);
+        var before = CallbackLines.BusyLine(store);
+        var first = before.Call("1", seed: 1, callerId: Number);
+        first.Press("11");
+        before.Wait(5);
+        var second = before.Call("1", seed: 2, callerId: "+12025550144");
+        second.Press("11");
+        var joined = store.List().Select(c => c.JoinedAt).ToList();
+        Assert.That(joined, Is.EqualTo(new NodaTime.Instant?[] { TestCall.MondayMorning + NodaTime.Duration.FromSeconds(400), TestCall.MondayMorning + NodaTime.Duration.FromSeconds(405) }),
+            "the join times are stored with the callbacks");
+
+        // The process dies; a new one starts on the same store an hour on, its one agent away for now.
+        var after = new TestCenter(before.Menu, store, TestCenter.Agent("Steady", "a", talkSeconds: 120));
+        after.Wait(3600);
+        after.Center.SetAway("Steady", away: true);
+        var line = new CallbackLine(after.Menu.Name, [.. after.Menu.Queues.Keys]);
+        var restored = after.Center.RestorePlaces(store.KeptPlaces(line));
+        Assert.That(restored, Is.EqualTo(new[] { first.Reference, second.Reference }));
+        Assert.That(store.MakeKeptPlacesDue(line, after.Clock.Now, restored), Is.Zero, "every kept place was put back, none is made due");
+        var newcomer = after.Call("1", seed: 3);
+        Assert.That(after.Center.PositionOf(newcomer), Is.EqualTo(3), "the kept places are ahead of the caller who came after the restart");
+
+        var due = new List<ReferenceNumber>();
+        after.Center.CallbackDue += request => due.Add(request.Reference);
+        after.Center.SetAway("Steady", away: false);
+
+        Assert.That(due, Is.EqualTo(new[] { first.Reference }), "the earliest kept place comes up first, and the callers behind it wait");
+        Assert.That(newcomer.State, Is.EqualTo(CallState.Queued));
+    }
+
+    [Test]
+    public void ASecondRequestFromTheSameNumber_IsToldTheExistingCallback_AndLoggedAsExisting_NotAsANewBooking()
+    {
+        using var database = new TempDatabase();
+        var store = new SqliteCallbackStore(database.Path);
+        var center = CallbackLines.BusyLine(store);
+        var first = center.Call("1", seed: 1, callerId: Number);
+        first.Press("11");
+
+        var again = center.Call("1", seed: 2, callerId: Number);
+        again.Press("11");
+
+        Assert.That(TestCenter.Prompts(again).Last(), Does.StartWith("You already have a callback booked for ").And.EndWith(
+            $"; we'll keep that one. Your reference number is {string.Join(", ", first.Reference.ToString().Split('-').Select(g => string.Join(' ', g.ToCharArray())))}. Goodbye."));
+        Assert.That(store.List().Select(c => c.Reference), Is.EqualTo(new[] { first.Reference }));
+        Assert.That(again.Transcript.Events.Where(e => e.Type is CallEventType.CallbackBooked or CallEventType.CallbackExisting).Select(e => (e.Type, e.Text, e.Detail)),
+            Is.EqualTo(new[] { (CallEventType.CallbackExisting, (string?)first.Reference.ToString(), (string?)"virtual hold") }));
+        Assert.That(again.Outcome!.Reason, Is.EqualTo($"existing callback {first.Reference} kept, nothing new booked"));
+        Assert.That(center.Events(QueueEventType.ExitWithKey).Select(e => (e.Reference, e.Detail)), Is.EqualTo(new[]
+        {
+            (first.Reference.ToString(), (string?)"callback to +1 ••••••••43, place kept"),
+            (again.Reference.ToString(), (string?)$"existing callback {first.Reference} to +1 ••••••••43 kept, nothing new booked"),
+        }));
+        Assert.That(center.Center.PositionOf(again), Is.Null, "the caller left the line: no second place is kept");
     }
 
     [Test]

@@ -42,7 +42,7 @@ public sealed class CallSessionTests
         Assert.That(call.Session.Outcome!.Kind, Is.EqualTo(CallOutcomeKind.TransferredToQueue));
         Assert.That(call.Session.Outcome.QueueId, Is.EqualTo("general"));
         Assert.That(call.Session.Outcome.Reason, Is.EqualTo("asked for a human"));
-        Assert.That(call.LastPrompt, Is.EqualTo($"Please hold while I connect you to customer care. Your reference number is {call.Session.Reference}."));
+        Assert.That(call.LastPrompt, Is.EqualTo($"Please hold while I connect you to customer care. This call's reference number is {call.Session.Reference}."));
     }
 
     [Test]
@@ -453,7 +453,7 @@ public sealed class CallSessionTests
             "Главное меню. Оплата — 1. Заказы — 2. Тарифы — 3.",
             "Извините, такого варианта нет.",
             "Нажмите 1, 2 или 3.",
-            $"Пожалуйста, оставайтесь на линии, соединяю вас: служба поддержки. Номер вашего обращения: {call.Session.Reference}.",
+            $"Пожалуйста, оставайтесь на линии, соединяю вас: служба поддержки. Номер этого звонка: {call.Session.Reference}.",
         }));
     }
 

@@ -30,7 +30,7 @@ public sealed partial class CallCommandEndToEndTests
         Assert.That(result.Output, Does.Contain("Path: main > billing\n"));
         Assert.That(result.Output, Does.Contain("IVR: Main menu. For billing, press 1. For orders, press 2. For plans, press 3."));
         Assert.That(result.Output, Does.Contain("IVR: Billing. For your balance, press 1."));
-        Assert.That(result.Output, Does.Contain("IVR: Please hold while I connect you to billing. Your reference number is "));
+        Assert.That(result.Output, Does.Contain("IVR: Please hold while I connect you to billing. This call's reference number is "));
         Assert.That(result.Output, Does.Contain("> 1\n").And.Contain("> say payment arrangement\n"), "piped input is echoed");
         Assert.That(result.Output, Does.Contain("(en-US, virtual time)"), "piped input runs on virtual time");
         Assert.That(result.Error, Is.Empty);

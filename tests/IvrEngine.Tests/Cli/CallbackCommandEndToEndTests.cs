@@ -90,6 +90,7 @@ public sealed class CallbackCommandEndToEndTests
 
         var spoken = string.Join(", ", reference.Split('-').Select(g => string.Join(' ', g.ToCharArray())));
         Assert.That(second.Output, Does.Contain($"IVR: You already have a callback booked for tomorrow at 9:00 AM Eastern Time; we'll keep that one. Your reference number is {spoken}."), second.ToString());
+        Assert.That(second.Output, Does.Contain($"callback {reference} existing, kept; nothing new booked (tomorrow at 9:00 AM Eastern Time, +1 ••••••••43)").And.Not.Contain($"callback {reference} booked"), second.ToString());
         var list = await IvrProcess.RunAsync("", "callbacks", "list", "--db", database.Path);
         Assert.That(list.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(2), "a header and one callback");
     }

@@ -124,8 +124,10 @@ public sealed partial class CallbackDialerEndToEndTests
         await using (var second = LiveIvrProcess.Start(HoldLineFolder.AnsweringCallees, "serve", line.MenuPath, "--clock", "virtual", "--at", "2026-11-30T10:08 America/New_York", "--callbacks-db", line.Database))
         {
             await second.OutputLineAsync("Serving hold-line");
-            await second.AskAsync("wait 3m");
+            // The place is put back in line at once and comes up (the agent is free): the callee rings within seconds.
+            await second.AskAsync("wait 20");
             Assert.That(await second.ErrorLineAsync("dialed "), Is.EqualTo($"dialed {reference} attempt 1: answered"), second.Transcript());
+            await second.AskAsync("wait 3m");
             Assert.That(await second.ListCallbacksAsync(), Has.Count.EqualTo(1).And.One.StartsWith($"callback {reference} completed attempts 1"));
             Assert.That(await second.CloseInputAndWaitAsync(), Is.Zero);
         }

@@ -11,7 +11,7 @@ public sealed class CallbackStoreFaultEndToEndTests
     [TestCase("plain text", "not a callback store (not a SQLite database)")]
     [TestCase("corrupt", "not a callback store (not a SQLite database)")]
     [TestCase("truncated", "is damaged (truncated or corrupt)")]
-    [TestCase("newer schema", "has schema version 99; this ivr knows up to 2. Use a newer ivr.")]
+    [TestCase("newer schema", "has schema version 99; this ivr knows up to 3. Use a newer ivr.")]
     public async Task CallbacksListShowCancel_OnABadStore_SayWhatIsWrongInOneLine(string kind, string problem)
     {
         using var database = new TempDatabase();
@@ -78,6 +78,21 @@ public sealed class CallbackStoreFaultEndToEndTests
         Assert.That(fileAsFolder.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(1).And.All.StartWith("ivr serve: cannot create the callback store "));
         Assert.That(badStart.ExitCode, Is.EqualTo(2), badStart.ToString());
         Assert.That(badStart.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(1).And.All.StartWith("ivr serve: Ivr:StartAt: "));
+    }
+
+    [Test]
+    public async Task AfterAFailedBooking_TheCallsReferenceIsSaidAsTheCalls_SoItIsNotTakenForACallbacks()
+    {
+        using var folder = new HoldLineFolder();
+        await File.WriteAllTextAsync(folder.PathOf("not-a-folder"), "a file");
+
+        var call = await IvrProcess.RunAsync("0\n1\n1\n", "call", "--at", SundayNight, "--seed", "7", "--caller-id", "+12025550143",
+            "--callbacks-db", Path.Combine(folder.PathOf("not-a-folder"), "callbacks.db"));
+
+        var reference = System.Text.RegularExpressions.Regex.Match(call.Output, @"Reference: (\S+)").Groups[1].Value;
+        var spoken = string.Join(", ", reference.Split('-').Select(g => string.Join(' ', g.ToCharArray())));
+        Assert.That(call.Output, Does.Contain("IVR: Sorry, we can't book a callback right now.\n").And.Not.Contain("Your reference number is"), call.ToString());
+        Assert.That(call.Output, Does.Contain($"IVR: Many answers are in the My Account app and on our website, any time. This call's reference number is {spoken}. Goodbye."), call.ToString());
     }
 
     [Test]

@@ -55,6 +55,29 @@ internal sealed class KeptPlaces(WaitingLines lines, QueueRecorder recorder, Cen
         }
     }
 
+    /// <summary>
+    /// A line starting puts back the places its previous process kept (the store's
+    /// <see cref="ICallbackStore.KeptPlaces"/>) at their original join times: each is behind the places
+    /// that joined before it and ahead of every caller who came later, as it was before the restart.
+    /// Call it before callers join (their arrival order is fixed as they join). Returns the callbacks put
+    /// back; one whose queue this line does not have is not (the dialer makes it due at once).
+    /// </summary>
+    public IReadOnlyList<ReferenceNumber> Restore(IEnumerable<CallbackRequest> kept)
+    {
+        var restored = new List<ReferenceNumber>();
+        foreach (var held in kept.Where(c => c.Kind == CallbackKind.VirtualHold && c.JoinedAt is not null).OrderBy(c => c.JoinedAt))
+        {
+            if (!lines.Queues.TryGetValue(held.Queue, out var queue) || queue.Waiting.Any(e => e.VirtualHold?.Reference == held.Reference)) continue;
+            var joinedAt = held.JoinedAt!.Value;
+            var place = queue.Waiting.FindIndex(e => !e.Ahead && e.JoinedAt > joinedAt);
+            if (place < 0) place = queue.Waiting.Count;
+            queue.Waiting.Insert(place, new QueuedCall(new AbsentCaller(held), queue, joinedAt, lines.NextSequence(), place + 1) { VirtualHold = held });
+            restored.Add(held.Reference);
+        }
+        if (restored.Count > 0) route();
+        return restored;
+    }
+
     /// <summary>True while a virtual-hold caller's place is still kept in line and has not come up yet.</summary>
     public bool HoldsPlaceFor(ReferenceNumber callback) =>
         lines.Queues.Values.Any(q => q.Waiting.Any(e => e.VirtualHold?.Reference == callback && !e.CallingBack));

@@ -24,7 +24,7 @@ internal sealed class VirtualHoldBooking(Menu menu, WaitingLines lines, WaitEsti
             return;
         }
         var booking = CallbackBooking.Store(callbacks!, entry.Call.Reference, reference => new CallbackRequest(reference, entry.Queue.Id, entry.CallbackNumber!, CallbackKind.VirtualHold,
-            entry.Call.Locale, now, now + wait, now + offer.ExpiresAfter, Line: menu.Name));
+            entry.Call.Locale, now, now + wait, now + offer.ExpiresAfter, Line: menu.Name, JoinedAt: entry.JoinedAt));
         if (booking.Stored is not { } stored)
         {
             // Nothing is promised that is not stored: the caller is told and keeps waiting; the failure is in the log and the transcript.
@@ -39,9 +39,11 @@ internal sealed class VirtualHoldBooking(Menu menu, WaitingLines lines, WaitEsti
             // The same number already has a callback pending in this queue: one promise, one reference.
             entry.Call.HearInQueue(menu.Messages.CallbackAlreadyBooked,
                 ("slot", Hours.OpeningPhrase.Format(stored.DueAt, now, menu.TimeZone, entry.Call.Locale)), ("reference", stored.Reference.ToString()));
+            if (recorder.Recording) recorder.Record(new QueueEvent(now, QueueEventType.ExitWithKey, entry.Queue.Id, entry.Call.Reference.ToString(), Position: position,
+                OriginalPosition: entry.OriginalPosition, Wait: now - entry.JoinedAt, Detail: $"existing callback {stored.Reference} to {CallbackNumber.Mask(stored.PhoneNumber)} kept, nothing new booked"));
             lines.Remove(entry);
             entry.Queue.Metrics.CallbackAccepted(now - entry.JoinedAt);
-            entry.Call.CallbackBooked(stored.Reference, position);
+            entry.Call.CallbackBooked(stored.Reference, keptPlace: null);
             route();
             return;
         }
