@@ -12,7 +12,7 @@ namespace IvrEngine.Cli.Commands;
 /// <summary>
 /// <c>ivr hours MENU [--at …] [--days 7]</c>: for each schedule of the menu, open or closed at that moment
 /// and by which rule, the next change, and the open intervals of the coming days in the schedule's zone.
-/// Exit codes as <c>validate</c>: an invalid menu prints its problems and returns 1.
+/// An invalid menu prints its problems and returns 1.
 /// </summary>
 internal static class HoursCommand
 {
@@ -46,15 +46,7 @@ internal static class HoursCommand
 
     private static int Run(string file, Instant at, int days, TextWriter output, TextWriter error)
     {
-        var result = MenuLoader.LoadFile(file);
-        foreach (var diagnostic in result.Diagnostics) output.WriteLine(diagnostic);
-        if (!result.Succeeded)
-        {
-            error.WriteLine($"{file}: invalid menu; fix the problems above.");
-            return ExitCodes.Failed;
-        }
-
-        var menu = result.Menu!;
+        if (MenuFiles.Load(file, "ivr hours", error) is not { } menu) return ExitCodes.Failed;
         if (menu.Hours.IsEmpty)
         {
             output.WriteLine($"{file}: no business hours (the menu has no \"hours\"); the line is always open.");

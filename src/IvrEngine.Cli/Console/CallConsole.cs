@@ -142,7 +142,7 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
 
     private string Describe(CallSession call)
     {
-        var elapsed = CallEventFormatter.Elapsed(host.Clock.Clock.GetCurrentInstant() - call.StartedAt);
+        var elapsed = Time.ElapsedText.Clock(host.Clock.Clock.GetCurrentInstant() - call.StartedAt);
         var where = $"node '{call.CurrentNodeId}' ({call.State}), {elapsed} into the call, path {string.Join(" > ", call.Path)}, reference {call.Reference}";
         // With an agent the node is only where the menu left off: say whom the caller is talking to, and in which queue.
         if (call.State == CallState.WithAgent && call.QueueVisits.Count > 0)

@@ -32,7 +32,8 @@ public sealed class HoursCommandSpecs
         Assert.Multiple(() =>
         {
             Assert.That(result.ExitCode, Is.EqualTo(1));
-            Assert.That(result.Output, Does.Contain("error IVR0025"));
+            Assert.That(result.Error, Does.Contain("error IVR0025").And.EndWith($"ivr hours: the menu {file.Path} has errors; fix them and try again ('ivr validate {file.Path}' lists them).\n"));
+            Assert.That(result.Output, Is.Empty);
         });
     }
 
