@@ -56,7 +56,7 @@ public sealed class CallClock
     internal static CallClock FromOptions(IvrOptions options)
     {
         Instant? startAt = null;
-        if (!string.IsNullOrWhiteSpace(options.StartAt) && StartInstantParser.TryParse(options.StartAt, out var parsed, out _)) startAt = parsed;
+        if (!string.IsNullOrWhiteSpace(options.StartAt) && IvrEngine.Time.StartTimeParser.TryParse(options.StartAt, out var parsed, out _)) startAt = parsed;
         return options.Clock == ClockMode.Virtual
             ? VirtualAt(startAt ?? TimeProvider.System.GetUtcNow().ToInstant())
             : Real(startAt);

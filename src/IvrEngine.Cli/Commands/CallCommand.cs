@@ -81,7 +81,7 @@ internal static partial class CallCommand
             return ExitCodes.Usage;
         }
 
-        if (request.At is { } at && !StartInstantParser.TryParse(at, out _, out var atError))
+        if (request.At is { } at && !Time.StartTimeParser.TryParse(at, out _, out var atError))
         {
             await error.WriteLineAsync($"ivr call: --at: {atError}");
             return ExitCodes.Usage;
@@ -132,7 +132,7 @@ internal static partial class CallCommand
         var callHost = host.Services.GetRequiredService<CallHost>();
         // The store is opened (and its file created) only for a line that can promise callbacks.
         var callbacks = staffing is not null && menu.TakesCallbacks
-            ? new Hosting.Callbacks.SqliteCallbackStore(request.CallbacksDatabase ?? host.Services.GetRequiredService<IOptions<Hosting.Callbacks.CallbackOptions>>().Value.Database)
+            ? host.Services.GetRequiredService<Callbacks.ICallbackStore>()
             : null;
         var callCenter = staffing is null ? null : await callHost.OpenCallCenterAsync(menu, staffing, callbacks);
         await output.WriteLineAsync($"Calling {menu.Name} ({locale}, {settings.Clock.ToString().ToLowerInvariant()} time). Type 'help' for what you can do.");
@@ -202,9 +202,11 @@ internal static partial class CallCommand
         var overrides = new Dictionary<string, string?> { [$"{IvrOptions.SectionName}:Clock"] = clock };
         if (request.At is not null) overrides[$"{IvrOptions.SectionName}:StartAt"] = request.At;
         if (request.Seed is { } seed) overrides[$"{IvrOptions.SectionName}:Seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (request.CallbacksDatabase is not null) overrides[$"{Hosting.Callbacks.CallbackOptions.SectionName}:Database"] = request.CallbacksDatabase;
         builder.Configuration.AddInMemoryCollection(overrides);
         builder.Services.AddIvrEngine(builder.Configuration);
-        builder.Services.AddOptions<Hosting.Callbacks.CallbackOptions>().Bind(builder.Configuration.GetSection(Hosting.Callbacks.CallbackOptions.SectionName)).ValidateDataAnnotations();
+        // The same store as serve's, without the dialer: a call books callbacks, serve and 'callbacks run' place them.
+        builder.Services.AddIvrCallbackStore(builder.Configuration);
         return builder.Build();
     }
 

@@ -39,12 +39,12 @@ internal static class CallbacksRunCommand
 
     private static async Task<int> RunAsync(RunRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!StartInstantParser.TryParse(request.From, out var start, out var fromError))
+        if (!Time.StartTimeParser.TryParse(request.From, out var start, out var fromError))
         {
             await error.WriteLineAsync($"ivr callbacks run: --from: {fromError}");
             return ExitCodes.Usage;
         }
-        if (!StartInstantParser.TryParse(request.Until, out var end, out var untilError))
+        if (!Time.StartTimeParser.TryParse(request.Until, out var end, out var untilError))
         {
             await error.WriteLineAsync($"ivr callbacks run: --until: {untilError}");
             return ExitCodes.Usage;

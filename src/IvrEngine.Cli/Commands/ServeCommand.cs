@@ -67,7 +67,7 @@ internal static class ServeCommand
     private static async Task<int> RunAsync(ServeRequest request, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var path = request.MenuPath;
-        if (request.At is { } at && !StartInstantParser.TryParse(at, out _, out var atError))
+        if (request.At is { } at && !Time.StartTimeParser.TryParse(at, out _, out var atError))
         {
             await error.WriteLineAsync($"ivr serve: --at: {atError}");
             return ExitCodes.Usage;
