@@ -4,7 +4,6 @@ using IvrEngine.Hours;
 using IvrEngine.Menus;
 using IvrEngine.Time;
 using NodaTime;
-using NodaTime.Extensions;
 using NodaTime.Text;
 
 namespace IvrEngine.Cli.Commands;
@@ -20,7 +19,7 @@ internal static class HoursCommand
     private static readonly ZonedDateTimePattern Clock = ZonedDateTimePattern.CreateWithInvariantCulture("HH:mm", DateTimeZoneProviders.Tzdb);
     private static readonly LocalDatePattern Day = LocalDatePattern.CreateWithInvariantCulture("ddd uuuu-MM-dd");
 
-    public static Command Create(TextWriter output, TextWriter error, TimeProvider? time = null)
+    public static Command Create(TextWriter output, TextWriter error)
     {
         var menu = new Argument<string>("MENU") { Description = "The menu file." };
         var at = new Option<string?>("--at") { Description = "The moment to look at: \"2026-11-30T09:15 America/New_York\" or an instant; default: now.", HelpName = "TIME" };
@@ -38,7 +37,7 @@ internal static class HoursCommand
         {
             var moment = parseResult.GetValue(at) is { } text && StartTimeParser.TryParse(text, out var parsed, out _)
                 ? parsed
-                : (time ?? TimeProvider.System).GetUtcNow().ToInstant();
+                : Hosting.CallClock.Real().Clock.GetCurrentInstant();
             return Run(parseResult.GetValue(menu)!, moment, parseResult.GetValue(days), output, error);
         });
         return command;

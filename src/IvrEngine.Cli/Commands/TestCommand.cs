@@ -50,7 +50,9 @@ internal static class TestCommand
 
     private static int Run(TestRequest request, TextWriter output, TextWriter error)
     {
-        var started = TimeProvider.System.GetTimestamp();
+        // Run times in the report are wall time, read through the one clock; each flow's calls run on their own virtual clock.
+        var stopwatch = Hosting.CallClock.Real().Time;
+        var started = stopwatch.GetTimestamp();
         // The outputs are made ready before any flow runs: a bad path must not cost the run's results.
         if (request.TranscriptsDir is { } transcriptsDir && !OutputFolder.TryPrepare(transcriptsDir, "--transcripts", out var folderProblem))
         {
@@ -86,7 +88,7 @@ internal static class TestCommand
             error.WriteLine($"ivr test: --filter '{request.Filter}' matches no flow of {Counted.Plural(suite.FileCount, "flow file")}; it is matched against flow names and file names, ignoring case.");
             return ExitCodes.Usage;
         }
-        var results = new FlowRunner(TimeProvider.System) { KeepGoing = request.KeepGoing, Update = request.Update }.RunAll(cases);
+        var results = new FlowRunner(stopwatch) { KeepGoing = request.KeepGoing, Update = request.Update }.RunAll(cases);
         foreach (var result in results)
         {
             output.WriteLine($"{(result.Passed ? "PASS" : "FAIL")} {result.Case}");
@@ -115,7 +117,7 @@ internal static class TestCommand
             output.WriteLine(changed == 0 ? "Nothing to update." : $"Updated {Counted.Plural(changed, "step")}; run again to check them.");
         }
 
-        var elapsed = TimeProvider.System.GetElapsedTime(started);
+        var elapsed = stopwatch.GetElapsedTime(started);
         if (request.TranscriptsDir is { } dir) WriteTranscripts(dir, results);
         if (junitFile is not null) JUnitReport.Write(junitFile, results, suite.Diagnostics, elapsed);
 
