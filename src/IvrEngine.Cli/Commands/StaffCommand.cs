@@ -54,7 +54,7 @@ internal static class StaffCommand
         if (ScenarioFiles.Open(file, outDir, output, error) is not { } scenario) return ExitCodes.Failed;
 
         var goal = string.Create(CultureInfo.InvariantCulture, $"{target.ServiceLevel * 100:0.#}% within {target.Threshold.TotalSeconds:0} s");
-        output.WriteLine($"Staffing {Path.GetFileName(file)} for {goal} ({Counted.Plural(weeks, "simulated week")} a round, seed {seed}).");
+        output.WriteLine($"Staffing {Path.GetFileName(file)} for {goal} ({weeks} simulated week{(weeks == 1 ? "" : "s")} a round, seed {seed}).");
         var (finished, answer) = await EngineRun.GuardAsync(
             () => StaffingPlanner.PlanAsync(scenario, target, weeks, seed, rounds, step => error.WriteLine($"  {step}…"), cancellationToken),
             "ivr staff", error).ConfigureAwait(false);
@@ -72,8 +72,8 @@ internal static class StaffCommand
         }
         output.WriteLine();
         output.WriteLine(answer.MetEverywhere
-            ? $"Every interval with callers meets {goal} in simulation ({Counted.Plural(answer.Rounds, "round")})."
-            : $"Some intervals still miss {goal} after {Counted.Plural(answer.Rounds, "round")} (see staffing.csv with --out, or raise --rounds / --weeks).");
+            ? $"Every interval with callers meets {goal} in simulation ({answer.Rounds} round{(answer.Rounds == 1 ? "" : "s")})."
+            : $"Some intervals still miss {goal} after {answer.Rounds} round{(answer.Rounds == 1 ? "" : "s")} (see staffing.csv with --out, or raise --rounds / --weeks).");
         if (outDir is not null) WriteFiles(outDir, answer, scenario, output);
         return ExitCodes.Ok;
     }
