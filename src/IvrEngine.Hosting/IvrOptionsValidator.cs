@@ -8,7 +8,7 @@ internal sealed class IvrOptionsValidator : IValidateOptions<IvrOptions>
     public ValidateOptionsResult Validate(string? name, IvrOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.StartAt)) return ValidateOptionsResult.Success;
-        return StartInstantParser.TryParse(options.StartAt, out _, out var error)
+        return Time.StartTimeParser.TryParse(options.StartAt, out _, out var error)
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail($"Ivr:StartAt: {error}");
     }

@@ -31,16 +31,26 @@ public static class IvrServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Adds the callback store (a SQLite file, <see cref="CallbackOptions.Database"/>) and the
-    /// <see cref="CallbackDialer"/> that places due callbacks for the line it is told to serve.
+    /// Adds the callback store alone, with no dialer (<c>ivr call</c> books callbacks; others place them).
+    /// The store is made when first asked for, so its file is created only by a line that promises callbacks.
     /// </summary>
-    public static IServiceCollection AddIvrCallbacks(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddIvrCallbackStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CallbackOptions>()
             .Bind(configuration.GetSection(CallbackOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ICallbackStore>(sp => new SqliteCallbackStore(sp.GetRequiredService<IOptions<CallbackOptions>>().Value.Database));
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the callback store (a SQLite file, <see cref="CallbackOptions.Database"/>) and the
+    /// <see cref="CallbackDialer"/> that places due callbacks for the line it is told to serve.
+    /// </summary>
+    public static IServiceCollection AddIvrCallbacks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddIvrCallbackStore(configuration);
         services.AddSingleton<CallbackDialer>();
         services.AddHostedService(sp => sp.GetRequiredService<CallbackDialer>());
         return services;

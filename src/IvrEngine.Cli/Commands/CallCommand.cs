@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using IvrEngine.Cli.Console;
 using IvrEngine.Hosting;
-using IvrEngine.Menus;
 using IvrEngine.Queues.Staffing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,23 +88,17 @@ internal static partial class CallCommand
             return ExitCodes.Usage;
         }
 
-        if (request.At is { } at && !StartInstantParser.TryParse(at, out _, out var atError))
+        if (request.At is { } at && !Time.StartTimeParser.TryParse(at, out _, out var atError))
         {
             await error.WriteLineAsync($"ivr call: --at: {atError}");
             return ExitCodes.Usage;
         }
 
-        if (request.MenuPath is { } path && !File.Exists(path))
-        {
-            await error.WriteLineAsync($"ivr call: there is no menu file at '{path}'.");
-            return ExitCodes.Failed;
-        }
-
         // Open the output files now: a bad path should fail before a long call, not after it.
-        await using var transcriptFile = OpenOutput(request.TranscriptPath, "call.jsonl", out var transcriptError);
-        await using var queueLogFile = OpenOutput(request.QueueLogPath, "queue.jsonl", out var queueLogError);
-        await using var asteriskLogFile = OpenOutput(request.AsteriskQueueLogPath, "queue_log", out var asteriskLogError);
-        await using var recordFile = OpenOutput(request.RecordPath, "my-call.flow", out var recordError);
+        await using var transcriptFile = OutputFile.Create(request.TranscriptPath, "call.jsonl", out var transcriptError);
+        await using var queueLogFile = OutputFile.Create(request.QueueLogPath, "queue.jsonl", out var queueLogError);
+        await using var asteriskLogFile = OutputFile.Create(request.AsteriskQueueLogPath, "queue_log", out var asteriskLogError);
+        await using var recordFile = OutputFile.Create(request.RecordPath, "my-call.flow", out var recordError);
         foreach (var (option, problem) in new[] { ("--transcript", transcriptError), ("--queue-log", queueLogError), ("--asterisk-queue-log", asteriskLogError), ("--record", recordError) })
         {
             if (problem is null) continue;
@@ -138,15 +131,7 @@ internal static partial class CallCommand
         }
 
         var menuPath = request.MenuPath ?? Path.Combine(AppContext.BaseDirectory, settings.DefaultMenu);
-        var loaded = MenuLoader.LoadFile(menuPath);
-        foreach (var diagnostic in loaded.Diagnostics.Where(d => d.IsError)) await error.WriteLineAsync(diagnostic.ToString());
-        if (!loaded.Succeeded)
-        {
-            await error.WriteLineAsync($"ivr call: the menu {menuPath} has errors; fix them and try again ('ivr validate {menuPath}' lists them).");
-            return ExitCodes.Failed;
-        }
-
-        var menu = loaded.Menu;
+        if (MenuFiles.Load(menuPath, "ivr call", error) is not { } menu) return ExitCodes.Failed;
         if (menu.ResolveLocale(request.Locale) is not { } locale)
         {
             await error.WriteLineAsync($"ivr call: the menu '{menu.Name}' has no locale '{request.Locale}'; choose one of {string.Join(", ", menu.Locales)}.");
@@ -160,7 +145,7 @@ internal static partial class CallCommand
         var callHost = host.Services.GetRequiredService<CallHost>();
         // The store is opened (and its file created) only for a line that can promise callbacks.
         var callbacks = staffing is not null && menu.TakesCallbacks
-            ? new Hosting.Callbacks.SqliteCallbackStore(request.CallbacksDatabase ?? host.Services.GetRequiredService<IOptions<Hosting.Callbacks.CallbackOptions>>().Value.Database)
+            ? host.Services.GetRequiredService<Callbacks.ICallbackStore>()
             : null;
         var callCenter = staffing is null ? null : await callHost.OpenCallCenterAsync(menu, staffing, callbacks);
         var speedNote = settings.Clock == ClockMode.Real && settings.Speed != 1 ? string.Create(CultureInfo.InvariantCulture, $" at {settings.Speed:0.##}× speed") : string.Empty;
@@ -174,7 +159,7 @@ internal static partial class CallCommand
         await output.WriteLineAsync($"Reference: {call.Reference}");
         await output.WriteLineAsync($"Outcome: {call.Outcome}");
         await output.WriteLineAsync($"Path: {string.Join(" > ", call.Path)}");
-        await output.WriteLineAsync($"Duration: {CallEventFormatter.Elapsed(call.Transcript.Events[^1].At - call.StartedAt)}");
+        await output.WriteLineAsync($"Duration: {Time.ElapsedText.Clock(call.Transcript.Events[^1].At - call.StartedAt)}");
         foreach (var visit in call.QueueVisits)
         {
             await output.WriteLineAsync(visit.Position > 0
@@ -232,9 +217,11 @@ internal static partial class CallCommand
         if (request.At is not null) overrides[$"{IvrOptions.SectionName}:StartAt"] = request.At;
         if (request.Speed is { } speed) overrides[$"{IvrOptions.SectionName}:Speed"] = speed.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (request.Seed is { } seed) overrides[$"{IvrOptions.SectionName}:Seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (request.CallbacksDatabase is not null) overrides[$"{Hosting.Callbacks.CallbackOptions.SectionName}:Database"] = request.CallbacksDatabase;
         builder.Configuration.AddInMemoryCollection(overrides);
         builder.Services.AddIvrEngine(builder.Configuration);
-        builder.Services.AddOptions<Hosting.Callbacks.CallbackOptions>().Bind(builder.Configuration.GetSection(Hosting.Callbacks.CallbackOptions.SectionName)).ValidateDataAnnotations();
+        // The same store as serve's, without the dialer: a call books callbacks, serve and 'callbacks run' place them.
+        builder.Services.AddIvrCallbackStore(builder.Configuration);
         return builder.Build();
     }
 
@@ -242,31 +229,6 @@ internal static partial class CallCommand
     {
         await file.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text));
         await output.WriteLineAsync($"Queue log: {path}");
-    }
-
-    private static FileStream? OpenOutput(string? path, string example, out string? problem)
-    {
-        problem = null;
-        if (path is null) return null;
-        if (Directory.Exists(path))
-        {
-            problem = $"'{path}' is a folder; give a file name such as {example}";
-            return null;
-        }
-        if (File.Exists(path) && Files.FileKind.NotARegularFile(path) is { } what)
-        {
-            problem = $"'{path}' is {what}; give a regular file such as {example}";
-            return null;
-        }
-        try
-        {
-            return File.Create(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            problem = $"cannot write '{path}': {exception.Message}";
-            return null;
-        }
     }
 
     /// <summary>The terminal's columns, or null when there is none to ask (piped output, no console).</summary>

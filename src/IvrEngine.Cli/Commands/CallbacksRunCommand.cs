@@ -3,7 +3,6 @@ using System.Globalization;
 using IvrEngine.Callbacks;
 using IvrEngine.Hosting;
 using IvrEngine.Hosting.Callbacks;
-using IvrEngine.Menus;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -40,12 +39,12 @@ internal static class CallbacksRunCommand
 
     private static async Task<int> RunAsync(RunRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!StartInstantParser.TryParse(request.From, out var start, out var fromError))
+        if (!Time.StartTimeParser.TryParse(request.From, out var start, out var fromError))
         {
             await error.WriteLineAsync($"ivr callbacks run: --from: {fromError}");
             return ExitCodes.Usage;
         }
-        if (!StartInstantParser.TryParse(request.Until, out var end, out var untilError))
+        if (!Time.StartTimeParser.TryParse(request.Until, out var end, out var untilError))
         {
             await error.WriteLineAsync($"ivr callbacks run: --until: {untilError}");
             return ExitCodes.Usage;
@@ -55,20 +54,7 @@ internal static class CallbacksRunCommand
             await error.WriteLineAsync("ivr callbacks run: --until must be after --from.");
             return ExitCodes.Usage;
         }
-        if (!File.Exists(request.MenuPath))
-        {
-            await error.WriteLineAsync($"ivr callbacks run: there is no menu file at '{request.MenuPath}'.");
-            return ExitCodes.Failed;
-        }
-
-        var loaded = MenuLoader.LoadFile(request.MenuPath);
-        foreach (var diagnostic in loaded.Diagnostics.Where(d => d.IsError)) await error.WriteLineAsync(diagnostic.ToString());
-        if (!loaded.Succeeded)
-        {
-            await error.WriteLineAsync($"ivr callbacks run: the menu {request.MenuPath} has errors; fix them and try again.");
-            return ExitCodes.Failed;
-        }
-        var menu = loaded.Menu;
+        if (MenuFiles.Load(request.MenuPath, "ivr callbacks run", error) is not { } menu) return ExitCodes.Failed;
         var staffing = await StaffingFiles.LoadAsync(request.Staffing, request.MenuPath, menu, "ivr callbacks run", error);
         if (!staffing.Succeeded) return ExitCodes.Failed;
         if (staffing.Plan is not { } plan)

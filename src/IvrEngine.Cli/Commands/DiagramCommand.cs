@@ -1,6 +1,5 @@
 using System.CommandLine;
 using IvrEngine.Calls;
-using IvrEngine.Menus;
 using IvrEngine.Menus.Diagrams;
 
 namespace IvrEngine.Cli.Commands;
@@ -27,23 +26,16 @@ internal static class DiagramCommand
 
     private static int Run(string path, string format, string? outFile, string? locale, bool stateMachine, TextWriter output, TextWriter error)
     {
-        var loaded = MenuLoader.LoadFile(path);
-        if (!loaded.Succeeded)
+        if (MenuFiles.Load(path, "ivr diagram", error) is not { } menu) return ExitCodes.Failed;
+        if (locale is not null && menu.ResolveLocale(locale) is null)
         {
-            foreach (var diagnostic in loaded.Errors) error.WriteLine(diagnostic);
-            error.WriteLine($"ivr diagram: the menu {path} has errors; fix them and try again.");
-            return ExitCodes.Failed;
-        }
-
-        if (locale is not null && loaded.Menu.ResolveLocale(locale) is null)
-        {
-            error.WriteLine($"ivr diagram: the menu '{loaded.Menu.Name}' has no locale '{locale}'; choose one of {string.Join(", ", loaded.Menu.Locales)}.");
+            error.WriteLine($"ivr diagram: the menu '{menu.Name}' has no locale '{locale}'; choose one of {string.Join(", ", menu.Locales)}.");
             return ExitCodes.Usage;
         }
 
         var text = stateMachine ? StateMachine(format)
-            : format == "dot" ? DotMenuWriter.Write(loaded.Menu, locale)
-            : MermaidMenuWriter.Write(loaded.Menu, locale);
+            : format == "dot" ? DotMenuWriter.Write(menu, locale)
+            : MermaidMenuWriter.Write(menu, locale);
         if (outFile is null)
         {
             output.Write(text);
@@ -54,7 +46,7 @@ internal static class DiagramCommand
         {
             File.WriteAllText(outFile, text);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception exception) when (Files.FileFailure.Is(exception))
         {
             error.WriteLine($"ivr diagram: --out: cannot write '{outFile}': {exception.Message}");
             return ExitCodes.Usage;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using IvrEngine.Menus;
 using IvrEngine.Menus.Diff;
 
 namespace IvrEngine.Cli.Commands;
@@ -21,23 +20,18 @@ internal static class DiffCommand
 
     private static int Run(string oldPath, string newPath, TextWriter output, TextWriter error)
     {
-        var (old, @new) = (MenuLoader.LoadFile(oldPath), MenuLoader.LoadFile(newPath));
-        foreach (var (path, result) in new[] { (oldPath, old), (newPath, @new) }.Where(r => !r.Item2.Succeeded))
-        {
-            foreach (var diagnostic in result.Errors) error.WriteLine(diagnostic);
-            error.WriteLine($"ivr diff: the menu {path} has errors; a diff needs two valid menus.");
-        }
+        // Both are loaded, so one run lists the problems of both menus; a diff needs two valid ones.
+        var (old, @new) = (MenuFiles.Load(oldPath, "ivr diff", error), MenuFiles.Load(newPath, "ivr diff", error));
+        if (old is null || @new is null) return ExitCodes.Usage;
 
-        if (!old.Succeeded || !@new.Succeeded) return ExitCodes.Usage;
-
-        var changes = MenuDiff.Compare(old.Menu, @new.Menu);
+        var changes = MenuDiff.Compare(old, @new);
         if (changes.IsEmpty)
         {
-            output.WriteLine($"No changes for callers ({old.Menu.Name} {old.Menu.Version} -> {@new.Menu.Version}).");
+            output.WriteLine($"No changes for callers ({old.Name} {old.Version} -> {@new.Version}).");
             return ExitCodes.Ok;
         }
 
-        output.WriteLine($"{old.Menu.Name}: {old.Menu.Version} -> {@new.Menu.Version}, {LintCommand.Plural(changes.Length, "change")}");
+        output.WriteLine($"{old.Name}: {old.Version} -> {@new.Version}, {Counted.Plural(changes.Length, "change")}");
         foreach (var section in changes.GroupBy(c => c.Section))
         {
             output.WriteLine();

@@ -4,7 +4,6 @@ using IvrEngine.Hours;
 using IvrEngine.Menus;
 using IvrEngine.Time;
 using NodaTime;
-using NodaTime.Extensions;
 using NodaTime.Text;
 
 namespace IvrEngine.Cli.Commands;
@@ -12,7 +11,7 @@ namespace IvrEngine.Cli.Commands;
 /// <summary>
 /// <c>ivr hours MENU [--at …] [--days 7]</c>: for each schedule of the menu, open or closed at that moment
 /// and by which rule, the next change, and the open intervals of the coming days in the schedule's zone.
-/// Exit codes as <c>validate</c>: an invalid menu prints its problems and returns 1.
+/// An invalid menu prints its problems and returns 1.
 /// </summary>
 internal static class HoursCommand
 {
@@ -20,7 +19,7 @@ internal static class HoursCommand
     private static readonly ZonedDateTimePattern Clock = ZonedDateTimePattern.CreateWithInvariantCulture("HH:mm", DateTimeZoneProviders.Tzdb);
     private static readonly LocalDatePattern Day = LocalDatePattern.CreateWithInvariantCulture("ddd uuuu-MM-dd");
 
-    public static Command Create(TextWriter output, TextWriter error, TimeProvider? time = null)
+    public static Command Create(TextWriter output, TextWriter error)
     {
         var menu = new Argument<string>("MENU") { Description = "The menu file." };
         var at = new Option<string?>("--at") { Description = "The moment to look at: \"2026-11-30T09:15 America/New_York\" or an instant; default: now.", HelpName = "TIME" };
@@ -38,7 +37,7 @@ internal static class HoursCommand
         {
             var moment = parseResult.GetValue(at) is { } text && StartTimeParser.TryParse(text, out var parsed, out _)
                 ? parsed
-                : (time ?? TimeProvider.System).GetUtcNow().ToInstant();
+                : Hosting.CallClock.Real().Clock.GetCurrentInstant();
             return Run(parseResult.GetValue(menu)!, moment, parseResult.GetValue(days), output, error);
         });
         return command;
@@ -46,15 +45,7 @@ internal static class HoursCommand
 
     private static int Run(string file, Instant at, int days, TextWriter output, TextWriter error)
     {
-        var result = MenuLoader.LoadFile(file);
-        foreach (var diagnostic in result.Diagnostics) output.WriteLine(diagnostic);
-        if (!result.Succeeded)
-        {
-            error.WriteLine($"{file}: invalid menu; fix the problems above.");
-            return ExitCodes.Failed;
-        }
-
-        var menu = result.Menu!;
+        if (MenuFiles.Load(file, "ivr hours", error) is not { } menu) return ExitCodes.Failed;
         if (menu.Hours.IsEmpty)
         {
             output.WriteLine($"{file}: no business hours (the menu has no \"hours\"); the line is always open.");

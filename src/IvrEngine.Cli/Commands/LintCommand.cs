@@ -57,11 +57,11 @@ internal static class LintCommand
                 continue;
             }
 
-            var suppressed = report.Suppressed > 0 ? $", {Plural(report.Suppressed, "finding")} switched off by lint.disable" : string.Empty;
-            output.WriteLine($"{file}: {Plural(warnings, "warning")}{suppressed}");
+            var suppressed = report.Suppressed > 0 ? $", {Counted.Plural(report.Suppressed, "finding")} switched off by lint.disable" : string.Empty;
+            output.WriteLine($"{file}: {Counted.Plural(warnings, "warning")}{suppressed}");
         }
 
-        if (failed > 0) error.WriteLine($"{failed} of {Plural(files.Length, "menu file")} failed lint.");
+        if (failed > 0) error.WriteLine($"{failed} of {Counted.Plural(files.Length, "menu file")} failed lint.");
         return failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
@@ -70,5 +70,4 @@ internal static class LintCommand
         : file.EndsWith(ValidateCommand.ScenarioSuffix, StringComparison.OrdinalIgnoreCase) || (File.Exists(file) && ValidateCommand.LooksLikeScenario(file)) ? "a scenario"
         : null;
 
-    internal static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 }

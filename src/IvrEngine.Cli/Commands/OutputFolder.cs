@@ -31,7 +31,7 @@ internal static class OutputFolder
             File.Delete(probe);
             return true;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (Files.FileFailure.Is(ex))
         {
             problem = $"{option} {path} cannot be written: {ex.Message}";
             return false;

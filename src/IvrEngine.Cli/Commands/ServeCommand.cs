@@ -67,7 +67,7 @@ internal static class ServeCommand
     private static async Task<int> RunAsync(ServeRequest request, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var path = request.MenuPath;
-        if (request.At is { } at && !StartInstantParser.TryParse(at, out _, out var atError))
+        if (request.At is { } at && !Time.StartTimeParser.TryParse(at, out _, out var atError))
         {
             await error.WriteLineAsync($"ivr serve: --at: {atError}");
             return ExitCodes.Usage;
@@ -100,17 +100,9 @@ internal static class ServeCommand
         }
 
         var catalog = host.Services.GetRequiredService<MenuCatalog>();
-        var loaded = catalog.Watch(path);
-        if (!loaded.Succeeded)
-        {
-            foreach (var diagnostic in loaded.Errors) await error.WriteLineAsync(diagnostic.ToString());
-            await error.WriteLineAsync($"ivr serve: the menu {path} has errors; fix them and try again.");
-            return ExitCodes.Failed;
-        }
-
-        var staffing = await StaffingFiles.LoadAsync(request.StaffingOption, path, loaded.Menu, "ivr serve", error);
+        if (MenuFiles.Accept(catalog.Watch(path), path, "ivr serve", error) is not { } menu) return ExitCodes.Failed;
+        var staffing = await StaffingFiles.LoadAsync(request.StaffingOption, path, menu, "ivr serve", error);
         if (!staffing.Succeeded) return ExitCodes.Failed;
-
 
         // Dial news arrives on the dialer's threads while the input loop writes replies.
         var news = TextWriter.Synchronized(error);
@@ -144,7 +136,7 @@ internal static class ServeCommand
         }
         else if (staffing.Plan is { } plan)
         {
-            center = await calls.OpenCallCenterAsync(loaded.Menu, plan, store);
+            center = await calls.OpenCallCenterAsync(menu, plan, store);
             await calls.InvokeAsync(() => dialer.Serve(center));
         }
 
@@ -157,7 +149,7 @@ internal static class ServeCommand
         if (request.Http is { } listening) await output.WriteLineAsync($"HTTP: {listening} (OpenAPI at {listening.TrimEnd('/')}/openapi/v1.json){(request.Twiml ? $"; TwiML webhooks at {listening.TrimEnd('/')}/twiml/voice" : "")}.");
         if (request.NoInput)
         {
-            await output.WriteLineAsync($"Serving {loaded.Menu.Name} version {loaded.Menu.Version} from {path} until stopped (Ctrl+C).");
+            await output.WriteLineAsync($"Serving {menu.Name} version {menu.Version} from {path} until stopped (Ctrl+C).");
             var stopped = new TaskCompletionSource();
             await using (cancellationToken.Register(() => stopped.TrySetResult()))
             {
@@ -166,7 +158,7 @@ internal static class ServeCommand
             await host.StopAsync(CancellationToken.None);
             return ExitCodes.Ok;
         }
-        await output.WriteLineAsync($"Serving {loaded.Menu.Name} version {loaded.Menu.Version} from {path}; {Usage}.");
+        await output.WriteLineAsync($"Serving {menu.Name} version {menu.Version} from {path}; {Usage}.");
         while (!cancellationToken.IsCancellationRequested && await input.ReadLineAsync(cancellationToken) is { } line)
         {
             var words = line.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -196,7 +188,7 @@ internal static class ServeCommand
             {
                 // Virtual time jumps, firing the dialer's polls and every call's timeouts on the way; real time is waited out.
                 await calls.AdvanceAsync(duration, cancellationToken);
-                await output.WriteLineAsync($"now {LineTime.Format(calls.Clock.Clock.GetCurrentInstant(), loaded.Menu.TimeZone)}");
+                await output.WriteLineAsync($"now {LineTime.Format(calls.Clock.Clock.GetCurrentInstant(), menu.TimeZone)}");
             }
             else if (words[0] == "callbacks" && words.Length == 1)
             {

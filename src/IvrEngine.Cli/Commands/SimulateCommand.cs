@@ -117,23 +117,11 @@ internal static class SimulateCommand
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var pausedBefore = GC.GetTotalPauseDuration();
         var stopwatch = Stopwatch.StartNew();
-        SimulationFigures figures;
-        try
-        {
-            figures = await LoadSimulation.RunAsync(scenario, length, seed, progress is null ? null : progress.Add, threads, cancellationToken,
-                kernel: kernel, onReferenceWeek: week => { lock (referenceWeeks) referenceWeeks.Add(week); }).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            error.WriteLine("Simulation stopped.");
-            return ExitCodes.Failed;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
-        {
-            // A fault in the engine is a bug to report, not a stack trace for a planner to read.
-            error.WriteLine($"ivr simulate: the simulation failed ({exception.GetType().Name}: {exception.Message}). Please report it with the scenario.");
-            return ExitCodes.Failed;
-        }
+        var (finished, figures) = await EngineRun.GuardAsync(
+            () => LoadSimulation.RunAsync(scenario, length, seed, progress is null ? null : progress.Add, threads, cancellationToken,
+                kernel: kernel, onReferenceWeek: week => { lock (referenceWeeks) referenceWeeks.Add(week); }),
+            "ivr simulate", error).ConfigureAwait(false);
+        if (!finished) return ExitCodes.Failed;
         var elapsed = stopwatch.Elapsed;
         var allocatedPerCall = (GC.GetTotalAllocatedBytes() - allocatedBefore) / Math.Max(1, figures.Calls);
         var pausedShare = (GC.GetTotalPauseDuration() - pausedBefore).Ticks / (double)Math.Max(elapsed.Ticks, 1);

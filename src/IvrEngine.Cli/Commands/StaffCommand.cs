@@ -55,22 +55,10 @@ internal static class StaffCommand
 
         var goal = string.Create(CultureInfo.InvariantCulture, $"{target.ServiceLevel * 100:0.#}% within {target.Threshold.TotalSeconds:0} s");
         output.WriteLine($"Staffing {Path.GetFileName(file)} for {goal} ({weeks} simulated week{(weeks == 1 ? "" : "s")} a round, seed {seed}).");
-        StaffingAnswer answer;
-        try
-        {
-            answer = await StaffingPlanner.PlanAsync(scenario, target, weeks, seed, rounds, step => error.WriteLine($"  {step}…"), cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            error.WriteLine("Stopped.");
-            return ExitCodes.Failed;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
-        {
-            // A fault in the engine is a bug to report, not a stack trace for a planner to read.
-            error.WriteLine($"ivr staff: the simulation failed ({exception.GetType().Name}: {exception.Message}). Please report it with the scenario.");
-            return ExitCodes.Failed;
-        }
+        var (finished, answer) = await EngineRun.GuardAsync(
+            () => StaffingPlanner.PlanAsync(scenario, target, weeks, seed, rounds, step => error.WriteLine($"  {step}…"), cancellationToken),
+            "ivr staff", error).ConfigureAwait(false);
+        if (!finished) return ExitCodes.Failed;
 
         output.WriteLine();
         WriteSummary(output, answer, scenario);

@@ -50,15 +50,21 @@ internal static class TestCommand
 
     private static int Run(TestRequest request, TextWriter output, TextWriter error)
     {
-        var started = TimeProvider.System.GetTimestamp();
+        // Run times in the report are wall time, read through the one clock; each flow's calls run on their own virtual clock.
+        var stopwatch = Hosting.CallClock.Real().Time;
+        var started = stopwatch.GetTimestamp();
         // The outputs are made ready before any flow runs: a bad path must not cost the run's results.
         if (request.TranscriptsDir is { } transcriptsDir && !OutputFolder.TryPrepare(transcriptsDir, "--transcripts", out var folderProblem))
         {
             error.WriteLine($"ivr test: {folderProblem}");
             return ExitCodes.Usage;
         }
-        using var junitFile = OpenJUnit(request.JUnitPath, error);
-        if (request.JUnitPath is not null && junitFile is null) return ExitCodes.Usage;
+        using var junitFile = OutputFile.Create(request.JUnitPath, "results.xml", out var junitProblem);
+        if (junitProblem is not null)
+        {
+            error.WriteLine($"ivr test: --junit: {junitProblem}");
+            return ExitCodes.Usage;
+        }
         var files = new List<string>();
         foreach (var path in request.Paths)
         {
@@ -79,10 +85,10 @@ internal static class TestCommand
             : suite.Cases;
         if (cases.Length == 0 && suite.Cases.Length > 0)
         {
-            error.WriteLine($"ivr test: --filter '{request.Filter}' matches no flow of {Plural(suite.FileCount, "flow file")}; it is matched against flow names and file names, ignoring case.");
+            error.WriteLine($"ivr test: --filter '{request.Filter}' matches no flow of {Counted.Plural(suite.FileCount, "flow file")}; it is matched against flow names and file names, ignoring case.");
             return ExitCodes.Usage;
         }
-        var results = new FlowRunner(TimeProvider.System) { KeepGoing = request.KeepGoing, Update = request.Update }.RunAll(cases);
+        var results = new FlowRunner(stopwatch) { KeepGoing = request.KeepGoing, Update = request.Update }.RunAll(cases);
         foreach (var result in results)
         {
             output.WriteLine($"{(result.Passed ? "PASS" : "FAIL")} {result.Case}");
@@ -108,46 +114,21 @@ internal static class TestCommand
         {
             output.WriteLine();
             var changed = FlowUpdates.Apply(results, output, error);
-            output.WriteLine(changed == 0 ? "Nothing to update." : $"Updated {Plural(changed, "step")}; run again to check them.");
+            output.WriteLine(changed == 0 ? "Nothing to update." : $"Updated {Counted.Plural(changed, "step")}; run again to check them.");
         }
 
-        var elapsed = TimeProvider.System.GetElapsedTime(started);
+        var elapsed = stopwatch.GetElapsedTime(started);
         if (request.TranscriptsDir is { } dir) WriteTranscripts(dir, results);
         if (junitFile is not null) JUnitReport.Write(junitFile, results, suite.Diagnostics, elapsed);
 
         output.WriteLine();
-        output.WriteLine($"{results.Length - failed} passed, {failed} failed: {Plural(results.Length, "run")} of {Plural(suite.FileCount, "flow file")} in {elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s.");
+        output.WriteLine($"{results.Length - failed} passed, {failed} failed: {Counted.Plural(results.Length, "run")} of {Counted.Plural(suite.FileCount, "flow file")} in {elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s.");
         if (suite.BadFiles > 0)
         {
-            error.WriteLine($"{suite.BadFiles} of {Plural(suite.FileCount, "flow file")} invalid; fix them and run again.");
+            error.WriteLine($"{suite.BadFiles} of {Counted.Plural(suite.FileCount, "flow file")} invalid; fix them and run again.");
             return ExitCodes.Usage;
         }
         return failed > 0 || belowMinimum ? ExitCodes.Failed : ExitCodes.Ok;
-    }
-
-    /// <summary>The <c>--junit</c> file, created now; null (after saying why) when it cannot be.</summary>
-    private static FileStream? OpenJUnit(string? path, TextWriter error)
-    {
-        if (path is null) return null;
-        if (Directory.Exists(path))
-        {
-            error.WriteLine($"ivr test: --junit: '{path}' is a folder; give a file name such as results.xml");
-            return null;
-        }
-        if (File.Exists(path) && Files.FileKind.NotARegularFile(path) is { } what)
-        {
-            error.WriteLine($"ivr test: --junit: '{path}' is {what}; give a regular file such as results.xml");
-            return null;
-        }
-        try
-        {
-            return File.Create(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            error.WriteLine($"ivr test: --junit: cannot write '{path}': {exception.Message}");
-            return null;
-        }
     }
 
     /// <summary>A file as given; a folder's *.flow files, recursively; or a glob's matches.</summary>
@@ -184,7 +165,6 @@ internal static class TestCommand
 
     private static string Indent(string text) => string.Join('\n', text.Split('\n').Select(l => "    " + l));
 
-    private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 
     private sealed record TestRequest(string[] Paths, string? JUnitPath, string? TranscriptsDir, bool Coverage, double? MinCoverage)
     {

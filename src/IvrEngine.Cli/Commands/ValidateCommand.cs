@@ -42,7 +42,7 @@ internal static class ValidateCommand
             if (ok) output.WriteLine($"{file}: ok ({summary})");
             else failed++;
         }
-        if (failed > 0) error.WriteLine($"{failed} of {Count(files.Length, "file")} invalid.");
+        if (failed > 0) error.WriteLine($"{failed} of {Counted.Plural(files.Length, "file")} invalid.");
         return failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
@@ -56,7 +56,7 @@ internal static class ValidateCommand
         // A folder holds menus, staffing files, scenarios and schemas alike, so it is not guessed through.
         if (Directory.Exists(file)) output.WriteLine($"{file}: a folder is not validated as a whole; name the files in it, e.g. ivr validate {Path.Combine(file, "*.json")}");
         var ok = result.Succeeded && !(warningsAsErrors && result.Warnings.Any());
-        return (ok, ok ? $"{Count(result.Menu!.Nodes.Count, "node")}, {Count(result.Warnings.Count(), "warning")}" : "");
+        return (ok, ok ? $"{Counted.Plural(result.Menu!.Nodes.Count, "node")}, {Counted.Plural(result.Warnings.Count(), "warning")}" : "");
     }
 
     /// <summary>A staffing file is checked against the menu it staffs: NAME.json beside NAME.staffing.json.</summary>
@@ -71,7 +71,7 @@ internal static class ValidateCommand
         }
         var result = StaffingLoader.LoadFile(file, menu.Menu);
         foreach (var diagnostic in result.Diagnostics) output.WriteLine(diagnostic);
-        return (result.Succeeded, result.Succeeded ? $"{Count(result.Plan!.Agents.Length, "agent")} for {Path.GetFileName(menuPath)}" : "");
+        return (result.Succeeded, result.Succeeded ? $"{Counted.Plural(result.Plan!.Agents.Length, "agent")} for {Path.GetFileName(menuPath)}" : "");
     }
 
     /// <summary>
@@ -109,5 +109,4 @@ internal static class ValidateCommand
             : (false, "");
     }
 
-    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 }

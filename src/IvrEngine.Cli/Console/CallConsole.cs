@@ -103,7 +103,7 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
         var generation = Interlocked.Increment(ref _promptGeneration);
         _speakingUntil = prompt.At + saying;
         if (saying < MinSpeakingNote) return;
-        Note(prompt.At, $"speaking for {CallEventFormatter.Elapsed(saying)}; keys or words cut in");
+        Note(prompt.At, $"speaking for {Time.ElapsedText.Clock(saying)}; keys or words cut in");
         _listening?.Dispose();
         _listening = host.Clock.Time.CreateTimer(_ =>
         {
@@ -119,12 +119,12 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
         var now = host.Clock.Clock.GetCurrentInstant();
         if (now >= _speakingUntil) return;
         Interlocked.Increment(ref _promptGeneration);
-        Note(now, $"cut short, {CallEventFormatter.Elapsed(_speakingUntil - now)} before the prompt's end");
+        Note(now, $"cut short, {Time.ElapsedText.Clock(_speakingUntil - now)} before the prompt's end");
     }
 
     private void Note(Instant at, string text)
     {
-        if (_painter.Paint($"[{CallEventFormatter.Elapsed(at - _callStart)}] · {text}", spoken: false) is { } painted) output.WriteLine(painted);
+        if (_painter.Paint($"[{Time.ElapsedText.Clock(at - _callStart)}] · {text}", spoken: false) is { } painted) output.WriteLine(painted);
     }
 
     private async Task HangUpAsync(CallSession call, string note)
@@ -190,7 +190,7 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
 
     private string Describe(CallSession call)
     {
-        var elapsed = CallEventFormatter.Elapsed(host.Clock.Clock.GetCurrentInstant() - call.StartedAt);
+        var elapsed = Time.ElapsedText.Clock(host.Clock.Clock.GetCurrentInstant() - call.StartedAt);
         var where = $"node '{call.CurrentNodeId}' ({call.State}), {elapsed} into the call, path {string.Join(" > ", call.Path)}, reference {call.Reference}";
         // With an agent the node is only where the menu left off: say whom the caller is talking to, and in which queue.
         if (call.State == CallState.WithAgent && call.QueueVisits.Count > 0)

@@ -37,7 +37,7 @@ internal static class CallEventFormatter
             CallEventType.CallEnded => $"call ended: {callEvent.Text}",
             _ => null,
         };
-        return text is null ? null : $"[{Elapsed(callEvent.At - callStart)}] {(callEvent.Type == CallEventType.Prompt ? "" : "· ")}{Printable(text)}";
+        return text is null ? null : $"[{Time.ElapsedText.Clock(callEvent.At - callStart)}] {(callEvent.Type == CallEventType.Prompt ? "" : "· ")}{Printable(text)}";
     }
 
     /// <summary>The line for a queue event about this caller, or null for those the call's own events already show.</summary>
@@ -49,7 +49,7 @@ internal static class CallEventFormatter
             QueueEventType.RingNoAnswer => $"{queueEvent.Agent} did not answer in {(int)queueEvent.Ring!.Value.TotalSeconds} s",
             _ => null,
         };
-        return text is null ? null : $"[{Elapsed(queueEvent.At - callStart)}] · {text}";
+        return text is null ? null : $"[{Time.ElapsedText.Clock(queueEvent.At - callStart)}] · {text}";
     }
 
     /// <summary>
@@ -57,10 +57,4 @@ internal static class CallEventFormatter
     /// the terminal (they could recolour or reorder the screen): each shows as a visible <c>\u001b</c>.
     /// </summary>
     public static string Printable(string text) => Menus.PrintableText.Escape(text);
-
-    /// <summary>m:ss, or h:mm:ss past an hour.</summary>
-    public static string Elapsed(Duration elapsed) =>
-        elapsed >= Duration.FromHours(1)
-            ? $"{(int)elapsed.TotalHours}:{elapsed.Minutes:00}:{elapsed.Seconds:00}"
-            : $"{(int)elapsed.TotalMinutes}:{elapsed.Seconds:00}";
 }

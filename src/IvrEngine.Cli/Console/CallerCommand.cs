@@ -1,4 +1,3 @@
-using System.Globalization;
 using NodaTime;
 
 namespace IvrEngine.Cli.Console;
@@ -39,23 +38,14 @@ internal abstract record CallerCommand
         };
     }
 
+    /// <summary><c>wait</c> takes durations as flows write them (<see cref="Flows.DurationText"/>), so a step copied from a .flow file works here.</summary>
     private static CallerCommand ParseWait(string rest)
     {
         if (rest.Length == 0) return new Wait(null);
-        var multiplier = 1.0;
-        var number = rest;
-        if (rest.EndsWith('s') || rest.EndsWith('S')) number = rest[..^1];
-        else if (rest.EndsWith('m') || rest.EndsWith('M'))
-        {
-            number = rest[..^1];
-            multiplier = 60;
-        }
-        return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value * multiplier is > 0 and <= MaxWaitSeconds
-            ? new Wait(Duration.FromSeconds(value * multiplier))
+        return Flows.DurationText.TryParse(rest, out var duration)
+            ? new Wait(duration)
             : new Unknown($"'{CallEventFormatter.Printable(rest)}' is not a time to wait; write e.g. wait 5 (seconds) or wait 2m, up to a day.");
     }
-
-    private const double MaxWaitSeconds = 86_400;
 
     /// <summary>Key presses in order, with no pause between them.</summary>
     public sealed record PressKeys(string Keys) : CallerCommand;

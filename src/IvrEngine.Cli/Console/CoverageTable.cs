@@ -9,7 +9,7 @@ internal static class CoverageTable
     public static void Write(TextWriter output, CoverageReport report)
     {
         output.WriteLine();
-        output.WriteLine($"Coverage of {report.Menu.Name} ({report.Menu.SourcePath}) by {report.Runs} run{(report.Runs == 1 ? "" : "s")}:");
+        output.WriteLine($"Coverage of {report.Menu.Name} ({report.Menu.SourcePath}) by {Commands.Counted.Plural(report.Runs, "run")}:");
         output.WriteLine($"  {"paths",-26} {"covered",8} {"total",6} {"%",7}");
         foreach (var row in report.Rows) output.WriteLine($"  {row.Name + (row.CountsTowardHeadline ? " *" : ""),-26} {row.Covered,8} {row.Total,6} {Percent(row.Percent),7}");
         output.WriteLine($"  {"* options and escapes",-26} {"",8} {"",6} {Percent(report.HeadlinePercent),7}");

@@ -289,7 +289,7 @@ public sealed class SqliteCallbackStore : ICallbackStore
                 {
                     Directory.CreateDirectory(folder);
                 }
-                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                catch (Exception exception) when (IvrEngine.Files.FileFailure.Is(exception))
                 {
                     throw new CallbackStoreException($"cannot create the callback store {Path}: its folder cannot be made ({exception.Message})", exception);
                 }

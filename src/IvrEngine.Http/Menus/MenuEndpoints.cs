@@ -55,7 +55,7 @@ internal static class MenuEndpoints
             await File.WriteAllBytesAsync(temporary, bytes, request.HttpContext.RequestAborted);
             File.Move(temporary, path, overwrite: true);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (IvrEngine.Files.FileFailure.Is(exception))
         {
             return Problems.Problem(StatusCodes.Status503ServiceUnavailable, "menu-not-written", "Menu not written", $"The menu file could not be written: {exception.Message}");
         }

@@ -84,7 +84,7 @@ public sealed partial class CallSession
             .OnEntryFrom(m.AgentAnswered, agent =>
             {
                 S()._agent = agent;
-                S().Record(CallEventType.AgentConnected, text: agent, detail: $"after {Describe(S()._visits[^1].Waited ?? Duration.Zero)} in queue {S()._visits[^1].Queue}");
+                S().Record(CallEventType.AgentConnected, text: agent, detail: $"after {Time.ElapsedText.Short(S()._visits[^1].Waited ?? Duration.Zero)} in queue {S()._visits[^1].Queue}");
             }, "talk")
             .Permit(m.HandOff.Trigger, CallState.Transferring)
             .Permit(CallTrigger.End, CallState.Ended)

@@ -103,7 +103,7 @@ public sealed partial class CallSession
         var visit = _visits.Count > 0 ? _visits[^1] : null;
         var outcome = transition.Source switch
         {
-            CallState.Queued => new CallOutcome(CallOutcomeKind.AbandonedInQueue, visit?.Queue, $"after {Describe(Now - visit!.JoinedAt)}"),
+            CallState.Queued => new CallOutcome(CallOutcomeKind.AbandonedInQueue, visit?.Queue, $"after {Time.ElapsedText.Short(Now - visit!.JoinedAt)}"),
             CallState.WithAgent => new CallOutcome(CallOutcomeKind.CallerHungUp, visit?.Queue, $"talking to {_agent}"),
             _ => new CallOutcome(CallOutcomeKind.CallerHungUp, null, $"at {_navigation.Node?.Id ?? "the greeting"}"),
         };

@@ -130,12 +130,12 @@ public sealed partial class CallSession
         StopNumberEntry();
         var visit = _visits[^1];
         visit.LeftAt = Now;
-        visit.Result = $"answered by {agent} after {Describe(waited)}";
+        visit.Result = $"answered by {agent} after {Time.ElapsedText.Short(waited)}";
         Fire(static m => m.AgentAnswered, agent);
     }
 
     void Queues.IQueueCaller.EndedByAgent(string agent, Duration talked) =>
-        Fire(static m => m.End, new CallOutcome(CallOutcomeKind.AnsweredByAgent, _visits[^1].Queue, $"by {agent} after {Describe(_visits[^1].Waited ?? Duration.Zero)}, talked {Describe(talked)}"));
+        Fire(static m => m.End, new CallOutcome(CallOutcomeKind.AnsweredByAgent, _visits[^1].Queue, $"by {agent} after {Time.ElapsedText.Short(_visits[^1].Waited ?? Duration.Zero)}, talked {Time.ElapsedText.Short(talked)}"));
 
     /// <param name="agentsOwn">The simulated agent's own escalation (its staffing transfer), not one asked for with <c>transfer QUEUE</c>; the transcript says so.</param>
     void Queues.IQueueCaller.HandedOff(string queueId, bool agentsOwn)
@@ -150,6 +150,4 @@ public sealed partial class CallSession
         Fire(static m => m.Overflow, new LeaveRequest(action, reason));
     }
 
-    private static string Describe(Duration duration) =>
-        duration < Duration.FromMinutes(1) ? $"{(int)duration.TotalSeconds} s" : $"{(int)duration.TotalMinutes}:{duration.Seconds:00}";
 }

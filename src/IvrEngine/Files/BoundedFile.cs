@@ -33,7 +33,7 @@ public static class BoundedFile
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
             return ReadAtMost(stream, kind, out problem, maxBytes);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
+        catch (Exception exception) when (FileFailure.Is(exception))
         {
             problem = $"the file cannot be read: {exception.Message}";
             return null;

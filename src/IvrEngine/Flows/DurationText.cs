@@ -3,8 +3,11 @@ using NodaTime;
 
 namespace IvrEngine.Flows;
 
-/// <summary>Durations as flows write them: <c>5s</c>, <c>2m</c>, <c>1.5s</c>, <c>250ms</c>, <c>1h</c>; a bare number is seconds.</summary>
-internal static class DurationText
+/// <summary>
+/// Durations as flows and the console's <c>wait</c> write them: <c>5s</c>, <c>2m</c>, <c>1.5s</c>,
+/// <c>250ms</c>, <c>1h</c>; a bare number is seconds; above zero and at most a day.
+/// </summary>
+public static class DurationText
 {
     private static readonly Duration Longest = Duration.FromDays(1);
 

@@ -22,7 +22,7 @@ public sealed partial class FlowParser
 
     // Weekday starts ("Monday 09:59 America/New_York") fall in this week, Monday 30 November 2026:
     // no daylight-saving change in the northern or southern hemisphere's usual zones.
-    private static readonly LocalDate ReferenceMonday = new(2026, 11, 30);
+    private static readonly LocalDate ReferenceMonday = FlowRunner.DefaultStart.Date;
 
     private static readonly string[] HeaderNames = ["menu", "locale", "at", "seed", "caller-id", "pacing", "staffing"];
     private static readonly string[] DirectiveNames = [.. HeaderNames, "flow", "include"];
@@ -97,7 +97,7 @@ public sealed partial class FlowParser
         {
             bytes = _read(path);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (Files.FileFailure.Is(exception))
         {
             Report(at, FlowCodes.Unreadable, $"cannot read '{path}': {exception.Message}");
             return null;

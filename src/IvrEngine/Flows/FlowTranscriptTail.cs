@@ -35,7 +35,6 @@ internal static class FlowTranscriptTail
             _ => null,
         };
         if (text is null) return null;
-        var elapsed = e.At - start;
-        return $"[{(int)elapsed.TotalMinutes}:{elapsed.Seconds:00}] {FlowText.Cut(text)}";
+        return $"[{Time.ElapsedText.Clock(e.At - start)}] {FlowText.Cut(text)}";
     }
 }

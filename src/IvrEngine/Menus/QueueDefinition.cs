@@ -36,6 +36,12 @@ public sealed record QueueDefinition(
     /// <summary>When set, waiting callers facing a long wait are offered a callback that keeps their place (virtual hold).</summary>
     public Callbacks.CallbackOffer? Callback { get; init; }
 
+    /// <summary>How long an agent's phone rings when the menu does not say (<c>ringSeconds</c>).</summary>
+    public static readonly Duration DefaultRingTimeout = Duration.FromSeconds(15);
+
+    /// <summary>The most agents one offer may ring in turn (<c>ringAttempts</c> is at most this).</summary>
+    public const int MaxRingAttempts = 50;
+
     /// <summary>A queue with the documented defaults; the loader fills in what the file gives.</summary>
     public static QueueDefinition WithDefaults(string id, LocalizedText displayName, MenuAction overflow) => new(
         id,
@@ -48,7 +54,7 @@ public sealed record QueueDefinition(
         WhenNoAgents.Join,
         LeaveWhenEmpty: false,
         ServiceLevelThreshold: Duration.FromSeconds(20),
-        RingTimeout: Duration.FromSeconds(15),
+        RingTimeout: DefaultRingTimeout,
         RingAttempts: 3,
         NextTierAfter: Duration.FromSeconds(30),
         new QueueAnnouncements(Duration.FromSeconds(45), Position: true, ExpectedWait: true, MusicClass: "default"));

@@ -44,6 +44,8 @@ public sealed class CallerCommandTests
     [TestCase("WAIT 10", 10.0)]
     [TestCase("wait 0.1", 0.1)]
     [TestCase("wait 86400", 86_400.0)]
+    [TestCase("wait 250ms", 0.25)]
+    [TestCase("wait 5h", 18_000.0)]
     public void Wait_WithATime_LetsThatMuchTimePass(string line, double seconds)
     {
         Assert.That(CallerCommand.Parse(line), Is.EqualTo(new CallerCommand.Wait(Duration.FromSeconds(seconds))));
@@ -58,7 +60,8 @@ public sealed class CallerCommandTests
     [TestCase("wait -1")]
     [TestCase("wait 0")]
     [TestCase("wait abc")]
-    [TestCase("wait 5h")]
+    [TestCase("wait 25h")]
+    [TestCase("wait 5d")]
     [TestCase("wait 86401")]
     [TestCase("wait NaN")]
     [TestCase("wait Infinity")]

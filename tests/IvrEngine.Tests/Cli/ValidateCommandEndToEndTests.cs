@@ -80,7 +80,7 @@ public sealed class ValidateCommandEndToEndTests
     {
         var result = await IvrProcess.RunAsync("");
 
-        Assert.That(result.ExitCode, Is.Not.Zero, result.ToString());
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
     }
 
     [Test]

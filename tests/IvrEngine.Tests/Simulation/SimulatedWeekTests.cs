@@ -21,10 +21,11 @@ public sealed class SimulatedWeekTests
         var early = figures["general", 2];
         Assert.Multiple(() =>
         {
-            Assert.That(early.Offered, Is.GreaterThan(0), "callers reached the queue at 02:00");
-            Assert.That(early.AnsweredInTime, Is.Zero, "no agent is logged in at 02:00");
-            Assert.That(early.AverageSpeedOfAnswerSeconds ?? double.MaxValue, Is.GreaterThanOrEqualTo(4 * 3600 - 1),
-                "the ones answered waited for the 08:00 shift");
+            Assert.That(early.Offered, Is.EqualTo(16), "callers reached the queue at 02:00");
+            Assert.That(early.Answered, Is.Zero, "no agent is logged in at 02:00, and nobody waits until the 08:00 shift");
+            Assert.That(early.AverageSpeedOfAnswerSeconds, Is.Null, "with nobody answered there is no speed of answer");
+            Assert.That((early.Abandoned, early.Overflowed), Is.EqualTo((15L, 1L)), "they hang up, or leave at the queue's maximum wait");
+            Assert.That(early.LongestWaitSeconds, Is.EqualTo(900), "the queue's 15-minute maximum wait");
         });
     }
 

@@ -80,7 +80,7 @@ internal sealed class QueueBinder(BindContext context, TextBinder texts, ActionB
             LeaveWhenEmpty = context.AsBoolean(queue["leaveWhenEmpty"], $"leaveWhenEmpty of {what}") ?? defaults.LeaveWhenEmpty,
             ServiceLevelThreshold = Seconds(queue["serviceLevelSeconds"], $"serviceLevelSeconds of {what}") ?? defaults.ServiceLevelThreshold,
             RingTimeout = Seconds(queue["ringSeconds"], $"ringSeconds of {what}", 300) ?? defaults.RingTimeout,
-            RingAttempts = context.AsInteger(queue["ringAttempts"], $"ringAttempts of {what}", 1, 50) ?? defaults.RingAttempts,
+            RingAttempts = context.AsInteger(queue["ringAttempts"], $"ringAttempts of {what}", 1, QueueDefinition.MaxRingAttempts) ?? defaults.RingAttempts,
             NextTierAfter = Seconds(queue["nextTierAfterSeconds"], $"nextTierAfterSeconds of {what}") ?? defaults.NextTierAfter,
             Announcements = ReadAnnouncements(queue["announce"], what, defaults.Announcements),
             Callback = ReadCallbackOffer(queue["callback"], what),

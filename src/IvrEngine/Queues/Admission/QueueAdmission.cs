@@ -60,7 +60,7 @@ internal sealed class QueueAdmission(WaitingLines lines, QueueRecorder recorder,
         lines.Remove(entry);
         entry.Queue.Metrics.Abandoned(wait);
         if (recorder.Recording) recorder.Record(new QueueEvent(now, QueueEventType.Abandon, entry.Queue.Id, entry.Call.Reference.ToString(), Position: position, OriginalPosition: entry.OriginalPosition, Wait: wait));
-        entry.Call.LeftQueue($"abandoned after {Describe(wait)}");
+        entry.Call.LeftQueue($"abandoned after {Time.ElapsedText.Short(wait)}");
         route();
     }
 
@@ -101,7 +101,7 @@ internal sealed class QueueAdmission(WaitingLines lines, QueueRecorder recorder,
         var definition = entry.Queue.Definition;
         if (definition.MaxWait is { } maxWait)
         {
-            entry.Timers.Add(clock.After(maxWait, () => Leave(entry, QueueEventType.ExitWithTimeout, $"waited the queue's maximum of {Describe(maxWait)}")));
+            entry.Timers.Add(clock.After(maxWait, () => Leave(entry, QueueEventType.ExitWithTimeout, $"waited the queue's maximum of {Time.ElapsedText.Short(maxWait)}")));
         }
 
         // Each tier boundary may make more agents eligible for this caller.
@@ -113,7 +113,4 @@ internal sealed class QueueAdmission(WaitingLines lines, QueueRecorder recorder,
         var every = definition.Announcements.Every.ToTimeSpan();
         entry.Timers.Add(clock.Every(every, () => announcer.Remind(entry)));
     }
-
-    private static string Describe(Duration duration) =>
-        duration < Duration.FromMinutes(1) ? $"{(int)duration.TotalSeconds} s" : $"{(int)duration.TotalMinutes} min {duration.Seconds} s";
 }

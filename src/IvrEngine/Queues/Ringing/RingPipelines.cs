@@ -35,7 +35,7 @@ internal static class RingPipelines
             .AddRetry(new RetryStrategyOptions<RingResult>
             {
                 // Redirect on no answer: the next attempt rings the next agent, up to the queue's ringAttempts.
-                MaxRetryAttempts = 50,
+                MaxRetryAttempts = Menus.QueueDefinition.MaxRingAttempts,
                 Delay = TimeSpan.Zero,
                 BackoffType = DelayBackoffType.Constant,
                 ShouldHandle = args => ValueTask.FromResult(
@@ -60,7 +60,7 @@ internal static class RingPipelines
             })
             .AddTimeout(new TimeoutStrategyOptions
             {
-                TimeoutGenerator = args => ValueTask.FromResult(args.Context.Properties.GetValue(RingTimeoutKey, TimeSpan.FromSeconds(15))),
+                TimeoutGenerator = args => ValueTask.FromResult(args.Context.Properties.GetValue(RingTimeoutKey, Menus.QueueDefinition.DefaultRingTimeout.ToTimeSpan())),
             })
             .Build();
 }

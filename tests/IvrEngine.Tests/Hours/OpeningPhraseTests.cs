@@ -5,7 +5,7 @@ using static IvrEngine.Tests.Hours.HoursMenus;
 namespace IvrEngine.Tests.Hours;
 
 [TestFixture]
-public sealed class OpeningPhraseSpecs
+public sealed class OpeningPhraseTests
 {
     private static readonly Instant SundayNight = At(2026, 11, 29, 23, 45);
 
@@ -18,11 +18,11 @@ public sealed class OpeningPhraseSpecs
     [TestCase(2026, 12, 4, 12, 30, "en-US", "Friday at 12:30 PM Eastern Time")]
     [TestCase(2026, 12, 7, 0, 0, "en-US", "December 7 at 12:00 AM Eastern Time")]
     [TestCase(2026, 12, 26, 9, 0, "ru-RU", "26 декабря в 9:00 по восточному времени")]
-    public void Says_when_the_line_opens_in_the_callers_language(int year, int month, int day, int hour, int minute, string locale, string expected) =>
+    public void SaysWhenTheLineOpensInTheCallersLanguage(int year, int month, int day, int hour, int minute, string locale, string expected) =>
         Assert.That(OpeningPhrase.Format(At(year, month, day, hour, minute), SundayNight, NewYork, locale), Is.EqualTo(expected));
 
     [Test]
-    public void Monday_is_said_as_the_brief_reads()
+    public void MondayIsSaidAsTheBriefReads()
     {
         var saturdayNight = At(2026, 11, 28, 21, 0);
         Assert.Multiple(() =>
@@ -39,18 +39,18 @@ public sealed class OpeningPhraseSpecs
     [TestCase("Europe/Moscow", "ru-RU", "по московскому времени")]
     [TestCase("Asia/Tokyo", "en-US", "Asia/Tokyo time")]
     [TestCase("Asia/Tokyo", "ru-RU", "по времени Asia/Tokyo")]
-    public void Names_the_zone_per_locale_and_falls_back_to_its_id(string zone, string locale, string expected) =>
+    public void NamesTheZonePerLocaleAndFallsBackToItsId(string zone, string locale, string expected) =>
         Assert.That(OpeningPhrase.ZoneName(DateTimeZoneProviders.Tzdb[zone], locale), Is.EqualTo(expected));
 
     [Test]
-    public void Says_the_time_in_the_schedules_zone_not_the_callers()
+    public void SaysTheTimeInTheSchedulesZoneNotTheCallers()
     {
         var moscow = DateTimeZoneProviders.Tzdb["Europe/Moscow"];
         Assert.That(OpeningPhrase.Format(Instant.FromUtc(2026, 12, 1, 6, 0), Instant.FromUtc(2026, 12, 1, 0, 0), moscow, "ru-RU"), Is.EqualTo("сегодня в 9:00 по московскому времени"));
     }
 
     [Test]
-    public void A_time_for_a_callee_in_another_zone_is_said_in_both_zones()
+    public void ATimeForACalleeInAnotherZoneIsSaidInBothZones()
     {
         var honolulu = DateTimeZoneProviders.Tzdb["Pacific/Honolulu"];
         var sundayNight = At(2026, 11, 29, 23, 45);
@@ -63,14 +63,14 @@ public sealed class OpeningPhraseSpecs
     }
 
     [Test]
-    public void A_callee_whose_clock_reads_the_same_hears_one_time()
+    public void ACalleeWhoseClockReadsTheSameHearsOneTime()
     {
         var toronto = DateTimeZoneProviders.Tzdb["America/Toronto"];
         Assert.That(OpeningPhrase.Format(At(2026, 11, 30, 13, 0), At(2026, 11, 29, 23, 45), NewYork, toronto, "en-US"), Is.EqualTo("tomorrow at 1:00 PM Eastern Time"));
     }
 
     [Test]
-    public void A_callee_on_another_day_hears_that_day_too()
+    public void ACalleeOnAnotherDayHearsThatDayToo()
     {
         var moscow = DateTimeZoneProviders.Tzdb["Europe/Moscow"];
         var mondayAfternoon = At(2026, 11, 30, 14, 0);

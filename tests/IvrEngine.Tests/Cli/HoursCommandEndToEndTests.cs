@@ -1,13 +1,12 @@
-using IvrEngine.Tests.Cli;
 
-namespace IvrEngine.Tests.Hours;
+namespace IvrEngine.Tests.Cli;
 
 /// <summary><c>ivr hours</c> through the built ivr.</summary>
 [TestFixture]
-public sealed class HoursCommandSpecs
+public sealed class HoursCommandEndToEndTests
 {
     [Test]
-    public async Task Prints_each_schedules_state_rule_next_change_and_week()
+    public async Task PrintsEachSchedulesStateRuleNextChangeAndWeek()
     {
         var result = await IvrProcess.RunAsync("", "hours", RepoPaths.BundledMenu, "--at", "2026-11-29T23:45 America/New_York");
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString);
@@ -18,26 +17,27 @@ public sealed class HoursCommandSpecs
     }
 
     [Test]
-    public async Task Names_the_holiday_that_closes_a_day()
+    public async Task NamesTheHolidayThatClosesADay()
     {
         var result = await IvrProcess.RunAsync("", "hours", RepoPaths.BundledMenu, "--at", "2026-11-26T12:00 America/New_York", "--days", "2");
         Assert.That(result.Output, Does.Contain("CLOSED (holiday Thanksgiving)").And.Contain("Fri 2026-11-27  09:00–23:30"), result.ToString);
     }
 
     [Test]
-    public async Task An_invalid_menu_prints_its_problems_and_fails()
+    public async Task AnInvalidMenuPrintsItsProblemsAndFails()
     {
         using var file = IvrProcess.WriteTempFile("""{ "name": "x", "timeZone": "America/New_York", "locales": ["en-US"], "start": "m", "hours": { "s": { "weekly": { "mon": "9-5" } } }, "nodes": { "m": { "prompt": { "en-US": "Hi." }, "next": { "hangup": { "en-US": "Bye." } } } } }""");
         var result = await IvrProcess.RunAsync("", "hours", file.Path);
         Assert.Multiple(() =>
         {
             Assert.That(result.ExitCode, Is.EqualTo(1));
-            Assert.That(result.Output, Does.Contain("error IVR0025"));
+            Assert.That(result.Error, Does.Contain("error IVR0025").And.EndWith($"ivr hours: the menu {file.Path} has errors; fix them and try again ('ivr validate {file.Path}' lists them).\n"));
+            Assert.That(result.Output, Is.Empty);
         });
     }
 
     [Test]
-    public async Task A_bad_at_is_a_usage_error()
+    public async Task ABadAtIsAUsageError()
     {
         var result = await IvrProcess.RunAsync("", "hours", RepoPaths.BundledMenu, "--at", "someday");
         Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString);

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using IvrEngine.Tests.Cli;
+using IvrEngine.Tests.Simulation;
 
-namespace IvrEngine.Tests.Simulation;
+namespace IvrEngine.Tests.Cli;
 
 /// <summary>
 /// <c>ivr simulate</c> and <c>ivr validate</c> on scenarios, run as the real CLI in a child process.

@@ -1,10 +1,9 @@
-using IvrEngine.Tests.Cli;
 
-namespace IvrEngine.Tests.Simulation.Kernel;
+namespace IvrEngine.Tests.Cli;
 
 /// <summary><c>ivr simulate --engine</c>, run as the real CLI: which executor ran is said in the header, and the kernel is never used for a scenario it does not model.</summary>
 [NonParallelizable]
-public sealed class SimulateEngineOptionTests
+public sealed class SimulateEngineOptionEndToEndTests
 {
     private static string ErlangC => Path.Combine(RepoPaths.Root, "tests", "IvrEngine.Tests", "Simulation", "Fidelity", "erlang-c.scenario.json");
 
@@ -19,7 +18,7 @@ public sealed class SimulateEngineOptionTests
     public void RemoveFolder() => Directory.Delete(_root, recursive: true);
 
     [Test]
-    public async Task The_kernel_and_the_reference_engine_write_byte_identical_files_and_say_which_ran()
+    public async Task TheKernelAndTheReferenceEngineWriteByteIdenticalFilesAndSayWhichRan()
     {
         var kernel = Path.Combine(_root, "kernel");
         var reference = Path.Combine(_root, "reference");
@@ -36,7 +35,7 @@ public sealed class SimulateEngineOptionTests
     }
 
     [Test]
-    public async Task A_scenario_the_kernel_does_not_model_runs_on_the_reference_engine_and_the_header_says_why()
+    public async Task AScenarioTheKernelDoesNotModelRunsOnTheReferenceEngineAndTheHeaderSaysWhy()
     {
         var run = await IvrProcess.RunAsync("", ["simulate", Peer, "--calls", "300"]);
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
@@ -44,7 +43,7 @@ public sealed class SimulateEngineOptionTests
     }
 
     [Test]
-    public async Task Asking_for_the_kernel_on_a_scenario_it_does_not_model_is_a_usage_error()
+    public async Task AskingForTheKernelOnAScenarioItDoesNotModelIsAUsageError()
     {
         var run = await IvrProcess.RunAsync("", ["simulate", Peer, "--calls", "300", "--engine", "kernel"]);
         Assert.That(run.ExitCode, Is.EqualTo(2));
@@ -53,7 +52,7 @@ public sealed class SimulateEngineOptionTests
     }
 
     [Test]
-    public async Task An_unknown_engine_is_a_usage_error()
+    public async Task AnUnknownEngineIsAUsageError()
     {
         var run = await IvrProcess.RunAsync("", ["simulate", ErlangC, "--engine", "fast"]);
         Assert.That(run.ExitCode, Is.EqualTo(2));

@@ -12,7 +12,7 @@ namespace IvrEngine.Tests.Hours;
 /// documented on <see cref="Schedule"/>).
 /// </summary>
 [TestFixture]
-public sealed class DstSpecs
+public sealed class DstTests
 {
     // Ranges chosen to touch the skipped and the repeated hour from every side; both days are Sundays.
     private static readonly (IsoDayOfWeek Day, int Start, int End)[] Ranges =
@@ -31,7 +31,7 @@ public sealed class DstSpecs
 
     [TestCase(2026, 3, 8, TestName = "Spring forward 2026-03-08, minute by minute")]
     [TestCase(2026, 11, 1, TestName = "Fall back 2026-11-01, minute by minute")]
-    public void Every_minute_matches_the_wall_clock_rule(int year, int month, int day)
+    public void EveryMinuteMatchesTheWallClockRule(int year, int month, int day)
     {
         // From local midnight (unambiguous on both days) for as many real minutes as reach 04:00 local.
         var start = new DateTimeOffset(new DateTime(year, month, day, 0, 0, 0), Bcl.GetUtcOffset(new DateTime(year, month, day, 0, 0, 0))).ToInstant();
@@ -48,7 +48,7 @@ public sealed class DstSpecs
     }
 
     [Test]
-    public void Spring_forward_a_range_ending_in_the_gap_closes_at_03_00_and_one_starting_in_it_opens_at_03_00()
+    public void SpringForwardARangeEndingInTheGapClosesAt0300AndOneStartingInItOpensAt0300()
     {
         var spring = Schedule("""{ "weekly": { "sun": "01:30-02:30" } }""");
         var late = Schedule("""{ "weekly": { "sun": "02:30-05:00" } }""");
@@ -61,7 +61,7 @@ public sealed class DstSpecs
     }
 
     [Test]
-    public void Fall_back_a_range_in_the_repeated_hour_covers_both_occurrences()
+    public void FallBackARangeInTheRepeatedHourCoversBothOccurrences()
     {
         var repeated = Schedule("""{ "weekly": { "sun": "01:00-01:30" } }""");
         var spans = repeated.OpenIntervals(Instant.FromUtc(2026, 11, 1, 0, 0), Instant.FromUtc(2026, 11, 2, 0, 0));
@@ -73,7 +73,7 @@ public sealed class DstSpecs
     }
 
     [Test]
-    public void An_all_day_range_on_a_dst_day_is_23_or_25_hours_long()
+    public void AnAllDayRangeOnADstDayIs23Or25HoursLong()
     {
         var daily = Schedule("""{ "weekly": { "sun": "00:00-24:00" } }""");
         Assert.Multiple(() =>

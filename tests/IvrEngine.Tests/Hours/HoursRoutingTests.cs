@@ -9,7 +9,7 @@ namespace IvrEngine.Tests.Hours;
 
 /// <summary>Node and queue routing by hours, end to end through a <see cref="CallSession"/> on a virtual clock.</summary>
 [TestFixture]
-public sealed class HoursRoutingSpecs
+public sealed class HoursRoutingTests
 {
     private const string Support = """{ "support": { "weekly": { "mon-sat": "09:00-17:00" } } }""";
 
@@ -24,7 +24,7 @@ public sealed class HoursRoutingSpecs
     private static IEnumerable<string> Prompts(CallSession call) => call.Transcript.Events.Where(e => e.Type == CallEventType.Prompt).Select(e => e.Text!);
 
     [Test]
-    public void A_closed_queue_turns_the_caller_away_with_when_it_opens_and_hangs_up()
+    public void AClosedQueueTurnsTheCallerAwayWithWhenItOpensAndHangsUp()
     {
         var menu = Load(Menu(Support, queueExtra: """, "hours": "support" """));
         var (call, _) = Call(menu, At(2026, 11, 28, 18, 0));
@@ -39,7 +39,7 @@ public sealed class HoursRoutingSpecs
     }
 
     [Test]
-    public void An_open_queue_transfers_as_before()
+    public void AnOpenQueueTransfersAsBefore()
     {
         var menu = Load(Menu(Support, queueExtra: """, "hours": "support" """));
         var (call, _) = Call(menu, At(2026, 11, 30, 9, 0));
@@ -48,7 +48,7 @@ public sealed class HoursRoutingSpecs
     }
 
     [Test]
-    public void A_closed_queue_sends_the_caller_to_its_whenClosed()
+    public void AClosedQueueSendsTheCallerToItsWhenClosed()
     {
         var menu = Load(Menu(Support, queueExtra: """, "hours": "support", "whenClosed": { "goto": "after-hours" } """));
         var (call, _) = Call(menu, At(2026, 11, 29, 12, 0), "ru-RU");
@@ -62,7 +62,7 @@ public sealed class HoursRoutingSpecs
     }
 
     [Test]
-    public void A_closed_node_says_the_closed_message_instead_of_its_prompt_and_does_whenClosed()
+    public void AClosedNodeSaysTheClosedMessageInsteadOfItsPromptAndDoesWhenClosed()
     {
         var menu = Load(Menu(Support, nodeExtra: """, "hours": { "schedule": "support", "whenClosed": { "goto": "after-hours" } } """));
         var (call, _) = Call(menu, At(2026, 11, 30, 8, 59));
@@ -76,7 +76,7 @@ public sealed class HoursRoutingSpecs
     }
 
     [Test]
-    public void An_open_node_says_its_prompt_as_before()
+    public void AnOpenNodeSaysItsPromptAsBefore()
     {
         var menu = Load(Menu(Support, nodeExtra: """, "hours": { "schedule": "support" } """));
         var (call, _) = Call(menu, At(2026, 11, 30, 9, 0));
@@ -84,7 +84,7 @@ public sealed class HoursRoutingSpecs
     }
 
     [Test]
-    public void Hours_follow_the_calls_clock_as_it_moves()
+    public void HoursFollowTheCallsClockAsItMoves()
     {
         var menu = Load(Menu(Support, queueExtra: """, "hours": "support" """));
         var (call, clock) = Call(menu, At(2026, 11, 30, 16, 59) + Duration.FromSeconds(57));
@@ -94,7 +94,7 @@ public sealed class HoursRoutingSpecs
     }
 
     [Test]
-    public void An_emergency_closure_says_to_call_again_later()
+    public void AnEmergencyClosureSaysToCallAgainLater()
     {
         var menu = Load(Menu(Support, queueExtra: """, "hours": "support" """));
         var hours = new BusinessHours(menu.Hours);

@@ -5,7 +5,7 @@ using static IvrEngine.Tests.Hours.HoursMenus;
 namespace IvrEngine.Tests.Hours;
 
 [TestFixture]
-public sealed class BusinessHoursSpecs
+public sealed class BusinessHoursTests
 {
     private static BusinessHours Hours() => new(Load(Menu("""
         { "support": { "weekly": { "daily": "09:00-17:00" }, "overrides": { "2026-12-01": "00:00-24:00" } },
@@ -13,7 +13,7 @@ public sealed class BusinessHoursSpecs
         """)).Hours);
 
     [Test]
-    public void An_emergency_closure_beats_every_rule_until_switched_off()
+    public void AnEmergencyClosureBeatsEveryRuleUntilSwitchedOff()
     {
         var hours = Hours();
         var noon = At(2026, 12, 1, 12, 0);
@@ -30,7 +30,7 @@ public sealed class BusinessHoursSpecs
     }
 
     [Test]
-    public void An_emergency_closure_of_every_schedule()
+    public void AnEmergencyClosureOfEverySchedule()
     {
         var hours = Hours();
         hours.SetEmergencyClosure(null, true);
@@ -40,6 +40,6 @@ public sealed class BusinessHoursSpecs
     }
 
     [Test]
-    public void An_unknown_schedule_cannot_be_closed() =>
+    public void AnUnknownScheduleCannotBeClosed() =>
         Assert.That(() => Hours().SetEmergencyClosure("nope", true), Throws.ArgumentException);
 }

@@ -1,7 +1,6 @@
 using IvrEngine.Simulation;
-using IvrEngine.Tests.Cli;
 
-namespace IvrEngine.Tests.Simulation.Staffing;
+namespace IvrEngine.Tests.Cli;
 
 /// <summary><c>ivr staff</c> as the real CLI in a child process.</summary>
 [TestFixture]

@@ -5,7 +5,7 @@ using static IvrEngine.Tests.Hours.HoursMenus;
 namespace IvrEngine.Tests.Hours;
 
 [TestFixture]
-public sealed class ScheduleSpecs
+public sealed class ScheduleTests
 {
     private static readonly Schedule Representatives = Schedule("""
         { "weekly": { "mon-sat": "09:00-23:30", "sun": "10:00-23:00" },
@@ -14,7 +14,7 @@ public sealed class ScheduleSpecs
         """);
 
     [Test]
-    public void Weekly_hours_are_open_inside_and_closed_outside_and_name_their_rule()
+    public void WeeklyHoursAreOpenInsideAndClosedOutsideAndNameTheirRule()
     {
         Assert.Multiple(() =>
         {
@@ -27,7 +27,7 @@ public sealed class ScheduleSpecs
     }
 
     [Test]
-    public void The_seed_hours_are_expressed_as_written()
+    public void TheSeedHoursAreExpressedAsWritten()
     {
         var shopping = Schedule("""{ "weekly": { "mon-sat": "10:00-20:00", "sun": "closed" } }""");
         Assert.Multiple(() =>
@@ -39,7 +39,7 @@ public sealed class ScheduleSpecs
     }
 
     [Test]
-    public void Several_ranges_a_day_leave_the_gap_between_them_closed()
+    public void SeveralRangesADayLeaveTheGapBetweenThemClosed()
     {
         var split = Schedule("""{ "weekly": { "mon-fri": ["09:00-12:00", "13:00-17:00"] } }""");
         Assert.Multiple(() =>
@@ -51,7 +51,7 @@ public sealed class ScheduleSpecs
     }
 
     [Test]
-    public void A_range_past_midnight_runs_into_the_next_day_and_its_rule_is_the_starting_day()
+    public void ARangePastMidnightRunsIntoTheNextDayAndItsRuleIsTheStartingDay()
     {
         var night = Schedule("""{ "weekly": { "fri-sat": "22:00-02:00" } }""");
         Assert.Multiple(() =>
@@ -65,7 +65,7 @@ public sealed class ScheduleSpecs
     }
 
     [Test]
-    public void Day_ranges_wrap_the_week_and_24_00_ends_the_day()
+    public void DayRangesWrapTheWeekAnd2400EndsTheDay()
     {
         var weekend = Schedule("""{ "weekly": { "sat-mon": "00:00-24:00" } }""");
         Assert.Multiple(() =>
@@ -78,7 +78,7 @@ public sealed class ScheduleSpecs
     }
 
     [Test]
-    public void Next_open_crosses_the_week_end()
+    public void NextOpenCrossesTheWeekEnd()
     {
         var weekdays = Schedule("""{ "weekly": { "mon-fri": "09:00-17:00" } }""");
         Assert.Multiple(() =>
@@ -91,7 +91,7 @@ public sealed class ScheduleSpecs
     }
 
     [Test]
-    public void Closed_dates_fixed_yearly_and_by_rule_close_the_day()
+    public void ClosedDatesFixedYearlyAndByRuleCloseTheDay()
     {
         var schedule = Schedule("""
             { "weekly": { "daily": "09:00-17:00" },
@@ -115,7 +115,7 @@ public sealed class ScheduleSpecs
     [TestCase(2028, 23)]
     [TestCase(2029, 22)]
     [TestCase(2030, 28)]
-    public void Thanksgiving_is_the_fourth_thursday_of_november_every_year(int year, int day)
+    public void ThanksgivingIsTheFourthThursdayOfNovemberEveryYear(int year, int day)
     {
         var rule = new NthWeekdayClosedDate("Thanksgiving", 4, IsoDayOfWeek.Thursday, 11);
         var closedDays = Enumerable.Range(1, 30).Where(d => rule.Matches(new LocalDate(year, 11, d))).ToList();
@@ -125,15 +125,15 @@ public sealed class ScheduleSpecs
     [TestCase(2026, 25)]
     [TestCase(2027, 31)]
     [TestCase(2028, 29)]
-    public void Memorial_day_is_the_last_monday_of_may(int year, int day) =>
+    public void MemorialDayIsTheLastMondayOfMay(int year, int day) =>
         Assert.That(new NthWeekdayClosedDate("Memorial Day", -1, IsoDayOfWeek.Monday, 5).OccurrenceIn(year), Is.EqualTo(new LocalDate(year, 5, day)));
 
     [Test]
-    public void A_fifth_weekday_a_month_lacks_closes_nothing() =>
+    public void AFifthWeekdayAMonthLacksClosesNothing() =>
         Assert.That(new NthWeekdayClosedDate("x", 5, IsoDayOfWeek.Monday, 2).OccurrenceIn(2026), Is.Null);
 
     [Test]
-    public void Overrides_beat_holidays_which_beat_weekly_hours()
+    public void OverridesBeatHolidaysWhichBeatWeeklyHours()
     {
         Assert.Multiple(() =>
         {
@@ -149,7 +149,7 @@ public sealed class ScheduleSpecs
     }
 
     [Test]
-    public void Open_intervals_between_two_instants_are_clipped_and_merged()
+    public void OpenIntervalsBetweenTwoInstantsAreClippedAndMerged()
     {
         var night = Schedule("""{ "weekly": { "daily": ["18:00-24:00", "00:00-02:00"] } }""");
         var spans = night.OpenIntervals(At(2026, 12, 1, 19, 0), At(2026, 12, 3, 1, 0));
@@ -161,7 +161,7 @@ public sealed class ScheduleSpecs
     }
 
     [Test]
-    public void A_schedule_in_its_own_zone_uses_that_zone()
+    public void AScheduleInItsOwnZoneUsesThatZone()
     {
         var moscow = Schedule("""{ "timeZone": "Europe/Moscow", "weekly": { "daily": "09:00-18:00" } }""");
         Assert.Multiple(() =>
@@ -173,6 +173,6 @@ public sealed class ScheduleSpecs
     }
 
     [Test]
-    public void A_schedule_with_no_hours_never_opens() =>
+    public void AScheduleWithNoHoursNeverOpens() =>
         Assert.That(Schedule("""{ "weekly": { } }""").At(At(2026, 12, 1, 12, 0)), Has.Property("IsOpen").False.And.Property("NextChange").Null);
 }

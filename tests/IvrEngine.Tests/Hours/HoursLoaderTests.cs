@@ -4,7 +4,7 @@ using static IvrEngine.Tests.Hours.HoursMenus;
 namespace IvrEngine.Tests.Hours;
 
 [TestFixture]
-public sealed class HoursLoaderSpecs
+public sealed class HoursLoaderTests
 {
     private static IReadOnlyList<MenuDiagnostic> Errors(string json) => [.. MenuLoader.Load(json, "hours-line.json").Errors];
 
@@ -13,7 +13,7 @@ public sealed class HoursLoaderSpecs
     [TestCase("\"09:00-09:00\"", "ends where it starts")]
     [TestCase("\"09:60-10:00\"", "a time that does not exist")]
     [TestCase("[\"09:00-12:00\", \"closed\"]", "is not a time range")]
-    public void A_bad_range_is_reported_where_it_is_written(string range, string message)
+    public void ABadRangeIsReportedWhereItIsWritten(string range, string message)
     {
         var errors = Errors(Menu($$"""{ "support": { "weekly": { "mon": {{range}} } } }"""));
         Assert.That(errors, Has.Count.EqualTo(1));
@@ -22,7 +22,7 @@ public sealed class HoursLoaderSpecs
     }
 
     [Test]
-    public void A_bad_day_name_is_reported_at_the_name()
+    public void ABadDayNameIsReportedAtTheName()
     {
         var errors = Errors(Menu("""{ "support": { "weekly": { "mon-funday": "09:00-17:00" } } }"""));
         Assert.That(errors.Single(), Has.Property("Code").EqualTo("IVR0025").And.Property("JsonPath").EqualTo("$.hours.support.weekly['mon-funday']").And.Property("Column").EqualTo(39));
@@ -32,11 +32,11 @@ public sealed class HoursLoaderSpecs
     [TestCase("\"13-01\"")]
     [TestCase("\"sixth monday of may\"")]
     [TestCase("\"fourth thursday of nowember\"")]
-    public void A_bad_closed_date_is_reported(string date) =>
+    public void ABadClosedDateIsReported(string date) =>
         Assert.That(Errors(Menu($$"""{ "support": { "weekly": { }, "closed": [{{date}}] } }""")).Single(), Has.Property("Code").EqualTo("IVR0025").And.Property("JsonPath").EqualTo("$.hours.support.closed[0]"));
 
     [Test]
-    public void A_bad_override_date_and_an_unknown_zone_are_reported()
+    public void ABadOverrideDateAndAnUnknownZoneAreReported()
     {
         var errors = Errors(Menu("""{ "support": { "timeZone": "America/New_Yrok", "weekly": { }, "overrides": { "12-24": "closed" } } }"""));
         Assert.That(errors.Select(e => e.Code), Is.EquivalentTo(new[] { "IVR0010", "IVR0025" }));
@@ -44,7 +44,7 @@ public sealed class HoursLoaderSpecs
     }
 
     [Test]
-    public void Unknown_schedule_names_are_reported_on_nodes_and_queues()
+    public void UnknownScheduleNamesAreReportedOnNodesAndQueues()
     {
         var errors = Errors(Menu("""{ "support": { "weekly": { } } }""", queueExtra: """, "hours": "suport" """, nodeExtra: """, "hours": { "schedule": "sales" } """));
         Assert.That(errors.Select(e => (e.Code, e.JsonPath)), Is.EquivalentTo(new[] { ("IVR0026", "$.queues.general.hours"), ("IVR0026", "$.nodes.main.hours.schedule") }));
@@ -52,11 +52,11 @@ public sealed class HoursLoaderSpecs
     }
 
     [Test]
-    public void A_schedule_needs_weekly_hours() =>
+    public void AScheduleNeedsWeeklyHours() =>
         Assert.That(Errors(Menu("""{ "support": { "closed": ["12-25"] } }""")).Single(), Has.Property("Code").EqualTo("IVR0004").And.Property("JsonPath").EqualTo("$.hours.support.weekly"));
 
     [Test]
-    public void The_bundled_menu_keeps_the_carriers_hours_exactly()
+    public void TheBundledMenuKeepsTheCarriersHoursExactly()
     {
         var menu = MenuLoader.LoadFile(Path.Combine(RepoPaths.Menus, "carrier-support.json")).Menu!;
         Assert.Multiple(() =>
