@@ -89,6 +89,20 @@ public sealed class CommandLineEdgeTests
         Assert.That(output.ToString(), Does.Contain("9000-12-30"));
     }
 
+    [TestCase(new[] { "callbacks", "frob" }, "ivr: 'frob' is not an ivr callbacks command; the commands are list, show, cancel, run.\nRun 'ivr callbacks --help' for usage.\n")]
+    [TestCase(new[] { "callbacks", "--bogus" }, "ivr: '--bogus' is not an option of ivr callbacks; choose a command first: list, show, cancel, run.\nRun 'ivr callbacks --help' for usage.\n")]
+    [TestCase(new[] { "callbacks", "list", "--bogus" }, "ivr: Unrecognized command or argument '--bogus'.\nRun 'ivr callbacks list --help' for usage.\n")]
+    public async Task UsageErrorsUnderACommandGroup_NameTheWholeCommand(string[] args, string expected)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await IvrCommandLine.InvokeAsync(args, TextReader.Null, output, error, inputIsTerminal: false);
+
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(error.ToString(), Is.EqualTo(expected));
+    }
+
     [TestCase("--bogus", "ivr: '--bogus' is not an option of ivr; choose a command first: call, validate, test, lint, diagram, serve, diff, callbacks, hours, simulate, staff.")]
     [TestCase("frobnicate", "ivr: 'frobnicate' is not an ivr command; the commands are call, validate, test, lint, diagram, serve, diff, callbacks, hours, simulate, staff.")]
     [TestCase("fro\u001b[2J\u0000b", "ivr: 'fro\\u001b[2J\\u0000b' is not an ivr command; the commands are call, validate, test, lint, diagram, serve, diff, callbacks, hours, simulate, staff.")]
