@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using IvrEngine.Cli.Commands;
 using IvrEngine.Cli.Console;
 
@@ -41,9 +42,9 @@ internal static class IvrCommandLine
         // Asking for help is never a usage error, even when the command's required argument is missing.
         if (parseResult.Errors.Count > 0 && parseResult.GetResult(help) is null)
         {
-            foreach (var message in Messages(parseResult, root)) await error.WriteLineAsync($"ivr: {CallEventFormatter.Printable(message)}");
-            var commandName = parseResult.CommandResult.Command == root ? string.Empty : $" {parseResult.CommandResult.Command.Name}";
-            await error.WriteLineAsync($"Run 'ivr{commandName} --help' for usage.");
+            var commandName = CommandPath(parseResult.CommandResult);
+            foreach (var message in Messages(parseResult, commandName)) await error.WriteLineAsync($"ivr: {CallEventFormatter.Printable(message)}");
+            await error.WriteLineAsync($"Run '{commandName} --help' for usage.");
             return ExitCodes.Usage;
         }
 
@@ -51,17 +52,30 @@ internal static class IvrCommandLine
     }
 
     /// <summary>
-    /// The parser's messages, except at the top level: for <c>ivr frobnicate</c> or <c>ivr --bogus</c> it says
-    /// both "Required command was not provided" and "Unrecognized command or argument"; the second is the news.
+    /// The parser's messages, except where a command only groups others (<c>ivr</c>, <c>ivr callbacks</c>):
+    /// for <c>ivr frobnicate</c> or <c>ivr callbacks --bogus</c> it says both "Required command was not
+    /// provided" and "Unrecognized command or argument"; the second is the news.
     /// </summary>
-    private static IEnumerable<string> Messages(ParseResult parseResult, RootCommand root)
+    private static IEnumerable<string> Messages(ParseResult parseResult, string commandName)
     {
-        if (parseResult.CommandResult.Command != root || parseResult.UnmatchedTokens.Count == 0) return parseResult.Errors.Select(e => e.Message);
+        var command = parseResult.CommandResult.Command;
+        if (command.Subcommands.Count == 0 || parseResult.UnmatchedTokens.Count == 0) return parseResult.Errors.Select(e => e.Message);
         var first = parseResult.UnmatchedTokens[0];
-        var commands = root.Subcommands.Select(c => c.Name).ToList();
+        var commands = string.Join(", ", command.Subcommands.Select(c => c.Name));
         return [first.StartsWith('-')
-            ? $"'{first}' is not an option of ivr; choose a command first: {string.Join(", ", commands)}."
-            : $"'{first}' is not an ivr command; the commands are {string.Join(", ", commands)}."];
+            ? $"'{first}' is not an option of {commandName}; choose a command first: {commands}."
+            : $"'{first}' is not an {commandName} command; the commands are {commands}."];
+    }
+
+    /// <summary>The command as typed, from <c>ivr</c> down: "ivr callbacks list", so its --help is the one asked for.</summary>
+    private static string CommandPath(CommandResult result)
+    {
+        var names = new List<string>();
+        for (SymbolResult? at = result; at is CommandResult command; at = command.Parent)
+        {
+            names.Insert(0, command.Command is RootCommand ? "ivr" : command.Command.Name);
+        }
+        return string.Join(' ', names);
     }
 
     /// <summary><c>ivr call --help</c> also lists what can be typed during a call, which no option says.</summary>

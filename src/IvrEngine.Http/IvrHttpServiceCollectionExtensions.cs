@@ -29,7 +29,13 @@ public static class IvrHttpServiceCollectionExtensions
                 context.ProblemDetails.Type = Problems.TypeForStatus(status);
             }
         });
-        services.AddExceptionHandler(o => o.StatusCodeSelector = exception => exception is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
+        // A form past its limits (a 200,000-character Digits) throws InvalidDataException when read: the sender's fault, not the server's.
+        services.AddExceptionHandler(o => o.StatusCodeSelector = exception => exception switch
+        {
+            Microsoft.AspNetCore.Http.BadHttpRequestException bad => bad.StatusCode,
+            InvalidDataException => StatusCodes.Status413PayloadTooLarge,
+            _ => StatusCodes.Status500InternalServerError,
+        });
         services.AddOpenApi();
         services.AddHealthChecks()
             .AddCheck<CallThreadHealthCheck>("calls-thread", tags: ["live", "ready"])

@@ -110,19 +110,9 @@ internal static partial class CallCommand
         if (request.RecordPath is not null && request.Seed is null) request = request with { Seed = Random.Shared.Next(1, 1_000_000) };
 
         using var host = BuildHost(request);
-        var options = host.Services.GetRequiredService<IOptions<IvrOptions>>();
-        IvrOptions settings;
-        try
-        {
-            settings = options.Value;
-            // The calling window shapes the callback times offered: a bad one is a usage error before the call starts.
-            _ = host.Services.GetRequiredService<IOptions<Hosting.Callbacks.CallbackOptions>>().Value;
-        }
-        catch (OptionsValidationException exception)
-        {
-            foreach (var failure in exception.Failures) await error.WriteLineAsync($"ivr call: {failure}");
-            return ExitCodes.Usage;
-        }
+        // The calling window shapes the callback times offered: a bad one is a usage error before the call starts.
+        if (!await HostSettings.CheckAsync(host, "ivr call", error)) return ExitCodes.Usage;
+        var settings = host.Services.GetRequiredService<IOptions<IvrOptions>>().Value;
 
         if (request.Speed is not null && settings.Clock == ClockMode.Virtual)
         {

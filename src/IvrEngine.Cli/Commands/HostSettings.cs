@@ -23,5 +23,11 @@ internal static class HostSettings
             foreach (var failure in exception.Failures) await error.WriteLineAsync($"{command}: {failure}");
             return false;
         }
+        catch (InvalidOperationException exception) when (exception.InnerException is FormatException or ArgumentException)
+        {
+            // The binder's own words name the setting and the type: "Failed to convert configuration value 'abc' at 'Ivr:Clock' to type ...".
+            await error.WriteLineAsync($"{command}: {Console.CallEventFormatter.Printable(exception.Message)}");
+            return false;
+        }
     }
 }

@@ -159,8 +159,14 @@ internal static class ServeCommand
             return ExitCodes.Ok;
         }
         await output.WriteLineAsync($"Serving {menu.Name} version {menu.Version} from {path}; {Usage}.");
-        while (!cancellationToken.IsCancellationRequested && await input.ReadLineAsync(cancellationToken) is { } line)
+        var lines = new CallerLineReader(input);
+        while (!cancellationToken.IsCancellationRequested && await lines.ReadLineAsync(cancellationToken) is { } read)
         {
+            if (read.Text is not { } line)
+            {
+                await output.WriteLineAsync($"? {read.IgnoredNote}");
+                continue;
+            }
             var words = line.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (words.Length == 0) continue;
             if (words[0] == "call" && words.Length <= 2)
@@ -211,7 +217,7 @@ internal static class ServeCommand
             }
             else
             {
-                await output.WriteLineAsync($"? {line.Trim()} ({Usage}; REF is a call's reference)");
+                await output.WriteLineAsync($"? {CallEventFormatter.Printable(line.Trim())} ({Usage}; REF is a call's reference)");
             }
         }
 

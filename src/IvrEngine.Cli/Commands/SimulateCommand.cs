@@ -77,7 +77,15 @@ internal static class SimulateCommand
             problem = $"'{text}' is not a duration such as P7D, P4W or PT12H (years and months vary in length; give days or weeks).";
             return false;
         }
-        duration = parsed.Value.ToDuration();
+        try
+        {
+            duration = parsed.Value.ToDuration();
+        }
+        catch (OverflowException)
+        {
+            // P99999W in nanoseconds overflows a long: out of range like any other period too long to simulate.
+            duration = Duration.MaxValue;
+        }
         if (duration <= Duration.Zero || duration > Duration.FromDays(7 * 520))
         {
             problem = $"'{text}' must be more than zero and at most 520 weeks.";

@@ -13,6 +13,7 @@ namespace IvrEngine.Cli.Console;
 internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextReader input, TextWriter output, bool echoInput, CallLinePainter? painter = null)
 {
     private readonly CallLinePainter _painter = painter ?? CallLinePainter.Plain;
+    private readonly CallerLineReader _input = new(input);
 
     public const string HelpText = """
         Type what the caller does, then Enter:
@@ -53,7 +54,7 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
                 if (e.Reference == reference && CallEventFormatter.Format(e, _callStart) is { } line && _painter.Paint(line, spoken: false) is { } painted) output.WriteLine(painted);
             };
         }
-        Task<string?>? pendingLine = null;
+        Task<CallerLine?>? pendingLine = null;
         while (!_ended.Task.IsCompleted)
         {
             if (_interrupted.Task.IsCompleted)
@@ -63,7 +64,7 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
             }
 
             // Console reads block; reading on the side lets a timeout end the call while the caller is silent.
-            pendingLine ??= Task.Run(input.ReadLine, CancellationToken.None);
+            pendingLine ??= Task.Run(_input.ReadLine, CancellationToken.None);
             if (await Task.WhenAny(pendingLine, _ended.Task, _interrupted.Task) != pendingLine) continue;
 
             var line = await pendingLine;
@@ -73,8 +74,13 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
                 await HangUpAsync(call, "(end of input: the caller hangs up)");
                 break;
             }
-            if (echoInput) output.WriteLine($"> {CallEventFormatter.Printable(line)}");
-            await PerformAsync(CallerCommand.Parse(line), call, cancellationToken);
+            if (line.Text is not { } text)
+            {
+                output.WriteLine(line.IgnoredNote);
+                continue;
+            }
+            if (echoInput) output.WriteLine($"> {CallEventFormatter.Printable(text)}");
+            await PerformAsync(CallerCommand.Parse(text), call, cancellationToken);
         }
 
         _listening?.Dispose();

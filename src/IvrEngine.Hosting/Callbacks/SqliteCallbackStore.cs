@@ -261,6 +261,11 @@ public sealed class SqliteCallbackStore : ICallbackStore
     /// </summary>
     private SqliteConnection? OpenOrEmpty()
     {
+        // SQLite would block for ever opening a named pipe nobody writes to, and read a device as an empty store.
+        if (IvrEngine.Files.FileKind.NotARegularFile(Path) is { } what)
+        {
+            throw new CallbackStoreException($"the callback store {Path} is {what}, not a file; give a file such as ivr-callbacks.db.");
+        }
         if (_readOnly)
         {
             if (!File.Exists(Path)) return null;

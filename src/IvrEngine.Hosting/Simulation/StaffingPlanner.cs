@@ -12,10 +12,11 @@ public sealed record ServiceTarget(double ServiceLevel, Duration Threshold)
     {
         target = new ServiceTarget(0.8, Duration.FromSeconds(20));
         var parts = text.Split('/');
+        // Written so NaN, which no comparison holds for, is out of range too.
         if (parts.Length != 2
             || !double.TryParse(parts[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var percent)
             || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-            || percent is < 1 or >= 100 || seconds is < 1 or > 3600)
+            || !(percent is >= 1 and < 100) || seconds is < 1 or > 3600)
         {
             problem = $"'{text}' is not a target such as 80/20 (percent answered, from 1 to 99, within seconds, from 1 to 3600).";
             return false;

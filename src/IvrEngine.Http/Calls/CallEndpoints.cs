@@ -13,8 +13,11 @@ namespace IvrEngine.Http.Calls;
 /// <summary>The calls API: start, press, say, hang up, transfer, read, and the event stream.</summary>
 internal static partial class CallEndpoints
 {
-    private const int MaxKeys = 64;
-    private const int MaxWords = 500;
+    /// <summary>Keys in one press: a collector takes at most 64 digits.</summary>
+    internal const int MaxKeys = 64;
+
+    /// <summary>Characters of one utterance: a sentence, not a document.</summary>
+    internal const int MaxWords = 500;
 
     public static void Map(IEndpointRouteBuilder app, RouteGroupBuilder writes)
     {

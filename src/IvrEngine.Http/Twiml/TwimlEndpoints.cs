@@ -45,6 +45,10 @@ internal static class TwimlEndpoints
         if (Find(request, line) is not { } call) return Xml(Say("This call has ended.").Hangup());
         var digits = new string(form["Digits"].ToString().Where(c => char.IsAsciiDigit(c) || c is '*' or '#').ToArray());
         var speech = form["SpeechResult"].ToString().Trim();
+        // The calls API's limits: a webhook of 20,000 '*' would repeat a menu 20,000 times on the
+        // thread every call shares. Input past them is dropped, as if the caller had been silent.
+        if (digits.Length > Calls.CallEndpoints.MaxKeys) digits = string.Empty;
+        if (speech.Length > Calls.CallEndpoints.MaxWords) speech = string.Empty;
         await line.Host.InvokeAsync(() =>
         {
             var state = call.Session.State;

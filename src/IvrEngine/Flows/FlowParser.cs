@@ -438,7 +438,7 @@ public sealed partial class FlowParser
             var pattern = text[1..close];
             try
             {
-                return new TextMatch(pattern, new Regex(pattern, RegexOptions.CultureInvariant | options, TextMatch.PatternTimeout));
+                return new TextMatch(pattern, TextMatch.Compile(pattern, options));
             }
             catch (ArgumentException exception)
             {

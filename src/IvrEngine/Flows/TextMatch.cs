@@ -11,6 +11,23 @@ public sealed record TextMatch(string Text, Regex? Pattern)
     // A pattern that runs away on a long prompt fails the step rather than hanging the run.
     internal static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The pattern matched without backtracking where it can be (so /^(\w+\s?)*$/ takes linear time on a
+    /// long prompt instead of timing out); one that needs backtracking (lookarounds, backreferences) keeps
+    /// the timeout. Throws <see cref="ArgumentException"/> for a pattern that is not valid.
+    /// </summary>
+    internal static Regex Compile(string pattern, RegexOptions flags)
+    {
+        try
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking | flags, PatternTimeout);
+        }
+        catch (NotSupportedException)
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant | flags, PatternTimeout);
+        }
+    }
+
     private static readonly (char Flag, RegexOptions Option)[] Flags =
     [
         ('i', RegexOptions.IgnoreCase), ('m', RegexOptions.Multiline), ('s', RegexOptions.Singleline), ('x', RegexOptions.IgnorePatternWhitespace),

@@ -20,6 +20,19 @@ public sealed partial class CallCommandEndToEndTests
         IvrProcess.RunAsync(input, ["call", _menu.Path, "--at", MondayMorning, "--seed", "7", .. extra]);
 
     [Test]
+    public async Task PipedCall_AnOverlongLine_IsIgnoredWithOneNote_NeitherEchoedNorActedOn()
+    {
+        // 200,000 stars would be 200,000 repeats of the menu at 0:00 if the line were taken whole.
+        var result = await CallAsync(new string('*', 200_000) + "\n0\n");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output, Does.Contain("(ignored: a line of 200,000 characters; a line is at most 1,000)\n> 0\n"));
+        Assert.That(result.Output, Does.Not.Contain("repeat"));
+        Assert.That(result.Output.Length, Is.LessThan(20_000), "nothing of the long line is printed");
+        Assert.That(result.Output, Does.Contain("Outcome: transferred to queue general (asked for a human)"));
+    }
+
+    [Test]
     public async Task PipedCall_PressAndSay_TransfersToBilling()
     {
         var result = await CallAsync("1\nsay payment arrangement\n");

@@ -28,6 +28,31 @@ public sealed class CallbackStoreFaultEndToEndTests
     }
 
     [Test]
+    [Platform("Linux,MacOsX")]
+    public async Task CallbacksAndServe_OnAStoreThatIsAPipeOrADevice_SayWhatItIsInOneLine_WithoutWaiting()
+    {
+        // A named pipe nobody writes to blocked 'callbacks list' for ever; /dev/zero was listed as an empty store.
+        var fifo = IvrEngine.Tests.Files.SpecialFiles.MakeFifo(".db");
+        try
+        {
+            foreach (var (path, what) in new[] { (fifo, "a named pipe (FIFO)"), ("/dev/zero", "a device") })
+            {
+                var list = await IvrProcess.RunAsync("", "callbacks", "list", "--db", path);
+                Assert.That(list.ExitCode, Is.EqualTo(1), list.ToString());
+                Assert.That(list.Error, Is.EqualTo($"ivr callbacks: the callback store {path} is {what}, not a file; give a file such as ivr-callbacks.db.\n"), list.ToString());
+            }
+            using var folder = new HoldLineFolder();
+            var serve = await IvrProcess.RunAsync("", "serve", folder.MenuPath, "--callbacks-db", fifo);
+            Assert.That(serve.ExitCode, Is.EqualTo(1), serve.ToString());
+            Assert.That(serve.Error, Is.EqualTo($"ivr serve: the callback store {fifo} is a named pipe (FIFO), not a file; give a file such as ivr-callbacks.db.\n"), serve.ToString());
+        }
+        finally
+        {
+            File.Delete(fifo);
+        }
+    }
+
+    [Test]
     public async Task CallbacksList_WithNoStoreOrAnEmptyFile_IsAnEmptyList_AndWritesNothing()
     {
         using var database = new TempDatabase();

@@ -33,6 +33,9 @@ public sealed class CommandLineEdgeTests
     [TestCase("simulate", "--seed", "abc", "--seed must be a whole number (from -2147483648 to 2147483647).")]
     [TestCase("simulate", "--calls", "NaN", "--calls must be a whole number from 1 to 1,000,000,000.")]
     [TestCase("simulate", "--threads", "1.5", "--threads must be a whole number from 1 to 256.")]
+    [TestCase("simulate", "--duration", "P99999W", "--duration: 'P99999W' must be more than zero and at most 520 weeks.")]
+    [TestCase("simulate", "--duration", "PT9999999999999H", "--duration: 'PT9999999999999H' must be more than zero and at most 520 weeks.")]
+    [TestCase("simulate", "--duration", "PT99999999999999999M", "--duration: 'PT99999999999999999M' must be more than zero and at most 520 weeks.")]
     [TestCase("staff", "--weeks", "99999999999", "--weeks must be a whole number from 1 to 52.")]
     [TestCase("staff", "--rounds", "abc", "--rounds must be a whole number from 1 to 20.")]
     [TestCase("staff", "--seed", "", "--seed must be a whole number (from -2147483648 to 2147483647).")]
@@ -87,6 +90,20 @@ public sealed class CommandLineEdgeTests
 
         Assert.That(exit, Is.Zero, error.ToString());
         Assert.That(output.ToString(), Does.Contain("9000-12-30"));
+    }
+
+    [TestCase(new[] { "callbacks", "frob" }, "ivr: 'frob' is not an ivr callbacks command; the commands are list, show, cancel, run.\nRun 'ivr callbacks --help' for usage.\n")]
+    [TestCase(new[] { "callbacks", "--bogus" }, "ivr: '--bogus' is not an option of ivr callbacks; choose a command first: list, show, cancel, run.\nRun 'ivr callbacks --help' for usage.\n")]
+    [TestCase(new[] { "callbacks", "list", "--bogus" }, "ivr: Unrecognized command or argument '--bogus'.\nRun 'ivr callbacks list --help' for usage.\n")]
+    public async Task UsageErrorsUnderACommandGroup_NameTheWholeCommand(string[] args, string expected)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await IvrCommandLine.InvokeAsync(args, TextReader.Null, output, error, inputIsTerminal: false);
+
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(error.ToString(), Is.EqualTo(expected));
     }
 
     [TestCase("--bogus", "ivr: '--bogus' is not an option of ivr; choose a command first: call, validate, test, lint, diagram, serve, diff, callbacks, hours, simulate, staff.")]

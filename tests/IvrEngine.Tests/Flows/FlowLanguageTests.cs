@@ -25,6 +25,28 @@ public sealed class FlowLanguageTests
         Assert.That(result.Failure, Does.Contain("matching /BILLING/"));
     }
 
+    [Test]
+    public void APatternWithNestedQuantifiers_IsMatchedInLinearTime_NotTimedOutAsAnEngineFault()
+    {
+        using var folder = new FlowFolder();
+
+        // On a backtracking engine this pattern runs past its 1 s timeout on any long prompt that fails
+        // it, and the flow failed with "the engine threw RegexMatchTimeoutException".
+        var result = folder.Run("nested.flow", "menu: test-line.json\nexpect prompt /^(\\w+\\s?)*$/\n").Single();
+
+        Assert.That(result.Failure, Does.Contain("matching /^(\\w+\\s?)*$/").And.Not.Contain("RegexMatchTimeoutException"));
+    }
+
+    [Test]
+    public void APatternThatNeedsBacktracking_StillWorks()
+    {
+        using var folder = new FlowFolder();
+
+        var results = folder.Run("lookahead.flow", "menu: test-line.json\npress 1\nexpect prompt /(?=Billing)Bill(?!ion)/\nexpect prompt /(B)illing\\. For your balance, press 1/\n");
+
+        Assert.That(results.Single().Failure, Is.Null);
+    }
+
     [TestCase("/billing/q")]
     [TestCase("/billing/ii")]
     public void UnknownOrRepeatedFlags_AreAFlow0003(string pattern)

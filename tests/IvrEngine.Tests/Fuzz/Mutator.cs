@@ -28,6 +28,25 @@ internal sealed class Mutator(int seed)
         return [.. bytes];
     }
 
+    /// <summary>
+    /// One or two values of <paramref name="original"/> swapped, keeping its JSON shape: for an edge
+    /// token, or for another quoted word of the same file, so node and queue names cross (a goto to
+    /// another node, an overflow to its own queue), which is how a file that still loads goes wrong.
+    /// </summary>
+    public byte[] MutateValues(byte[] original)
+    {
+        var bytes = new List<byte>(original);
+        var words = Encoding.UTF8.GetString(original).Split('"').Where((_, i) => i % 2 == 1).Where(w => w.Length is > 0 and < 40).Distinct().ToArray();
+        var count = _random.Next(1, 3);
+        for (var i = 0; i < count; i++)
+        {
+            var at = _random.Next(bytes.Count);
+            if (_random.Next(2) == 0) ReplaceNumberOrString(bytes, at);
+            else ReplaceString(bytes, at, words[_random.Next(words.Length)]);
+        }
+        return [.. bytes];
+    }
+
     /// <summary>A line of caller input: a console command, often odd.</summary>
     public string CallerLine()
     {
@@ -49,6 +68,9 @@ internal sealed class Mutator(int seed)
     }
 
     public int Next(int max) => _random.Next(max);
+
+    /// <summary>A run of one to six keys, as a caller presses them without a pause.</summary>
+    public string Keys() => Digits(_random.Next(1, 7));
 
     private string Digits(int length) => string.Concat(Enumerable.Range(0, length).Select(_ => "0123456789*#"[_random.Next(12)]));
 
@@ -82,6 +104,29 @@ internal sealed class Mutator(int seed)
                 if (bytes.Count > 0) bytes.RemoveRange(at, bytes.Count - at);
                 break;
         }
+    }
+
+    /// <summary>Swaps the quoted word at or after <paramref name="at"/> for <paramref name="word"/>.</summary>
+    private static void ReplaceString(List<byte> bytes, int at, string word)
+    {
+        var start = ValueStart(bytes, at);
+        if (start < 0) return;
+        var end = bytes.FindIndex(start + 1, b => b == '"');
+        if (end < 0) return;
+        bytes.RemoveRange(start + 1, end - start - 1);
+        bytes.InsertRange(start + 1, Encoding.UTF8.GetBytes(word));
+    }
+
+    /// <summary>The first quote at or after <paramref name="at"/> that opens a property's value (after a colon), not a name; -1 if none.</summary>
+    private static int ValueStart(List<byte> bytes, int at)
+    {
+        for (var i = bytes.FindIndex(at, b => b == '"'); i >= 0; i = bytes.FindIndex(i + 1, b => b == '"'))
+        {
+            var before = i - 1;
+            while (before >= 0 && bytes[before] is (byte)' ' or (byte)'\t') before--;
+            if (before >= 0 && bytes[before] == ':') return i;
+        }
+        return -1;
     }
 
     /// <summary>Swaps the number or quoted word at or after <paramref name="at"/> for an edge token, keeping the file's shape.</summary>

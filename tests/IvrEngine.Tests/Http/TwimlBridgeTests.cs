@@ -91,6 +91,25 @@ public sealed class TwimlBridgeTests
     }
 
     [Test]
+    public async Task AGatherWithMoreKeysOrSpeechThanTheCallsApiTakes_IsHeardAsSilence()
+    {
+        using var factory = new IvrServiceFactory(twiml: true);
+        var client = await factory.StartAsync();
+        var reference = new Uri((await PostAsync(client, "/twiml/voice", Incoming())).Root!.Element("Gather")!.Attribute("action")!.Value).Query["?call=".Length..];
+
+        await PostAsync(client, $"/twiml/gather?call={reference}", Webhook(("Digits", "1")));
+        // '*' repeats the bill-payment menu: 20,000 of them (60 KB encoded, under the form's 64 KB value limit) were 20,000 repeats, every one said in the answer.
+        var keys = await PostAsync(client, $"/twiml/gather?call={reference}", Webhook(("Digits", new string('*', 20_000))));
+        var speech = await PostAsync(client, $"/twiml/gather?call={reference}", Webhook(("SpeechResult", "operator " + new string('a', 600))));
+
+        var pastTheFormLimit = await client.SendAsync(Signed($"/twiml/gather?call={reference}", Webhook(("Digits", new string('*', 200_000)))));
+
+        Assert.That(pastTheFormLimit.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge), "a value past the form's limit is the sender's fault, not a 500");
+        Assert.That(Says(keys), Has.Count.LessThan(3), "no repeat was made of the keys");
+        Assert.That(Says(speech), Has.None.Contain("in line"), "the overlong speech did not reach a queue");
+    }
+
+    [Test]
     public async Task TheCallersCountry_ChoosesTheMenusLocale()
     {
         using var factory = new IvrServiceFactory(twiml: true);

@@ -54,6 +54,8 @@ public sealed class StaffingPlannerTests
             Assert.That(problem, Does.Contain("80/20"));
             Assert.That(ServiceTarget.TryParse("100/20", out _, out _), Is.False, "100% is never reached by a queue");
             Assert.That(ServiceTarget.TryParse("80/-5", out _, out _), Is.False);
+            Assert.That(ServiceTarget.TryParse("NaN/20", out _, out _), Is.False, "NaN percent ran the planner for ever");
+            Assert.That(ServiceTarget.TryParse("Infinity/20", out _, out _), Is.False);
         });
     }
 
