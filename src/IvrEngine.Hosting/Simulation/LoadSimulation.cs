@@ -90,7 +90,8 @@ public static class LoadSimulation
             var stop = scenario.WeekStart(w + 1);
             var arrivals = SimulatedWeek.Arrivals(scenario, scenario.WeekStart(w), stop, SeedForWeek(seed, w)).CountAll();
             var take = Math.Min(arrivals, calls - sofar);
-            weeks.Add(new PlannedWeek(w, stop, take));
+            // A week whose every arrival is wanted runs as a whole week (its quiet end staffed and measured too).
+            weeks.Add(new PlannedWeek(w, stop, take == arrivals ? long.MaxValue : take));
             sofar += take;
         }
         return weeks;
