@@ -23,9 +23,10 @@ public static class LoadSimulation
     /// <param name="kernel">Runs the weeks on this compiled kernel instead of the reference engine (a week it cannot finish exactly runs on the engine).</param>
     /// <param name="onRecord">Told of every caller as they end, week by week in order of ending (the differential test); called on the weeks' threads.</param>
     /// <param name="onReferenceWeek">Told of each week the kernel handed back to the reference engine.</param>
+    /// <param name="onWeek">Told of each week's own figures, in week order (independent replications, for confidence intervals).</param>
     public static async Task<SimulationFigures> RunAsync(Scenario scenario, SimulationLength length, int seed, Action<long>? onCalls = null,
         int? parallelism = null, CancellationToken cancellationToken = default, Duration? serviceLevelThreshold = null,
-        CallKernel? kernel = null, Action<CallRecord>? onRecord = null, Action<int>? onReferenceWeek = null)
+        CallKernel? kernel = null, Action<CallRecord>? onRecord = null, Action<int>? onReferenceWeek = null, Action<SimulationFigures>? onWeek = null)
     {
         var weeks = Plan(scenario, length, seed);
         var total = new SimulationFigures(scenario, serviceLevelThreshold);
@@ -51,6 +52,7 @@ public static class LoadSimulation
                 while (finished.Remove(nextToAdd, out var next))
                 {
                     total.Merge(next);
+                    onWeek?.Invoke(next);
                     nextToAdd++;
                 }
             }

@@ -33,7 +33,7 @@ public sealed class CommandLineEdgeTests
     [TestCase("simulate", "--seed", "abc", "--seed must be a whole number (from -2147483648 to 2147483647).")]
     [TestCase("simulate", "--calls", "NaN", "--calls must be a whole number from 1 to 1,000,000,000.")]
     [TestCase("simulate", "--threads", "1.5", "--threads must be a whole number from 1 to 256.")]
-    [TestCase("staff", "--weeks", "99999999999", "--weeks must be a whole number from 1 to 52.")]
+    [TestCase("staff", "--weeks", "99999999999", "--weeks must be a whole number from 2 to 52 (a confidence interval needs two weeks at least).")]
     [TestCase("staff", "--rounds", "abc", "--rounds must be a whole number from 1 to 20.")]
     [TestCase("staff", "--seed", "", "--seed must be a whole number (from -2147483648 to 2147483647).")]
     public async Task BadNumber_IsAUsageErrorOfOneLine(string command, string option, string value, string message)
