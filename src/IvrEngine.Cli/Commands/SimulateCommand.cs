@@ -125,9 +125,10 @@ internal static class SimulateCommand
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var pausedBefore = GC.GetTotalPauseDuration();
         var stopwatch = Stopwatch.StartNew();
+        var spread = new HourlyWaitSpread();
         var (finished, figures) = await EngineRun.GuardAsync(
             () => LoadSimulation.RunAsync(scenario, length, seed, progress is null ? null : progress.Add, threads, cancellationToken,
-                kernel: kernel, onReferenceWeek: week => { lock (referenceWeeks) referenceWeeks.Add(week); }),
+                kernel: kernel, onReferenceWeek: week => { lock (referenceWeeks) referenceWeeks.Add(week); }, onWeek: spread.Add),
             "ivr simulate", error).ConfigureAwait(false);
         if (!finished) return ExitCodes.Failed;
         var elapsed = stopwatch.Elapsed;
@@ -143,8 +144,9 @@ internal static class SimulateCommand
         output.WriteLine();
         SimulationReport.WriteSummary(output, figures);
         output.WriteLine();
-        BestTimeToCall.From(figures).WriteTable(output);
-        if (outDir is not null) WriteFiles(outDir, figures, scenario, seed, output);
+        var bestTime = BestTimeToCall.From(figures, spread);
+        bestTime.WriteTable(output);
+        if (outDir is not null) WriteFiles(outDir, figures, bestTime, scenario, seed, output);
         // The only line that varies between identical runs: wall-clock speed, last so scripts can take it.
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -152,7 +154,7 @@ internal static class SimulateCommand
         return ExitCodes.Ok;
     }
 
-    private static void WriteFiles(string outDir, SimulationFigures figures, Scenario scenario, int seed, TextWriter output)
+    private static void WriteFiles(string outDir, SimulationFigures figures, BestTimeToCall bestTime, Scenario scenario, int seed, TextWriter output)
     {
         Directory.CreateDirectory(outDir);
         var csv = Path.Combine(outDir, "intervals.csv");
@@ -160,7 +162,7 @@ internal static class SimulateCommand
         var json = Path.Combine(outDir, "summary.json");
         using (var stream = File.Create(json)) SimulationReport.WriteJson(stream, figures, scenario, seed);
         var svg = Path.Combine(outDir, "best-time-to-call.svg");
-        File.WriteAllText(svg, BestTimeToCall.From(figures).ToSvg(scenario.Menu.Name));
+        File.WriteAllText(svg, bestTime.ToSvg(scenario.Menu.Name));
         output.WriteLine();
         output.WriteLine($"Wrote {csv}, {json} and {svg}.");
     }

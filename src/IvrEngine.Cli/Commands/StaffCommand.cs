@@ -8,8 +8,9 @@ namespace IvrEngine.Cli.Commands;
 
 /// <summary>
 /// <c>ivr staff SCENARIO --target 80/20 [--weeks N] [--seed S] [--out DIR]</c>: the fewest agents
-/// per queue and interval reaching the target — Erlang C first, then simulation rounds that add
-/// agents where the real line (menus, abandonment, callbacks) still falls short.
+/// per queue and interval reaching the target — the queueing model (Erlang A or C) for the scenario's
+/// arrival rates first, then rounds of independent simulated weeks that add an agent where the real
+/// line (menus, callbacks) is shown to fall short.
 /// </summary>
 internal static class StaffCommand
 {
@@ -17,7 +18,7 @@ internal static class StaffCommand
     {
         var scenario = new Argument<string>("SCENARIO") { Description = "The scenario file (docs/simulation.md); its own staffing is only used to measure the calls." };
         var target = new Option<string>("--target") { Description = "Percent answered within seconds, e.g. 80/20.", DefaultValueFactory = _ => "80/20", HelpName = "PERCENT/SECONDS" };
-        var weeks = new Option<int>("--weeks") { Description = "Weeks simulated per round (more: steadier figures, slower).", DefaultValueFactory = _ => 2, HelpName = "N" };
+        var weeks = new Option<int>("--weeks") { Description = "Independent weeks (fresh seeds) simulated per round, each one replication of every interval; at least 2 for a confidence interval (more: narrower intervals, slower).", DefaultValueFactory = _ => StaffingPlanner.DefaultWeeks, HelpName = "N" };
         var seed = new Option<int>("--seed") { Description = "Seeds every random draw.", DefaultValueFactory = _ => 1, HelpName = "S" };
         var rounds = new Option<int>("--rounds") { Description = "At most this many confirming simulations.", DefaultValueFactory = _ => 8, HelpName = "N" };
         var outDir = new Option<string?>("--out") { Description = "Write staffing.csv (every queue and interval) and agents.json (the scenario's \"agents\" rows per queue) here.", HelpName = "DIR" };
@@ -29,13 +30,13 @@ internal static class StaffCommand
         });
         weeks.Validators.Add(result =>
         {
-            if (!WholeNumberOption.IsWithin(result, 1, 52)) result.AddError("--weeks must be a whole number from 1 to 52.");
+            if (!WholeNumberOption.IsWithin(result, 2, 52)) result.AddError("--weeks must be a whole number from 2 to 52 (a confidence interval needs two weeks at least).");
         });
         rounds.Validators.Add(result =>
         {
             if (!WholeNumberOption.IsWithin(result, 1, 20)) result.AddError("--rounds must be a whole number from 1 to 20.");
         });
-        var command = new Command("staff", "Find the fewest agents per queue and interval reaching a service level: Erlang C first, confirmed by simulating the real line.")
+        var command = new Command("staff", "Find the fewest agents per queue and interval reaching a service level: Erlang A or C for the scenario's rates, confirmed on independent simulated weeks of the real line.")
         {
             scenario, target, weeks, seed, rounds, outDir,
         };
@@ -54,7 +55,7 @@ internal static class StaffCommand
         if (ScenarioFiles.Open(file, outDir, output, error) is not { } scenario) return ExitCodes.Failed;
 
         var goal = string.Create(CultureInfo.InvariantCulture, $"{target.ServiceLevel * 100:0.#}% within {target.Threshold.TotalSeconds:0} s");
-        output.WriteLine($"Staffing {Path.GetFileName(file)} for {goal} ({weeks} simulated week{(weeks == 1 ? "" : "s")} a round, seed {seed}).");
+        output.WriteLine($"Staffing {Path.GetFileName(file)} for {goal} ({weeks} independent simulated weeks a round, seed {seed}).");
         var (finished, answer) = await EngineRun.GuardAsync(
             () => StaffingPlanner.PlanAsync(scenario, target, weeks, seed, rounds, step => error.WriteLine($"  {step}…"), cancellationToken),
             "ivr staff", error).ConfigureAwait(false);
@@ -71,9 +72,15 @@ internal static class StaffCommand
             WriteGrid(output, rows, scenario.Grid);
         }
         output.WriteLine();
-        output.WriteLine(answer.MetEverywhere
-            ? $"Every interval with callers meets {goal} in simulation ({answer.Rounds} round{(answer.Rounds == 1 ? "" : "s")})."
-            : $"Some intervals still miss {goal} after {answer.Rounds} round{(answer.Rounds == 1 ? "" : "s")} (see staffing.csv with --out, or raise --rounds / --weeks).");
+        var judged = answer.Intervals.Where(i => i.Verdict != StaffingVerdict.NotJudged).ToList();
+        output.WriteLine($"{answer.Model} for the scenario's rates, confirmed on {answer.WeeksPerRound} independent weeks a round (fresh seeds each round), "
+            + $"{answer.Rounds} round{(answer.Rounds == 1 ? "" : "s")}; service levels with 95% confidence intervals.");
+        var meets = judged.Count(i => i.Verdict == StaffingVerdict.Meets);
+        var noise = judged.Count(i => i.Verdict == StaffingVerdict.WithinNoise);
+        var misses = judged.Count(i => i.Verdict == StaffingVerdict.Misses);
+        output.WriteLine(answer.NoneMisses
+            ? $"No interval is shown to miss {goal}: {meets} of {judged.Count} judged meet it with 97.5% confidence, {noise} are within noise of it."
+            : $"{misses} of {judged.Count} judged intervals still miss {goal} after {answer.Rounds} rounds (see staffing.csv with --out, or raise --rounds / --weeks).");
         if (outDir is not null) WriteFiles(outDir, answer, scenario, output);
         return ExitCodes.Ok;
     }
@@ -81,19 +88,21 @@ internal static class StaffCommand
     private static void WriteSummary(TextWriter output, StaffingAnswer answer, Scenario scenario)
     {
         var hours = scenario.Grid.IntervalMinutes / 60.0;
-        var rows = new List<string[]> { new[] { "queue", "calls/week", "Erlang C agent-hours", "confirmed agent-hours", "intervals raised", $"worst SL (≥{StaffingPlanner.MinimumCallersToJudge} callers)" } };
+        var rows = new List<string[]> { new[] { "queue", "calls/week", $"{answer.Model} agent-hours", "plan agent-hours", "intervals raised", "meet/noise/miss", "lowest SL (95% CI)" } };
         foreach (var group in answer.Intervals.GroupBy(i => i.Queue))
         {
             if (group.All(i => i.CallsPerHour == 0)) continue;
-            var judged = group.Where(i => i.Judged && i.ServiceLevel is not null).Select(i => i.ServiceLevel!.Value).ToList();
+            var lowest = group.Where(i => i.Estimate is not null).MinBy(i => i.Estimate!.ServiceLevel)?.Estimate;
             rows.Add(
             [
                 group.Key,
                 (group.Sum(i => i.CallsPerHour) * hours).ToString("N0", CultureInfo.InvariantCulture),
-                (group.Sum(i => i.ErlangAgents) * hours).ToString("N1", CultureInfo.InvariantCulture),
+                (group.Sum(i => i.ModelAgents) * hours).ToString("N1", CultureInfo.InvariantCulture),
                 (group.Sum(i => i.Agents) * hours).ToString("N1", CultureInfo.InvariantCulture),
-                group.Count(i => i.Agents > i.ErlangAgents).ToString(CultureInfo.InvariantCulture),
-                judged.Count == 0 ? "–" : SimulationReport.Percent(judged.Min()),
+                group.Count(i => i.Agents > i.ModelAgents).ToString(CultureInfo.InvariantCulture),
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{group.Count(i => i.Verdict == StaffingVerdict.Meets)}/{group.Count(i => i.Verdict == StaffingVerdict.WithinNoise)}/{group.Count(i => i.Verdict == StaffingVerdict.Misses)}"),
+                lowest is null ? "–" : $"{SimulationReport.Percent(lowest.ServiceLevel)} ({SimulationReport.Percent(lowest.Low)}–{SimulationReport.Percent(lowest.High)})",
             ]);
         }
         SimulationReport.WriteTable(output, rows, rightAlignFrom: 1);
@@ -122,11 +131,15 @@ internal static class StaffCommand
     {
         Directory.CreateDirectory(outDir);
         var grid = scenario.Grid;
-        var csv = new StringBuilder("queue,day,time,calls_per_hour,erlang_c_agents,agents,service_level\n");
+        var csv = new StringBuilder("queue,day,time,calls_per_hour,model_agents,agents,service_level,service_level_low,service_level_high,weeks,callers,verdict\n");
         foreach (var row in answer.Intervals)
         {
+            var e = row.Estimate;
             csv.Append(CultureInfo.InvariantCulture,
-                $"{row.Queue},{Hours.DayNames.Short(grid.DayOf(row.Interval))},{grid.TimeLabel(row.Interval)},{row.CallsPerHour:0.##},{row.ErlangAgents},{row.Agents},{(row.ServiceLevel is { } sl ? sl.ToString("0.0000", CultureInfo.InvariantCulture) : "")}\n");
+                $"{row.Queue},{Hours.DayNames.Short(grid.DayOf(row.Interval))},{grid.TimeLabel(row.Interval)},{row.CallsPerHour:0.##},{row.ModelAgents},{row.Agents},");
+            if (e is null) csv.Append(",,,,,");
+            else csv.Append(CultureInfo.InvariantCulture, $"{e.ServiceLevel:0.0000},{e.Low:0.0000},{e.High:0.0000},{e.Weeks},{e.Callers},");
+            csv.Append(Verdict(row.Verdict)).Append('\n');
         }
         var csvPath = Path.Combine(outDir, "staffing.csv");
         File.WriteAllText(csvPath, csv.ToString());
@@ -134,6 +147,14 @@ internal static class StaffCommand
         File.WriteAllText(jsonPath, AgentRows(answer.Staffed));
         output.WriteLine($"Wrote {csvPath} and {jsonPath}.");
     }
+
+    private static string Verdict(StaffingVerdict verdict) => verdict switch
+    {
+        StaffingVerdict.Meets => "meets",
+        StaffingVerdict.WithinNoise => "within-noise",
+        StaffingVerdict.Misses => "misses",
+        _ => "not-judged",
+    };
 
     /// <summary>Each queue's agents as scenario rows: one row per run of equal staffing within a day.</summary>
     private static string AgentRows(Scenario staffed)

@@ -23,9 +23,10 @@ public static class LoadSimulation
     /// <param name="kernel">Runs the weeks on this compiled kernel instead of the reference engine (a week it cannot finish exactly runs on the engine).</param>
     /// <param name="onRecord">Told of every caller as they end, week by week in order of ending (the differential test); called on the weeks' threads.</param>
     /// <param name="onReferenceWeek">Told of each week the kernel handed back to the reference engine.</param>
+    /// <param name="onWeek">Told of each week's own figures, in week order (independent replications, for confidence intervals).</param>
     public static async Task<SimulationFigures> RunAsync(Scenario scenario, SimulationLength length, int seed, Action<long>? onCalls = null,
         int? parallelism = null, CancellationToken cancellationToken = default, Duration? serviceLevelThreshold = null,
-        CallKernel? kernel = null, Action<CallRecord>? onRecord = null, Action<int>? onReferenceWeek = null)
+        CallKernel? kernel = null, Action<CallRecord>? onRecord = null, Action<int>? onReferenceWeek = null, Action<SimulationFigures>? onWeek = null)
     {
         var weeks = Plan(scenario, length, seed);
         var total = new SimulationFigures(scenario, serviceLevelThreshold);
@@ -51,6 +52,7 @@ public static class LoadSimulation
                 while (finished.Remove(nextToAdd, out var next))
                 {
                     total.Merge(next);
+                    onWeek?.Invoke(next);
                     nextToAdd++;
                 }
             }
@@ -90,7 +92,8 @@ public static class LoadSimulation
             var stop = scenario.WeekStart(w + 1);
             var arrivals = SimulatedWeek.Arrivals(scenario, scenario.WeekStart(w), stop, SeedForWeek(seed, w)).CountAll();
             var take = Math.Min(arrivals, calls - sofar);
-            weeks.Add(new PlannedWeek(w, stop, take));
+            // A week whose every arrival is wanted runs as a whole week (its quiet end staffed and measured too).
+            weeks.Add(new PlannedWeek(w, stop, take == arrivals ? long.MaxValue : take));
             sofar += take;
         }
         return weeks;

@@ -107,6 +107,8 @@ internal sealed class SimulatedWeek
         private ITimer? _arrivalTimer;
         private Instant? _nextArrival;
         private long _calls;
+        private int _interval;
+        private Instant _intervalEnd;
         private long _unreported;
         private int _active;
 
@@ -177,7 +179,9 @@ internal sealed class SimulatedWeek
         {
             var now = _clock.Now;
             var (interval, end) = _scenario.Grid.NextBoundary(now, _scenario.Menu.TimeZone);
-            var counted = now < _week._arrivalsStop;
+            (_interval, _intervalEnd) = (interval, end);
+            // A run cut short by its call count measures no interval after its last caller's (the drain's).
+            var counted = now < _week._arrivalsStop && _calls < _week._maxCalls;
             // Covered: callers still arrive in it (a --calls week stops arriving at its N-th caller).
             if (counted && _calls < _week._maxCalls) _figures.Covered(interval);
             for (var t = 0; t < _teams.Length; t++)
@@ -206,6 +210,10 @@ internal sealed class SimulatedWeek
         {
             var sequence = _calls++;
             _figures.Calls++;
+            if (_calls == _week._maxCalls)
+            {
+                _figures.ArrivalsEnded(_clock.Now, _interval, _intervalEnd, _teams.Select((team, t) => (team.Queue, _loggedIn[t])));
+            }
             if (++_unreported == ProgressBatch)
             {
                 _week._onCalls(_unreported);

@@ -43,10 +43,11 @@ internal sealed class QueueMetrics(Duration serviceLevelThreshold, string queue,
         Waited(wait);
     }
 
-    public void Offered()
+    /// <param name="joinedAt">When the caller joined, if not now: a callback leg is counted as offered only once it is clear it will not be put through.</param>
+    public void Offered(Instant? joinedAt = null)
     {
         _offered++;
-        observer?.Offered(queue, Now);
+        observer?.Offered(queue, joinedAt ?? Now);
     }
 
     public void Answered(Duration wait, bool callbackLeg)

@@ -15,17 +15,20 @@ public sealed class BestTimeToCall
 {
     private readonly double?[,] _waits = new double?[7, 24];
     private readonly long[,] _callers = new long[7, 24];
+    private readonly HourlyWaitSpread? _spread;
 
-    private BestTimeToCall()
+    private BestTimeToCall(HourlyWaitSpread? spread)
     {
+        _spread = spread;
     }
 
     /// <summary>The average wait in seconds for callers joining a queue on <paramref name="day"/> at <paramref name="hour"/>; null when none did.</summary>
     public double? WaitAt(IsoDayOfWeek day, int hour) => _waits[(int)day - 1, hour];
 
-    public static BestTimeToCall From(SimulationFigures figures)
+    /// <param name="spread">The same run week by week, to tell real differences from noise; null (or one week) says it cannot tell.</param>
+    public static BestTimeToCall From(SimulationFigures figures, HourlyWaitSpread? spread = null)
     {
-        var map = new BestTimeToCall();
+        var map = new BestTimeToCall(spread);
         var seconds = new double[7, 24];
         var grid = figures.Grid;
         foreach (var queue in figures.Queues)
@@ -109,19 +112,49 @@ public sealed class BestTimeToCall
             $"+ shortest tenth, ! longest tenth. Best hour: {DayNames.Short(bestDay)} {bestHour:00}:00 ({SimulationReport.Clock(bestWait)}); worst: {DayNames.Short(worstDay)} {worstHour:00}:00 ({SimulationReport.Clock(worstWait)})."));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Best day: {DayNames.Short(days[0].Day)} ({SimulationReport.Clock(days[0].Seconds)} on average); worst: {DayNames.Short(days[^1].Day)} ({SimulationReport.Clock(days[^1].Seconds)})."));
+        output.WriteLine(Noise(bestDay, bestHour, worstDay, worstHour).Sentence);
     }
 
-    /// <summary>The same map as an SVG image: a cell per weekday and hour, green for the shortest waits through yellow to red for the longest (by rank), the wait written in.</summary>
+    private enum Spread
+    {
+        Unmeasured,
+        WithinNoise,
+        BeyondNoise,
+    }
+
+    /// <summary>Whether the best and the worst hour differ by more than the week-to-week noise, and that in a sentence.</summary>
+    private (Spread Kind, string Sentence) Noise(IsoDayOfWeek bestDay, int bestHour, IsoDayOfWeek worstDay, int worstHour)
+    {
+        if (_spread is not { Weeks: >= 2 } spread || spread.Interval(bestDay, bestHour) is not { } best || spread.Interval(worstDay, worstHour) is not { } worst)
+        {
+            return (Spread.Unmeasured, "One simulated week: no measure of noise, so differences between hours may be chance (simulate several weeks, --duration P4W, to tell).");
+        }
+        var intervals = string.Create(CultureInfo.InvariantCulture,
+            $"{SimulationReport.Clock(best.Low)}–{SimulationReport.Clock(best.High)} and {SimulationReport.Clock(worst.Low)}–{SimulationReport.Clock(worst.High)}, over {spread.Weeks} weeks");
+        return best.High >= worst.Low
+            ? (Spread.WithinNoise, $"Differences between hours are within noise: the best and the worst hour's 95% intervals overlap ({intervals}).")
+            : (Spread.BeyondNoise, $"The best and the worst hour differ beyond noise (95% intervals {intervals}).");
+    }
+
+    /// <summary>
+    /// The same map as an SVG image: a cell per weekday and hour coloured by its wait, green for no
+    /// wait through yellow to red for the longest (or a minute, if no hour waits that long), the wait written in.
+    /// </summary>
     public string ToSvg(string title)
     {
         const int Cell = 44, Row = 22, Left = 56, Top = 48;
         var hours = HoursWithCallers().ToList();
-        // Coloured by rank, not by size: one long opening rush would otherwise paint every other hour the same green.
-        var sorted = Cells().Select(c => c.Seconds).Order().ToList();
-        var max = sorted.Count > 0 ? sorted[^1] : 0;
-        double Shade(double wait) => sorted.Count <= 1 ? 0 : (double)sorted.IndexOf(wait) / (sorted.Count - 1);
+        var cells = Cells().ToList();
+        var max = cells.Count > 0 ? cells.Max(c => c.Seconds) : 0;
+        // By value, not by rank: a week of equal hours is one colour, not green to red by chance. The
+        // square root keeps short waits apart when one long opening rush sets the top of the scale, and a
+        // minute at least as the top keeps a few seconds' difference from looking like a wide one.
+        var top = Math.Max(max, 60);
+        double Shade(double wait) => Math.Sqrt(wait / top);
+        var ranked = Ranked();
+        var noise = ranked.Count == 0 ? Spread.Unmeasured : Noise(ranked[0].Day, ranked[0].Hour, ranked[^1].Day, ranked[^1].Hour).Kind;
         var width = Left + (7 * Cell) + 16;
-        var height = Top + (Math.Max(1, hours.Count) * Row) + 68;
+        var height = Top + (Math.Max(1, hours.Count) * Row) + 82;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"11\">\n");
         svg.Append(CultureInfo.InvariantCulture, $"  <title>Best time to call {SecurityElement.Escape(title)}: average wait by weekday and hour</title>\n");
@@ -154,12 +187,18 @@ public sealed class BestTimeToCall
         string[] key =
         [
             "Average wait in a queue, by the hour callers joined.",
-            "Coloured by rank: green shortest, red longest.",
+            string.Create(CultureInfo.InvariantCulture, $"Coloured by the wait: green none, red {SimulationReport.Clock(top)}."),
             $"Grey: no callers. Longest: {SimulationReport.Clock(max)}.",
+            noise switch
+            {
+                Spread.WithinNoise => "Differences between hours are within noise.",
+                Spread.BeyondNoise => "Best and worst hour differ beyond noise.",
+                _ => "One week: no measure of noise.",
+            },
         ];
         for (var line = 0; line < key.Length; line++)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"  <text x=\"{Left}\" y=\"{height - 42 + (line * 14)}\" fill=\"#555555\">{SecurityElement.Escape(key[line])}</text>\n");
+            svg.Append(CultureInfo.InvariantCulture, $"  <text x=\"{Left}\" y=\"{height - 56 + (line * 14)}\" fill=\"#555555\">{SecurityElement.Escape(key[line])}</text>\n");
         }
         svg.Append("</svg>\n");
         return svg.ToString();

@@ -38,6 +38,9 @@ public sealed class IntervalFigures
 
     public long Waits { get; internal set; }
 
+    /// <summary>Of <see cref="Waits"/>, the callers whose wait was not zero (an agent was not free the moment they joined).</summary>
+    public long WaitedAtAll { get; internal set; }
+
     public double LongestWaitSeconds { get; internal set; }
 
     /// <summary>Talk plus wrap-up of calls answered in this interval, in seconds.</summary>
@@ -57,6 +60,7 @@ public sealed class IntervalFigures
     internal void Waited(double seconds)
     {
         Waits++;
+        if (seconds > 0) WaitedAtAll++;
         WaitSeconds += seconds;
         if (seconds > LongestWaitSeconds) LongestWaitSeconds = seconds;
         WaitHistogram.Add(seconds);
@@ -76,6 +80,7 @@ public sealed class IntervalFigures
         AnswerWaitSeconds += other.AnswerWaitSeconds;
         WaitSeconds += other.WaitSeconds;
         Waits += other.Waits;
+        WaitedAtAll += other.WaitedAtAll;
         LongestWaitSeconds = Math.Max(LongestWaitSeconds, other.LongestWaitSeconds);
         HandledSeconds += other.HandledSeconds;
         StaffedSeconds += other.StaffedSeconds;
@@ -85,6 +90,9 @@ public sealed class IntervalFigures
 
     /// <summary>Answered within the threshold, of those answered or abandoned; null when neither happened.</summary>
     public double? ServiceLevel => Answered + Abandoned == 0 ? null : (double)AnsweredInTime / (Answered + Abandoned);
+
+    /// <summary>P(wait): the share of callers who left the queue that waited at all — the figure Erlang C computes; null when nobody left it.</summary>
+    public double? WaitProbability => Waits == 0 ? null : (double)WaitedAtAll / Waits;
 
     public double? AverageSpeedOfAnswerSeconds => Answered == 0 ? null : AnswerWaitSeconds / Answered;
 

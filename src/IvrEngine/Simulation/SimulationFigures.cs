@@ -22,6 +22,9 @@ public sealed class SimulationFigures : IQueueObserver
     private Instant _cachedEnd = Instant.MinValue;
     private int _cachedInterval;
 
+    // A run cut short by its call count: calls answered after its last caller arrived are the drain's, not the hours measured.
+    private Instant _handledUntil = Instant.MaxValue;
+
     /// <param name="serviceLevelThreshold">Counts service levels against this threshold in every queue instead of each queue's own (a staffing target's).</param>
     public SimulationFigures(Scenario scenario, Duration? serviceLevelThreshold = null)
     {
@@ -99,6 +102,18 @@ public sealed class SimulationFigures : IQueueObserver
         if (newWeekOfInterval) figures.Weeks++;
     }
 
+    /// <summary>
+    /// The run's last caller arrived at <paramref name="at"/>, within <paramref name="interval"/> that
+    /// ends at <paramref name="intervalEnd"/>: the agents of <paramref name="staffing"/> are no longer
+    /// counted as staffed after it, nor the calls answered after it as handled, so occupancy is that of
+    /// the hours callers came in (not a full interval of agents for part of one of calls).
+    /// </summary>
+    public void ArrivalsEnded(Instant at, int interval, Instant intervalEnd, IEnumerable<(string Queue, int Agents)> staffing)
+    {
+        _handledUntil = at;
+        foreach (var (queue, agents) in staffing) _queues[queue][interval].StaffedSeconds -= agents * (intervalEnd - at).TotalSeconds;
+    }
+
     private IntervalFigures JoinedAt(string queue, Instant now, Duration waited) => _queues[queue][IntervalOf(now - waited)];
 
     void IQueueObserver.Offered(string queue, Instant at) => _queues[queue][IntervalOf(at)].Offered++;
@@ -147,6 +162,9 @@ public sealed class SimulationFigures : IQueueObserver
         figures.Waited(waited.TotalSeconds);
     }
 
-    void IQueueObserver.Handled(string queue, Instant answeredAt, Duration talkAndWrapUp) =>
+    void IQueueObserver.Handled(string queue, Instant answeredAt, Duration talkAndWrapUp)
+    {
+        if (answeredAt > _handledUntil) return;
         _queues[queue][IntervalOf(answeredAt)].HandledSeconds += talkAndWrapUp.TotalSeconds;
+    }
 }

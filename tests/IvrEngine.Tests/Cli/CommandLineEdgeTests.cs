@@ -36,7 +36,7 @@ public sealed class CommandLineEdgeTests
     [TestCase("simulate", "--duration", "P99999W", "--duration: 'P99999W' must be more than zero and at most 520 weeks.")]
     [TestCase("simulate", "--duration", "PT9999999999999H", "--duration: 'PT9999999999999H' must be more than zero and at most 520 weeks.")]
     [TestCase("simulate", "--duration", "PT99999999999999999M", "--duration: 'PT99999999999999999M' must be more than zero and at most 520 weeks.")]
-    [TestCase("staff", "--weeks", "99999999999", "--weeks must be a whole number from 1 to 52.")]
+    [TestCase("staff", "--weeks", "99999999999", "--weeks must be a whole number from 2 to 52 (a confidence interval needs two weeks at least).")]
     [TestCase("staff", "--rounds", "abc", "--rounds must be a whole number from 1 to 20.")]
     [TestCase("staff", "--seed", "", "--seed must be a whole number (from -2147483648 to 2147483647).")]
     public async Task BadNumber_IsAUsageErrorOfOneLine(string command, string option, string value, string message)

@@ -63,7 +63,7 @@ public sealed partial class SimulateCommandEndToEndTests
     {
         var csv = File.ReadAllLines(Path.Combine(_seed7.Folder, "intervals.csv"));
         Assert.That(csv[0], Is.EqualTo(
-            "queue,day,time,interval_minutes,weeks,offered,answered,abandoned,abandon_rate,service_level,asa_s,avg_wait_s,p90_wait_s,longest_wait_s,"
+            "queue,day,time,interval_minutes,weeks,offered,answered,abandoned,abandon_rate,service_level,p_wait,asa_s,avg_wait_s,p90_wait_s,longest_wait_s,"
             + "occupancy,callbacks_offered,callbacks_accepted,callbacks_completed,overflowed,turned_away"));
         Assert.That(csv, Has.Length.EqualTo(1 + (24 * 7)), "one row per hour of the week for the one queue");
         Assert.That(csv.Skip(1), Has.All.StartWith("general,"));

@@ -14,16 +14,20 @@ public sealed class StaffCommandEndToEndTests
         var outDir = Path.Combine(Path.GetTempPath(), $"ivr-staff-{Guid.NewGuid():N}");
         try
         {
-            var result = await IvrProcess.RunAsync("", "staff", Scenario, "--target", "80/20", "--weeks", "1", "--out", outDir);
+            var result = await IvrProcess.RunAsync("", "staff", Scenario, "--target", "80/20", "--weeks", "3", "--out", outDir);
 
             Assert.That(result.ExitCode, Is.Zero, result.ToString());
             Assert.Multiple(() =>
             {
-                Assert.That(result.Output, Does.StartWith("Staffing staffing-line.scenario.json for 80% within 20 s (1 simulated week a round, seed 1)."));
-                Assert.That(result.Output, Does.Match(@"(?m)^support +[\d,]+ +[\d.,]+ +[\d.,]+ +\d+ +(\d+\.\d%|–)$"));
+                Assert.That(result.Output, Does.StartWith("Staffing staffing-line.scenario.json for 80% within 20 s (3 independent simulated weeks a round, seed 1)."));
+                Assert.That(result.Output, Does.Match(@"(?m)^queue +calls/week +Erlang A agent-hours +plan agent-hours +intervals raised +meet/noise/miss +lowest SL \(95% CI\)$"));
+                Assert.That(result.Output, Does.Match(@"(?m)^support +4,800 +[\d.,]+ +[\d.,]+ +\d+ +\d+/\d+/0 +\d+\.\d% \(\d+\.\d%–\d+\.\d%\)$"), "the scenario's 120 calls an hour, 40 hours a week");
                 Assert.That(result.Output, Does.Match(@"(?m)^09:00 +\d+ +\d+ +\d+ +\d+ +\d+ +– +–$"), "agents on weekdays only");
-                Assert.That(result.Output, Does.Contain("Every interval with callers meets 80% within 20 s in simulation"));
-                Assert.That(File.ReadAllLines(Path.Combine(outDir, "staffing.csv"))[0], Is.EqualTo("queue,day,time,calls_per_hour,erlang_c_agents,agents,service_level"));
+                Assert.That(result.Output, Does.Contain("Erlang A for the scenario's rates, confirmed on 3 independent weeks a round (fresh seeds each round), "));
+                Assert.That(result.Output, Does.Match(@"(?m)^No interval is shown to miss 80% within 20 s: \d+ of 40 judged meet it with 97\.5% confidence, \d+ are within noise of it\.$"));
+                var csv = File.ReadAllLines(Path.Combine(outDir, "staffing.csv"));
+                Assert.That(csv[0], Is.EqualTo("queue,day,time,calls_per_hour,model_agents,agents,service_level,service_level_low,service_level_high,weeks,callers,verdict"));
+                Assert.That(csv.Single(l => l.StartsWith("support,Mon,10:00,", StringComparison.Ordinal)), Does.Match(@"^support,Mon,10:00,120,\d+,\d+,0\.\d{4},0\.\d{4},(0\.\d{4}|1\.0000),3,\d+,(meets|within-noise)$"));
             });
 
             // The rows drop into the scenario in place of its own staffing, and it loads.

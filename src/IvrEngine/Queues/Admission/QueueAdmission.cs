@@ -19,15 +19,18 @@ internal sealed class QueueAdmission(WaitingLines lines, QueueRecorder recorder,
     {
         var queue = lines.Queues[queueId];
         var now = clock.Now;
-        // A callback leg is the same caller coming back, not a new offer.
+        // A callback leg is the same caller coming back, not a new offer, as long as it is put
+        // through (a completed callback); one the queue cannot take is offered and not answered.
         if (!ahead) queue.Metrics.Offered();
         if (queue.Definition.MaxLength is { } maxLength && queue.Waiting.Count >= maxLength)
         {
+            if (ahead) queue.Metrics.Offered();
             Turn(call, queue, QueueEventType.Full, $"queue full ({maxLength} waiting)");
             return queue.Definition.Overflow;
         }
         if (queue.Definition.WhenNoAgents == WhenNoAgents.Overflow && !queue.HasLoggedInMembers)
         {
+            if (ahead) queue.Metrics.Offered();
             Turn(call, queue, QueueEventType.JoinEmpty, "no agent logged in");
             return queue.Definition.Overflow;
         }
@@ -58,6 +61,7 @@ internal sealed class QueueAdmission(WaitingLines lines, QueueRecorder recorder,
         var position = entry.Queue.PositionOf(entry);
         var wait = now - entry.JoinedAt;
         lines.Remove(entry);
+        if (entry.Ahead) entry.Queue.Metrics.Offered(entry.JoinedAt);
         entry.Queue.Metrics.Abandoned(wait);
         if (recorder.Recording) recorder.Record(new QueueEvent(now, QueueEventType.Abandon, entry.Queue.Id, entry.Call.Reference.ToString(), Position: position, OriginalPosition: entry.OriginalPosition, Wait: wait));
         entry.Call.LeftQueue($"abandoned after {Time.ElapsedText.Short(wait)}");
@@ -72,6 +76,7 @@ internal sealed class QueueAdmission(WaitingLines lines, QueueRecorder recorder,
         var position = entry.Queue.PositionOf(entry);
         var wait = now - entry.JoinedAt;
         lines.Remove(entry);
+        if (entry.Ahead) entry.Queue.Metrics.Offered(entry.JoinedAt);
         entry.Queue.Metrics.Overflowed(wait);
         if (recorder.Recording) recorder.Record(new QueueEvent(now, why, entry.Queue.Id, entry.Call.Reference.ToString(), Position: position, OriginalPosition: entry.OriginalPosition, Wait: wait));
         entry.Call.LeftQueue(reason);

@@ -40,6 +40,8 @@ internal sealed partial class KernelWeek
     private int _slotsUsed;
     private long _now;
     private long _callCount;
+    private int _interval;
+    private Instant _intervalEnd;
     private long _unreported;
     private int _active;
     private bool _arrivalsDone;
@@ -147,7 +149,8 @@ internal sealed partial class KernelWeek
     {
         var now = Now;
         var (interval, end) = _scenario.Grid.NextBoundary(now, _scenario.Menu.TimeZone);
-        var counted = _now < _arrivalsStop;
+        (_interval, _intervalEnd) = (interval, end);
+        var counted = _now < _arrivalsStop && _callCount < _maxCalls;
         if (counted && _callCount < _maxCalls) _figures.Covered(interval);
         var teams = _line.Teams;
         for (var t = 0; t < teams.Length; t++)
@@ -180,6 +183,10 @@ internal sealed partial class KernelWeek
     {
         var sequence = _callCount++;
         _figures.Calls++;
+        if (_callCount == _maxCalls)
+        {
+            _figures.ArrivalsEnded(Now, _interval, _intervalEnd, _line.Teams.Select((queue, t) => (_line.QueueIds[queue], _loggedIn[t])));
+        }
         if (++_unreported == ProgressBatch)
         {
             _onCalls(_unreported);

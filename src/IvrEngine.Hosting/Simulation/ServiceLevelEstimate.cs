@@ -1,0 +1,45 @@
+namespace IvrEngine.Hosting.Simulation;
+
+/// <summary>
+/// An interval's service level over independent simulated weeks, with a 95 % confidence interval.
+/// Each week is one replication (its own seeds, an empty line at Monday 00:00), so the weeks'
+/// figures are independent even though the callers within one interval are not (one busy spell
+/// delays many of them): the interval is the ratio estimator's, Σ in time ÷ Σ judged, with the
+/// delta-method variance over the weeks and Student's t for their number.
+/// </summary>
+public sealed record ServiceLevelEstimate(double ServiceLevel, double Low, double High, int Weeks, long Callers)
+{
+    /// <summary>Two-sided 95 % quantiles of Student's t for 1 to 30 degrees of freedom; above 30, the normal's 1.96 is within 2 %.</summary>
+    private static readonly double[] TQuantile =
+    [
+        12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131,
+        2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
+    ];
+
+    /// <summary>
+    /// From each week's callers answered in time and callers judged (answered or abandoned); null when
+    /// fewer than two weeks had callers, as no spread can be measured from one.
+    /// </summary>
+    public static ServiceLevelEstimate? From(IReadOnlyList<(long InTime, long Judged)> weeks)
+    {
+        var judgedWeeks = weeks.Count(w => w.Judged > 0);
+        var callers = weeks.Sum(w => w.Judged);
+        if (judgedWeeks < 2 || callers == 0) return null;
+        var level = (double)weeks.Sum(w => w.InTime) / callers;
+        // Every week counts, with its callers as weight: a week with none adds nothing to either sum.
+        var n = weeks.Count;
+        var meanJudged = (double)callers / n;
+        var residuals = weeks.Sum(w => Math.Pow(w.InTime - (level * w.Judged), 2));
+        var standardError = Math.Sqrt(residuals / (n - 1) / n) / meanJudged;
+        var half = T(n - 1) * standardError;
+        return new ServiceLevelEstimate(level, Math.Max(0, level - half), Math.Min(1, level + half), n, callers);
+    }
+
+    /// <summary>The whole interval is at or above <paramref name="target"/>: met with 97.5 % confidence (one side of the 95 % interval).</summary>
+    public bool Meets(double target) => Low >= target;
+
+    /// <summary>The whole interval is below <paramref name="target"/>: shown to miss it.</summary>
+    public bool Misses(double target) => High < target;
+
+    private static double T(int degreesOfFreedom) => degreesOfFreedom <= TQuantile.Length ? TQuantile[degreesOfFreedom - 1] : 1.96;
+}

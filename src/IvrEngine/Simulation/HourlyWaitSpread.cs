@@ -1,0 +1,74 @@
+using NodaTime;
+
+namespace IvrEngine.Simulation;
+
+/// <summary>
+/// How much each weekday hour's average wait varies from one simulated week to the next, so the
+/// best-time map can say which differences are real and which are noise. Weeks are independent
+/// replications (their own seeds, an empty line each Monday); callers within an hour are not (one
+/// busy spell delays many), so the spread is measured over weeks: the ratio estimator Σ wait ÷
+/// Σ callers with its delta-method variance, kept as running sums (fixed memory, however many weeks).
+/// </summary>
+public sealed class HourlyWaitSpread
+{
+    private readonly double[,] _wait = new double[7, 24];
+    private readonly double[,] _callers = new double[7, 24];
+    private readonly double[,] _waitSquared = new double[7, 24];
+    private readonly double[,] _callersSquared = new double[7, 24];
+    private readonly double[,] _cross = new double[7, 24];
+
+    /// <summary>Weeks added.</summary>
+    public int Weeks { get; private set; }
+
+    /// <summary>Adds one week's figures (only the hours its arrivals covered).</summary>
+    public void Add(SimulationFigures week)
+    {
+        var wait = new double[7, 24];
+        var callers = new double[7, 24];
+        var grid = week.Grid;
+        foreach (var queue in week.Queues)
+        {
+            for (var i = 0; i < grid.IntervalsPerWeek; i++)
+            {
+                if (week.WeeksCovering(i) == 0) continue;
+                var f = week[queue, i];
+                var day = (int)grid.DayOf(i) - 1;
+                var hour = grid.StartMinuteOf(i) / 60;
+                wait[day, hour] += f.WaitSeconds;
+                callers[day, hour] += f.Waits;
+            }
+        }
+        for (var d = 0; d < 7; d++)
+        {
+            for (var h = 0; h < 24; h++)
+            {
+                _wait[d, h] += wait[d, h];
+                _callers[d, h] += callers[d, h];
+                _waitSquared[d, h] += wait[d, h] * wait[d, h];
+                _callersSquared[d, h] += callers[d, h] * callers[d, h];
+                _cross[d, h] += wait[d, h] * callers[d, h];
+            }
+        }
+        Weeks++;
+    }
+
+    /// <summary>The 95 % interval of the hour's average wait in seconds; null with fewer than two weeks or no callers.</summary>
+    public (double Low, double High)? Interval(IsoDayOfWeek day, int hour)
+    {
+        int d = (int)day - 1, n = Weeks;
+        if (n < 2 || _callers[d, hour] == 0) return null;
+        var mean = _wait[d, hour] / _callers[d, hour];
+        // Σ (X_w − mean·Y_w)², expanded into the running sums.
+        var residuals = _waitSquared[d, hour] - (2 * mean * _cross[d, hour]) + (mean * mean * _callersSquared[d, hour]);
+        var meanCallers = _callers[d, hour] / n;
+        var half = (n > 30 ? 1.96 : TQuantile[n - 2]) * Math.Sqrt(Math.Max(0, residuals) / (n - 1) / n) / meanCallers;
+        return (Math.Max(0, mean - half), mean + half);
+    }
+
+    // Student's t, two-sided 95 %, for 1 to 29 degrees of freedom.
+    private static readonly double[] TQuantile =
+    [
+        12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131,
+        2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045,
+    ];
+}
