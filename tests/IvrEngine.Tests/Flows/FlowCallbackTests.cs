@@ -106,7 +106,8 @@ public sealed class FlowCallbackTests
         var now = Instant.FromUtc(2026, 11, 30, 14, 0);
         var first = new CallbackRequest(ReferenceNumber.Create(new Random(1)), "general", "+12025550143", CallbackKind.Scheduled, "en-US", now, now, now + Duration.FromDays(1));
         var again = first with { Reference = ReferenceNumber.Create(new Random(2)) };
-        var otherQueue = again with { Queue = "billing" };
+        // Its own reference: a store refuses a reference another callback holds, as SQLite's key does.
+        var otherQueue = again with { Queue = "billing", Reference = ReferenceNumber.Create(new Random(3)) };
 
         Assert.That(store.Schedule(first), Is.EqualTo(first));
         Assert.That(store.Schedule(again), Is.EqualTo(first), "the same number and queue: the pending callback");

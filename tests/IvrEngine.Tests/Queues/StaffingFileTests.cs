@@ -59,4 +59,36 @@ public sealed class StaffingFileTests
             "team.staffing.json(5,50): error IVR0003: agents[2] has no property 'wrapUp' [$.agents[2].wrapUp]",
         }));
     }
+
+    [Test]
+    public void MoreThanTenThousandAgentsInAll_IsAnErrorAtTheEntryThatPassesTheLimit_BeforeAnyAreMade()
+    {
+        const string staffing = """
+            {
+              "agents": [
+                { "name": "Day", "count": 6000, "queues": { "general": 1 } },
+                { "name": "Night", "count": 4001, "queues": { "general": 1 } },
+                { "name": "Weekend", "count": 10000, "queues": { "general": 1 } }
+              ]
+            }
+            """;
+
+        var loaded = StaffingLoader.Load(System.Text.Encoding.UTF8.GetBytes(staffing), "floor.staffing.json", BundledMenu);
+
+        Assert.That(loaded.Plan, Is.Null);
+        Assert.That(loaded.Diagnostics.Select(d => d.ToString()), Is.EqualTo(new[]
+        {
+            "floor.staffing.json(4,33): error IVR0018: agents[1] brings the line to 10,001 agents; a staffing file holds at most 10,000 in all (each agent the engine keeps ready costs memory, whether or not it takes calls) [$.agents[1].count]",
+        }));
+    }
+
+    [Test]
+    public void TenThousandAgentsInAll_Load()
+    {
+        const string staffing = """{ "agents": [ { "name": "Day", "count": 6000, "queues": { "general": 1 } }, { "name": "Night", "count": 4000, "queues": { "general": 1 } } ] }""";
+
+        var loaded = StaffingLoader.Load(System.Text.Encoding.UTF8.GetBytes(staffing), "floor.staffing.json", BundledMenu);
+
+        Assert.That(loaded.Plan!.Agents, Has.Length.EqualTo(10_000));
+    }
 }

@@ -220,7 +220,7 @@ public sealed class ScenarioLoaderTests
             ("{ \"days\": \"mon\", \"from\": \"09:00\"", "{ \"days\": \"mon-fry\", \"from\": \"09:00\"", "IVR0022", "\"mon-fry\"", "$.arrivals[0].days", "'mon-fry' is not a day or days", "bad days"),
             ("{ \"days\": \"mon\", \"from\": \"09:00\"", "{ \"from\": \"09:00\"", "IVR0004", "{ \"from\": \"09:00\"", "$.arrivals[0].days", "arrivals[0] needs 'days'", "a row without days"),
             ("\"callsPerHour\": 100", "\"callsPerHour\": -5", "IVR0018", "-5", "$.arrivals[0].callsPerHour", "callsPerHour of arrivals[0] is -5; it must be from 0 to 1,000,000", "negative rate"),
-            ("\"agents\": 3", "\"agents\": 100001", "IVR0018", "100001", "$.queues.general.agents[0].agents", "it must be from 0 to 100000", "too many agents"),
+            ("\"agents\": 3", "\"agents\": 10001", "IVR0018", "10001", "$.queues.general.agents[0].agents", "it must be from 0 to 10000", "too many agents"),
             ("\"main\": { \"1\": 6", "\"mian\": { \"1\": 6", "IVR0006", "\"mian\"", "$.callers.choices.mian", "choices of callers names node 'mian', which menu 'tiny-line' does not have; did you mean 'main'?", "unknown node in choices"),
             ("\"main\": { \"1\": 6", "\"hours\": { \"1\": 6", "IVR0023", "\"hours\"", "$.callers.choices.hours", "names node 'hours', which is an announcement, not a menu with options", "choices at an announcement"),
             ("\"main\": { \"1\": 6", "\"main\": { \"7\": 6", "IVR0009", "\"7\"", "$.callers.choices.main['7']", "node 'main' has no option or escape key '7'; choices are its keys (1, 2, 3, 0, #, silence, hangup) or say: with one of its phrases", "unknown key in choices"),

@@ -10,6 +10,13 @@ internal sealed class StaffingBinder(BindContext context)
 {
     private readonly QuantityReader _read = new(context);
 
+    /// <summary>
+    /// Agents in one staffing file, counted ones included: a large contact centre's floor. Every
+    /// agent is kept ready with its own state (about 4 KB), so 10,000 hold in about 40 MB, where the
+    /// 1,000,000 that 100 entries of the largest count once allowed took 4 GB for a single call.
+    /// </summary>
+    public const int MaxAgents = 10_000;
+
     private static readonly string[] RootProperties = ["$schema", "description", "defaults", "agents"];
     private static readonly string[] ProfileProperties = ["handleTime", "wrapUpSeconds", "answerSeconds", "noAnswerProbability", "transfer", "busyAtStartSeconds"];
     private static readonly string[] AgentProperties = [.. ProfileProperties, "name", "count", "queues"];
@@ -56,7 +63,14 @@ internal sealed class StaffingBinder(BindContext context)
                 context.Error(DiagnosticCodes.Malformed, agent["name"]!.Where, $"name of {what} is blank; the queue log and the console name agents by it");
                 name = what;
             }
-            var count = context.AsInteger(agent["count"], $"count of {what}", 1, 10_000) ?? 1;
+            var count = context.AsInteger(agent["count"], $"count of {what}", 1, MaxAgents) ?? 1;
+            if (agents.Count + count > MaxAgents)
+            {
+                context.Error(DiagnosticCodes.OutOfRange, (agent["count"] ?? agent).Where, string.Create(CultureInfo.InvariantCulture,
+                    $"{what} brings the line to {agents.Count + count:N0} agents; a staffing file holds at most {MaxAgents:N0} in all (each agent the engine keeps ready costs memory, whether or not it takes calls)"));
+                break;
+            }
+
             var tiers = ReadTiers(context.Require(agent, "queues", what), what);
             for (var n = 1; n <= count; n++)
             {
