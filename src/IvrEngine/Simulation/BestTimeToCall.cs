@@ -29,21 +29,8 @@ public sealed class BestTimeToCall
     public static BestTimeToCall From(SimulationFigures figures, HourlyWaitSpread? spread = null)
     {
         var map = new BestTimeToCall(spread);
-        var seconds = new double[7, 24];
-        var grid = figures.Grid;
-        foreach (var queue in figures.Queues)
-        {
-            for (var i = 0; i < grid.IntervalsPerWeek; i++)
-            {
-                // Only the hours the run's arrivals covered: not those a part-week run's drain reached.
-                if (figures.WeeksCovering(i) == 0) continue;
-                var f = figures[queue, i];
-                var day = (int)grid.DayOf(i) - 1;
-                var hour = grid.StartMinuteOf(i) / 60;
-                seconds[day, hour] += f.WaitSeconds;
-                map._callers[day, hour] += f.Waits;
-            }
-        }
+        var (seconds, callers) = SumByHour(figures);
+        Array.Copy(callers, map._callers, callers.Length);
         for (var d = 0; d < 7; d++)
         {
             for (var h = 0; h < 24; h++)
@@ -52,6 +39,30 @@ public sealed class BestTimeToCall
             }
         }
         return map;
+    }
+
+    /// <summary>
+    /// Total wait in seconds and callers who waited, by weekday (Monday = 0) and hour, over every
+    /// queue; only the hours the run's arrivals covered, not those a part-week run's drain reached.
+    /// </summary>
+    internal static (double[,] WaitSeconds, long[,] Callers) SumByHour(SimulationFigures figures)
+    {
+        var seconds = new double[7, 24];
+        var callers = new long[7, 24];
+        var grid = figures.Grid;
+        foreach (var queue in figures.Queues)
+        {
+            for (var i = 0; i < grid.IntervalsPerWeek; i++)
+            {
+                if (figures.WeeksCovering(i) == 0) continue;
+                var f = figures[queue, i];
+                var day = (int)grid.DayOf(i) - 1;
+                var hour = grid.StartMinuteOf(i) / 60;
+                seconds[day, hour] += f.WaitSeconds;
+                callers[day, hour] += f.Waits;
+            }
+        }
+        return (seconds, callers);
     }
 
     /// <summary>The hours with callers, shortest wait first (ties: earlier in the week).</summary>

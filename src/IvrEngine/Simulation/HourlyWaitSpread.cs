@@ -23,30 +23,17 @@ public sealed class HourlyWaitSpread
     /// <summary>Adds one week's figures (only the hours its arrivals covered).</summary>
     public void Add(SimulationFigures week)
     {
-        var wait = new double[7, 24];
-        var callers = new double[7, 24];
-        var grid = week.Grid;
-        foreach (var queue in week.Queues)
-        {
-            for (var i = 0; i < grid.IntervalsPerWeek; i++)
-            {
-                if (week.WeeksCovering(i) == 0) continue;
-                var f = week[queue, i];
-                var day = (int)grid.DayOf(i) - 1;
-                var hour = grid.StartMinuteOf(i) / 60;
-                wait[day, hour] += f.WaitSeconds;
-                callers[day, hour] += f.Waits;
-            }
-        }
+        var (wait, callers) = BestTimeToCall.SumByHour(week);
         for (var d = 0; d < 7; d++)
         {
             for (var h = 0; h < 24; h++)
             {
-                _wait[d, h] += wait[d, h];
-                _callers[d, h] += callers[d, h];
-                _waitSquared[d, h] += wait[d, h] * wait[d, h];
-                _callersSquared[d, h] += callers[d, h] * callers[d, h];
-                _cross[d, h] += wait[d, h] * callers[d, h];
+                double w = wait[d, h], c = callers[d, h];
+                _wait[d, h] += w;
+                _callers[d, h] += c;
+                _waitSquared[d, h] += w * w;
+                _callersSquared[d, h] += c * c;
+                _cross[d, h] += w * c;
             }
         }
         Weeks++;
