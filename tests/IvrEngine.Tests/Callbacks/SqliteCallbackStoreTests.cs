@@ -163,13 +163,7 @@ public sealed class SqliteCallbackStoreTests
     {
         using var database = new TempDatabase();
         _ = new SqliteCallbackStore(database.Path).List();
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database.Path}"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "INSERT INTO schema_version (version) VALUES (99)";
-            command.ExecuteNonQuery();
-        }
+        Execute(database.Path, "INSERT INTO schema_version (version) VALUES (99)");
 
         var error = Assert.Throws<CallbackStoreException>(() => _ = new SqliteCallbackStore(database.Path).List());
         Assert.That(error!.Message, Is.EqualTo($"the callback store {database.Path} has schema version 99; this ivr knows up to 3. Use a newer ivr."));
@@ -179,11 +173,7 @@ public sealed class SqliteCallbackStoreTests
     public void AVersion1Store_IsUpgraded_KeepingItsCallbacks_WhichOnlyALineWithTheirQueueClaims()
     {
         using var database = new TempDatabase();
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database.Path};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"""
+        Execute(database.Path, $"""
                 CREATE TABLE schema_version (version INTEGER NOT NULL);
                 CREATE TABLE callbacks (reference TEXT PRIMARY KEY, queue TEXT NOT NULL, phone TEXT NOT NULL, kind TEXT NOT NULL, locale TEXT NOT NULL,
                     requested_at INTEGER NOT NULL, due_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
@@ -194,9 +184,7 @@ public sealed class SqliteCallbackStoreTests
                 INSERT INTO schema_version (version) VALUES (1);
                 INSERT INTO callbacks (reference, queue, phone, kind, locale, requested_at, due_at, expires_at, state)
                     VALUES ('{Request(1).Reference}', 'billing', '+12025550143', 'Scheduled', 'en-US', {Now.ToUnixTimeMilliseconds()}, {Now.ToUnixTimeMilliseconds()}, {(Now + Duration.FromDays(1)).ToUnixTimeMilliseconds()}, 'Pending');
-                """;
-            command.ExecuteNonQuery();
-        }
+                """);
 
         Assert.That(SqliteCallbackStore.OpenReadOnly(database.Path).List().Single().Line, Is.Null, "a version 1 file reads without being upgraded");
         var store = new SqliteCallbackStore(database.Path);
@@ -215,11 +203,7 @@ public sealed class SqliteCallbackStoreTests
     public void AVersion2Store_IsUpgraded_AndAPlaceKeptWithoutAJoinTime_IsDueAtOnceAfterTheRestart()
     {
         using var database = new TempDatabase();
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database.Path};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"""
+        Execute(database.Path, $"""
                 CREATE TABLE schema_version (version INTEGER NOT NULL);
                 CREATE TABLE callbacks (reference TEXT PRIMARY KEY, queue TEXT NOT NULL, phone TEXT NOT NULL, kind TEXT NOT NULL, locale TEXT NOT NULL,
                     requested_at INTEGER NOT NULL, due_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
@@ -231,9 +215,7 @@ public sealed class SqliteCallbackStoreTests
                 INSERT INTO callbacks (reference, queue, phone, kind, locale, requested_at, due_at, expires_at, state, next_attempt_at, last_result, line)
                     VALUES ('{Request(1).Reference}', 'general', '+12025550143', 'VirtualHold', 'en-US', {Now.ToUnixTimeMilliseconds()}, {(Now + Duration.FromMinutes(30)).ToUnixTimeMilliseconds()},
                         {(Now + Duration.FromDays(1)).ToUnixTimeMilliseconds()}, 'Pending', {(Now + Duration.FromDays(1)).ToUnixTimeMilliseconds()}, '{CallbackReasons.PlaceKept}', 'hold-line');
-                """;
-            command.ExecuteNonQuery();
-        }
+                """);
 
         Assert.That(SqliteCallbackStore.OpenReadOnly(database.Path).List().Single().JoinedAt, Is.Null, "a version 2 file reads without being upgraded");
         var store = new SqliteCallbackStore(database.Path);
@@ -270,5 +252,15 @@ public sealed class SqliteCallbackStoreTests
 
         var error = Assert.Throws<CallbackStoreException>(() => store.Schedule(Request(2, phone: "+12025550144")));
         Assert.That(error!.Message, Is.EqualTo($"the callback store {database.Path} was deleted while in use; nothing more is booked into it (restart to create a new one)."));
+    }
+
+    /// <summary>Runs SQL against the file directly, as an older ivr or another tool would have left it.</summary>
+    private static void Execute(string path, string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 }
