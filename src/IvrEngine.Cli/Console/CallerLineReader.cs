@@ -23,75 +23,39 @@ internal sealed class CallerLineReader(TextReader input)
     /// <summary>No caller command needs more: 64 keys, or a sentence of speech (the HTTP API takes 500 characters).</summary>
     public const int MaxLineLength = 1_000;
 
-    private readonly char[] _buffer = new char[4096];
     private readonly System.Text.StringBuilder _line = new();
-    private int _start;
-    private int _end;
     private bool _afterCarriageReturn;
 
-    /// <summary>The next line, or null at the end of the input.</summary>
+    /// <summary>
+    /// The next line, or null at the end of the input. Read a character at a time: a terminal's
+    /// reader hands out what was typed only up to Enter, and asking it for a buffer's worth (as
+    /// <see cref="TextReader.Read(char[], int, int)"/> does by default) waits for keys never typed.
+    /// Piped input comes through a buffered reader, so this costs no system call per character.
+    /// </summary>
     public CallerLine? ReadLine()
     {
         long length = 0;
-        while (true)
+        while (input.Read() is var c and >= 0)
         {
-            if (_start == _end)
+            if (_afterCarriageReturn)
             {
-                _start = 0;
-                _end = input.Read(_buffer, 0, _buffer.Length);
-                if (_end == 0) return EndOfInput(length);
+                _afterCarriageReturn = false;
+                if (c == '\n') continue;
             }
-            if (TakeLine(ref length) is { } line) return line;
-        }
-    }
-
-    /// <summary>The next line, or null at the end of the input.</summary>
-    public async Task<CallerLine?> ReadLineAsync(CancellationToken cancellationToken)
-    {
-        long length = 0;
-        while (true)
-        {
-            if (_start == _end)
+            if (c is '\n' or '\r')
             {
-                _start = 0;
-                _end = await input.ReadAsync(_buffer.AsMemory(), cancellationToken);
-                if (_end == 0) return EndOfInput(length);
+                _afterCarriageReturn = c == '\r';
+                return Finish(length);
             }
-            if (TakeLine(ref length) is { } line) return line;
+            if (length < MaxLineLength) _line.Append((char)c);
+            length++;
         }
+        return length == 0 ? null : Finish(length);
     }
 
-    /// <summary>Consumes buffered characters up to the end of a line (returned) or of the buffer (null).</summary>
-    private CallerLine? TakeLine(ref long length)
-    {
-        if (_afterCarriageReturn)
-        {
-            _afterCarriageReturn = false;
-            if (_buffer[_start] == '\n') _start++;
-            if (_start == _end) return null;
-        }
-        var rest = _buffer.AsSpan(_start, _end - _start);
-        var end = rest.IndexOfAny('\n', '\r');
-        var piece = end < 0 ? rest : rest[..end];
-        Keep(piece, length);
-        length += piece.Length;
-        if (end < 0)
-        {
-            _start = _end;
-            return null;
-        }
-        _afterCarriageReturn = rest[end] == '\r';
-        _start += end + 1;
-        return Finish(length);
-    }
-
-    private void Keep(ReadOnlySpan<char> piece, long lengthSoFar)
-    {
-        if (lengthSoFar + piece.Length <= MaxLineLength) _line.Append(piece);
-        else _line.Clear();
-    }
-
-    private CallerLine? EndOfInput(long length) => length == 0 ? null : Finish(length);
+    /// <summary>The next line, or null at the end of the input; read on the side so a stop need not wait for a key.</summary>
+    public Task<CallerLine?> ReadLineAsync(CancellationToken cancellationToken) =>
+        Task.Run(ReadLine, CancellationToken.None).WaitAsync(cancellationToken);
 
     private CallerLine Finish(long length)
     {

@@ -58,4 +58,31 @@ public sealed class CallerLineReaderTests
         Assert.That(await reader.ReadLineAsync(CancellationToken.None), Is.EqualTo(new CallerLine("hangup", 6)));
         Assert.That(await reader.ReadLineAsync(CancellationToken.None), Is.Null);
     }
+
+    [Test]
+    public async Task ALineTypedAtATerminal_IsReadAtEnter_WithoutAskingForKeysNotYetTyped()
+    {
+        // A terminal's reader has only what was typed so far; a read past it would wait for keys never typed.
+        var terminal = new TypedSoFar("2\n");
+        var reader = new CallerLineReader(terminal);
+
+        Assert.That(reader.ReadLine(), Is.EqualTo(new CallerLine("2", 1)));
+        terminal.Type("say billing\n");
+        Assert.That(await reader.ReadLineAsync(CancellationToken.None), Is.EqualTo(new CallerLine("say billing", 11)));
+    }
+
+    /// <summary>Like the console's reader: characters typed so far, and a read beyond them is a test failure instead of a hang.</summary>
+    private sealed class TypedSoFar(string typed) : TextReader
+    {
+        private readonly Queue<char> _keys = new(typed);
+
+        public void Type(string text)
+        {
+            foreach (var c in text) _keys.Enqueue(c);
+        }
+
+        public override int Peek() => _keys.TryPeek(out var c) ? c : throw new AssertionException("peeked past what was typed");
+
+        public override int Read() => _keys.TryDequeue(out var c) ? c : throw new AssertionException("read past what was typed: a terminal would wait here for ever");
+    }
 }
