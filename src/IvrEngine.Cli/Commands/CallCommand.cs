@@ -72,8 +72,7 @@ internal static partial class CallCommand
                 QueueLogPath = parseResult.GetValue(queueLog),
                 AsteriskQueueLogPath = parseResult.GetValue(asteriskLog),
                 Speed = parseResult.GetValue(speed),
-                // Colour only on a terminal: piped output and files stay plain text.
-                Painter = CallLinePainter.For(ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected, Environment.GetEnvironmentVariable("NO_COLOR"), parseResult.GetValue(quietEvents), TerminalWidth()),
+                Painter = CallLinePainter.ForOutput(output, parseResult.GetValue(quietEvents)),
             };
             return RunAsync(request, input, output, error, echoInput: !inputIsTerminal, cancellationToken);
         });
@@ -219,19 +218,6 @@ internal static partial class CallCommand
     {
         await file.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text));
         await output.WriteLineAsync($"Queue log: {path}");
-    }
-
-    /// <summary>The terminal's columns, or null when there is none to ask (piped output, no console).</summary>
-    private static int? TerminalWidth()
-    {
-        try
-        {
-            return System.Console.IsOutputRedirected ? null : System.Console.WindowWidth;
-        }
-        catch (Exception exception) when (exception is IOException or PlatformNotSupportedException or InvalidOperationException)
-        {
-            return null;
-        }
     }
 
     [GeneratedRegex(@"^\+?[0-9]{3,15}$")]

@@ -4,9 +4,12 @@ namespace IvrEngine.Cli.Commands;
 internal static class OutputFolder
 {
     /// <summary>A validator for an <c>--out</c> option: a path that names an existing file is a usage error (exit 2), found before anything runs.</summary>
-    public static void MustNotBeAFile(System.CommandLine.Parsing.OptionResult result)
+    public static void MustNotBeAFile(System.CommandLine.Parsing.OptionResult result) => MustNotBeAFile(result, "--out");
+
+    /// <summary>As <see cref="MustNotBeAFile(System.CommandLine.Parsing.OptionResult)"/>, for a folder option named <paramref name="option"/>.</summary>
+    public static void MustNotBeAFile(System.CommandLine.Parsing.OptionResult result, string option)
     {
-        if (result.Tokens.Count > 0 && File.Exists(result.Tokens[^1].Value)) result.AddError(IsAFile(result.Tokens[^1].Value));
+        if (result.Tokens.Count > 0 && File.Exists(result.Tokens[^1].Value)) result.AddError(IsAFile(result.Tokens[^1].Value, option));
     }
 
     private static string IsAFile(string path, string option = "--out") => $"{option} {path} is a file; give a folder (it is created if missing).";

@@ -52,13 +52,22 @@ internal static class ServeCommand
         var http = new Option<string?>("--http") { Description = "Also serve the line over HTTP at this address (docs/http.md); loopback unless an API key is set (Ivr:Http:ApiKey).", HelpName = "URL" };
         var noInput = new Option<bool>("--no-input") { Description = "With --http: read no lines from the input; serve until stopped (Ctrl+C)." };
         var twiml = new Option<bool>("--twiml") { Description = "With --http: answer TwiML voice webhooks under /twiml (docs/twiml.md); needs Ivr:Http:TwilioAuthToken." };
-        var command = new Command("serve", $"Serve a menu in real time, reloading it when the file changes, and place promised callbacks; {Usage}.") { menu, staffing, callbacksDb, at, clock, http, noInput, twiml };
+        var showCalls = new Option<bool?>("--show-calls")
+        {
+            Description = "Print what the line says to each caller started on the input, and the engine's notes, led by the call's reference (default: on when the output is a terminal).",
+            HelpName = "true|false",
+        };
+        var transcripts = new Option<string?>("--transcript") { Description = "Write each input call's transcript to this folder as REF.jsonl when the call ends (as ivr call --transcript).", HelpName = "DIR" };
+        transcripts.Validators.Add(result => OutputFolder.MustNotBeAFile(result, "--transcript"));
+        var command = new Command("serve", $"Serve a menu in real time, reloading it when the file changes, and place promised callbacks; {Usage}.") { menu, staffing, callbacksDb, at, clock, http, noInput, twiml, showCalls, transcripts };
         command.SetAction((parseResult, cancellationToken) =>
             RunAsync(new ServeRequest(parseResult.GetValue(menu)!, parseResult.GetValue(staffing), parseResult.GetValue(callbacksDb), parseResult.GetValue(at), parseResult.GetValue(clock))
                 {
                     Http = parseResult.GetValue(http),
                     NoInput = parseResult.GetValue(noInput),
                     Twiml = parseResult.GetValue(twiml),
+                    ShowCalls = parseResult.GetValue(showCalls) ?? (ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected),
+                    TranscriptFolder = parseResult.GetValue(transcripts),
                 },
                 input, output, error, cancellationToken));
         return command;
@@ -76,6 +85,12 @@ internal static class ServeCommand
         if (request.Http is null && (request.NoInput || request.Twiml))
         {
             await error.WriteLineAsync($"ivr serve: {(request.NoInput ? "--no-input" : "--twiml")} needs --http URL.");
+            return ExitCodes.Usage;
+        }
+
+        if (request.TranscriptFolder is { } folder && !OutputFolder.TryPrepare(folder, "--transcript", out var folderProblem))
+        {
+            await error.WriteLineAsync($"ivr serve: {folderProblem}");
             return ExitCodes.Usage;
         }
 
@@ -159,6 +174,10 @@ internal static class ServeCommand
             return ExitCodes.Ok;
         }
         await output.WriteLineAsync($"Serving {menu.Name} version {menu.Version} from {path}; {Usage}.");
+        // Calls' events come from the calls' thread while the input loop writes replies.
+        var shown = TextWriter.Synchronized(output);
+        var watcher = new ServedCallWatcher(shown, request.ShowCalls ? CallLinePainter.ForOutput(output, quietEvents: false) : null, request.TranscriptFolder, news);
+        output = shown;
         var lines = new CallerLineReader(input);
         while (!cancellationToken.IsCancellationRequested && await lines.ReadLineAsync(cancellationToken) is { } read)
         {
@@ -173,6 +192,7 @@ internal static class ServeCommand
             {
                 var call = await calls.StartCallAsync(catalog.Current(path)!, callCenter: center);
                 sessions[call.Reference.ToString()] = call;
+                await calls.InvokeAsync(() => watcher.Watch(call));
                 if (words.Length == 2) await calls.InvokeAsync(() => call.Press(words[1]));
                 await output.WriteLineAsync(await Describe(calls, call));
             }
@@ -309,5 +329,11 @@ internal static class ServeCommand
         public bool NoInput { get; init; }
 
         public bool Twiml { get; init; }
+
+        /// <summary>Print each input call's speech and notes as they happen.</summary>
+        public bool ShowCalls { get; init; }
+
+        /// <summary><c>--transcript DIR</c>: each input call's transcript is written there when it ends.</summary>
+        public string? TranscriptFolder { get; init; }
     }
 }

@@ -24,6 +24,29 @@ internal sealed class CallLinePainter(bool colour, bool quietEvents, int? width 
     public static CallLinePainter For(bool outputIsTerminal, string? noColor, bool quietEvents, int? width = null) =>
         new(outputIsTerminal && string.IsNullOrEmpty(noColor), quietEvents, outputIsTerminal ? width : null);
 
+    /// <summary>
+    /// The painter for lines written to <paramref name="output"/>: colour and wrapping only when it is this
+    /// process's console and that is a terminal, so piped output and files stay plain text.
+    /// </summary>
+    public static CallLinePainter ForOutput(TextWriter output, bool quietEvents)
+    {
+        var terminal = ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected;
+        return For(terminal, Environment.GetEnvironmentVariable("NO_COLOR"), quietEvents, terminal ? TerminalWidth() : null);
+    }
+
+    /// <summary>The terminal's columns, or null when there is none to ask (no console).</summary>
+    private static int? TerminalWidth()
+    {
+        try
+        {
+            return System.Console.WindowWidth;
+        }
+        catch (Exception exception) when (exception is IOException or PlatformNotSupportedException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The line to print for something the line said (<paramref name="spoken"/>) or an engine note; null to print nothing.</summary>
     public string? Paint(string line, bool spoken)
     {
@@ -67,7 +90,7 @@ internal sealed class CallLinePainter(bool colour, bool quietEvents, int? width 
         foreach (var marker in (ReadOnlySpan<string>)["] IVR: ", "] · "])
         {
             var at = line.IndexOf(marker, StringComparison.Ordinal);
-            if (at is >= 0 and < 16) return at + marker.Length;
+            if (at is >= 0 and < 32) return at + marker.Length;
         }
 
         return line.IndexOf(' ', StringComparison.Ordinal) + 1;
