@@ -20,7 +20,8 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
           1, 00, 21#      press keys (each character one press: 0-9 * #); 'press 1' works too
                           (keys are read when you press Enter: typed keys without Enter are not sent)
           say <words>     speak, e.g. say I want to talk to an agent
-          wait [seconds]  let time pass (no-input timeouts fire); alone: until the line says something or an agent answers
+          wait [seconds]  let time pass (no-input timeouts fire); alone: until the line says something or an agent answers;
+                          on the real clock, typing a line cuts the wait short
           where           the current node, the path so far, the state (and place in the queue)
           transfer QUEUE  the agent you are talking to hands you to another queue
           hangup          hang up (Ctrl+C too)
@@ -39,6 +40,10 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
     private Instant _speakingUntil = Instant.MinValue;
     private int _promptGeneration;
     private ITimer? _listening;
+    private Task<CallerLine?>? _pendingLine;
+
+    /// <summary>Stands for typed input where none may cut a wait short (piped input).</summary>
+    private static readonly Task Never = new TaskCompletionSource().Task;
 
     /// <summary>Runs one call to its end: the line hangs up, or the caller types <c>hangup</c>, presses Ctrl+C or ends the input.</summary>
     public async Task<CallSession> RunAsync(Menu menu, string? locale, string? callerId, CancellationToken cancellationToken)
@@ -54,7 +59,6 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
                 if (e.Reference == reference && CallEventFormatter.Format(e, _callStart) is { } line && _painter.Paint(line, spoken: false) is { } painted) output.WriteLine(painted);
             };
         }
-        Task<CallerLine?>? pendingLine = null;
         while (!_ended.Task.IsCompleted)
         {
             if (_interrupted.Task.IsCompleted)
@@ -63,12 +67,11 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
                 break;
             }
 
-            // Console reads block; reading on the side lets a timeout end the call while the caller is silent.
-            pendingLine ??= Task.Run(_input.ReadLine, CancellationToken.None);
+            var pendingLine = NextLine();
             if (await Task.WhenAny(pendingLine, _ended.Task, _interrupted.Task) != pendingLine) continue;
 
             var line = await pendingLine;
-            pendingLine = null;
+            _pendingLine = null;
             if (line is null)
             {
                 await HangUpAsync(call, "(end of input: the caller hangs up)");
@@ -86,6 +89,12 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
         _listening?.Dispose();
         return call;
     }
+
+    /// <summary>
+    /// The caller's next line, read on the side: console reads block, and reading aside lets a timeout
+    /// end the call, or a line typed during a real-clock wait cut the wait short, while the caller is silent.
+    /// </summary>
+    private Task<CallerLine?> NextLine() => _pendingLine ??= Task.Run(_input.ReadLine, CancellationToken.None);
 
     private void Show(CallEvent callEvent)
     {
@@ -152,9 +161,11 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
                 MarkBargeIn();
                 await host.InvokeAsync(() => call.Say(say.Utterance));
                 break;
+            case CallerCommand.Wait { For: { } duration } when host.Clock.Mode == ClockMode.Virtual:
+                await host.AdvanceAsync(duration, cancellationToken);
+                break;
             case CallerCommand.Wait { For: { } duration }:
-                // A real-time wait ends early when the call does or the caller presses Ctrl+C.
-                await Task.WhenAny(host.AdvanceAsync(duration, cancellationToken), _ended.Task, _interrupted.Task);
+                await WaitInRealTimeAsync(duration, cancellationToken);
                 break;
             case CallerCommand.Wait:
                 await WaitForTheLineAsync();
@@ -177,6 +188,33 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
         }
     }
 
+    /// <summary>
+    /// A real-clock wait, said to be one so the screen is not silently stuck: it ends early when the call
+    /// does, on Ctrl+C, or when the caller types a line, which is then acted on at once (as a real caller
+    /// who stops waiting and presses a key) rather than held back until the time is up. Piped input is a
+    /// script whose next line is already there: its waits are waited out.
+    /// </summary>
+    private async Task WaitInRealTimeAsync(Duration duration, CancellationToken cancellationToken)
+    {
+        var started = host.Clock.Clock.GetCurrentInstant();
+        var typing = !echoInput;
+        Note(started, typing ? $"waiting {Time.ElapsedText.Clock(duration)}; type to cut it short" : $"waiting {Time.ElapsedText.Clock(duration)}");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var waited = host.AdvanceAsync(duration, stop.Token);
+        var typed = typing ? NextLine() : Never;
+        var first = await Task.WhenAny(waited, typed, _ended.Task, _interrupted.Task);
+        await stop.CancelAsync();
+        if (first == typed && !_ended.Task.IsCompleted) Note(host.Clock.Clock.GetCurrentInstant(), $"wait cut short after {Time.ElapsedText.Clock(host.Clock.Clock.GetCurrentInstant() - started)} by your input");
+        try
+        {
+            await waited;
+        }
+        catch (OperationCanceledException)
+        {
+            // Cut short, as said.
+        }
+    }
+
     /// <summary>Bare <c>wait</c>: until the line next says something (or the call ends).</summary>
     private async Task WaitForTheLineAsync()
     {
@@ -191,7 +229,9 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
             if (!spoke.Task.IsCompleted) output.WriteLine("(nothing is waiting to happen)");
             return;
         }
-        await Task.WhenAny(spoke.Task, _ended.Task, _interrupted.Task);
+        // Typing at a terminal ends the wait too: the line is acted on at once.
+        var typed = echoInput ? Never : NextLine();
+        await Task.WhenAny(spoke.Task, _ended.Task, _interrupted.Task, typed);
     }
 
     private string Describe(CallSession call)
