@@ -40,6 +40,9 @@ public sealed class LiveAgents
     /// <summary>Agents on the line in all, simulated and live.</summary>
     public int Count => _roster.Agents.Count;
 
+    /// <summary>The most agents a line holds (a staffing file's limit), people signing in with queues of their own included.</summary>
+    public static int MaxAgents => StaffingBinder.MaxAgents;
+
     public LiveAgentStatus StatusOf(Agent agent)
     {
         if (!agent.IsLive || !_behaviour.SeatOf(agent).SignedIn) return LiveAgentStatus.SignedOut;
