@@ -41,6 +41,25 @@ public sealed class LiveAgentTests
     }
 
     [Test]
+    public void TheOfferShowsTheAgent_TheCallersPathThroughTheMenu_AndTheDigitsTheyKeyedIn()
+    {
+        var center = new TestCenter(Seat("Lena"));
+        var (live, lena) = ReadySeat(center, "Lena");
+        var call = new CallSession(center.Menu, new CallSettings(CallerId: "+12025550143", Seed: 1, CallCenter: center.Center), center.Clock);
+        call.Start();
+        call.Press("2");
+        call.Press("1234#");
+        center.Wait(10);
+        call.Press("0");
+
+        var offered = live.OfferedTo(lena)!;
+
+        Assert.That(offered.Path.Take(3), Is.EqualTo(new[] { "main", "order-number", "order-status" }));
+        Assert.That(offered.Digits, Is.EqualTo(new[] { new CollectedDigits("order-number", "orderNumber", "1234") }));
+        Assert.That(offered.CallerId, Is.EqualTo("+12025550143"));
+    }
+
+    [Test]
     public void AcceptingTalks_UntilTheAgentHangsUp_ThenWrapUpLastsUntilTheySayItIsDone()
     {
         var center = new TestCenter(Seat("Lena"));
