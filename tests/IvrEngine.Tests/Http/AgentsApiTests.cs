@@ -51,6 +51,7 @@ public sealed class AgentsApiTests
         var onCall = await accepted.JsonAsync();
         Assert.That(onCall.Str("state"), Is.EqualTo("OnCall"));
         Assert.That(onCall.GetProperty("call").Str("reference"), Is.EqualTo(reference));
+        Assert.That(onCall.GetProperty("call").Str("queue"), Is.EqualTo("general"));
         var call = await (await client.GetAsync($"/calls/{reference}")).JsonAsync();
         Assert.That((call.Str("state"), call.Str("agent")), Is.EqualTo(("WithAgent", "Desk")));
         await AgentPostAsync(client, "Desk", token, "hangup");
@@ -239,6 +240,7 @@ public sealed class AgentsApiTests
         var offered = events.Single(e => e.Type == "offered").Data;
         Assert.That(offered.GetProperty("call").Str("reference"), Is.EqualTo(reference));
         Assert.That(offered.GetProperty("call").GetProperty("path").EnumerateArray().Select(n => n.GetString()), Is.EqualTo(new[] { "main", "billing" }));
+        Assert.That(events.Single(e => e.Type == "connected").Data.GetProperty("call").Str("queue"), Is.EqualTo("general"));
         Assert.That(events.Single(e => e.Type == "ended").Data.Str("by"), Is.EqualTo("agent"));
         Assert.That(events[^1].Data.Str("state"), Is.EqualTo("SignedOut"));
     }
