@@ -246,6 +246,43 @@ public sealed class AgentsApiTests
     }
 
     [Test]
+    public async Task TheDesk_IsToldWhenTheCallerLeavesWhileRinging_HangsUpWhileTalking_OrIsMovedByTheCallsApi()
+    {
+        using var factory = new IvrServiceFactory(staffing: MixedStaffing);
+        var client = await factory.StartAsync();
+        var token = await ReadyAsync(client, "Desk");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/agents/Desk/events");
+        request.Headers.Add("X-Agent-Token", token);
+        using var stream = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
+
+        var leaves = await EscapeAsync(client);
+        await client.PostJsonAsync($"/calls/{leaves}/hangup");
+        var hangsUp = await EscapeAsync(client);
+        await AgentPostAsync(client, "Desk", token, "accept");
+        await client.PostJsonAsync($"/calls/{hangsUp}/hangup");
+        Assert.That((await (await AgentPostAsync(client, "Desk", token, "wrap-up-done")).JsonAsync()).Str("state"), Is.EqualTo("Ready"));
+        var moved = await EscapeAsync(client);
+        await AgentPostAsync(client, "Desk", token, "accept");
+        using var transfer = new HttpRequestMessage(HttpMethod.Post, $"/calls/{moved}/transfer") { Content = JsonContent.Create(new { queue = "retention" }) };
+        transfer.Headers.Add("X-Agent-Token", token);
+        Assert.That((await client.SendAsync(transfer)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        using var signOut = new HttpRequestMessage(HttpMethod.Delete, "/agents/Desk");
+        signOut.Headers.Add("X-Agent-Token", token);
+        await client.SendAsync(signOut);
+        var events = new List<(string Type, JsonElement Data)>();
+        while (await NextEventAsync(reader) is { } e) events.Add(e);
+
+        var told = events.Where(e => e.Type != "state").Select(e => $"{e.Type} {e.Data.GetProperty("call").Str("reference")} {e.Data.Str("by")} {e.Data.Str("queue")}".TrimEnd());
+        Assert.That(told, Is.EqualTo(new[]
+        {
+            $"offered {leaves}", $"offer-withdrawn {leaves}",
+            $"offered {hangsUp}", $"connected {hangsUp}", $"ended {hangsUp} caller",
+            $"offered {moved}", $"connected {moved}", $"ended {moved} calls-api retention",
+        }));
+    }
+
+    [Test]
     public async Task APersonSigningInWithQueuesOfTheirOwn_IsOfferedThoseQueuesCalls()
     {
         using var factory = new IvrServiceFactory(staffing: MixedStaffing);
