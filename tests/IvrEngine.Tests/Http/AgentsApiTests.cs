@@ -345,6 +345,18 @@ public sealed class AgentsApiTests
     }
 
     [Test]
+    public async Task SigningInWithQueuesOfOnesOwn_IsRefused_WhenTheLineHoldsTheMostAgentsItCan()
+    {
+        using var factory = new IvrServiceFactory(staffing: """{ "agents": [ { "name": "Desk", "live": true, "queues": { "general": 1 } }, { "name": "Sim", "count": 9999, "queues": { "billing": 1 } } ] }""");
+        var client = await factory.StartAsync();
+
+        var refused = await client.PostJsonAsync("/agents", new { name = "Kim", queues = new Dictionary<string, int> { ["general"] = 1 } });
+
+        await AssertProblemAsync(refused, HttpStatusCode.Conflict, "too-many-agents");
+        Assert.That((await SignInAsync(client, new { agent = "Desk" })).Str("state"), Is.EqualTo("NotReady"), "a seat of the file still takes its person");
+    }
+
+    [Test]
     public async Task AgentWrites_NeedTheServiceKey_BesidesTheAgentsToken()
     {
         using var factory = new IvrServiceFactory(staffing: MixedStaffing, settings: new() { ["Ivr:Http:ApiKey"] = "k3y" });

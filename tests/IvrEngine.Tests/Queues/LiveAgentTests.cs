@@ -148,6 +148,26 @@ public sealed class LiveAgentTests
     }
 
     [Test]
+    public void InARingAll_TheFirstLiveAgentToAccept_TakesTheCall_AndTheOthersOfferIsWithdrawn()
+    {
+        var center = new TestCenter(QueueMenus.With("\"strategy\": \"ring-all\""), Seat("Lena", "a"), Seat("Omar", "a"));
+        var (live, lena) = ReadySeat(center, "Lena");
+        var (_, omar) = ReadySeat(center, "Omar");
+        var seen = Record(live);
+        var call = center.Call("1");
+        center.Wait(2);
+        Assert.That((live.StatusOf(lena), live.StatusOf(omar)), Is.EqualTo((LiveAgentStatus.Ringing, LiveAgentStatus.Ringing)));
+
+        Assert.That(live.Accept(omar), Is.True);
+
+        Assert.That(call.State, Is.EqualTo(CallState.WithAgent));
+        Assert.That((live.StatusOf(lena), live.StatusOf(omar)), Is.EqualTo((LiveAgentStatus.Ready, LiveAgentStatus.OnCall)));
+        Assert.That(seen.Where(e => e.Kind is not LiveAgentEventKind.StateChanged and not LiveAgentEventKind.Offered).Select(e => $"{e.Kind} {e.Agent}"),
+            Is.EquivalentTo(new[] { "OfferWithdrawn Lena", "Connected Omar" }));
+        Assert.That(center.Events(QueueEventType.RingNoAnswer), Is.Empty, "a ring stopped by another's answer is no ring-out");
+    }
+
+    [Test]
     public void AnAgentsTransfer_HandsTheCallerToTheOtherQueue_AndTheAgentWrapsUp()
     {
         var center = new TestCenter(Seat("Lena"), TestCenter.Agent("Rita", "retention", talkSeconds: 60));
