@@ -282,6 +282,25 @@ public sealed class LiveAgentTests
         Assert.That(found[1], Does.StartWith("IVR0002 2:41 live of agents[1] must be true or false"));
     }
 
+    [Test]
+    public void TheBundledDeskStaffing_Loads_AndMatchesTheSchema_WhichRefusesSimulatedTraitsOnALiveSeat()
+    {
+        var menu = IvrEngine.Menus.MenuLoader.LoadFile(RepoPaths.BundledMenu).Menu!;
+        var path = Path.Combine(RepoPaths.Menus, "carrier-support.desk.staffing.json");
+        var loaded = StaffingLoader.LoadFile(path, menu);
+        Assert.That(loaded.Diagnostics, Is.Empty, string.Join("\n", loaded.Diagnostics));
+        Assert.That(loaded.Plan!.Agents.Where(a => a.Live).Select(a => a.Name), Is.EqualTo(new[] { "Desk 1", "Desk 2" }));
+
+        // A registry of its own, so building the schema never clashes with another test's registration of its $id.
+        var schema = Json.Schema.JsonSchema.FromText(File.ReadAllText(Path.Combine(RepoPaths.Menus, "schema", "staffing.schema.json")),
+            new Json.Schema.BuildOptions { SchemaRegistry = new Json.Schema.SchemaRegistry() });
+        var options = new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true };
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path), options);
+        Assert.That(schema.Evaluate(document.RootElement).IsValid, Is.True);
+        using var wrong = System.Text.Json.JsonDocument.Parse("""{ "agents": [ { "name": "Desk", "live": true, "queues": { "general": 1 }, "answerSeconds": 4 } ] }""");
+        Assert.That(schema.Evaluate(wrong.RootElement).IsValid, Is.False);
+    }
+
     private static (LiveAgents Live, Agent Agent) ReadySeat(TestCenter center, string name)
     {
         var live = center.Center.Live;
