@@ -357,6 +357,18 @@ public sealed class AgentsApiTests
     }
 
     [Test]
+    public async Task ALineWithoutStaffing_HasNoAgentsToSignInAs()
+    {
+        using var factory = new IvrServiceFactory();
+        var client = factory.CreateClient();
+        Assert.That((await factory.Line.OpenAsync(factory.MenuPath, staffing: null)).Succeeded, Is.True);
+
+        await AssertProblemAsync(await client.PostJsonAsync("/agents", new { agent = "Desk" }), HttpStatusCode.Conflict, "no-queues");
+        await AssertProblemAsync(await AgentPostAsync(client, "Desk", "any", "ready"), HttpStatusCode.Conflict, "no-queues");
+        Assert.That((await (await client.GetAsync("/agents")).JsonAsync()).GetArrayLength(), Is.Zero);
+    }
+
+    [Test]
     public async Task AgentWrites_NeedTheServiceKey_BesidesTheAgentsToken()
     {
         using var factory = new IvrServiceFactory(staffing: MixedStaffing, settings: new() { ["Ivr:Http:ApiKey"] = "k3y" });
