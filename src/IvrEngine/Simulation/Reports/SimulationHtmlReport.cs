@@ -111,7 +111,7 @@ public static class SimulationHtmlReport
                 new ChartSeries("avg_wait_s", "Average wait", "#047857", "6 3", [.. intervals.Select(f => f.AverageWaitSeconds)]),
                 new ChartSeries("p90_wait_s", "90% waited at most", "#9a3412", "2 2", [.. intervals.Select(f => f.Wait90Seconds)]),
             ],
-            seconds => SimulationReport.Clock(seconds), 10);
+            seconds => SimulationReport.Clock(seconds), 10, seconds: true);
 
         var length = grid.IntervalMinutes * 60.0;
         Chart(html, $"{id}-staffing", queue, "staffing", $"Calls offered and agents logged in by interval, queue {queue}",
@@ -125,10 +125,11 @@ public static class SimulationHtmlReport
         html.Append("</section>\n");
     }
 
-    private static void Chart(StringBuilder html, string id, string queue, string kind, string title, string description, WeekGrid grid, IReadOnlyList<ChartSeries> series, Func<double, string> format, double yMax)
+    private static void Chart(StringBuilder html, string id, string queue, string kind, string title, string description, WeekGrid grid, IReadOnlyList<ChartSeries> series,
+        Func<double, string> format, double yMax, bool seconds = false)
     {
         html.Append($"<figure class=\"chart\" data-chart=\"{kind}\" data-queue=\"{E(queue)}\">\n");
-        html.Append(SvgLineChart.Draw(id, title, description, grid, series, format, yMax));
+        html.Append(SvgLineChart.Draw(id, title, description, grid, series, format, yMax, seconds));
         html.Append($"\n<figcaption><strong>{E(title)}</strong><ul class=\"legend\">");
         foreach (var line in series)
         {

@@ -25,11 +25,13 @@ internal static class SvgLineChart
     /// <param name="id">Unique in the page: the title's and description's ids derive from it.</param>
     /// <param name="format">How a y value is written on the axis.</param>
     /// <param name="yMax">The top of the axis at least (for example 1 for a share); the data may raise it.</param>
-    public static string Draw(string id, string title, string description, WeekGrid grid, IReadOnlyList<ChartSeries> series, Func<double, string> format, double yMax)
+    /// <param name="seconds">Values are seconds: past two minutes the axis is rounded in minutes, so its ticks read 7:30, 15:00.</param>
+    public static string Draw(string id, string title, string description, WeekGrid grid, IReadOnlyList<ChartSeries> series, Func<double, string> format, double yMax, bool seconds = false)
     {
         var plotWidth = Width - Left - Right;
         var plotHeight = Height - Top - Bottom;
-        var top = NiceTop(Math.Max(yMax, series.SelectMany(s => s.Values).Max(v => v ?? 0)));
+        var max = Math.Max(yMax, series.SelectMany(s => s.Values).Max(v => v ?? 0));
+        var top = seconds && max > 120 ? NiceTop(max / 60) * 60 : NiceTop(max);
         double X(int interval) => Left + ((interval + 0.5) * plotWidth / grid.IntervalsPerWeek);
         double Y(double value) => Top + plotHeight - (value / top * plotHeight);
 
