@@ -73,7 +73,19 @@ public sealed class PostgresCallbackStore : IDurableCallbackStore, IDisposable
         using var connection = Open();
     }
 
-    public bool Exists() => Run(connection => VersionOf(connection, null) is not null);
+    public bool Exists()
+    {
+        // Looks without creating: a writable store would make its tables on the first Run.
+        try
+        {
+            using var connection = Connect();
+            return VersionOf(connection, null) is not null;
+        }
+        catch (NpgsqlException exception)
+        {
+            throw PostgresStoreFaults.Describe(exception, Location);
+        }
+    }
 
     public CallbackRequest Schedule(CallbackRequest request) => Run(connection =>
     {
