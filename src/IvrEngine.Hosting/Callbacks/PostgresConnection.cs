@@ -22,9 +22,23 @@ public sealed partial class PostgresConnection
         ["command_timeout"] = "Command Timeout",
     };
 
+    /// <summary>How long opening a connection may take, unless the setting says (Npgsql's default is <see cref="DefaultConnectSeconds"/>).</summary>
+    public const int ConnectSeconds = 5;
+
+    /// <summary>How long one statement may take, unless the setting says (Npgsql's default is <see cref="DefaultCommandSeconds"/>).</summary>
+    public const int CommandSeconds = 10;
+
+    private const int DefaultConnectSeconds = 15;
+    private const int DefaultCommandSeconds = 30;
+
     private PostgresConnection(NpgsqlConnectionStringBuilder builder)
     {
         if (string.IsNullOrEmpty(builder.ApplicationName)) builder.ApplicationName = "ivr";
+        // The store is called on the line's one calls thread: while the server is unreachable, each
+        // poll holds every call for up to the connect timeout. Npgsql's defaults (15 s, 30 s) are
+        // shortened unless set.
+        if (builder.Timeout == DefaultConnectSeconds) builder.Timeout = ConnectSeconds;
+        if (builder.CommandTimeout == DefaultCommandSeconds) builder.CommandTimeout = CommandSeconds;
         ConnectionString = builder.ConnectionString;
         var who = string.IsNullOrEmpty(builder.Username) ? "" : $"{builder.Username}@";
         var database = string.IsNullOrEmpty(builder.Database) ? "" : $"/{builder.Database}";

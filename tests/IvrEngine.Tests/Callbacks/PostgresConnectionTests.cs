@@ -55,6 +55,16 @@ public sealed class PostgresConnectionTests
     }
 
     [Test]
+    public void TimeoutsAreShortByDefault_ForTheCallsThreadWaitsOnThem_AndKeptWhenGiven()
+    {
+        var plain = new NpgsqlConnectionStringBuilder(PostgresConnection.Parse("Host=db1").ConnectionString);
+        var given = new NpgsqlConnectionStringBuilder(PostgresConnection.Parse("postgres://db1/ivr?connect_timeout=20&command_timeout=60").ConnectionString);
+
+        Assert.That((plain.Timeout, plain.CommandTimeout), Is.EqualTo((5, 10)));
+        Assert.That((given.Timeout, given.CommandTimeout), Is.EqualTo((20, 60)));
+    }
+
+    [Test]
     public void AConnectionString_IsNamedWithoutItsPassword()
     {
         var connection = PostgresConnection.Parse("Host=10.0.0.5;Port=5433;Username=dialer;Password=hunter2;Database=ivr");
