@@ -31,8 +31,10 @@ public static class IvrServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Adds the callback store alone, with no dialer (<c>ivr call</c> books callbacks; others place them).
-    /// The store is made when first asked for, so its file is created only by a line that promises callbacks.
+    /// Adds the callback store alone, with no dialer (<c>ivr call</c> books callbacks; others place them):
+    /// a SQLite file, or a PostgreSQL database when <see cref="CallbackOptions.Database"/> names one
+    /// (<see cref="CallbackStores"/>). The store is made when first asked for, so its file (or its
+    /// tables) are created only by a line that promises callbacks.
     /// </summary>
     public static IServiceCollection AddIvrCallbackStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -40,12 +42,12 @@ public static class IvrServiceCollectionExtensions
             .Bind(configuration.GetSection(CallbackOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<ICallbackStore>(sp => new SqliteCallbackStore(sp.GetRequiredService<IOptions<CallbackOptions>>().Value.Database));
+        services.AddSingleton<ICallbackStore>(sp => CallbackStores.Open(sp.GetRequiredService<IOptions<CallbackOptions>>().Value.Database));
         return services;
     }
 
     /// <summary>
-    /// Adds the callback store (a SQLite file, <see cref="CallbackOptions.Database"/>) and the
+    /// Adds the callback store (<see cref="CallbackOptions.Database"/>: a SQLite file or PostgreSQL) and the
     /// <see cref="CallbackDialer"/> that places due callbacks for the line it is told to serve.
     /// </summary>
     public static IServiceCollection AddIvrCallbacks(this IServiceCollection services, IConfiguration configuration)

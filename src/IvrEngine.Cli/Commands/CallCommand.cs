@@ -36,8 +36,8 @@ internal static partial class CallCommand
         };
         var callbacksDb = new Option<string?>("--callbacks-db")
         {
-            Description = "Where promised callbacks are stored (default: Ivr:Callbacks:Database, ivr-callbacks.db in this folder); used when the menu's queues offer callbacks.",
-            HelpName = "FILE",
+            Description = "Where promised callbacks are stored: a SQLite file, or PostgreSQL as postgres://USER:PASSWORD@HOST:PORT/DB or Host=…;Database=… (default: Ivr:Callbacks:Database, ivr-callbacks.db in this folder); used when the menu's queues offer callbacks.",
+            HelpName = "FILE|URL",
         };
         var queueLog = new Option<string?>("--queue-log") { Description = "Write the queue events (enter, ring, connect, abandon…) as JSON lines to this file.", HelpName = "FILE" };
         var asteriskLog = new Option<string?>("--asterisk-queue-log") { Description = "Write the queue events in Asterisk's queue_log format to this file.", HelpName = "FILE" };

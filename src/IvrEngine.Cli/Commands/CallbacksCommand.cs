@@ -9,8 +9,8 @@ namespace IvrEngine.Cli.Commands;
 
 /// <summary>
 /// <c>ivr callbacks list|show REF|cancel REF|run MENU</c>: the promised callbacks in the store, for people.
-/// Reading never changes the file (it is opened read-only, so a read-only store lists too); every
-/// problem with the file is one line.
+/// Reading never changes the store (it is opened read-only, so a read-only store lists too); every
+/// problem with the store (a file, or a PostgreSQL database) is one line.
 /// </summary>
 internal static class CallbacksCommand
 {
@@ -18,8 +18,8 @@ internal static class CallbacksCommand
     {
         var database = new Option<string?>("--db")
         {
-            Description = $"The callback store (default: the {CallbackOptions.SectionName}:Database setting or IVR_Ivr__Callbacks__Database, else ivr-callbacks.db in this folder, as ivr call and ivr serve use).",
-            HelpName = "FILE",
+            Description = $"The callback store: a SQLite file, or PostgreSQL as postgres://USER:PASSWORD@HOST:PORT/DB or Host=…;Database=… (default: the {CallbackOptions.SectionName}:Database setting or IVR_Ivr__Callbacks__Database, else ivr-callbacks.db in this folder, as ivr call and ivr serve use).",
+            HelpName = "FILE|URL",
         };
         var reference = new Argument<string>("REF") { Description = "A callback's reference number, e.g. 482-173-359." };
         var state = new Option<string?>("--state") { Description = "Only callbacks in this state (pending, dialing, connected, completed, failed, expired, cancelled)." };
@@ -49,15 +49,15 @@ internal static class CallbacksCommand
             }
             only = parsed;
         }
-        var store = SqliteCallbackStore.OpenReadOnly(database);
         return Guard(error, () =>
         {
+            var store = CallbackStores.OpenReadOnly(database);
             var callbacks = store.List(only);
             if (callbacks.Count == 0)
             {
-                output.WriteLine(File.Exists(store.Path)
-                    ? $"No callbacks{(only is null ? "" : $" {state}")} in {store.Path}."
-                    : $"No callbacks: there is no callback store at {store.Path} yet (ivr call and ivr serve create it when a caller books one).");
+                output.WriteLine(store.Exists()
+                    ? $"No callbacks{(only is null ? "" : $" {state}")} in {store.Location}."
+                    : $"No callbacks: there is no callback store at {store.Location} yet (ivr call and ivr serve create it when a caller books one).");
                 return ExitCodes.Ok;
             }
             output.WriteLine($"{"REFERENCE",-12} {"STATE",-10} {"QUEUE",-14} {"NEXT (UTC)",-17} {"TRIES",5}  {"NUMBER",-14}  WHY");
@@ -72,12 +72,12 @@ internal static class CallbacksCommand
     private static int Show(string database, string text, TextWriter output, TextWriter error)
     {
         if (Parse(text, error) is not { } reference) return ExitCodes.Usage;
-        var store = SqliteCallbackStore.OpenReadOnly(database);
         return Guard(error, () =>
         {
+            var store = CallbackStores.OpenReadOnly(database);
             if (store.Find(reference) is not { } c)
             {
-                error.WriteLine($"ivr callbacks: no callback {reference} in {store.Path}.");
+                error.WriteLine($"ivr callbacks: no callback {reference} in {store.Location}.");
                 return ExitCodes.Failed;
             }
             output.WriteLine($"Callback {c.Reference}: {c.State.ToString().ToLowerInvariant()}{(c.LastResult is null ? "" : $" ({c.LastResult})")}");
@@ -96,10 +96,10 @@ internal static class CallbacksCommand
         return Guard(error, () =>
         {
             // Look first without writing: a missing or foreign file is not created or upgraded by a cancel that finds nothing.
-            var reader = SqliteCallbackStore.OpenReadOnly(database);
+            var reader = CallbackStores.OpenReadOnly(database);
             if (reader.Find(reference) is not { } found)
             {
-                error.WriteLine(File.Exists(reader.Path) ? $"ivr callbacks: no callback {reference} in {reader.Path}." : $"ivr callbacks: there is no callback store at {reader.Path}.");
+                error.WriteLine(reader.Exists() ? $"ivr callbacks: no callback {reference} in {reader.Location}." : $"ivr callbacks: there is no callback store at {reader.Location}.");
                 return ExitCodes.Failed;
             }
             if (found.State == CallbackState.Cancelled)
@@ -107,7 +107,7 @@ internal static class CallbacksCommand
                 output.WriteLine($"Callback {reference} was already cancelled{(found.CancelledAt is { } at ? $" at {Format(at)} (UTC)" : "")}{(found.CancelledBy is { } cancelledBy ? $" by {cancelledBy}" : "")}.");
                 return ExitCodes.Ok;
             }
-            var store = new SqliteCallbackStore(database);
+            var store = CallbackStores.Open(database);
             var who = string.IsNullOrWhiteSpace(by) ? Environment.UserName : by.Trim();
             if (!store.Cancel(reference, Hosting.CallClock.Real().Clock.GetCurrentInstant(), who))
             {

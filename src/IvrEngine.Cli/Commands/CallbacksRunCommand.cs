@@ -66,9 +66,10 @@ internal static class CallbacksRunCommand
         using var host = BuildHost(request);
         if (!await HostSettings.CheckAsync(host, "ivr callbacks run", error)) return ExitCodes.Usage;
 
-        var store = (SqliteCallbackStore)host.Services.GetRequiredService<ICallbackStore>();
+        IDurableCallbackStore store;
         try
         {
+            store = (IDurableCallbackStore)host.Services.GetRequiredService<ICallbackStore>();
             store.EnsureReady();
         }
         catch (CallbackStoreException exception)
@@ -91,7 +92,7 @@ internal static class CallbacksRunCommand
             output.WriteLine($"{LineTime.Format(calls.Clock.Clock.GetCurrentInstant(), zone)}  postponed {callback.Reference} until {LineTime.Format(until, zone)}: {reason}");
         var center = await calls.OpenCallCenterAsync(menu, plan, store);
         await calls.InvokeAsync(() => dialer.Serve(center));
-        await output.WriteLineAsync($"Dialing the callbacks of {menu.Name} in {store.Path} from {LineTime.Format(start, zone)} until {LineTime.Format(end, zone)} (virtual time).");
+        await output.WriteLineAsync($"Dialing the callbacks of {menu.Name} in {store.Location} from {LineTime.Format(start, zone)} until {LineTime.Format(end, zone)} (virtual time).");
 
         await calls.AdvanceAsync(end - start, cancellationToken);
         await host.StopAsync(CancellationToken.None);

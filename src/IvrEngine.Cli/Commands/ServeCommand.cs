@@ -20,8 +20,9 @@ namespace IvrEngine.Cli.Commands;
 /// <c>ivr serve MENU</c>: a live line in real time. The menu file is watched and hot-reloaded (see
 /// <see cref="MenuCatalog"/>); calls are driven by lines on the input, and each reply names the menu
 /// version the call runs on. Reload news and refused versions go to stderr through the log.
-/// The line's queues are staffed from the staffing file, and promised callbacks are kept in a SQLite
-/// store and placed by the <see cref="CallbackDialer"/>; each dial is reported on stderr.
+/// The line's queues are staffed from the staffing file, and promised callbacks are kept in the
+/// callback store (a SQLite file, or PostgreSQL shared with other servers) and placed by the
+/// <see cref="CallbackDialer"/>; each dial is reported on stderr.
 /// </summary>
 internal static class ServeCommand
 {
@@ -43,8 +44,8 @@ internal static class ServeCommand
         };
         var callbacksDb = new Option<string?>("--callbacks-db")
         {
-            Description = $"The SQLite file promised callbacks are kept in (default: the {CallbackOptions.SectionName}:Database setting, ivr-callbacks.db).",
-            HelpName = "FILE",
+            Description = $"Where promised callbacks are kept: a SQLite file, or PostgreSQL shared with other servers as postgres://USER:PASSWORD@HOST:PORT/DB or Host=…;Database=… (default: the {CallbackOptions.SectionName}:Database setting, ivr-callbacks.db).",
+            HelpName = "FILE|URL",
         };
         var at = new Option<string?>("--at") { Description = "When the line starts: \"2026-11-30T09:15 America/New_York\" (default: now).", HelpName = "TIME" };
         var clock = new Option<string?>("--clock") { Description = "real (default): the wall clock; virtual: time moves only with a 'wait' line, so the dialer can be scripted." };
@@ -106,7 +107,7 @@ internal static class ServeCommand
         // one line, rather than at the first caller's booking or the dialer's first poll.
         try
         {
-            ((SqliteCallbackStore)host.Services.GetRequiredService<ICallbackStore>()).EnsureReady();
+            ((IDurableCallbackStore)host.Services.GetRequiredService<ICallbackStore>()).EnsureReady();
         }
         catch (CallbackStoreException exception)
         {

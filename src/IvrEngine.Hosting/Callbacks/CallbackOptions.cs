@@ -7,7 +7,11 @@ public sealed class CallbackOptions : IValidatableObject
 {
     public const string SectionName = "Ivr:Callbacks";
 
-    /// <summary>The SQLite file promised callbacks are kept in, created on first use.</summary>
+    /// <summary>
+    /// Where promised callbacks are kept: a SQLite file, created on first use; or a PostgreSQL database
+    /// several servers share, as a URL (<c>postgres://user:password@host:5432/ivr</c>) or a connection
+    /// string (<c>Host=…;Username=…;Password=…;Database=…</c>), its tables created on first use.
+    /// </summary>
     /// <value>The default value is <c>ivr-callbacks.db</c> in the current folder.</value>
     [Required(AllowEmptyStrings = false)]
     public string Database { get; set; } = "ivr-callbacks.db";
@@ -54,6 +58,21 @@ public sealed class CallbackOptions : IValidatableObject
     [Range(0.1, 3600)]
     public double LeaseMarginSeconds { get; set; } = 60;
 
+    /// <summary>Why <see cref="Database"/> names no usable PostgreSQL connection (in words without its password), or null.</summary>
+    private string? DatabaseProblem()
+    {
+        if (!PostgresConnection.IsPostgres(Database)) return null;
+        try
+        {
+            PostgresConnection.Parse(Database);
+            return null;
+        }
+        catch (IvrEngine.Callbacks.CallbackStoreException exception)
+        {
+            return exception.Message;
+        }
+    }
+
     /// <summary>Simulation: the chance a callee answers a dial.</summary>
     /// <value>The default value is 0.8.</value>
     [Range(0, 1)]
@@ -66,6 +85,7 @@ public sealed class CallbackOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (DatabaseProblem() is { } problem) yield return new ValidationResult($"{SectionName}:Database: {problem}", [nameof(Database)]);
         if (CallingWindowStartHour >= CallingWindowEndHour)
         {
             yield return new ValidationResult(

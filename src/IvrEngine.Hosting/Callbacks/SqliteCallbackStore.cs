@@ -16,7 +16,7 @@ namespace IvrEngine.Hosting.Callbacks;
 /// Thread-safe: every operation uses its own pooled connection. Every failure surfaces as a
 /// <see cref="CallbackStoreException"/> whose message names the file and what is wrong with it.
 /// </remarks>
-public sealed class SqliteCallbackStore : ICallbackStore
+public sealed class SqliteCallbackStore : IDurableCallbackStore
 {
     /// <summary>The schema this code writes; older files are upgraded on open (version 2 added the line and who cancelled, version 3 when a virtual-hold caller joined the queue).</summary>
     public const int SchemaVersion = 3;
@@ -52,6 +52,10 @@ public sealed class SqliteCallbackStore : ICallbackStore
     }
 
     public string Path { get; }
+
+    public string Location => Path;
+
+    public bool Exists() => File.Exists(Path);
 
     /// <summary>
     /// The store in <paramref name="path"/> for reading only: nothing is created, upgraded or written,

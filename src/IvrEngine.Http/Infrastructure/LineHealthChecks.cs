@@ -43,7 +43,7 @@ internal sealed class StoreHealthCheck(ServedLine line) : IHealthCheck
     {
         try
         {
-            if (line.Store is SqliteCallbackStore sqlite) sqlite.EnsureReady();
+            if (line.Store is IDurableCallbackStore durable) durable.EnsureReady();
             return Task.FromResult(HealthCheckResult.Healthy(line.Store.ToString()));
         }
         catch (IvrEngine.Callbacks.CallbackStoreException exception)

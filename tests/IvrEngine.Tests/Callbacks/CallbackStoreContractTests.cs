@@ -7,10 +7,12 @@ namespace IvrEngine.Tests.Callbacks;
 
 /// <summary>
 /// The <see cref="ICallbackStore"/> contract, one specification run against every store: the SQLite
-/// file the line keeps its promises in, and the in-memory store QA flows and simulations book into.
-/// A dialer or a call must not be able to tell which one it talks to.
+/// file the line keeps its promises in, the PostgreSQL database several servers share (a fresh
+/// schema per test; ignored without <c>IVR_TEST_POSTGRES</c>), and the in-memory store QA flows and
+/// simulations book into. A dialer or a call must not be able to tell which one it talks to.
 /// </summary>
 [TestFixture("sqlite")]
+[TestFixture("postgresql")]
 [TestFixture("in-memory")]
 public sealed class CallbackStoreContractTests(string kind)
 {
@@ -19,17 +21,26 @@ public sealed class CallbackStoreContractTests(string kind)
     private static readonly CallbackLine HoldLine = new("hold-line", ["general", "billing"]);
 
     private TempDatabase? _database;
+    private TempPostgresSchema? _schema;
     private ICallbackStore _store = null!;
 
     [SetUp]
     public void Open()
     {
         _database = kind == "sqlite" ? new TempDatabase() : null;
-        _store = _database is { } database ? new SqliteCallbackStore(database.Path) : new InMemoryCallbackStore();
+        _schema = kind == "postgresql" ? new TempPostgresSchema() : null;
+        _store = _database is { } database ? new SqliteCallbackStore(database.Path)
+            : _schema is { } schema ? schema.Open()
+            : new InMemoryCallbackStore();
     }
 
     [TearDown]
-    public void Close() => _database?.Dispose();
+    public void Close()
+    {
+        (_store as IDisposable)?.Dispose();
+        _database?.Dispose();
+        _schema?.Dispose();
+    }
 
     private static CallbackRequest Request(int seed, string phone = "+12025550143", string queue = "general", double dueInMinutes = 0, string? line = "hold-line") =>
         new(ReferenceNumber.Create(new Random(seed)), queue, phone, CallbackKind.Scheduled, "en-US",
