@@ -55,7 +55,7 @@ public sealed partial class SimulateCommandEndToEndTests
         Assert.That(lines, Has.Some.Match(@"^09:00 +\d+:\d\d[+! ] +– +– +– +– +– +–$"), "callers only on Monday mornings");
         Assert.That(lines, Has.Some.Match(@"^\+ shortest tenth, ! longest tenth\. Best hour: Mon \d\d:00 \(\d+:\d\d\); worst: Mon \d\d:00 \(\d+:\d\d\)\.$"));
         Assert.That(lines, Has.Some.Match(@"^Best day: Mon \(\d+:\d\d on average\); worst: Mon \(\d+:\d\d\)\.$"));
-        Assert.That(lines[^1], Does.Match(@"^rate: \d+ calls in \d+\.\d\d s = \d+ calls/s \(\d+\.\d KB allocated per call, \d+% of the time in GC pauses\)$"));
+        Assert.That(lines[^1], Does.Match(@"^rate: \d+ calls in \d+\.\d\d s = \d+ calls/s \([\d,]+ bytes allocated per call, \d+% of the time in GC pauses\)$"));
     }
 
     [Test]

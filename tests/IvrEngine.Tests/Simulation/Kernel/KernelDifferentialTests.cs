@@ -19,6 +19,8 @@ public sealed class KernelDifferentialTests
             yield return new TestCaseData(Path.Combine("tests", "IvrEngine.Tests", "Simulation", "Fidelity", "erlang-c.scenario.json"), seed);
             yield return new TestCaseData(Path.Combine("tests", "IvrEngine.Tests", "Simulation", "Fidelity", "erlang-a.scenario.json"), seed);
             yield return new TestCaseData(Path.Combine("tests", "IvrEngine.Tests", "Simulation", "Staffing", "staffing-line.scenario.json"), seed);
+            // The peer benchmark without virtual hold: the kernel's speed figures (docs/simulation.md, "Speed") are taken on it.
+            yield return new TestCaseData(Path.Combine("tests", "IvrEngine.Benchmarks", "peer", "two-level-plain.scenario.json"), seed);
         }
     }
 
