@@ -1,0 +1,67 @@
+// The menu map: the served menu's diagram; a chosen node's prompts, options and timeouts
+// (GET /menus/nodes); the located errors of a broken edit while the last good version serves
+// (GET /menus/status, polled); redrawn when a new good version loads.
+import { el, get } from "./api.js";
+import { Diagram } from "./diagram.js";
+import { renderNode } from "./nodes.js";
+
+const $ = id => document.getElementById(id);
+const POLL_MS = 1000;
+
+let nodes = null;   // node id -> details, for the version drawn
+let drawn = null;   // the version drawn
+const diagram = new Diagram($("diagram"), { selectable: true, onSelect: showNode });
+
+async function showNode(id) {
+  try {
+    nodes ??= await loadNodes();
+  } catch (error) {
+    $("details").replaceChildren(el("p", error.message, "status error"));
+    return;
+  }
+  const node = nodes.get(id);
+  $("details-title").textContent = `Node ${id}`;
+  $("details").replaceChildren(node ? renderNode(node) : el("p", `The service describes no node '${id}'.`, "muted"));
+}
+
+async function loadNodes() {
+  const answer = await get("/menus/nodes");
+  const list = Array.isArray(answer) ? answer : answer.nodes ?? [];
+  return new Map(list.map(n => [n.id, n]));
+}
+
+async function poll() {
+  let status;
+  try {
+    status = await get("/menus/status");
+  } catch (error) {
+    $("served").textContent = error.message;
+    return;
+  }
+  showProblems(status);
+  const version = status.version ?? status.served?.version;
+  $("served").textContent = `Serving ${status.menu ?? status.name ?? "the menu"}, version ${version}.`;
+  if (version && version !== drawn) {
+    const first = drawn === null;
+    drawn = version;
+    nodes = null;
+    await diagram.load();
+    if (!first) $("served").textContent += " Redrawn: a new version loaded.";
+    if (diagram.selected) await showNode(diagram.selected);
+  }
+}
+
+function showProblems(status) {
+  const problems = status.problems ?? status.diagnostics ?? [];
+  $("problems").hidden = problems.length === 0;
+  if (problems.length === 0) return;
+  $("problems-intro").textContent = "The last edit does not load; callers are still served the last good version drawn below.";
+  $("problem-list").replaceChildren(...problems.map(p => {
+    const item = el("li");
+    item.append(el("code", `${p.file ?? ""}:${p.line}:${p.column}`), ` ${p.severity ?? "error"} `, el("code", p.code), ` ${p.message}`);
+    return item;
+  }));
+}
+
+await poll();
+setInterval(poll, POLL_MS);
