@@ -105,3 +105,21 @@ export function el(tag, text, className) {
   if (className) node.className = className;
   return node;
 }
+
+/**
+ * Follows a server-sent event stream whose events are named (`event: offered`): `onEvent(type, data)`
+ * for each of `types`. Returns a function that closes the stream.
+ */
+export function followNamed(path, types, onEvent, { onOpen, onDown } = {}) {
+  const source = new EventSource(path);
+  source.onopen = () => onOpen?.();
+  source.onerror = () => onDown?.(source.readyState === EventSource.CLOSED);
+  for (const type of types) {
+    source.addEventListener(type, message => {
+      let data;
+      try { data = JSON.parse(message.data); } catch { return; }
+      onEvent(type, data);
+    });
+  }
+  return () => source.close();
+}

@@ -10,6 +10,7 @@ const POLL_MS = 1000;
 
 let nodes = null;   // node id -> details, for the version drawn
 let drawn = null;   // the version drawn
+let note = "";      // what changed last, kept under the version line
 const diagram = new Diagram($("diagram"), { selectable: true, onSelect: showNode });
 
 async function showNode(id) {
@@ -26,8 +27,7 @@ async function showNode(id) {
 
 async function loadNodes() {
   const answer = await get("/menus/nodes");
-  const list = Array.isArray(answer) ? answer : answer.nodes ?? [];
-  return new Map(list.map(n => [n.id, n]));
+  return new Map(answer.nodes.map(n => [n.id, n]));
 }
 
 async function poll() {
@@ -39,26 +39,27 @@ async function poll() {
     return;
   }
   showProblems(status);
-  const version = status.version ?? status.served?.version;
-  $("served").textContent = `Serving ${status.menu ?? status.name ?? "the menu"}, version ${version}.`;
+  const version = status.version;
   if (version && version !== drawn) {
-    const first = drawn === null;
+    if (drawn !== null) note = ` Redrawn: version ${version} replaced ${drawn}.`;
     drawn = version;
     nodes = null;
     await diagram.load();
-    if (!first) $("served").textContent += " Redrawn: a new version loaded.";
     if (diagram.selected) await showNode(diagram.selected);
   }
+  // Written only when it changes: a status region re-announces whatever is written to it.
+  const line = `Serving ${status.menu}, version ${version}.${note}`;
+  if ($("served").textContent !== line) $("served").textContent = line;
 }
 
 function showProblems(status) {
-  const problems = status.problems ?? status.diagnostics ?? [];
+  const problems = status.problems ?? [];
   $("problems").hidden = problems.length === 0;
   if (problems.length === 0) return;
   $("problems-intro").textContent = "The last edit does not load; callers are still served the last good version drawn below.";
   $("problem-list").replaceChildren(...problems.map(p => {
     const item = el("li");
-    item.append(el("code", `${p.file ?? ""}:${p.line}:${p.column}`), ` ${p.severity ?? "error"} `, el("code", p.code), ` ${p.message}`);
+    item.append(el("code", `${p.file}:${p.line}:${p.column}`), ` ${p.severity} `, el("code", p.code), ` ${p.message}`);
     return item;
   }));
 }

@@ -1,49 +1,58 @@
-// One node's details as the map shows them: prompts in each language, options, timeouts.
+// One node's details as the map shows them (a node of GET /menus/nodes): prompts in each language,
+// options with keys, phrases and where they go, and its timeouts and retries.
 import { el } from "./api.js";
+
+function localeList(texts) {
+  const list = el("dl");
+  for (const [locale, text] of Object.entries(texts ?? {})) list.append(el("dt", locale), el("dd", text));
+  return list;
+}
+
+function phrases(byLocale) {
+  return Object.entries(byLocale ?? {}).map(([locale, words]) => `${locale}: ${words.join(", ")}`).join(" · ");
+}
+
+const seconds = s => `${s} s`;
 
 export function renderNode(node) {
   const box = el("div");
-  if (node.description) box.append(el("p", node.description));
   const facts = el("dl");
-  if (node.kind) facts.append(el("dt", "Kind"), el("dd", node.kind));
+  facts.append(el("dt", "Kind"), el("dd", node.kind));
+  if (node.queues?.length) facts.append(el("dt", "Reaches queues"), el("dd", node.queues.join(", ")));
   box.append(facts);
 
-  const prompts = node.prompts ?? node.prompt ?? {};
-  for (const [title, texts] of [["Prompt", prompts], ["Reprompt", node.reprompts ?? node.reprompt ?? {}]]) {
-    const entries = Object.entries(texts ?? {});
-    if (entries.length === 0) continue;
-    box.append(el("h3", title));
-    const list = el("dl");
-    for (const [locale, text] of entries) list.append(el("dt", locale), el("dd", text));
-    box.append(list);
-  }
+  if (Object.keys(node.prompts ?? {}).length) box.append(el("h3", "Prompt"), localeList(node.prompts));
+  if (Object.keys(node.reprompts ?? {}).length) box.append(el("h3", "Reprompt"), localeList(node.reprompts));
 
-  const options = node.options ?? [];
-  if (options.length > 0) {
+  if (node.options?.length) {
     box.append(el("h3", "Options"));
     const table = el("table");
-    const head = el("tr");
-    for (const h of ["Key", "Phrases", "Goes to"]) head.append(el("th", h));
-    table.append(el("thead"), el("tbody"));
-    table.tHead.append(head);
-    for (const option of options) {
-      const row = el("tr");
-      const phrases = option.say ?? option.phrases ?? {};
-      const said = typeof phrases === "object" && !Array.isArray(phrases)
-        ? Object.entries(phrases).map(([locale, words]) => `${locale}: ${[].concat(words).join(", ")}`).join(" · ")
-        : [].concat(phrases).join(", ");
-      row.append(el("td", option.key ?? "–"), el("td", said || "–"), el("td", option.to ?? option.action ?? option.goto ?? "–"));
-      table.tBodies[0].append(row);
+    const head = table.createTHead().insertRow();
+    for (const title of ["Key", "Phrases", "Goes to"]) head.append(el("th", title));
+    const body = table.createTBody();
+    for (const option of node.options) {
+      const row = body.insertRow();
+      row.append(el("td", option.key ?? "–"), el("td", phrases(option.phrases) || "–"), el("td", option.target?.text ?? "–"));
     }
     box.append(table);
   }
 
-  const timeouts = node.timeouts ?? null;
-  if (timeouts && Object.keys(timeouts).length > 0) {
-    box.append(el("h3", "Timeouts"));
-    const list = el("dl");
-    for (const [name, value] of Object.entries(timeouts)) list.append(el("dt", name), el("dd", typeof value === "object" ? JSON.stringify(value) : String(value)));
-    box.append(list);
+  box.append(el("h3", "Timeouts and retries"));
+  const timing = el("dl");
+  const add = (term, value) => { if (value !== null && value !== undefined && value !== "") timing.append(el("dt", term), el("dd", value)); };
+  add("No input", `${seconds(node.noInput.timeoutSeconds)}, ${node.noInput.retries} ${node.noInput.retries === 1 ? "retry" : "retries"}`);
+  add("Invalid input", `${node.invalidRetries} ${node.invalidRetries === 1 ? "retry" : "retries"}`);
+  add("Then", node.onRetriesExhausted?.text);
+  add("Between digits", seconds(node.interDigitTimeoutSeconds));
+  if (node.next) add("Next", node.next.text);
+  if (node.collect) {
+    const c = node.collect;
+    add("Collects", `${c.variable}: ${c.minLength}–${c.maxLength} digits${c.terminator ? `, ends with ${c.terminator}` : ""}${c.pattern ? `, pattern ${c.pattern}` : ""}`);
+    add("Between collected digits", seconds(c.interDigitTimeoutSeconds));
+    add("After collecting", c.next?.text);
   }
+  if (node.escape) add("Escape", node.escape.mode === "disabled" ? "disabled" : `${node.escape.mode}: keys ${node.escape.keys.join(" ") || "none"} → ${node.escape.target?.text ?? ""}`);
+  if (node.hours) add("Hours", `${node.hours.schedule}; when closed: ${node.hours.whenClosed.text}`);
+  box.append(timing);
   return box;
 }

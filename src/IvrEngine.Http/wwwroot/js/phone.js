@@ -25,6 +25,7 @@ function setInCall(inCall) {
 function show(view) {
   if (!view) return;
   $("state").textContent = view.state;
+  $("version").textContent = view.version;
   $("node").textContent = view.node ?? "–";
   $("queue").textContent = view.queue ? `${view.queue}${view.position ? `, number ${view.position} in line` : ""}` : "–";
   if (view.node) diagram.light(view.node);
