@@ -9,7 +9,8 @@ namespace IvrEngine.Hosting;
 /// has been quiet for <see cref="Debounce"/> (timed by the injected <see cref="TimeProvider"/>, so an
 /// editor's several writes make one reload). A valid change becomes the version new calls get; an
 /// invalid one — including a file caught half-written — is refused with its located errors logged,
-/// and the previous version keeps serving. Calls in progress keep the <see cref="Menu"/> instance they
+/// and the previous version keeps serving; <see cref="Status"/> keeps the refused load's diagnostics
+/// until the file loads again. Calls in progress keep the <see cref="Menu"/> instance they
 /// started with, so they finish on their version whatever happens here.
 /// </summary>
 public sealed partial class MenuCatalog : IDisposable
@@ -42,7 +43,7 @@ public sealed partial class MenuCatalog : IDisposable
         var result = MenuLoader.LoadFile(fullPath);
         if (!result.Succeeded) return result;
 
-        var entry = new Entry(fullPath, result.Menu);
+        var entry = new Entry(fullPath, new MenuFileStatus(result.Menu, _time.GetUtcNow(), []));
         if (!_entries.TryAdd(fullPath, entry)) return new MenuLoadResult(Current(fullPath), result.Diagnostics);
 
         var watcher = new FileSystemWatcher(Path.GetDirectoryName(fullPath)!, Path.GetFileName(fullPath))
@@ -62,8 +63,15 @@ public sealed partial class MenuCatalog : IDisposable
     }
 
     /// <summary>The version new calls on <paramref name="path"/> get, or null when it is not served.</summary>
-    public Menu? Current(string path) =>
-        _entries.TryGetValue(Path.GetFullPath(path), out var entry) ? Volatile.Read(ref entry.Menu) : null;
+    public Menu? Current(string path) => Status(path)?.Serving;
+
+    /// <summary>
+    /// The version served from <paramref name="path"/>, since when, and the located problems of the
+    /// file as it is now when its last change was refused (empty when the file is good); null when
+    /// it is not served. One consistent snapshot: all three change together.
+    /// </summary>
+    public MenuFileStatus? Status(string path) =>
+        _entries.TryGetValue(Path.GetFullPath(path), out var entry) ? Volatile.Read(ref entry.State) : null;
 
     /// <summary>Reloads now, as a file change would after the debounce (for callers that know a file changed).</summary>
     public MenuLoadResult Reload(string path) =>
@@ -100,17 +108,19 @@ public sealed partial class MenuCatalog : IDisposable
         lock (entry)
         {
             result = MenuLoader.LoadFile(entry.Path);
-            var serving = Volatile.Read(ref entry.Menu);
+            var state = Volatile.Read(ref entry.State);
+            var serving = state.Serving;
             if (result.Succeeded)
             {
                 if (result.Menu.Version != serving.Version)
                 {
-                    Volatile.Write(ref entry.Menu, result.Menu);
+                    Volatile.Write(ref entry.State, new MenuFileStatus(result.Menu, _time.GetUtcNow(), []));
                     Log.Serving(_logger, result.Menu.Name, result.Menu.Version, entry.Path);
                 }
                 else if (entry.Refused)
                 {
                     // Ops reverted a bad edit: say the file is good again, or the last word stays "error".
+                    Volatile.Write(ref entry.State, state with { Problems = [] });
                     Log.ServingAgain(_logger, entry.Path, serving.Name, serving.Version);
                 }
 
@@ -119,6 +129,7 @@ public sealed partial class MenuCatalog : IDisposable
             else
             {
                 entry.Refused = true;
+                Volatile.Write(ref entry.State, state with { Problems = result.Diagnostics });
                 Log.Refused(_logger, entry.Path, result.Errors.Count(), serving.Name, serving.Version);
                 foreach (var error in result.Errors) Log.Problem(_logger, error.ToString());
             }
@@ -128,10 +139,10 @@ public sealed partial class MenuCatalog : IDisposable
         return result;
     }
 
-    private sealed class Entry(string path, Menu menu)
+    private sealed class Entry(string path, MenuFileStatus state)
     {
         public readonly string Path = path;
-        public Menu Menu = menu;
+        public MenuFileStatus State = state;
 
         public FileSystemWatcher? Watcher { get; set; }
 
@@ -159,3 +170,7 @@ public sealed partial class MenuCatalog : IDisposable
         public static partial void Problem(ILogger logger, string diagnostic);
     }
 }
+
+/// <summary>A served menu file: the version new calls get, when it began to serve, and what is wrong with the file now.</summary>
+/// <param name="Problems">The diagnostics of the last reload when it was refused (errors and warnings, located); empty when the file is good.</param>
+public sealed record MenuFileStatus(Menu Serving, DateTimeOffset LoadedAt, IReadOnlyList<MenuDiagnostic> Problems);

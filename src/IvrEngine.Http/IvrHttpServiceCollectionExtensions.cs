@@ -18,6 +18,7 @@ public static class IvrHttpServiceCollectionExtensions
         services.AddRouting();
         services.AddSingleton<IvrMetrics>();
         services.AddSingleton<ServedLine>();
+        services.AddSingleton<Menus.MenuDiagrams>();
         services.AddSingleton<TwimlCalls>();
         services.AddSingleton<ApiKeyFilter>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>

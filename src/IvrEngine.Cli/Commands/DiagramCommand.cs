@@ -4,14 +4,14 @@ using IvrEngine.Menus.Diagrams;
 
 namespace IvrEngine.Cli.Commands;
 
-/// <summary><c>ivr diagram MENU --format mermaid|dot [--out FILE] [--state-machine]</c>.</summary>
+/// <summary><c>ivr diagram MENU --format mermaid|dot|svg [--out FILE] [--state-machine]</c>.</summary>
 internal static class DiagramCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
         var menu = new Argument<string>("MENU") { Description = "The menu file to draw." };
-        var format = new Option<string>("--format") { Description = "mermaid (renders on GitHub) or dot (Graphviz).", DefaultValueFactory = _ => "mermaid" };
-        format.AcceptOnlyFromAmong("mermaid", "dot");
+        var format = new Option<string>("--format") { Description = "mermaid (renders on GitHub), dot (Graphviz) or svg (a picture laid out here, nothing to install).", DefaultValueFactory = _ => "mermaid" };
+        format.AcceptOnlyFromAmong("mermaid", "dot", "svg");
         var outFile = new Option<string?>("--out") { Description = "Write the diagram to this file instead of the console.", HelpName = "FILE" };
         var locale = new Option<string?>("--locale") { Description = "The locale whose phrases label the arrows (default: the menu's first).", HelpName = "LOCALE" };
         var stateMachine = new Option<bool>("--state-machine") { Description = "Draw the call's state machine (from Stateless) instead of the menu." };
@@ -33,9 +33,19 @@ internal static class DiagramCommand
             return ExitCodes.Usage;
         }
 
+        if (stateMachine && format == "svg")
+        {
+            error.WriteLine("ivr diagram: --state-machine draws mermaid or dot only; drop --format svg.");
+            return ExitCodes.Usage;
+        }
+
         var text = stateMachine ? StateMachine(format)
-            : format == "dot" ? DotMenuWriter.Write(menu, locale)
-            : MermaidMenuWriter.Write(menu, locale);
+            : format switch
+            {
+                "dot" => DotMenuWriter.Write(menu, locale),
+                "svg" => SvgMenuWriter.Write(menu, locale),
+                _ => MermaidMenuWriter.Write(menu, locale),
+            };
         if (outFile is null)
         {
             output.Write(text);

@@ -20,6 +20,7 @@ internal static class MenuEndpoints
         writes.MapPost("/menus/validate", ValidateAsync).WithTags("Menus").Accepts<object>("application/json").Produces<ValidationReport>().WithSummary("Validate a menu document");
         writes.MapPost("/menus/publish", PublishAsync).WithTags("Menus").Accepts<object>("application/json").Produces<MenuSummary>(StatusCodes.Status201Created)
             .WithSummary("Publish a menu document as the served menu's next version; refused (422) with its diagnostics when invalid");
+        MenuMapEndpoints.Map(app);
     }
 
     private static IResult Current(ServedLine line) =>

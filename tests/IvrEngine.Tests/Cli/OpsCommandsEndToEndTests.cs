@@ -43,12 +43,28 @@ public sealed class OpsCommandsEndToEndTests
 
         var menu = await IvrProcess.RunAsync(string.Empty, "diagram", RepoPaths.BundledMenu, "--format", "dot", "--out", file.Path);
         var machine = await IvrProcess.RunAsync(string.Empty, "diagram", RepoPaths.BundledMenu, "--state-machine", "--format", "dot");
-        var bad = await IvrProcess.RunAsync(string.Empty, "diagram", RepoPaths.BundledMenu, "--format", "svg");
+        var bad = await IvrProcess.RunAsync(string.Empty, "diagram", RepoPaths.BundledMenu, "--format", "png");
 
         Assert.That(menu.ExitCode, Is.EqualTo(0), menu.ToString());
         Assert.That(File.ReadAllText(file.Path), Does.StartWith("digraph \"carrier-support\" {").And.Contain("n_main -> n_quick_pay"));
         Assert.That(machine.Output, Does.StartWith("digraph {").And.Contain("InMenu"));
         Assert.That(bad.ExitCode, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Diagram_WritesAnSvgPictureToAFile_ButNotOfTheStateMachine()
+    {
+        using var file = IvrProcess.WriteTempFile(null, ".svg");
+
+        var menu = await IvrProcess.RunAsync(string.Empty, "diagram", RepoPaths.BundledMenu, "--format", "svg", "--out", file.Path);
+        var machine = await IvrProcess.RunAsync(string.Empty, "diagram", RepoPaths.BundledMenu, "--state-machine", "--format", "svg");
+
+        Assert.That(menu.ExitCode, Is.EqualTo(0), menu.ToString());
+        var svg = System.Xml.Linq.XDocument.Parse(File.ReadAllText(file.Path));
+        Assert.That(svg.Root!.Name.LocalName, Is.EqualTo("svg"));
+        Assert.That(svg.Descendants().Any(e => (string?)e.Attribute("id") == "node-main"), Is.True);
+        Assert.That(machine.ExitCode, Is.EqualTo(2), machine.ToString());
+        Assert.That(machine.Error, Does.Contain("--state-machine draws mermaid or dot only"));
     }
 
     [Test]

@@ -47,10 +47,10 @@ internal sealed record MenuGraphModel(IReadOnlyList<GraphBox> Boxes, IReadOnlyLi
             {
                 case NodeKind.CollectDigits:
                     lines.Add($"collect {node.Collect!.Variable} ({node.Collect.MinLength}-{node.Collect.MaxLength} digits)");
-                    arrows.Add(new GraphArrow(ids.Node(node.Id), Target(node.Collect.Next), "entered", false));
+                    arrows.Add(new GraphArrow(ids.Node(node.Id), Target(node.Collect.Next), "entered", false, ArrowKind.Next));
                     break;
                 case NodeKind.Announcement:
-                    AddOrNote(node.Next!, "then");
+                    AddOrNote(node.Next!, "then", ArrowKind.Next);
                     break;
             }
 
@@ -59,29 +59,29 @@ internal sealed record MenuGraphModel(IReadOnlyList<GraphBox> Boxes, IReadOnlyLi
                 var label = OptionLabel(option, locale);
                 if (option.Action is RepeatNode or GoBack or GoToMainMenu) lines.Add($"{label}: {Verb(option.Action)}");
                 // A callback option books a call from the queue later: dashed, to tell it from a transfer.
-                else if (option.Action is RequestCallback) arrows.Add(new GraphArrow(ids.Node(node.Id), Target(option.Action), $"{label}: callback", true));
-                else arrows.Add(new GraphArrow(ids.Node(node.Id), Target(option.Action), label, false));
+                else if (option.Action is RequestCallback) arrows.Add(new GraphArrow(ids.Node(node.Id), Target(option.Action), $"{label}: callback", true, ArrowKind.Callback));
+                else arrows.Add(new GraphArrow(ids.Node(node.Id), Target(option.Action), label, false, ArrowKind.Option));
             }
 
             if (Describe(node.Escape) != usualEscape)
             {
                 if (node.Escape.Mode == EscapeMode.Disabled) lines.Add("escape disabled");
-                else arrows.Add(new GraphArrow(ids.Node(node.Id), Target(node.Escape.Target), $"escape {string.Join(" ", node.Escape.Keys)} ({node.Escape.Mode.ToString().ToLowerInvariant()})", true));
+                else arrows.Add(new GraphArrow(ids.Node(node.Id), Target(node.Escape.Target), $"escape {string.Join(" ", node.Escape.Keys)} ({node.Escape.Mode.ToString().ToLowerInvariant()})", true, ArrowKind.Escape));
             }
 
-            if (node.Kind != NodeKind.Announcement && node.OnRetriesExhausted != usualRetries) AddOrNote(node.OnRetriesExhausted, "retries exhausted", dashed: true);
-            if (node.Hours is { } hours) arrows.Add(new GraphArrow(ids.Node(node.Id), Target(hours.WhenClosed), Closed(hours), true));
+            if (node.Kind != NodeKind.Announcement && node.OnRetriesExhausted != usualRetries) AddOrNote(node.OnRetriesExhausted, "retries exhausted", ArrowKind.RetriesExhausted, dashed: true);
+            if (node.Hours is { } hours) arrows.Add(new GraphArrow(ids.Node(node.Id), Target(hours.WhenClosed), Closed(hours), true, ArrowKind.Closed));
             boxes.Add(new GraphBox(ids.Node(node.Id), node.Kind switch
             {
                 NodeKind.Menu => GraphShape.Menu,
                 NodeKind.CollectDigits => GraphShape.Collect,
                 _ => GraphShape.Announcement,
-            }, lines));
+            }, lines, node.Id));
 
-            void AddOrNote(MenuAction action, string label, bool dashed = false)
+            void AddOrNote(MenuAction action, string label, ArrowKind kind, bool dashed = false)
             {
                 if (action is RepeatNode or GoBack or GoToMainMenu) lines.Add($"{label}: {Verb(action)}");
-                else arrows.Add(new GraphArrow(ids.Node(node.Id), Target(action), label, dashed));
+                else arrows.Add(new GraphArrow(ids.Node(node.Id), Target(action), label, dashed, kind));
             }
         }
 
@@ -103,11 +103,11 @@ internal sealed record MenuGraphModel(IReadOnlyList<GraphBox> Boxes, IReadOnlyLi
             drawn.Add(queueId);
             if (menu.Queues.TryGetValue(queueId, out var queue) && queue.Hours is { } hours)
             {
-                arrows.Add(new GraphArrow(ids.Queue(queueId), Target(hours.WhenClosed), Closed(hours), true));
+                arrows.Add(new GraphArrow(ids.Queue(queueId), Target(hours.WhenClosed), Closed(hours), true, ArrowKind.Closed));
             }
         }
 
-        boxes.AddRange(queuesUsed.Select(q => new GraphBox(ids.Queue(q), GraphShape.Queue, QueueLines(menu, q, locale))));
+        boxes.AddRange(queuesUsed.Select(q => new GraphBox(ids.Queue(q), GraphShape.Queue, QueueLines(menu, q, locale), q)));
         if (hangsUp) boxes.Add(new GraphBox(HangUpId, GraphShape.End, ["hang up"]));
         return new MenuGraphModel(boxes, arrows, legend);
     }
@@ -160,9 +160,32 @@ internal enum GraphShape
     End,
 }
 
-internal sealed record GraphBox(string Id, GraphShape Shape, IReadOnlyList<string> Lines);
+/// <param name="Key">The menu's own id of the node or queue drawn (null for the hang-up end).</param>
+internal sealed record GraphBox(string Id, GraphShape Shape, IReadOnlyList<string> Lines, string? Key = null);
 
-internal sealed record GraphArrow(string From, string To, string Label, bool Dashed);
+internal sealed record GraphArrow(string From, string To, string Label, bool Dashed, ArrowKind Kind);
+
+/// <summary>Why an arrow is drawn: the SVG colours and the legend tell these apart.</summary>
+internal enum ArrowKind
+{
+    /// <summary>A caller's choice: a key or a phrase.</summary>
+    Option,
+
+    /// <summary>Where a node goes by itself: after an announcement, after digits are entered.</summary>
+    Next,
+
+    /// <summary>An option that books a callback from a queue.</summary>
+    Callback,
+
+    /// <summary>A node's own escape to a human, where it differs from the usual one.</summary>
+    Escape,
+
+    /// <summary>Where the caller goes when a node's retries run out, where it differs from the usual.</summary>
+    RetriesExhausted,
+
+    /// <summary>Where callers go when a node's or queue's hours are closed.</summary>
+    Closed,
+}
 
 /// <summary>Diagram-safe ids (letters, digits, '_'), unique even when two node ids differ only in '-' and '_'.</summary>
 internal sealed class DiagramIds
