@@ -1,3 +1,4 @@
+using IvrEngine.Http.Agents;
 using IvrEngine.Http.Calls;
 using IvrEngine.Http.Callbacks;
 using IvrEngine.Http.Infrastructure;
@@ -39,6 +40,7 @@ public static class IvrHttpApplicationBuilderExtensions
             var writes = endpoints.MapGroup("").AddEndpointFilter<ApiKeyFilter>();
             CallEndpoints.Map(endpoints, writes);
             QueueEndpoints.Map(endpoints);
+            AgentEndpoints.Map(endpoints, writes);
             CallbackEndpoints.Map(endpoints, writes);
             MenuEndpoints.Map(endpoints, writes);
             if (twiml) TwimlEndpoints.Map(endpoints);

@@ -4,6 +4,7 @@ using IvrEngine.Callbacks;
 using IvrEngine.Calls;
 using IvrEngine.Hosting;
 using IvrEngine.Hosting.Callbacks;
+using IvrEngine.Http.Agents;
 using IvrEngine.Http.Calls;
 using IvrEngine.Http.Infrastructure;
 using IvrEngine.Menus;
@@ -61,6 +62,9 @@ public sealed class ServedLine
 
     internal MenuCatalog Catalog => _catalog;
 
+    /// <summary>The live agents' tokens, dial destinations and event streams.</summary>
+    internal AgentDesk Desk { get; } = new();
+
     internal HttpServeOptions Options => _options;
 
     /// <summary>
@@ -95,6 +99,7 @@ public sealed class ServedLine
         {
             _dialer.Serve(center);
             center.EventRecorded += OnQueueEvent;
+            center.Live.Happened += Desk.OnEvent;
             foreach (var queue in center.Menu.Queues.Keys) _metrics.Waiting(queue, 0);
         });
         return loaded;

@@ -82,7 +82,16 @@ internal static partial class CallEndpoints
         {
             return Problems.Invalid("queue", $"There is no queue '{Problems.Printable(queue)}'; the queues are {string.Join(", ", menu.Queues.Keys.Order(StringComparer.Ordinal))}.");
         }
-        return await ActAsync(line, reference, CallInputs.Transfer, call => line.Center?.TransferByAgent(call, queue));
+        // A caller talking to a live agent is theirs to transfer: the request carries that agent's token.
+        var token = request.Headers[Agents.AgentEndpoints.TokenHeader].ToString();
+        bool NotTheirs() => line.Desk.AgentTalkingTo(reference) is { } agent && !line.Desk.IsTokenOf(agent, token);
+        if (await line.Host.InvokeAsync(NotTheirs)) return Problems.NotYourCall(reference);
+        return await ActAsync(line, reference, CallInputs.Transfer, call =>
+        {
+            if (NotTheirs()) return;
+            if (line.Desk.AgentTalkingTo(reference) is not null) line.Desk.MovingByCallsApi(reference, queue);
+            line.Center?.TransferByAgent(call, queue);
+        });
     }
 
     private static async Task<IResult> ReadAsync(string reference, ServedLine line) =>

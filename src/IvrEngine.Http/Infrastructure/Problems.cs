@@ -25,6 +25,23 @@ internal static class Problems
                 : $"A call that is {state} accepts {string.Join(", ", accepts)}, not {input}.",
             ("state", state.ToString()), ("accepts", accepts));
 
+    /// <summary>An action a live agent's status cannot take: names the status and what it takes.</summary>
+    public static IResult AgentCannot(string action, string status, IReadOnlyList<string> accepts) =>
+        Problem(StatusCodes.Status409Conflict, "agent-state", "Not in this agent state",
+            accepts.Count == 0
+                ? $"An agent who is {status} can do nothing here ({action} refused); sign in again with POST /agents."
+                : $"An agent who is {status} can {string.Join(", ", accepts)}, not {action}.",
+            ("state", status), ("accepts", accepts));
+
+    public static IResult AgentTokenRequired() =>
+        Problem(StatusCodes.Status401Unauthorized, "agent-token-required", "Agent token required", "Agent requests carry the token POST /agents gave at sign-in: X-Agent-Token: TOKEN.");
+
+    public static IResult WrongAgent(string agent) =>
+        Problem(StatusCodes.Status403Forbidden, "wrong-agent", "Not this agent's token", $"The token is not the one agent '{Printable(agent)}' signed in with; an agent acts only as themselves.");
+
+    public static IResult NotYourCall(string call) =>
+        Problem(StatusCodes.Status403Forbidden, "not-your-call", "Not your call", $"Call '{Printable(call)}' is not offered to or talking with this agent; an agent acts only on their own calls.");
+
     public static IResult Conflict(string type, string title, string detail) => Problem(StatusCodes.Status409Conflict, type, title, detail);
 
     /// <summary>A malformed request: names the field that is wrong.</summary>

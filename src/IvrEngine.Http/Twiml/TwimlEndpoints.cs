@@ -88,7 +88,8 @@ internal static class TwimlEndpoints
     private static async Task<IResult> AnswerAsync(ServedLine line, LiveCall call, HttpRequest request, IOptions<HttpServeOptions> options)
     {
         var baseUrl = (options.Value.PublicUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}{request.PathBase}") + "/twiml";
-        var response = await line.Host.InvokeAsync(() => TwimlComposer.Compose(call, baseUrl, options.Value.HoldMusic));
+        // A caller a live agent has accepted is put through to the agent's phone or client.
+        var response = await line.Host.InvokeAsync(() => TwimlComposer.Compose(call, baseUrl, options.Value.HoldMusic, line.Desk.DialFor(call.Reference)));
         return Xml(response);
     }
 

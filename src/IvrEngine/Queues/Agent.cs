@@ -25,6 +25,9 @@ public sealed class Agent
 
     public string Name => Profile.Name;
 
+    /// <summary>A seat for a person signed in through the service, not a simulated agent.</summary>
+    public bool IsLive => Profile.Live;
+
     public AgentProfile Profile { get; }
 
     public AgentState State { get; private set; }
@@ -62,14 +65,19 @@ public sealed class Agent
 
     internal void CountCall(string queueId) => _callsTaken[queueId] = CallsTaken(queueId) + 1;
 
+    /// <summary>Told of every change of state, on the calls' thread (live agents' desks follow their seat through it).</summary>
+    internal Action<Agent>? Moved { get; set; }
+
     internal void MoveTo(AgentState state, Instant now)
     {
         var spent = now - StateSince;
         if (State != AgentState.Away) LoggedInTime += spent;
         if (State is AgentState.OnCall or AgentState.WrapUp) BusyTime += spent;
         if (state == AgentState.Available && State != AgentState.Ringing) IdleSince = now;
+        var changed = State != state;
         State = state;
         StateSince = now;
+        if (changed) Moved?.Invoke(this);
     }
 
     /// <summary>Busy and logged-in time including the current state, without changing it.</summary>

@@ -72,11 +72,13 @@ public sealed class CallCenter
             _lines.Add(new LiveQueue(definition, members, observer, time));
         }
 
-        IAgentBehaviour behaviour = new SimulatedAgentBehaviour(_clock, random);
+        var live = new LiveAgentBehaviour(_clock);
+        IAgentBehaviour behaviour = new AgentBehaviours(new SimulatedAgentBehaviour(_clock, random), live);
+        Live = new LiveAgents(_roster, live, _lines, _clock);
         _connections = new AgentConnections(_lines, _recorder, _clock, behaviour, _roster);
         _keptPlaces = new KeptPlaces(_lines, _recorder, _clock, callbacks, route);
         var freeAgents = new FreeAgents(rotation, _clock);
-        var ringer = new Ringer(_lines, _recorder, _clock, freeAgents, new AgentChoices(random), behaviour, rotation, _connections, _admission, route);
+        var ringer = new Ringer(_lines, _recorder, _clock, freeAgents, new AgentChoices(random), behaviour, rotation, _connections, _admission, _roster, route);
         _router = new Router(_lines, _roster, freeAgents, _keptPlaces, ringer);
     }
 
@@ -89,6 +91,9 @@ public sealed class CallCenter
     public CallingWindow CallingWindow { get; }
 
     public IReadOnlyList<Agent> Agents => _roster.Agents;
+
+    /// <summary>The live seats and the people signed in at them (sign in, ready, accept, hang up…), on the calls' thread.</summary>
+    public LiveAgents Live { get; }
 
     public QueueLog Log { get; }
 

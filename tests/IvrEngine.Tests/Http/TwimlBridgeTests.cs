@@ -75,6 +75,29 @@ public sealed class TwimlBridgeTests
         Assert.That((await (await client.GetAsync("/queues/general")).JsonAsync()).GetProperty("waiting").GetInt32(), Is.Zero);
     }
 
+    [TestCase("client", "desk-anna", "Client")]
+    [TestCase("number", "+12025550199", "Number")]
+    public async Task ACallerALiveAgentAccepts_IsDialedThroughToTheAgentsSignIn(string kind, string destination, string element)
+    {
+        using var factory = new IvrServiceFactory(twiml: true, staffing: AgentsApiTests.MixedStaffing);
+        var client = await factory.StartAsync();
+        var token = (await AgentsApiTests.SignInAsync(client, new Dictionary<string, object> { ["agent"] = "Desk", ["dial"] = new Dictionary<string, string> { [kind] = destination } })).Str("token");
+        await AgentsApiTests.AgentPostAsync(client, "Desk", token, "ready");
+        var reference = new Uri((await PostAsync(client, "/twiml/voice", Incoming())).Root!.Element("Gather")!.Attribute("action")!.Value).Query["?call=".Length..];
+        var queued = await PostAsync(client, $"/twiml/gather?call={reference}", Webhook(("Digits", "0")));
+        Assert.That(queued.Root!.Element("Redirect"), Is.Not.Null, "waiting while the agent's phone rings");
+
+        Assert.That((await AgentsApiTests.AgentPostAsync(client, "Desk", token, "accept")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var dialed = await PostAsync(client, $"/twiml/wait?call={reference}", Webhook());
+
+        var dial = dialed.Root!.Element("Dial")!;
+        Assert.That(dial.Element(element)!.Value, Is.EqualTo(destination));
+        Assert.That(dial.Attribute("action")!.Value, Is.EqualTo($"http://localhost/twiml/wait?call={reference}"));
+        AssertDocumented(dialed.Root!);
+        await AgentsApiTests.AgentPostAsync(client, "Desk", token, "hangup");
+        Assert.That((await PostAsync(client, $"/twiml/wait?call={reference}", Webhook())).Root!.Element("Hangup"), Is.Not.Null, "the agent hung up: so does the caller's leg");
+    }
+
     [Test]
     public async Task SpeechFromTheGather_IsSaidIntoTheCall_AndTheEndOfTheCallHangsUp()
     {

@@ -12,16 +12,24 @@ internal sealed class AgentRoster(CenterTimers clock, QueueAdmission admission, 
 
     public IReadOnlyList<Agent> Agents => _agents;
 
-    /// <summary>Adds the next agent of the staffing file; one still finishing an earlier call when the line opens starts busy.</summary>
-    public void Add(AgentProfile profile)
+    /// <summary>
+    /// Adds the next agent of the staffing file (or a live agent signing in with queues of their own);
+    /// one still finishing an earlier call when the line opens starts busy, and a live seat starts away
+    /// until its person signs in and is ready.
+    /// </summary>
+    public Agent Add(AgentProfile profile)
     {
         var agent = new Agent(profile, _agents.Count, clock.Now);
         agent.RingPipeline = RingPipelines.ForAgent(agent, clock.Time);
         _agents.Add(agent);
-        if (profile.BusyAtStart > Duration.Zero) StartEarlierCall(agent, profile.BusyAtStart);
+        if (profile.Live) agent.MoveTo(AgentState.Away, clock.Now);
+        else if (profile.BusyAtStart > Duration.Zero) StartEarlierCall(agent, profile.BusyAtStart);
+        return agent;
     }
 
     public Agent Named(string name) => _agents.Single(a => a.Name == name);
+
+    public Agent? Find(string name) => _agents.Find(a => a.Name == name);
 
     public bool AnyAvailable()
     {
@@ -57,6 +65,25 @@ internal sealed class AgentRoster(CenterTimers clock, QueueAdmission admission, 
         }
         agent.MoveTo(AgentState.Available, clock.Now);
         route();
+    }
+
+    /// <summary>
+    /// A ring went unanswered: the agent may be rung again, or, when they asked to log out while it
+    /// rang, they go away. Callers of a queue left with nobody are let go at the next turn, outside the
+    /// offer that is still ringing for one of them.
+    /// </summary>
+    public void RingedOut(Agent agent)
+    {
+        // A simulated agent asked to log out while ringing still goes at the end of their next call, as
+        // they always have (the simulations' figures depend on it); a live agent goes now.
+        if (!agent.LoggingOut || !agent.IsLive)
+        {
+            agent.MoveTo(AgentState.Available, clock.Now);
+            return;
+        }
+        agent.LoggingOut = false;
+        agent.MoveTo(AgentState.Away, clock.Now);
+        clock.After(Duration.Zero, () => admission.EmptyQueuesOf(agent));
     }
 
     /// <summary>Simulates the call an agent is finishing when the line opens.</summary>

@@ -10,7 +10,7 @@ namespace IvrEngine.Queues.Agents;
 internal sealed class SimulatedAgentBehaviour(CenterTimers clock, Random random) : IAgentBehaviour
 {
     /// <param name="raced">Others ring too: even an instant answer waits its turn on the clock, so the first ring's win can stop the rest.</param>
-    public ValueTask<RingResult> RingAsync(Agent agent, IQueueCaller call, bool raced, CancellationToken cancel)
+    public ValueTask<RingResult> RingAsync(Agent agent, IQueueCaller call, string queueId, bool raced, CancellationToken cancel)
     {
         var answers = random.NextDouble() >= agent.Profile.NoAnswerProbability;
         // An agent rung alone who answers at once does so now: no timer, and the ring pipeline completes without waiting.
@@ -18,7 +18,14 @@ internal sealed class SimulatedAgentBehaviour(CenterTimers clock, Random random)
         return new ValueTask<RingResult>(PickUpLaterAsync(agent, answers, cancel));
     }
 
-    public IDisposable Talk(Agent agent, Action finished) => clock.After(agent.Profile.HandleTime.Sample(random), finished);
+    public void RingEnded(Agent agent, IQueueCaller call, string queueId, RingEnd how)
+    {
+        // Nobody to tell: a simulated agent's next ring is drawn afresh.
+    }
+
+    public IDisposable Talk(Agent agent, IQueueCaller call, Action finished) => clock.After(agent.Profile.HandleTime.Sample(random), finished);
+
+    public IDisposable WrapUp(Agent agent, Action done) => clock.After(agent.Profile.WrapUp, done);
 
     public string? HandsOnTo(Agent agent, string queueId)
     {

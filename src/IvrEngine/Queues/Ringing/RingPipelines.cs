@@ -48,12 +48,13 @@ internal static class RingPipelines
         new ResiliencePipelineBuilder<RingResult> { TimeProvider = time }
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<RingResult>
             {
-                // An agent who leaves the phone ringing again and again is taken out of rotation for a while.
+                // An agent who leaves the phone ringing (or declines) again and again is taken out of rotation for a while.
                 FailureRatio = 1.0,
                 MinimumThroughput = FailuresBeforeBreak,
                 SamplingDuration = SamplingDuration,
                 BreakDuration = BreakDuration,
-                ShouldHandle = new PredicateBuilder<RingResult>().Handle<TimeoutRejectedException>(),
+                // A declined ring (a live agent's choice) counts as one left to ring out.
+                ShouldHandle = new PredicateBuilder<RingResult>().Handle<TimeoutRejectedException>().HandleResult(RingResult.NoAnswer),
                 // No OnOpened/OnClosed callbacks: Polly runs those on the thread pool, outside the
                 // calls' thread. The state is read after each ring instead (AgentRotation.Note).
                 StateProvider = agent.Circuit,

@@ -14,7 +14,7 @@ namespace IvrEngine.Queues.Ringing;
 /// overflow, or back to routing.
 /// </summary>
 internal sealed class Ringer(WaitingLines lines, QueueRecorder recorder, CenterTimers clock, FreeAgents freeAgents, AgentChoices choices,
-    IAgentBehaviour behaviour, AgentRotation rotation, AgentConnections connections, QueueAdmission admission, Action route)
+    IAgentBehaviour behaviour, AgentRotation rotation, AgentConnections connections, QueueAdmission admission, AgentRoster roster, Action route)
 {
     private readonly ResiliencePipeline<RingResult> _offerPipeline = RingPipelines.ForOffers(clock.Time);
 
@@ -133,7 +133,7 @@ internal sealed class Ringer(WaitingLines lines, QueueRecorder recorder, CenterT
                 {
                     try
                     {
-                        return Outcome.FromResult(await ring.Behaviour.RingAsync(ring.Agent, ring.Call, ring.Raced, ctx.CancellationToken).ConfigureAwait(false));
+                        return Outcome.FromResult(await ring.Behaviour.RingAsync(ring.Agent, ring.Call, ring.Queue, ring.Raced, ctx.CancellationToken).ConfigureAwait(false));
                     }
                     catch (OperationCanceledException cancelled)
                     {
@@ -142,18 +142,24 @@ internal sealed class Ringer(WaitingLines lines, QueueRecorder recorder, CenterT
                     }
                 },
                 context,
-                (Agent: agent, Call: entry.Call, Raced: raced, Behaviour: behaviour)).ConfigureAwait(false);
+                (Agent: agent, Call: entry.Call, Queue: entry.Queue.Id, Raced: raced, Behaviour: behaviour)).ConfigureAwait(false);
             if (outcome.Exception is null && outcome.Result == RingResult.Answered)
             {
                 rotation.Note(agent);
                 return (agent, true);
             }
-            if (outcome.Exception is TimeoutRejectedException)
+            // A ring-out: the timeout passed, or the agent declined (a live agent's choice); either way the retry rings the next.
+            var how = outcome.Exception is TimeoutRejectedException ? RingEnd.TimedOut
+                : outcome.Exception is null && outcome.Result == RingResult.NoAnswer ? RingEnd.Declined
+                : RingEnd.Withdrawn;
+            if (how != RingEnd.Withdrawn && recorder.Recording)
             {
-                if (recorder.Recording) recorder.Record(new QueueEvent(clock.Now, QueueEventType.RingNoAnswer, entry.Queue.Id, entry.Call.Reference.ToString(), agent.Name, Ring: clock.Now - started));
+                recorder.Record(new QueueEvent(clock.Now, QueueEventType.RingNoAnswer, entry.Queue.Id, entry.Call.Reference.ToString(), agent.Name, Ring: clock.Now - started,
+                    Detail: how == RingEnd.Declined ? "declined" : null));
             }
-            agent.MoveTo(AgentState.Available, clock.Now);
+            roster.RingedOut(agent);
             rotation.Note(agent);
+            behaviour.RingEnded(agent, entry.Call, entry.Queue.Id, how);
             return (agent, false);
         }
         finally

@@ -19,10 +19,14 @@ internal sealed class StaffingBinder(BindContext context)
 
     private static readonly string[] RootProperties = ["$schema", "description", "defaults", "agents"];
     private static readonly string[] ProfileProperties = ["handleTime", "wrapUpSeconds", "answerSeconds", "noAnswerProbability", "transfer", "busyAtStartSeconds"];
-    private static readonly string[] AgentProperties = [.. ProfileProperties, "name", "count", "queues"];
+    private static readonly string[] AgentProperties = [.. ProfileProperties, "name", "count", "queues", "live"];
+
+    /// <summary>How a simulated agent acts: a live seat's person does all this themselves, so a live entry may not say it.</summary>
+    private static readonly string[] SimulatedOnly = ["handleTime", "answerSeconds", "noAnswerProbability", "transfer", "busyAtStartSeconds"];
     private static readonly string[] TransferProperties = ["probability", "to"];
 
-    private static readonly AgentProfile BuiltIn = new(
+    /// <summary>An agent's profile when neither the entry nor the defaults say otherwise (also a live agent's who signs in with queues of their own).</summary>
+    internal static readonly AgentProfile BuiltIn = new(
         string.Empty,
         ImmutableDictionary<string, int>.Empty,
         new HandleTime(HandleTimeDistribution.LogNormal, Duration.FromMinutes(4), Duration.FromMinutes(2)),
@@ -57,6 +61,15 @@ internal sealed class StaffingBinder(BindContext context)
             }
 
             var profile = ReadProfile(agent, what, defaults, AgentProperties);
+            if (context.AsBoolean(agent["live"], $"live of {what}") == true)
+            {
+                foreach (var property in agent.Properties.Where(p => SimulatedOnly.Contains(p.Name)))
+                {
+                    context.Error(DiagnosticCodes.UnknownProperty, property.NameWhere,
+                        $"{property.Name} of {what} is for simulated agents; {what} is a live seat, whose person answers, talks and transfers themselves (wrapUpSeconds is the wrap-up wait estimates expect of them)");
+                }
+                profile = profile with { Live = true, BusyAtStart = Duration.Zero, NoAnswerProbability = 0, TransferProbability = 0, TransferTo = null };
+            }
             var name = context.AsString(context.Require(agent, "name", what), $"name of {what}") ?? what;
             if (string.IsNullOrWhiteSpace(name))
             {
