@@ -73,7 +73,8 @@ function closeDesk(message) {
 function onAgentEvent(type, data) {
   const item = el("li");
   item.append(el("span", `${(data.at ?? "").slice(11, 19)} `), el("span", type, "type"));
-  const words = [data.call?.reference, data.call?.queue, data.by ? `by ${data.by}` : null, data.queue ? `to ${data.queue}` : null, data.reason].filter(Boolean).join(" · ");
+  const words = [type === "state" ? data.state : null, data.call?.reference, data.call?.queue, data.by ? `by ${data.by}` : null, data.queue ? `to ${data.queue}` : null, data.reason]
+    .filter(Boolean).join(" · ");
   if (words) item.append(el("span", ` ${words}`));
   $("log").prepend(item);
   if (data.state === "SignedOut") {

@@ -121,8 +121,11 @@ function send(path, body) {
   if (!reference) return Promise.resolve();
   inputs = inputs.then(async () => {
     try {
-      show(await post(`/calls/${encodeURIComponent(reference)}/${path}`, body));
-      say(status, "");
+      const view = await post(`/calls/${encodeURIComponent(reference)}/${path}`, body);
+      // The stream may already have ended the call (and said so): an answer that comes after it changes nothing.
+      if (call !== reference) return;
+      show(view);
+      if (status.classList.contains("error")) say(status, "");
     } catch (error) {
       say(status, error.message, "error");
     }
