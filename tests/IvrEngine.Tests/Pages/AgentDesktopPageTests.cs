@@ -41,7 +41,7 @@ public sealed class AgentDesktopPageTests
         await Expect(desk.Locator("#offer-queue")).ToHaveTextAsync("general");
         await Expect(desk.Locator("#offer-path li")).ToHaveTextAsync(["main", "billing"]);
         await Expect(desk.GetByRole(AriaRole.Button, new() { Name = "Accept" })).ToBeFocusedAsync();
-        await Browser.ScreenshotAsync(desk, "agent-ringing");
+        await Browser.ScreenshotAsync(desk, "agent-ringing", forDocs: true);
         await desk.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
 
         await Expect(desk.Locator("#agent-state")).ToHaveTextAsync("On a call");
@@ -60,6 +60,7 @@ public sealed class AgentDesktopPageTests
         await Browser.ScreenshotAsync(desk, "agent");
         await Browser.ScreenshotAsync(wallboard, "wallboard-answered");
 
+        await desk.BringToFrontAsync();
         await desk.GetByRole(AriaRole.Button, new() { Name = "Hang up" }).ClickAsync();
         await Expect(desk.Locator("#agent-state")).ToContainTextAsync("Wrap-up");
         await Expect(phone.Locator("#state")).ToHaveTextAsync("Ended");

@@ -40,22 +40,29 @@ public sealed class Browser
         _playwright?.Dispose();
     }
 
-    /// <summary>A fresh context (its own storage) at a size that shows a page whole.</summary>
+    /// <summary>
+    /// A fresh context (its own storage) at a size that shows a page whole. Several pages of one
+    /// context are tabs: a test brings a tab to the front before clicking in it, as a person would,
+    /// since Chromium handles input to a tab behind another slowly.
+    /// </summary>
     public static Task<IBrowserContext> NewContextAsync(string baseUrl) =>
         Current.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
 
     /// <summary>
     /// Saves the page as a PNG under the test's work folder (screenshots/NAME.png) and returns its path;
-    /// with <c>IVR_UPDATE_DOCS=1</c> it also becomes docs/images/NAME.png, the picture docs/pages.md shows.
+    /// with <c>IVR_UPDATE_DOCS=1</c> a picture <paramref name="forDocs"/> also becomes docs/images/NAME.png,
+    /// the one docs/pages.md shows.
     /// </summary>
-    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    public static async Task<string> ScreenshotAsync(IPage page, string name, bool forDocs = false)
     {
         var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, name + ".png");
+        // A page behind another is drawn slowly (seconds per picture): the one pictured comes to the front.
+        await page.BringToFrontAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         TestContext.AddTestAttachment(path, name);
-        if (Environment.GetEnvironmentVariable("IVR_UPDATE_DOCS") == "1")
+        if (forDocs && Environment.GetEnvironmentVariable("IVR_UPDATE_DOCS") == "1")
         {
             var docs = Path.Combine(RepoPaths.Root, "docs", "images");
             Directory.CreateDirectory(docs);

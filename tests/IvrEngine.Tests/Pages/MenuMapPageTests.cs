@@ -25,7 +25,7 @@ public sealed class MenuMapPageTests
         await Expect(details.Locator("tbody tr").First).ToContainTextAsync("1");
         await Expect(details).ToContainTextAsync("No input5 s, 2 retries");
         await Expect(map.Locator("#diagram g.node[data-node=billing]")).ToHaveAttributeAsync("aria-pressed", "true");
-        await Browser.ScreenshotAsync(map, "map");
+        await Browser.ScreenshotAsync(map, "map", forDocs: true);
     }
 
     [Test]
@@ -52,7 +52,7 @@ public sealed class MenuMapPageTests
         await Expect(problems).ToContainTextAsync(new Regex($@"carrier-support\.json:{startLine}:\d+ error IVR\d{{4}} .*nowhere"));
         await Expect(map.Locator("#served")).ToContainTextAsync($"version {goodVersion}");
         await Expect(map.Locator("#diagram g.node[data-node=main]")).ToHaveCountAsync(1);
-        await Browser.ScreenshotAsync(map, "map-broken-edit");
+        await Browser.ScreenshotAsync(map, "map-broken-edit", forDocs: true);
 
         var phone = await context.NewPageAsync();
         await phone.GotoAsync("/phone.html");

@@ -13,6 +13,7 @@ public sealed class PhonePageTests
         await using var server = await PagesServer.StartAsync();
         await using var context = await Browser.NewContextAsync(server.Address);
         var wallboard = await context.NewPageAsync();
+        await wallboard.SetViewportSizeAsync(1920, 1080); // a wall's screen
         await wallboard.GotoAsync("/wallboard.html");
         var generalWaiting = wallboard.Locator("li[data-queue=general] [data-figure=waiting] dd");
         await Expect(generalWaiting).ToHaveTextAsync("0");
@@ -39,8 +40,8 @@ public sealed class PhonePageTests
         await Expect(phone.Locator("#diagram g.queue.current")).ToHaveAttributeAsync("data-queue", "general");
         Assert.That(seen, Is.LessThan(TimeSpan.FromSeconds(2)));
 
-        await Browser.ScreenshotAsync(phone, "phone");
-        await Browser.ScreenshotAsync(wallboard, "wallboard");
+        await Browser.ScreenshotAsync(phone, "phone", forDocs: true);
+        await Browser.ScreenshotAsync(wallboard, "wallboard", forDocs: true);
     }
 
     [Test]
