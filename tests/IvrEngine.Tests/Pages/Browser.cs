@@ -53,14 +53,15 @@ public sealed class Browser
     /// with <c>IVR_UPDATE_DOCS=1</c> a picture <paramref name="forDocs"/> also becomes docs/images/NAME.png,
     /// the one docs/pages.md shows.
     /// </summary>
-    public static async Task<string> ScreenshotAsync(IPage page, string name, bool forDocs = false)
+    /// <param name="fullPage">The whole page rather than the window; Chromium lays a page out again for that, which loses a box's scroll position.</param>
+    public static async Task<string> ScreenshotAsync(IPage page, string name, bool forDocs = false, bool fullPage = true)
     {
         var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, name + ".png");
         // A page behind another is drawn slowly (seconds per picture): the one pictured comes to the front.
         await page.BringToFrontAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
         TestContext.AddTestAttachment(path, name);
         if (forDocs && Environment.GetEnvironmentVariable("IVR_UPDATE_DOCS") == "1")
         {

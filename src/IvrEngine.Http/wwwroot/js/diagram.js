@@ -61,8 +61,17 @@ export class Diagram {
     this.current = id;
     for (const node of this.nodes()) node.classList.toggle("current", node.dataset.node === id);
     const lit = id ? this.nodeElement(id) : null;
-    lit?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+    if (lit) this.centre(lit);
     return lit !== null;
+  }
+
+  /** Scrolls the diagram's box (not the page) so that the element is in its middle. */
+  centre(element) {
+    // The element's middle in the picture's own pixels (its transforms and the viewBox's scale applied).
+    const box = element.getBBox();
+    const middle = new DOMPoint(box.x + (box.width / 2), box.y + (box.height / 2)).matrixTransform(element.getCTM());
+    this.container.scrollLeft = middle.x - (this.container.clientWidth / 2);
+    this.container.scrollTop = middle.y - (this.container.clientHeight / 2);
   }
 
   /** Lights the queue a caller waits in (beside their node); null puts it out. */

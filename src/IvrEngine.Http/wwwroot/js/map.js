@@ -64,5 +64,13 @@ function showProblems(status) {
   }));
 }
 
+// The whole menu fits the box at first; actual size makes the words readable, with scrolling.
+$("zoom").addEventListener("click", () => {
+  const actual = $("diagram").classList.toggle("fit") === false;
+  $("zoom").setAttribute("aria-pressed", String(actual));
+  const chosen = diagram.selected && diagram.nodeElement(diagram.selected);
+  if (actual && chosen) diagram.centre(chosen);
+});
+
 await poll();
 setInterval(poll, POLL_MS);

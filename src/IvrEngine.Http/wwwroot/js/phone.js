@@ -73,7 +73,8 @@ function onCallEvent(event) {
   const words = [event.text, event.detail].filter(Boolean).join(" · ");
   if (words) item.append(el("span", ` ${words}`));
   $("events").append(item);
-  item.scrollIntoView?.({ block: "nearest" });
+  // The lists scroll inside themselves; the page stays where the caller is.
+  $("events").scrollTop = $("events").scrollHeight;
 
   if (event.node) {
     diagram.light(event.node);
@@ -82,7 +83,7 @@ function onCallEvent(event) {
   switch (event.type) {
     case "prompt":
       $("prompts").append(el("li", event.text));
-      $("prompts").lastElementChild.scrollIntoView?.({ block: "nearest" });
+      $("prompts").scrollTop = $("prompts").scrollHeight;
       speak(event.text);
       break;
     case "state-changed":
