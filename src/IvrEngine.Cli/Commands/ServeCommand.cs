@@ -38,7 +38,7 @@ internal static class ServeCommand
         var menu = new Argument<string>("MENU") { Description = "The menu file to serve and watch." };
         var staffing = new Option<string?>("--staffing")
         {
-            Description = "The simulated agents behind the menu's queues (default: MENU.staffing.json beside the menu, if there is one); 'none' ends calls at the transfer and dials no callbacks.",
+            Description = "The simulated agents and live seats behind the menu's queues (default: MENU.staffing.json beside the menu, if there is one); 'none' ends calls at the transfer and dials no callbacks.",
             HelpName = "FILE|none",
         };
         var callbacksDb = new Option<string?>("--callbacks-db")

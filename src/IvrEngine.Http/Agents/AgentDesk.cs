@@ -15,7 +15,8 @@ namespace IvrEngine.Http.Agents;
 /// </summary>
 internal sealed class AgentDesk
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Event data goes to an event stream, never into HTML: a caller ID reads "+1202…", not "\u002B1202…".
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly ConcurrentDictionary<string, (byte[] Token, AgentDestination? Dial)> _signedIn = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Channel<(string Type, string Json)>>> _listeners = new(StringComparer.Ordinal);

@@ -32,7 +32,7 @@ public sealed record AgentSummary(string AgentId, bool Live, string State, strin
 /// One server-sent event of GET /agents/{id}/events (its <c>event:</c> field is <see cref="Type"/>):
 /// <c>state</c>, <c>offered</c>, <c>rang-out</c>, <c>declined</c>, <c>offer-withdrawn</c>, <c>connected</c>, <c>ended</c>.
 /// </summary>
-/// <param name="State">The agent's status after the event.</param>
+/// <param name="State">The agent's status as the event happens (<c>ended</c> still says OnCall; the <c>state</c> event of the wrap-up follows).</param>
 /// <param name="Call">The call the event is about (for <c>state</c>: none).</param>
 /// <param name="By">For <c>ended</c>: <c>agent</c> (hung up), <c>transfer</c>, <c>caller</c> (hung up) or <c>calls-api</c> (moved by POST /calls/{ref}/transfer).</param>
 /// <param name="Queue">For <c>ended</c> by a transfer: the queue the caller was handed to.</param>

@@ -51,10 +51,11 @@ public sealed class AgentsApiTests
         var onCall = await accepted.JsonAsync();
         Assert.That(onCall.Str("state"), Is.EqualTo("OnCall"));
         Assert.That(onCall.GetProperty("call").Str("reference"), Is.EqualTo(reference));
+        Assert.That(onCall.GetProperty("call").Str("queue"), Is.EqualTo("general"));
         var call = await (await client.GetAsync($"/calls/{reference}")).JsonAsync();
         Assert.That((call.Str("state"), call.Str("agent")), Is.EqualTo(("WithAgent", "Desk")));
         await AgentPostAsync(client, "Desk", token, "hangup");
-        Assert.That(await ReadEventsAsync(client, reference), Does.Contain("\"type\":\"agent-connected\",\"text\":\"Desk\""));
+        Assert.That(await ReadEventsAsync(client, reference), Does.Match("\"type\":\"agent-connected\"[^\\n]*\"text\":\"Desk\""));
     }
 
     [Test]
@@ -162,7 +163,7 @@ public sealed class AgentsApiTests
         var call = await (await client.GetAsync($"/calls/{reference}")).JsonAsync();
         Assert.That((call.Str("state"), call.Str("queue")), Is.EqualTo(("Queued", "retention")));
         await client.PostJsonAsync($"/calls/{reference}/hangup");
-        Assert.That(await ReadEventsAsync(client, reference), Does.Contain("\"type\":\"agent-hand-off\",\"text\":\"retention\""));
+        Assert.That(await ReadEventsAsync(client, reference), Does.Match("\"type\":\"agent-hand-off\"[^\\n]*\"text\":\"retention\""));
     }
 
     [Test]
@@ -239,8 +240,46 @@ public sealed class AgentsApiTests
         var offered = events.Single(e => e.Type == "offered").Data;
         Assert.That(offered.GetProperty("call").Str("reference"), Is.EqualTo(reference));
         Assert.That(offered.GetProperty("call").GetProperty("path").EnumerateArray().Select(n => n.GetString()), Is.EqualTo(new[] { "main", "billing" }));
+        Assert.That(events.Single(e => e.Type == "connected").Data.GetProperty("call").Str("queue"), Is.EqualTo("general"));
         Assert.That(events.Single(e => e.Type == "ended").Data.Str("by"), Is.EqualTo("agent"));
         Assert.That(events[^1].Data.Str("state"), Is.EqualTo("SignedOut"));
+    }
+
+    [Test]
+    public async Task TheDesk_IsToldWhenTheCallerLeavesWhileRinging_HangsUpWhileTalking_OrIsMovedByTheCallsApi()
+    {
+        using var factory = new IvrServiceFactory(staffing: MixedStaffing);
+        var client = await factory.StartAsync();
+        var token = await ReadyAsync(client, "Desk");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/agents/Desk/events");
+        request.Headers.Add("X-Agent-Token", token);
+        using var stream = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
+
+        var leaves = await EscapeAsync(client);
+        await client.PostJsonAsync($"/calls/{leaves}/hangup");
+        var hangsUp = await EscapeAsync(client);
+        await AgentPostAsync(client, "Desk", token, "accept");
+        await client.PostJsonAsync($"/calls/{hangsUp}/hangup");
+        Assert.That((await (await AgentPostAsync(client, "Desk", token, "wrap-up-done")).JsonAsync()).Str("state"), Is.EqualTo("Ready"));
+        var moved = await EscapeAsync(client);
+        await AgentPostAsync(client, "Desk", token, "accept");
+        using var transfer = new HttpRequestMessage(HttpMethod.Post, $"/calls/{moved}/transfer") { Content = JsonContent.Create(new { queue = "retention" }) };
+        transfer.Headers.Add("X-Agent-Token", token);
+        Assert.That((await client.SendAsync(transfer)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        using var signOut = new HttpRequestMessage(HttpMethod.Delete, "/agents/Desk");
+        signOut.Headers.Add("X-Agent-Token", token);
+        await client.SendAsync(signOut);
+        var events = new List<(string Type, JsonElement Data)>();
+        while (await NextEventAsync(reader) is { } e) events.Add(e);
+
+        var told = events.Where(e => e.Type != "state").Select(e => $"{e.Type} {e.Data.GetProperty("call").Str("reference")} {e.Data.Str("by")} {e.Data.Str("queue")}".TrimEnd());
+        Assert.That(told, Is.EqualTo(new[]
+        {
+            $"offered {leaves}", $"offer-withdrawn {leaves}",
+            $"offered {hangsUp}", $"connected {hangsUp}", $"ended {hangsUp} caller",
+            $"offered {moved}", $"connected {moved}", $"ended {moved} calls-api retention",
+        }));
     }
 
     [Test]
@@ -303,6 +342,30 @@ public sealed class AgentsApiTests
         await AssertProblemAsync(await AgentPostAsync(client, "Desk", token, "transfer", new { queue = "nope" }), HttpStatusCode.BadRequest, "invalid-request");
         await AssertProblemAsync(await AgentPostAsync(client, "Desk", token, "transfer", new { queue = "retention" }), HttpStatusCode.Conflict, "agent-state");
         await AssertProblemAsync(await AgentPostAsync(client, "Desk", token, "not-ready", new { reason = new string('x', 101) }), HttpStatusCode.BadRequest, "invalid-request");
+    }
+
+    [Test]
+    public async Task SigningInWithQueuesOfOnesOwn_IsRefused_WhenTheLineHoldsTheMostAgentsItCan()
+    {
+        using var factory = new IvrServiceFactory(staffing: """{ "agents": [ { "name": "Desk", "live": true, "queues": { "general": 1 } }, { "name": "Sim", "count": 9999, "queues": { "billing": 1 } } ] }""");
+        var client = await factory.StartAsync();
+
+        var refused = await client.PostJsonAsync("/agents", new { name = "Kim", queues = new Dictionary<string, int> { ["general"] = 1 } });
+
+        await AssertProblemAsync(refused, HttpStatusCode.Conflict, "too-many-agents");
+        Assert.That((await SignInAsync(client, new { agent = "Desk" })).Str("state"), Is.EqualTo("NotReady"), "a seat of the file still takes its person");
+    }
+
+    [Test]
+    public async Task ALineWithoutStaffing_HasNoAgentsToSignInAs()
+    {
+        using var factory = new IvrServiceFactory();
+        var client = factory.CreateClient();
+        Assert.That((await factory.Line.OpenAsync(factory.MenuPath, staffing: null)).Succeeded, Is.True);
+
+        await AssertProblemAsync(await client.PostJsonAsync("/agents", new { agent = "Desk" }), HttpStatusCode.Conflict, "no-queues");
+        await AssertProblemAsync(await AgentPostAsync(client, "Desk", "any", "ready"), HttpStatusCode.Conflict, "no-queues");
+        Assert.That((await (await client.GetAsync("/agents")).JsonAsync()).GetArrayLength(), Is.Zero);
     }
 
     [Test]

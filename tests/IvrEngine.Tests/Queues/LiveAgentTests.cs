@@ -41,6 +41,25 @@ public sealed class LiveAgentTests
     }
 
     [Test]
+    public void TheOfferShowsTheAgent_TheCallersPathThroughTheMenu_AndTheDigitsTheyKeyedIn()
+    {
+        var center = new TestCenter(Seat("Lena"));
+        var (live, lena) = ReadySeat(center, "Lena");
+        var call = new CallSession(center.Menu, new CallSettings(CallerId: "+12025550143", Seed: 1, CallCenter: center.Center), center.Clock);
+        call.Start();
+        call.Press("2");
+        call.Press("1234#");
+        center.Wait(10);
+        call.Press("0");
+
+        var offered = live.OfferedTo(lena)!;
+
+        Assert.That(offered.Path.Take(3), Is.EqualTo(new[] { "main", "order-number", "order-status" }));
+        Assert.That(offered.Digits, Is.EqualTo(new[] { new CollectedDigits("order-number", "orderNumber", "1234") }));
+        Assert.That(offered.CallerId, Is.EqualTo("+12025550143"));
+    }
+
+    [Test]
     public void AcceptingTalks_UntilTheAgentHangsUp_ThenWrapUpLastsUntilTheySayItIsDone()
     {
         var center = new TestCenter(Seat("Lena"));
@@ -126,6 +145,26 @@ public sealed class LiveAgentTests
         Assert.That(center.Events(QueueEventType.Pause).Single().Agent, Is.EqualTo("Lena"));
         Assert.That(live.StatusOf(lena), Is.EqualTo(LiveAgentStatus.Ready));
         Assert.That(live.OfferedTo(lena), Is.Null, "out of rotation: not offered the fourth call");
+    }
+
+    [Test]
+    public void InARingAll_TheFirstLiveAgentToAccept_TakesTheCall_AndTheOthersOfferIsWithdrawn()
+    {
+        var center = new TestCenter(QueueMenus.With("\"strategy\": \"ring-all\""), Seat("Lena", "a"), Seat("Omar", "a"));
+        var (live, lena) = ReadySeat(center, "Lena");
+        var (_, omar) = ReadySeat(center, "Omar");
+        var seen = Record(live);
+        var call = center.Call("1");
+        center.Wait(2);
+        Assert.That((live.StatusOf(lena), live.StatusOf(omar)), Is.EqualTo((LiveAgentStatus.Ringing, LiveAgentStatus.Ringing)));
+
+        Assert.That(live.Accept(omar), Is.True);
+
+        Assert.That(call.State, Is.EqualTo(CallState.WithAgent));
+        Assert.That((live.StatusOf(lena), live.StatusOf(omar)), Is.EqualTo((LiveAgentStatus.Ready, LiveAgentStatus.OnCall)));
+        Assert.That(seen.Where(e => e.Kind is not LiveAgentEventKind.StateChanged and not LiveAgentEventKind.Offered).Select(e => $"{e.Kind} {e.Agent}"),
+            Is.EquivalentTo(new[] { "OfferWithdrawn Lena", "Connected Omar" }));
+        Assert.That(center.Events(QueueEventType.RingNoAnswer), Is.Empty, "a ring stopped by another's answer is no ring-out");
     }
 
     [Test]
@@ -241,6 +280,25 @@ public sealed class LiveAgentTests
         Assert.That(found, Has.Count.EqualTo(2));
         Assert.That(found[0], Is.EqualTo("IVR0003 1:75 answerSeconds of agents[0] is for simulated agents; agents[0] is a live seat, whose person answers, talks and transfers themselves (wrapUpSeconds is the wrap-up wait estimates expect of them)"));
         Assert.That(found[1], Does.StartWith("IVR0002 2:41 live of agents[1] must be true or false"));
+    }
+
+    [Test]
+    public void TheBundledDeskStaffing_Loads_AndMatchesTheSchema_WhichRefusesSimulatedTraitsOnALiveSeat()
+    {
+        var menu = IvrEngine.Menus.MenuLoader.LoadFile(RepoPaths.BundledMenu).Menu!;
+        var path = Path.Combine(RepoPaths.Menus, "carrier-support.desk.staffing.json");
+        var loaded = StaffingLoader.LoadFile(path, menu);
+        Assert.That(loaded.Diagnostics, Is.Empty, string.Join("\n", loaded.Diagnostics));
+        Assert.That(loaded.Plan!.Agents.Where(a => a.Live).Select(a => a.Name), Is.EqualTo(new[] { "Desk 1", "Desk 2" }));
+
+        // A registry of its own, so building the schema never clashes with another test's registration of its $id.
+        var schema = Json.Schema.JsonSchema.FromText(File.ReadAllText(Path.Combine(RepoPaths.Menus, "schema", "staffing.schema.json")),
+            new Json.Schema.BuildOptions { SchemaRegistry = new Json.Schema.SchemaRegistry() });
+        var options = new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true };
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path), options);
+        Assert.That(schema.Evaluate(document.RootElement).IsValid, Is.True);
+        using var wrong = System.Text.Json.JsonDocument.Parse("""{ "agents": [ { "name": "Desk", "live": true, "queues": { "general": 1 }, "answerSeconds": 4 } ] }""");
+        Assert.That(schema.Evaluate(wrong.RootElement).IsValid, Is.False);
     }
 
     private static (LiveAgents Live, Agent Agent) ReadySeat(TestCenter center, string name)

@@ -8,7 +8,7 @@ internal sealed class AgentBehaviours(SimulatedAgentBehaviour simulated, LiveAge
 
     public void RingEnded(Agent agent, IQueueCaller call, string queueId, RingEnd how) => Of(agent).RingEnded(agent, call, queueId, how);
 
-    public IDisposable Talk(Agent agent, IQueueCaller call, Action finished) => Of(agent).Talk(agent, call, finished);
+    public IDisposable Talk(Agent agent, IQueueCaller call, string queueId, Action finished) => Of(agent).Talk(agent, call, queueId, finished);
 
     public string? HandsOnTo(Agent agent, string queueId) => Of(agent).HandsOnTo(agent, queueId);
 

@@ -20,8 +20,8 @@ internal interface IAgentBehaviour
     /// <summary>A ring of <paramref name="agent"/> ended unanswered: timed out, declined, or stopped (the caller left, another agent won).</summary>
     void RingEnded(Agent agent, IQueueCaller call, string queueId, RingEnd how);
 
-    /// <summary>The agent talks to the caller; <paramref name="finished"/> runs when the agent's part is done. Disposing stops the talk (the caller hung up or was transferred).</summary>
-    IDisposable Talk(Agent agent, IQueueCaller call, Action finished);
+    /// <summary>The agent talks to the caller, who came through <paramref name="queueId"/>; <paramref name="finished"/> runs when the agent's part is done. Disposing stops the talk (the caller hung up or was transferred).</summary>
+    IDisposable Talk(Agent agent, IQueueCaller call, string queueId, Action finished);
 
     /// <summary>At the end of the agent's part: the queue they hand the caller on to, or null when they resolved the call.</summary>
     string? HandsOnTo(Agent agent, string queueId);

@@ -34,14 +34,13 @@ internal sealed class LiveAgentBehaviour(CenterTimers clock) : IAgentBehaviour
         Happened?.Invoke(agent, kind, call, queueId, null);
     }
 
-    public IDisposable Talk(Agent agent, IQueueCaller call, Action finished)
+    public IDisposable Talk(Agent agent, IQueueCaller call, string queueId, Action finished)
     {
         var seat = SeatOf(agent);
-        var queue = seat.Offer?.Queue ?? string.Empty;
         seat.Offer = null;
-        seat.Talk = (call, queue, finished);
-        Happened?.Invoke(agent, LiveAgentEventKind.Connected, call, queue, null);
-        return new TalkEnd(this, agent, seat, call, queue);
+        seat.Talk = (call, queueId, finished);
+        Happened?.Invoke(agent, LiveAgentEventKind.Connected, call, queueId, null);
+        return new TalkEnd(this, agent, seat, call, queueId);
     }
 
     public string? HandsOnTo(Agent agent, string queueId)

@@ -57,6 +57,6 @@ public sealed record LiveAgentCall(string Reference, string Queue, string? Calle
 /// <summary>Digits a caller keyed in at a collector node, kept in <paramref name="Variable"/>.</summary>
 public sealed record CollectedDigits(string Node, string Variable, string Digits);
 
-/// <summary>One thing that happened at a live agent's seat, with the agent's status after it.</summary>
+/// <summary>One thing that happened at a live agent's seat, with the agent's status as it happened (an <see cref="LiveAgentEventKind.Ended"/> still says OnCall: the wrap-up's state change follows).</summary>
 /// <param name="Detail">For <see cref="LiveAgentEventKind.Ended"/>: <c>agent-hung-up</c>, <c>transferred:QUEUE</c>, or <c>caller-or-line</c> (the caller hung up, or the call was moved by the calls API).</param>
 public sealed record LiveAgentEvent(Instant At, LiveAgentEventKind Kind, string Agent, LiveAgentStatus Status, string? Reason, LiveAgentCall? Call, string? Detail);

@@ -31,9 +31,6 @@ public sealed class LiveAgents
     /// <summary>Raised for everything that happens at a live seat, on the calls' thread.</summary>
     public event Action<LiveAgentEvent>? Happened;
 
-    /// <summary>The live seats, in staffing order (those who signed in with their own queues last).</summary>
-    public IEnumerable<Agent> Seats => _roster.Agents.Where(a => a.IsLive);
-
     /// <summary>Any agent of the line by name (simulated agents too, so a request naming one is told it is not live).</summary>
     public Agent? Find(string name) => _roster.Find(name);
 

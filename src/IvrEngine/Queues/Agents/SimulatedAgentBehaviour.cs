@@ -23,7 +23,7 @@ internal sealed class SimulatedAgentBehaviour(CenterTimers clock, Random random)
         // Nobody to tell: a simulated agent's next ring is drawn afresh.
     }
 
-    public IDisposable Talk(Agent agent, IQueueCaller call, Action finished) => clock.After(agent.Profile.HandleTime.Sample(random), finished);
+    public IDisposable Talk(Agent agent, IQueueCaller call, string queueId, Action finished) => clock.After(agent.Profile.HandleTime.Sample(random), finished);
 
     public IDisposable WrapUp(Agent agent, Action done) => clock.After(agent.Profile.WrapUp, done);
 

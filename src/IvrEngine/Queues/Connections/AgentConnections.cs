@@ -21,7 +21,7 @@ internal sealed class AgentConnections(WaitingLines lines, QueueRecorder recorde
         entry.Queue.Metrics.Answered(wait, callbackLeg: entry.Ahead);
         if (recorder.Recording) recorder.Record(new QueueEvent(now, QueueEventType.Connect, entry.Queue.Id, entry.Call.Reference.ToString(), agent.Name, OriginalPosition: entry.OriginalPosition, Wait: wait, Ring: ring));
         var connection = new Connection(entry.Call, entry.Queue, agent, now, wait, entry.OriginalPosition);
-        connection.Talk = behaviour.Talk(agent, entry.Call, () => AgentFinishes(connection));
+        connection.Talk = behaviour.Talk(agent, entry.Call, entry.Queue.Id, () => AgentFinishes(connection));
         _connected[entry.Call] = connection;
         entry.Call.ConnectedToAgent(agent.Name, wait);
     }
