@@ -4,6 +4,7 @@ using System.Globalization;
 using IvrEngine.Hosting.Simulation;
 using IvrEngine.Simulation;
 using IvrEngine.Simulation.Kernel;
+using IvrEngine.Simulation.Reports;
 using NodaTime;
 using NodaTime.Text;
 
@@ -12,7 +13,7 @@ namespace IvrEngine.Cli.Commands;
 /// <summary>
 /// <c>ivr simulate SCENARIO [--calls N | --duration P7D] [--seed S] [--out DIR] [--engine auto|kernel|reference]</c>: runs the
 /// scenario's calls through the real menu, queues, hours and callbacks in virtual time and reports
-/// each queue's KPIs, the best time to call, and (with <c>--out</c>) CSV, JSON and an SVG heatmap.
+/// each queue's KPIs, the best time to call, and (with <c>--out</c>) CSV, JSON, an SVG heatmap and a self-contained HTML report.
 /// The same scenario and seed give the same files. Exit 0, 1 for an invalid scenario, 2 for usage.
 /// </summary>
 internal static class SimulateCommand
@@ -26,7 +27,7 @@ internal static class SimulateCommand
         var calls = new Option<long?>("--calls") { Description = "Simulate this many calls (whole weeks, the last one cut short).", HelpName = "N" };
         var duration = new Option<string?>("--duration") { Description = "Simulate this long from the scenario's first Monday, as ISO 8601 (P7D, P4W, PT12H); default P7D.", HelpName = "PERIOD" };
         var seed = new Option<int>("--seed") { Description = "Seeds every random draw; the same seed gives the same figures.", DefaultValueFactory = _ => 1, HelpName = "S" };
-        var outDir = new Option<string?>("--out") { Description = "Write intervals.csv, summary.json and best-time-to-call.svg here.", HelpName = "DIR" };
+        var outDir = new Option<string?>("--out") { Description = "Write intervals.csv, summary.json, best-time-to-call.svg and report.html here.", HelpName = "DIR" };
         var threads = new Option<int?>("--threads") { Description = "Weeks simulated at once (default: one per core); the figures do not depend on it.", HelpName = "N" };
         var engine = new Option<string>("--engine")
         {
@@ -163,8 +164,10 @@ internal static class SimulateCommand
         using (var stream = File.Create(json)) SimulationReport.WriteJson(stream, figures, scenario, seed);
         var svg = Path.Combine(outDir, "best-time-to-call.svg");
         File.WriteAllText(svg, bestTime.ToSvg(scenario.Menu.Name));
+        var html = Path.Combine(outDir, "report.html");
+        File.WriteAllText(html, SimulationHtmlReport.Write(figures, bestTime, scenario, seed));
         output.WriteLine();
-        output.WriteLine($"Wrote {csv}, {json} and {svg}.");
+        output.WriteLine($"Wrote {csv}, {json}, {svg} and {html}.");
     }
 
     private static string Describe(Duration duration) =>

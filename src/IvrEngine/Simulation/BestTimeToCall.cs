@@ -151,7 +151,8 @@ public sealed class BestTimeToCall
     /// The same map as an SVG image: a cell per weekday and hour coloured by its wait, green for no
     /// wait through yellow to red for the longest (or a minute, if no hour waits that long), the wait written in.
     /// </summary>
-    public string ToSvg(string title)
+    /// <param name="standalone">False for a picture inside an HTML page, which needs no XML namespace declaration.</param>
+    public string ToSvg(string title, bool standalone = true)
     {
         const int Cell = 44, Row = 22, Left = 56, Top = 48;
         var hours = HoursWithCallers().ToList();
@@ -167,7 +168,7 @@ public sealed class BestTimeToCall
         var width = Left + (7 * Cell) + 16;
         var height = Top + (Math.Max(1, hours.Count) * Row) + 82;
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"11\">\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg{(standalone ? " xmlns=\"http://www.w3.org/2000/svg\"" : "")} width=\"{width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"11\" role=\"img\">\n");
         svg.Append(CultureInfo.InvariantCulture, $"  <title>Best time to call {SecurityElement.Escape(title)}: average wait by weekday and hour</title>\n");
         svg.Append(CultureInfo.InvariantCulture, $"  <rect width=\"{width}\" height=\"{height}\" fill=\"#ffffff\"/>\n");
         svg.Append(CultureInfo.InvariantCulture, $"  <text x=\"{Left}\" y=\"18\" font-size=\"13\" font-weight=\"bold\">Best time to call — {SecurityElement.Escape(title)}</text>\n");

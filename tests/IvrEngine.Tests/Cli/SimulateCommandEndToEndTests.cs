@@ -14,7 +14,7 @@ namespace IvrEngine.Tests.Cli;
 [NonParallelizable]
 public sealed partial class SimulateCommandEndToEndTests
 {
-    private static readonly string[] OutputFiles = ["intervals.csv", "summary.json", "best-time-to-call.svg"];
+    private static readonly string[] OutputFiles = ["intervals.csv", "summary.json", "best-time-to-call.svg", "report.html"];
 
     private string _root = null!;
     private Run _seed7 = null!;
@@ -89,6 +89,19 @@ public sealed partial class SimulateCommandEndToEndTests
         Assert.That(svg.Root!.Name.LocalName, Is.EqualTo("svg"));
         Assert.That(svg.Root.Value, Does.Contain("Best time to call — tiny-line"));
         Assert.That(_seed7.Result.Output, Does.Contain($"Wrote {Path.Combine(_seed7.Folder, "intervals.csv")}, "));
+    }
+
+    [Test]
+    public void Simulate_WritesAReportHtmlThatLoadsNothing_WithSummaryJsonsFigures()
+    {
+        var html = File.ReadAllText(Path.Combine(_seed7.Folder, "report.html"));
+        var general = JsonDocument.Parse(File.ReadAllText(Path.Combine(_seed7.Folder, "summary.json"))).RootElement.GetProperty("queues").GetProperty("general").GetProperty("week");
+
+        Assert.That(html, Does.StartWith("<!DOCTYPE html>").And.Contain("<h1>Simulation report: tiny-line</h1>"));
+        Assert.That(html, Does.Not.Contain("http://").And.Not.Contain("https://").And.Not.Contain("<script"));
+        Assert.That(html, Does.Contain($"data-kpi=\"offered\" data-value=\"{general.GetProperty("offered").GetInt64()}\""));
+        Assert.That(html, Does.Contain("data-chart=\"service-level\" data-queue=\"general\"").And.Contain("data-chart=\"best-time\""));
+        Assert.That(_seed7.Result.Output, Does.Contain($" and {Path.Combine(_seed7.Folder, "report.html")}."));
     }
 
     [Test]
