@@ -67,4 +67,32 @@ public sealed class AgentDesktopPageTests
         await desk.GetByRole(AriaRole.Button, new() { Name = "Wrap-up done" }).ClickAsync();
         await Expect(desk.Locator("#agent-state")).ToHaveTextAsync("Ready: waiting for a call");
     }
+
+    [Test]
+    public async Task ALiveSeatOfTheStaffingFile_IsOfferedOnTheDesktop_AndSigningInThereTakesItsQueues()
+    {
+        await using var server = await PagesServer.StartAsync("carrier-support.desk.staffing.json");
+        await using var context = await Browser.NewContextAsync(server.Address);
+        var desk = await context.NewPageAsync();
+        await desk.GotoAsync("/agent.html");
+
+        var seats = desk.Locator("#seat option");
+        await Expect(seats).ToHaveCountAsync(3);
+        var seat = await seats.Nth(1).GetAttributeAsync("value");
+        await Expect(seats.Nth(1)).ToHaveTextAsync($"{seat} (billing, general)");
+        await desk.GetByLabel("Seat").SelectOptionAsync(seat!);
+        await Expect(desk.GetByLabel("Your name")).ToBeHiddenAsync();
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(desk.Locator("#who")).ToHaveTextAsync(seat!);
+        await Expect(desk.Locator("#agent-state")).ToHaveTextAsync("Not ready");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Ready", Exact = true }).ClickAsync();
+        await Expect(desk.Locator("#agent-state")).ToHaveTextAsync("Ready: waiting for a call");
+
+        // Another desk sees the seat taken: only the other one is offered.
+        var other = await context.NewPageAsync();
+        await other.GotoAsync("/agent.html");
+        await Expect(other.Locator("#seat option")).ToHaveCountAsync(2);
+        await Expect(other.Locator($"#seat option[value='{seat}']")).ToHaveCountAsync(0);
+    }
 }

@@ -36,7 +36,8 @@ internal sealed class PagesServer : IAsyncDisposable
 
     public ServedLine Line => _host.Services.GetRequiredService<ServedLine>();
 
-    public static async Task<PagesServer> StartAsync()
+    /// <param name="staffingFile">A staffing file of menus/ (the bundled shift, or the one with live seats).</param>
+    public static async Task<PagesServer> StartAsync(string staffingFile = "carrier-support.staffing.json")
     {
         var folder = Directory.CreateTempSubdirectory("ivr-pages-").FullName;
         var menuPath = Path.Combine(folder, "carrier-support.json");
@@ -63,7 +64,7 @@ internal sealed class PagesServer : IAsyncDisposable
         var server = new PagesServer(host, folder, menuPath);
         await host.StartAsync();
         var menu = IvrEngine.Menus.MenuLoader.LoadFile(menuPath).Menu!;
-        var staffing = StaffingLoader.LoadFile(Path.Combine(RepoPaths.Menus, "carrier-support.staffing.json"), menu);
+        var staffing = StaffingLoader.LoadFile(Path.Combine(RepoPaths.Menus, staffingFile), menu);
         var opened = await server.Line.OpenAsync(menuPath, staffing.Plan);
         Assert.That(opened.Succeeded, Is.True);
         server.Address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');

@@ -37,8 +37,10 @@ async function loadQueues() {
 async function signIn(event) {
   event.preventDefault();
   const queues = Object.fromEntries([...document.querySelectorAll("input[name=queue]:checked")].map(box => [box.value, 1]));
+  // A live seat of the staffing file brings its own queues; otherwise a name and the queues chosen.
+  const body = $("seat").value ? { agent: $("seat").value } : { name: $("agent-name").value.trim(), queues };
   try {
-    const signed = await post("/agents", { name: $("agent-name").value.trim(), queues });
+    const signed = await post("/agents", body);
     agent = { agentId: signed.agentId, token: signed.token };
     sessionStorage.setItem(STORE, JSON.stringify(agent));
     await openDesk();
@@ -163,8 +165,25 @@ $("sign-out").addEventListener("click", async () => {
   closeDesk("Signed out.");
 });
 
+/** The staffing file's live seats nobody holds, to sign in at. */
+async function loadSeats() {
+  const agents = await get("/agents");
+  const free = agents.filter(a => a.live && a.state === "SignedOut");
+  $("seat").append(...free.map(a => {
+    const option = el("option", `${a.agentId} (${Object.keys(a.queues).sort().join(", ")})`);
+    option.value = a.agentId;
+    return option;
+  }));
+}
+
+$("seat").addEventListener("change", () => {
+  const own = $("seat").value === "";
+  $("name-field").hidden = !own;
+  $("queues-field").hidden = !own;
+});
+
 try {
-  await loadQueues();
+  await Promise.all([loadQueues(), loadSeats()]);
 } catch (error) {
   say(status, error.message, "error");
 }

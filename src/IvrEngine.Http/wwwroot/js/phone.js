@@ -40,6 +40,7 @@ async function loadMenu() {
       option.value = locale;
       return option;
     }));
+    $("dial").disabled = false;
   } catch (error) {
     say(status, error.message, "error");
   }
@@ -176,4 +177,5 @@ document.addEventListener("keydown", event => {
 });
 
 setInCall(false);
+$("dial").disabled = true; // until the menu's languages are known
 await Promise.all([loadMenu(), diagram.load()]);
