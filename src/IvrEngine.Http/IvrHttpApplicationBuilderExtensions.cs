@@ -3,6 +3,7 @@ using IvrEngine.Http.Calls;
 using IvrEngine.Http.Callbacks;
 using IvrEngine.Http.Infrastructure;
 using IvrEngine.Http.Menus;
+using IvrEngine.Http.Pages;
 using IvrEngine.Http.Queues;
 using IvrEngine.Http.Twiml;
 using Microsoft.AspNetCore.Builder;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.Options;
 
 namespace IvrEngine.Http;
 
-/// <summary>The HTTP door's pipeline: problem details for every error, the size limit, then the endpoints.</summary>
+/// <summary>The HTTP door's pipeline: problem details for every error, the size limit, the pages, then the endpoints.</summary>
 public static class IvrHttpApplicationBuilderExtensions
 {
     /// <param name="twiml">Also answer the TwiML webhooks (<c>--twiml</c>).</param>
@@ -32,6 +33,7 @@ public static class IvrHttpApplicationBuilderExtensions
             }
             await next(context);
         });
+        app.UsePageFiles();
         app.UseRouting();
         app.UseEndpoints(endpoints =>
         {

@@ -37,13 +37,16 @@ internal static class QueueEndpoints
     private static IResult Events(ServedLine line, HttpContext context) =>
         line.Center is null
             ? Problems.Conflict("no-queues", "No queues", "The line has no staffing: its transfers end at the queue, and no queue events happen.")
-            : TypedResults.ServerSentEvents(Stream(line, context.RequestAborted));
+            : TypedResults.ServerSentEvents(Stream(line, context.Response, context.RequestAborted));
 
-    private static async IAsyncEnumerable<SseItem<string>> Stream(ServedLine line, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<SseItem<string>> Stream(ServedLine line, HttpResponse response, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var reader = await line.Host.InvokeAsync(line.ListenToQueues);
         try
         {
+            // The headers go out now, not with the first event (which may be minutes away): a client
+            // knows it is listening (EventSource's open) before anything happens that it must not miss.
+            await response.Body.FlushAsync(cancellationToken);
             await foreach (var json in reader.ReadAllAsync(cancellationToken)) yield return new SseItem<string>(json);
         }
         finally
