@@ -46,12 +46,25 @@ internal sealed class AgentDesk
     /// <summary>The calls API is about to transfer a live agent's caller: their desk is told it was moved, not hung up on. On the calls' thread.</summary>
     public void MovingByCallsApi(string callReference, string queue) => _movedByCallsApi[callReference] = queue;
 
+    /// <summary>Events kept for a desk that has not read them yet.</summary>
+    private const int MaxEventsBuffered = 256;
+
+    /// <summary>Event streams one agent may hold open at once (a desk in a few tabs).</summary>
+    private const int MaxStreamsPerAgent = 4;
+
     /// <summary>A reader of <paramref name="agent"/>'s events from now on, starting with their status. On the calls' thread.</summary>
     public ChannelReader<(string Type, string Json)> Listen(string agent, AgentEventView now)
     {
-        var channel = Channel.CreateUnbounded<(string, string)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        // Bounded both ways: a desk that stops reading (a stalled connection) loses its oldest events
+        // rather than growing without end, and an agent holds a few streams at most (a new one ends the oldest).
+        var channel = Channel.CreateBounded<(string, string)>(new BoundedChannelOptions(MaxEventsBuffered) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.DropOldest });
         channel.Writer.TryWrite((now.Type, JsonSerializer.Serialize(now, Json)));
         if (!_listeners.TryGetValue(agent, out var list)) _listeners[agent] = list = [];
+        if (list.Count >= MaxStreamsPerAgent)
+        {
+            list[0].Writer.TryComplete();
+            list.RemoveAt(0);
+        }
         list.Add(channel);
         return channel.Reader;
     }

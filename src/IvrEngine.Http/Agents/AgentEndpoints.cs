@@ -62,14 +62,13 @@ internal static partial class AgentEndpoints
         if (body.Agent is { } seatName)
         {
             if (body.Queues is not null) return Problems.Invalid("queues", "A staffing seat's queues are the staffing file's; give queues only with name.");
-            var refusal = await line.Host.InvokeAsync(() =>
+            return await line.Host.InvokeAsync(() =>
             {
                 if (center.Live.Find(seatName) is not { } seat) return UnknownAgent(seatName);
                 if (!seat.IsLive) return Problems.Conflict("not-a-live-seat", "Not a live seat", $"'{Problems.Printable(seatName)}' is a simulated agent of the staffing file; only entries marked \"live\": true take a person.");
                 if (!center.Live.SignIn(seat)) return Problems.Conflict("already-signed-in", "Already signed in", $"Somebody is signed in at '{Problems.Printable(seatName)}'; they sign out first (DELETE /agents/{{id}}).");
-                return null;
+                return SignedIn(line, center, seatName, destination);
             });
-            return refusal ?? SignedIn(line, center, seatName, destination);
         }
 
         var name = body.Name!;
@@ -83,16 +82,16 @@ internal static partial class AgentEndpoints
             }
             if (tier is < 1 or > 9) return Problems.Invalid($"queues.{queue}", "A tier is 1 to 9 (1 is rung first).");
         }
-        var taken = await line.Host.InvokeAsync(() =>
+        return await line.Host.InvokeAsync(() =>
         {
             if (center.Live.Find(name) is not null) return Problems.Conflict("agent-name-taken", "Name taken", $"The line already has an agent '{Problems.Printable(name)}'; sign in at that seat with agent, or choose another name.");
             if (center.Live.Count >= LiveAgents.MaxAgents) return Problems.Conflict("too-many-agents", "Too many agents", $"The line has {LiveAgents.MaxAgents:N0} agents, the most it holds.");
             center.Live.SignInNew(name, queues);
-            return null;
+            return SignedIn(line, center, name, destination);
         });
-        return taken ?? SignedIn(line, center, name, destination);
     }
 
+    /// <summary>The token and the seat, read on the calls' thread in the same turn as the sign-in (another request may be adding seats).</summary>
     private static IResult SignedIn(ServedLine line, CallCenter center, string agent, AgentDestination? dial)
     {
         var token = line.Desk.SignedIn(agent, dial);

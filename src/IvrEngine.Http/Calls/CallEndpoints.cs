@@ -86,12 +86,15 @@ internal static partial class CallEndpoints
         var token = request.Headers[Agents.AgentEndpoints.TokenHeader].ToString();
         bool NotTheirs() => line.Desk.AgentTalkingTo(reference) is { } agent && !line.Desk.IsTokenOf(agent, token);
         if (await line.Host.InvokeAsync(NotTheirs)) return Problems.NotYourCall(reference);
-        return await ActAsync(line, reference, CallInputs.Transfer, call =>
+        // Checked again in the turn that transfers: a live agent may have picked the caller up meanwhile.
+        var refused = false;
+        var result = await ActAsync(line, reference, CallInputs.Transfer, call =>
         {
-            if (NotTheirs()) return;
+            if (refused = NotTheirs()) return;
             if (line.Desk.AgentTalkingTo(reference) is not null) line.Desk.MovingByCallsApi(reference, queue);
             line.Center?.TransferByAgent(call, queue);
         });
+        return refused ? Problems.NotYourCall(reference) : result;
     }
 
     private static async Task<IResult> ReadAsync(string reference, ServedLine line) =>

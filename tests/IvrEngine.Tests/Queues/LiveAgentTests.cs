@@ -168,6 +168,36 @@ public sealed class LiveAgentTests
     }
 
     [Test]
+    public void InARingAll_ASecondAcceptInTheSameTurn_IsRefused_AndThatAgentIsOfferedTheNextCaller()
+    {
+        // The calls' thread queues posted work: the stop sent to the other offers runs after this turn.
+        var posted = new Queue<Action>();
+        var center = new TestCenter(QueueMenus.With("\"strategy\": \"ring-all\""), posted.Enqueue, Seat("Lena", "a"), Seat("Omar", "a"));
+        void RunPosted()
+        {
+            while (posted.TryDequeue(out var work)) work();
+        }
+        var (live, lena) = ReadySeat(center, "Lena");
+        var (_, omar) = ReadySeat(center, "Omar");
+        var first = center.Call("1");
+        center.Wait(2);
+        RunPosted();
+        Assert.That((live.StatusOf(lena), live.StatusOf(omar)), Is.EqualTo((LiveAgentStatus.Ringing, LiveAgentStatus.Ringing)));
+
+        // Both press accept; the requests reach the calls' thread in one turn.
+        Assert.That(live.Accept(omar), Is.True);
+        Assert.That(live.Accept(lena), Is.False, "the call is Omar's: Lena's offer was stopped, though the stop has not reached her seat yet");
+        RunPosted();
+
+        Assert.That(first.State, Is.EqualTo(CallState.WithAgent));
+        Assert.That((live.StatusOf(lena), live.StatusOf(omar)), Is.EqualTo((LiveAgentStatus.Ready, LiveAgentStatus.OnCall)));
+        center.Call("1", seed: 2);
+        center.Wait(2);
+        RunPosted();
+        Assert.That(live.StatusOf(lena), Is.EqualTo(LiveAgentStatus.Ringing), "Lena is offered the next caller");
+    }
+
+    [Test]
     public void AnAgentsTransfer_HandsTheCallerToTheOtherQueue_AndTheAgentWrapsUp()
     {
         var center = new TestCenter(Seat("Lena"), TestCenter.Agent("Rita", "retention", talkSeconds: 60));

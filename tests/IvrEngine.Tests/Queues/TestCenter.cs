@@ -13,15 +13,26 @@ namespace IvrEngine.Tests.Queues;
 internal sealed class TestCenter
 {
     public TestCenter(Menu menu, params AgentProfile[] agents)
-        : this(menu, null, agents)
+        : this(menu, (IvrEngine.Callbacks.ICallbackStore?)null, agents)
     {
     }
 
     public TestCenter(Menu menu, IvrEngine.Callbacks.ICallbackStore? callbacks, params AgentProfile[] agents)
+        : this(menu, callbacks, dispatch: null, agents)
+    {
+    }
+
+    /// <summary>With <paramref name="dispatch"/> deciding when the centre's posted work runs (as the calls' thread queues it).</summary>
+    public TestCenter(Menu menu, Action<Action> dispatch, params AgentProfile[] agents)
+        : this(menu, null, dispatch, agents)
+    {
+    }
+
+    private TestCenter(Menu menu, IvrEngine.Callbacks.ICallbackStore? callbacks, Action<Action>? dispatch, AgentProfile[] agents)
     {
         Menu = menu;
         Clock = new VirtualClock(TestCall.MondayMorning);
-        Center = new CallCenter(menu, new StaffingPlan([.. agents]), Clock, seed: 1, callbacks: callbacks);
+        Center = new CallCenter(menu, new StaffingPlan([.. agents]), Clock, seed: 1, dispatch: dispatch, callbacks: callbacks);
     }
 
     public TestCenter(params AgentProfile[] agents)

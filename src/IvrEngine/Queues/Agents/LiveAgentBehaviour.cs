@@ -58,11 +58,15 @@ internal sealed class LiveAgentBehaviour(CenterTimers clock) : IAgentBehaviour
         return new WrapUpEnd(seat);
     }
 
-    /// <summary>The agent accepts the call offered now; false when none is.</summary>
-    public bool Accept(Agent agent) => SeatOf(agent).Offer is { } offer && offer.Answer.TrySetResult(RingResult.Answered);
+    /// <summary>
+    /// The agent accepts the call offered now; false when none is. An offer already stopped (the ring
+    /// timed out, the caller left, another agent of a ring-all won) cannot be taken, even in the moment
+    /// before its stop reaches the seat.
+    /// </summary>
+    public bool Accept(Agent agent) => SeatOf(agent).Offer is { } offer && !offer.Stopped.IsCancellationRequested && offer.Answer.TrySetResult(RingResult.Answered);
 
     /// <summary>The agent lets the call offered now go: a ring-out for the pipeline (the next agent is rung); false when none is offered.</summary>
-    public bool Decline(Agent agent) => SeatOf(agent).Offer is { } offer && offer.Answer.TrySetResult(RingResult.NoAnswer);
+    public bool Decline(Agent agent) => SeatOf(agent).Offer is { } offer && !offer.Stopped.IsCancellationRequested && offer.Answer.TrySetResult(RingResult.NoAnswer);
 
     /// <summary>The agent ends the talk: resolved, or handed on to <paramref name="transferTo"/>. False when not talking.</summary>
     public bool Finish(Agent agent, string? transferTo)
@@ -93,7 +97,7 @@ internal sealed class LiveAgentBehaviour(CenterTimers clock) : IAgentBehaviour
         var seat = SeatOf(agent);
         // Continuations run where the answer is set: on the calls' thread, inside the agent's request.
         var answer = new TaskCompletionSource<RingResult>();
-        seat.Offer = (call, queueId, answer);
+        seat.Offer = (call, queueId, answer, cancel);
         Happened?.Invoke(agent, LiveAgentEventKind.Offered, call, queueId, null);
         // A synchronous dispose, as for simulated agents: this may run inside the cancellation callback itself.
 #pragma warning disable CA2007

@@ -12,7 +12,7 @@ internal sealed class LiveSeat
     public string? Reason { get; set; }
 
     /// <summary>The call ringing for the agent now, and how to answer it.</summary>
-    public (IQueueCaller Call, string Queue, TaskCompletionSource<RingResult> Answer)? Offer { get; set; }
+    public (IQueueCaller Call, string Queue, TaskCompletionSource<RingResult> Answer, CancellationToken Stopped)? Offer { get; set; }
 
     /// <summary>The caller the agent is talking to, the queue they came through, and how to end the talk.</summary>
     public (IQueueCaller Call, string Queue, Action Finish)? Talk { get; set; }

@@ -111,7 +111,14 @@ internal sealed class Ringer(WaitingLines lines, QueueRecorder recorder, CenterT
 #pragma warning disable CA1849
             stopOthers.Cancel();
 #pragma warning restore CA1849
-            await Task.WhenAll(rings).ConfigureAwait(false);
+            foreach (var (other, alsoAnswered) in await Task.WhenAll(rings).ConfigureAwait(false))
+            {
+                // Picked up in the same turn as the winner, before the stop reached them: the caller is
+                // taken, so they are free again (left Ringing, they would never be offered a call again).
+                if (!alsoAnswered) continue;
+                roster.RingedOut(other);
+                behaviour.RingEnded(other, entry.Call, entry.Queue.Id, RingEnd.Withdrawn);
+            }
             return RingResult.Answered;
         }
         context.CancellationToken.ThrowIfCancellationRequested();
