@@ -1,16 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using IvrEngine.Hosting;
 using IvrEngine.Http;
 using IvrEngine.Queues.Staffing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace IvrEngine.Tests.Http;
 
@@ -33,32 +26,14 @@ public sealed class KestrelLoadTests
         var folder = Directory.CreateTempSubdirectory("ivr-load-").FullName;
         var menuPath = Path.Combine(folder, "carrier-support.json");
         File.Copy(RepoPaths.BundledMenu, menuPath);
-        var settings = new Dictionary<string, string?>
-        {
-            ["Ivr:Clock"] = "Virtual",
-            ["Ivr:StartAt"] = IvrServiceFactory.MondayMorning,
-            ["Ivr:Seed"] = "7",
-            ["Ivr:Callbacks:Database"] = Path.Combine(folder, "callbacks.db"),
-        };
-        using var host = new HostBuilder()
-            .ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings))
-            .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .ConfigureServices((context, services) =>
-            {
-                services.AddIvrEngine(context.Configuration);
-                services.AddIvrCallbacks(context.Configuration);
-                services.AddMenuCatalog();
-                services.AddIvrHttp(context.Configuration);
-            })
-            .ConfigureWebHost(web => web.UseKestrel().UseUrls("http://127.0.0.1:0").Configure(app => app.UseIvrHttp(twiml: false)))
-            .Build();
+        using var host = LoopbackService.Build(LoopbackService.VirtualTimeSettings(folder));
         await host.StartAsync(cancellationToken);
         try
         {
             var line = host.Services.GetRequiredService<ServedLine>();
             var menu = IvrEngine.Menus.MenuLoader.LoadFile(menuPath).Menu!;
             await line.OpenAsync(menuPath, StaffingLoader.LoadFile(Path.Combine(RepoPaths.Menus, "carrier-support.staffing.json"), menu).Plan);
-            var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+            var address = LoopbackService.AddressOf(host);
             using var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
 
             var clock = Stopwatch.StartNew();

@@ -1,14 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Xml.Linq;
-using IvrEngine.Hosting;
 using IvrEngine.Http;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace IvrEngine.Tests.Http;
@@ -33,24 +27,13 @@ public sealed class MenuMapHotReloadTests
             ["Ivr:Clock"] = "Real",
             ["Ivr:Callbacks:Database"] = Path.Combine(folder, "callbacks.db"),
         };
-        using var host = new HostBuilder()
-            .ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings))
-            .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Error))
-            .ConfigureServices((context, services) =>
-            {
-                services.AddIvrEngine(context.Configuration);
-                services.AddIvrCallbacks(context.Configuration);
-                services.AddMenuCatalog(TimeSpan.FromMilliseconds(50));
-                services.AddIvrHttp(context.Configuration);
-            })
-            .ConfigureWebHost(web => web.UseKestrel().UseUrls("http://127.0.0.1:0").Configure(app => app.UseIvrHttp(twiml: false)))
-            .Build();
+        using var host = LoopbackService.Build(settings, LogLevel.Error, reloadDebounce: TimeSpan.FromMilliseconds(50));
         await host.StartAsync();
         try
         {
             var line = host.Services.GetRequiredService<ServedLine>();
             Assert.That((await line.OpenAsync(menuPath, staffing: null)).Succeeded, Is.True);
-            var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+            var address = LoopbackService.AddressOf(host);
             using var client = new HttpClient { BaseAddress = new Uri(address) };
             var good = File.ReadAllText(menuPath);
             var goodVersion = (await StatusAsync(client)).Str("version");

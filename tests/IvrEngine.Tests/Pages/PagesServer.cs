@@ -1,13 +1,8 @@
-using IvrEngine.Hosting;
 using IvrEngine.Http;
 using IvrEngine.Queues.Staffing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
+using IvrEngine.Tests.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace IvrEngine.Tests.Pages;
 
@@ -42,32 +37,14 @@ internal sealed class PagesServer : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("ivr-pages-").FullName;
         var menuPath = Path.Combine(folder, "carrier-support.json");
         File.Copy(RepoPaths.BundledMenu, menuPath);
-        var settings = new Dictionary<string, string?>
-        {
-            ["Ivr:Clock"] = "Virtual",
-            ["Ivr:StartAt"] = Http.IvrServiceFactory.MondayMorning,
-            ["Ivr:Seed"] = "7",
-            ["Ivr:Callbacks:Database"] = Path.Combine(folder, "callbacks.db"),
-        };
-        var host = new HostBuilder()
-            .ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings))
-            .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .ConfigureServices((context, services) =>
-            {
-                services.AddIvrEngine(context.Configuration);
-                services.AddIvrCallbacks(context.Configuration);
-                services.AddMenuCatalog();
-                services.AddIvrHttp(context.Configuration);
-            })
-            .ConfigureWebHost(web => web.UseKestrel().UseUrls("http://127.0.0.1:0").Configure(app => app.UseIvrHttp(twiml: false)))
-            .Build();
+        var host = LoopbackService.Build(LoopbackService.VirtualTimeSettings(folder));
         var server = new PagesServer(host, folder, menuPath);
         await host.StartAsync();
         var menu = IvrEngine.Menus.MenuLoader.LoadFile(menuPath).Menu!;
         var staffing = StaffingLoader.LoadFile(Path.Combine(RepoPaths.Menus, staffingFile), menu);
         var opened = await server.Line.OpenAsync(menuPath, staffing.Plan);
         Assert.That(opened.Succeeded, Is.True);
-        server.Address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
+        server.Address = LoopbackService.AddressOf(host);
         return server;
     }
 
