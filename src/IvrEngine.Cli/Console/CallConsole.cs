@@ -204,7 +204,11 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
         var typed = typing ? NextLine() : Never;
         var first = await Task.WhenAny(waited, typed, _ended.Task, _interrupted.Task);
         await stop.CancelAsync();
-        if (first == typed && !_ended.Task.IsCompleted) Note(host.Clock.Clock.GetCurrentInstant(), $"wait cut short after {Time.ElapsedText.Clock(host.Clock.Clock.GetCurrentInstant() - started)} by your input");
+        if (first == typed && !_ended.Task.IsCompleted)
+        {
+            var now = host.Clock.Clock.GetCurrentInstant();
+            Note(now, $"wait cut short after {Time.ElapsedText.Clock(now - started)} by your input");
+        }
         try
         {
             await waited;

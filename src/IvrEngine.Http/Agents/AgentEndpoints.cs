@@ -76,10 +76,7 @@ internal static partial class AgentEndpoints
         if (body.Queues is not { Count: > 0 } queues) return Problems.Invalid("queues", "queues names the queues you answer, each with a tier 1-9 ({\"general\": 1}).");
         foreach (var (queue, tier) in queues)
         {
-            if (!center.Menu.Queues.ContainsKey(queue))
-            {
-                return Problems.Invalid($"queues.{queue}", $"There is no queue '{Problems.Printable(queue)}'; the queues are {string.Join(", ", center.Menu.Queues.Keys.Order(StringComparer.Ordinal))}.");
-            }
+            if (!center.Menu.Queues.ContainsKey(queue)) return Problems.NoSuchQueue($"queues.{queue}", queue, center.Menu);
             if (tier is < 1 or > 9) return Problems.Invalid($"queues.{queue}", "A tier is 1 to 9 (1 is rung first).");
         }
         return await line.Host.InvokeAsync(() =>
@@ -116,10 +113,7 @@ internal static partial class AgentEndpoints
         var (body, problem) = await JsonBody.ReadAsync<AgentTransferBody>(request);
         if (problem is not null) return problem;
         if (body!.Queue is not { Length: > 0 } queue) return Problems.Invalid("queue", "queue names the queue to hand the caller to.");
-        if (line.Center is { } center && !center.Menu.Queues.ContainsKey(queue))
-        {
-            return Problems.Invalid("queue", $"There is no queue '{Problems.Printable(queue)}'; the queues are {string.Join(", ", center.Menu.Queues.Keys.Order(StringComparer.Ordinal))}.");
-        }
+        if (line.Center is { } center && !center.Menu.Queues.ContainsKey(queue)) return Problems.NoSuchQueue("queue", queue, center.Menu);
         return await ActAsync(id, request, line, AgentActions.Transfer, (live, a) => live.Transfer(a, queue), body.Call, offered: false);
     }
 

@@ -78,10 +78,7 @@ internal static partial class CallEndpoints
         var (body, problem) = await JsonBody.ReadAsync<TransferBody>(request);
         if (problem is not null) return problem;
         if (body!.Queue is not { Length: > 0 } queue) return Problems.Invalid("queue", "queue names the queue to hand the caller to.");
-        if (line.Menu is { } menu && !menu.Queues.ContainsKey(queue))
-        {
-            return Problems.Invalid("queue", $"There is no queue '{Problems.Printable(queue)}'; the queues are {string.Join(", ", menu.Queues.Keys.Order(StringComparer.Ordinal))}.");
-        }
+        if (line.Menu is { } menu && !menu.Queues.ContainsKey(queue)) return Problems.NoSuchQueue("queue", queue, menu);
         // A caller talking to a live agent is theirs to transfer: the request carries that agent's token.
         var token = request.Headers[Agents.AgentEndpoints.TokenHeader].ToString();
         bool NotTheirs() => line.Desk.AgentTalkingTo(reference) is { } agent && !line.Desk.IsTokenOf(agent, token);

@@ -48,6 +48,10 @@ internal static class Problems
     public static IResult Invalid(string field, string detail) =>
         Problem(StatusCodes.Status400BadRequest, "invalid-request", "Invalid request", detail, ("field", field));
 
+    /// <summary>400 for a queue the menu does not have, in <paramref name="field"/>, listing the ones it has.</summary>
+    public static IResult NoSuchQueue(string field, string queue, IvrEngine.Menus.Menu menu) =>
+        Invalid(field, $"There is no queue '{Printable(queue)}'; the queues are {string.Join(", ", menu.Queues.Keys.Order(StringComparer.Ordinal))}.");
+
     public static IResult TooLarge(long limit) =>
         Problem(StatusCodes.Status413PayloadTooLarge, "body-too-large", "Request body too large", $"The body is larger than the limit of {limit} bytes.");
 

@@ -161,19 +161,15 @@ public sealed class LiveAgents
     private void Raise(Agent agent, LiveAgentEventKind kind, LiveAgentCall? call = null, string? detail = null) =>
         Happened?.Invoke(new LiveAgentEvent(_clock.Now, kind, agent.Name, StatusOf(agent), ReasonOf(agent), call, detail));
 
-    /// <summary>The call as the agent's desk shows it: the menu path and collected digits come from the caller's transcript.</summary>
+    /// <summary>The call as the agent's desk shows it: the nodes the caller entered, and the digits collected (from the transcript, which says at which node).</summary>
     private static LiveAgentCall Describe(IQueueCaller call, string queue)
     {
-        var path = new List<string>();
+        if (call is not CallSession session) return new LiveAgentCall(call.Reference.ToString(), queue, call.CallerId, [], []);
         var digits = new List<CollectedDigits>();
-        if (call is CallSession session)
+        foreach (var e in session.Transcript.Events)
         {
-            foreach (var e in session.Transcript.Events)
-            {
-                if (e.Type == CallEventType.NodeEntered && e.Text is { } node) path.Add(node);
-                else if (e.Type == CallEventType.DigitsCollected && e.Text is { } value) digits.Add(new CollectedDigits(e.Node ?? string.Empty, e.Detail ?? string.Empty, value));
-            }
+            if (e.Type == CallEventType.DigitsCollected && e.Text is { } value) digits.Add(new CollectedDigits(e.Node ?? string.Empty, e.Detail ?? string.Empty, value));
         }
-        return new LiveAgentCall(call.Reference.ToString(), queue, call.CallerId, path, digits);
+        return new LiveAgentCall(call.Reference.ToString(), queue, call.CallerId, [.. session.Path], digits);
     }
 }
