@@ -27,6 +27,9 @@ internal sealed class CompiledLine
     public const int ActSilence = -1;
     public const int ActHangUp = -2;
 
+    // A closed node's or queue's whenClosed that hangs up (the engine's CloseFor), besides an action's index.
+    public const int ClosedHangUp = -1;
+
     public CompiledLine(Scenario scenario)
     {
         Scenario = scenario;
@@ -58,6 +61,13 @@ internal sealed class CompiledLine
         EscapeKey = new char[n];
         EscapeTarget = new int[n];
         KeyedOptions = new char[n][];
+        ScheduleIds = [.. menu.Hours.Keys.Order(StringComparer.Ordinal)];
+        var scheduleIndex = ScheduleIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
+        int HoursOf(Hours.HoursRule? rule) => rule is null ? -1 : scheduleIndex[rule.ScheduleId];
+        // A closed place's whenClosed: an action of the table, or ClosedHangUp for a hang-up (outcome "closed by hours").
+        int WhenClosedOf(Hours.HoursRule? rule) => rule?.WhenClosed is null or SayAndHangUp ? ClosedHangUp : ActionOf(rule.WhenClosed);
+        NodeHours = new int[n];
+        NodeWhenClosed = new int[n];
         Choices = new ChoiceTable?[n];
         ChoiceActs = new int[n][];
         var optionActions = new List<int>();
@@ -66,6 +76,8 @@ internal sealed class CompiledLine
         {
             var node = menu.Nodes[NodeIds[i]];
             IsAnnouncement[i] = node.Kind == NodeKind.Announcement;
+            NodeHours[i] = HoursOf(node.Hours);
+            NodeWhenClosed[i] = WhenClosedOf(node.Hours);
             NextAction[i] = node.Next is { } next ? ActionOf(next) : -1;
             NoInputTimeout[i] = node.NoInput.Timeout.ToTimeSpan();
             NoInputRetries[i] = node.NoInput.Retries;
@@ -106,6 +118,16 @@ internal sealed class CompiledLine
         OptionAction = [.. optionActions];
         OptionSpeaks = [.. optionSpeaks];
 
+        var q = QueueIds.Length;
+        QueueHours = new int[q];
+        QueueWhenClosed = new int[q];
+        for (var i = 0; i < q; i++)
+        {
+            var hours = menu.Queues[QueueIds[i]].Hours;
+            QueueHours[i] = HoursOf(hours);
+            QueueWhenClosed[i] = WhenClosedOf(hours);
+        }
+
         BudgetTarget = ActionOf(budget.Target);
         MaxFailedInputs = budget.MaxFailedInputs;
         MaxMenuTime = budget.MaxMenuTime.ToTimeSpan();
@@ -123,7 +145,6 @@ internal sealed class CompiledLine
             _ => -1,
         })];
 
-        var q = QueueIds.Length;
         QueuePriority = new int[q];
         QueueStrategy = new RoutingStrategy[q];
         QueueHandleTime = new HandleTime?[q];
@@ -200,6 +221,21 @@ internal sealed class CompiledLine
 
     /// <summary>Per node, the act of each row of its choice table.</summary>
     public int[][] ChoiceActs { get; }
+
+    /// <summary>The menu's schedules, in id order: what <see cref="NodeHours"/> and <see cref="QueueHours"/> index.</summary>
+    public string[] ScheduleIds { get; }
+
+    /// <summary>The schedule a node opens by (-1: always open) and what a caller arriving while it is closed gets.</summary>
+    public int[] NodeHours { get; }
+
+    /// <summary>An action index, or <see cref="ClosedHangUp"/>.</summary>
+    public int[] NodeWhenClosed { get; }
+
+    /// <summary>The schedule a queue opens by (-1: always open).</summary>
+    public int[] QueueHours { get; }
+
+    /// <summary>An action index, or <see cref="ClosedHangUp"/>.</summary>
+    public int[] QueueWhenClosed { get; }
 
     public int BudgetTarget { get; }
 

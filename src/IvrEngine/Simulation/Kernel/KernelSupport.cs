@@ -44,12 +44,13 @@ public static class KernelSupport
     private static string? NodeProblem(MenuNode node, CallerBehaviour callers)
     {
         if (node.Collect is not null) return "digit collection";
-        if (node.Hours is not null) return "business hours on a node";
         // Callers act on the think timer; a no-input timer that could fire first is a path the kernel does not take.
         if (node.Kind == NodeKind.Menu && callers.Think >= node.NoInput.Timeout) return "callers think as long as the no-input timeout";
         if (node.Options.Any(o => o.Key is { Length: not 1 })) return "keys of more than one digit";
         if (node.Escape.Keys.Any(k => k.Length != 1)) return "escape keys of more than one digit";
-        foreach (var action in node.Options.Select(o => o.Action).Append(node.OnRetriesExhausted).Append(node.Escape.Target))
+        var actions = node.Options.Select(o => o.Action).Append(node.OnRetriesExhausted).Append(node.Escape.Target);
+        if (node.Hours is { } hours) actions = actions.Append(hours.WhenClosed);
+        foreach (var action in actions)
         {
             if (ActionProblem(action) is { } problem) return problem;
         }
@@ -69,7 +70,7 @@ public static class KernelSupport
     private static string? QueueProblem(QueueDefinition queue) => queue switch
     {
         { Callback: not null } => "callbacks (virtual hold or when closed)",
-        { Hours: not null } => "business hours",
+        { Hours: { } hours } when ActionProblem(hours.WhenClosed) is { } problem => $"when closed: {problem}",
         { MaxLength: not null } => "a maximum length",
         { MaxWait: not null } => "a maximum wait",
         { WhenNoAgents: WhenNoAgents.Overflow } => "overflow when no agents are logged in",

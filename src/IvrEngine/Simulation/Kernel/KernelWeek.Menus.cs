@@ -29,6 +29,7 @@ internal sealed partial class KernelWeek
             End(slot, CallOutcomeKind.MenuLoop, -1);
             return;
         }
+        if (_line.NodeHours[node] >= 0 && TurnedAwayByHours(slot, _line.NodeHours[node], _line.NodeWhenClosed[node], -1)) return;
         Speak(slot);
         if (_line.IsAnnouncement[node]) Perform(slot, _line.NextAction[node]);
         else WaitForCaller(slot);
@@ -187,6 +188,21 @@ internal sealed partial class KernelWeek
         }
     }
 
+    /// <summary>
+    /// CallSession.TurnedAwayByHours: a closed node or queue says when it opens and does its whenClosed —
+    /// a hang-up ends the call as closed by hours (naming the queue, if it was one), anything else is performed.
+    /// </summary>
+    /// <param name="queue">The closed queue, or -1 for a node.</param>
+    private bool TurnedAwayByHours(int slot, int schedule, int whenClosed, int queue)
+    {
+        if (_hours!.IsOpen(schedule, _now, Now)) return false;
+        // The closed message is a prompt the caller hears in a menu (a node); at a queue the call is already transferring.
+        if (queue < 0) Speak(slot);
+        if (whenClosed == CompiledLine.ClosedHangUp) End(slot, CallOutcomeKind.ClosedByHours, queue);
+        else Perform(slot, whenClosed);
+        return true;
+    }
+
     /// <summary>CallSession.OnTransfer: the caller leaves the menus (their budget stops) and joins the queue.</summary>
     private void Transfer(int slot, int queue)
     {
@@ -196,6 +212,7 @@ internal sealed partial class KernelWeek
             End(slot, CallOutcomeKind.RoutingLoop, queue);
             return;
         }
+        if (_line.QueueHours[queue] >= 0 && TurnedAwayByHours(slot, _line.QueueHours[queue], _line.QueueWhenClosed[queue], queue)) return;
         call.MenuTimer = -1;
         call.InputTimer = -1;
         call.State = KernelCallState.Queued;

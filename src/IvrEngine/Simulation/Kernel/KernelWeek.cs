@@ -32,6 +32,7 @@ internal sealed partial class KernelWeek
     private readonly EventHeap _events = new();
     private readonly Random _agentRandom;
     private readonly TimeSpan _think;
+    private readonly KernelHours? _hours;
     private readonly int[] _loggedIn;
     private CallSlot[] _calls = new CallSlot[64];
     private List<int>?[] _paths;
@@ -64,6 +65,7 @@ internal sealed partial class KernelWeek
         _arrivals = new ArrivalProcess(_scenario, start, arrivalsStop, SimulationSeeds.For(seed, 0));
         _agentRandom = new Random(SimulationSeeds.For(seed, 2));
         _think = _scenario.Callers.Think.ToTimeSpan();
+        _hours = line.ScheduleIds.Length > 0 ? new KernelHours(line) : null;
         _loggedIn = [.. line.Teams.Select(q => line.TeamSize[q])];
         _agentState = new AgentState[line.AgentQueue.Length];
         _agentIdleSince = new long[line.AgentQueue.Length];

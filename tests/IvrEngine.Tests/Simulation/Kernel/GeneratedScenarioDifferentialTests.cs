@@ -6,7 +6,8 @@ using IvrEngine.Simulation.Kernel;
 namespace IvrEngine.Tests.Simulation.Kernel;
 
 /// <summary>
-/// Sixty menus and scenarios made at random (<see cref="ScenarioGenerator"/>, seeds 0-59):
+/// Sixty menus and scenarios made at random (<see cref="ScenarioGenerator"/>, seeds 0-59), half of
+/// them with business hours on queues and nodes:
 /// each the kernel accepts gives the same record for every caller and the same KPI files as the
 /// reference engine, for two run seeds; each that uses a feature the kernel does not model is
 /// refused, for that feature, so <c>ivr simulate</c> runs it on the reference engine.
@@ -51,6 +52,18 @@ public sealed class GeneratedScenarioDifferentialTests
         var refused = Seeds().Select(s => ScenarioGenerator.Make(s).Refused).ToList();
         Assert.That(refused.Count(r => r is null), Is.GreaterThan(Scenarios / 2));
         Assert.That(refused.Where(r => r is not null).Select(r => r![(r!.IndexOf(':') + 2)..].Split(' ')[0]).Distinct().Count(), Is.GreaterThanOrEqualTo(7));
+    }
+
+    [Test]
+    public void The_generator_makes_supported_lines_with_queue_and_node_hours_and_every_kind_of_whenClosed()
+    {
+        var menus = Seeds().Select(ScenarioGenerator.Make).Where(g => g.Refused is null).Select(g => g.Menu).ToList();
+        Assert.That(menus.Count(m => m.Contains("\"hours\": \"", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(8), "queues with hours");
+        Assert.That(menus.Count(m => m.Contains("\"hours\": { \"schedule\"", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(8), "nodes with hours");
+        foreach (var kind in new[] { "\"whenClosed\": { \"hangup\"", "\"whenClosed\": { \"goto\"", "\"whenClosed\": { \"queue\"" })
+        {
+            Assert.That(menus.Count(m => m.Contains(kind, StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(3), kind);
+        }
     }
 
     private Scenario Load(ScenarioGenerator.Generated generated, int seed)

@@ -32,6 +32,18 @@ public sealed class KernelDifferentialTests
         Assert.That(calls, Is.GreaterThan(9_000), "most of the 10,000 callers ended and were compared");
     }
 
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    public void A_line_with_business_hours_gives_the_same_calls_and_files_on_both_executors_over_a_week_with_a_holiday_and_a_clock_change(int seed)
+    {
+        // A whole week, so the holiday (Saturday) and the autumn change (Sunday) are reached.
+        var scenario = LoadFile(Path.Combine("tests", "IvrEngine.Tests", "Simulation", "Kernel", "opening-hours.scenario.json"));
+        Assert.That(KernelSupport.WhyNot(scenario), Is.Null);
+        var calls = Differential.AssertSame(scenario, SimulationLength.Of(NodaTime.Duration.FromDays(7)), seed);
+        Assert.That(calls, Is.GreaterThan(12_000), "the week's callers ended and were compared");
+    }
+
     [TestCase("menus/carrier-support.scenario.json", "node accessibility: repeat actions")]
     [TestCase("tests/IvrEngine.Benchmarks/peer/two-level.scenario.json", "queue support: callbacks (virtual hold or when closed)")]
     [TestCase("tests/IvrEngine.Tests/Simulation/Scenarios/tiny-line.scenario.json", "node account: digit collection")]

@@ -7,7 +7,9 @@ namespace IvrEngine.Tests.Simulation.Kernel;
 /// Menus and scenarios made at random from a seed, for the differential test: options by key and
 /// phrase, announcements, self-service hang-ups, escapes in every mode, budgets by failures and by
 /// time, queues of every strategy and priority, staffing that changes mid-week (agents logging out
-/// mid-call), zones with daylight saving, weeks that cross a change, choices of silence and hang-up, every patience distribution. About one in four also uses one
+/// mid-call), zones with daylight saving, weeks that cross a change, queues and nodes open by business
+/// hours (holidays, overrides, ranges past midnight and in a daylight-saving change, every kind of
+/// whenClosed), choices of silence and hang-up, every patience distribution. About one in four also uses one
 /// feature the kernel does not model, named by <see cref="Generated.Refused"/>.
 /// </summary>
 internal static class ScenarioGenerator
@@ -17,6 +19,21 @@ internal static class ScenarioGenerator
     private static readonly string[] Strategies = ["longest-idle", "round-robin", "fewest-calls", "random", "linear"];
     private static readonly string[] Modes = ["immediate", "confirm", "disabled"];
     private static readonly string[] Distributions = ["exponential", "lognormal", "fixed"];
+    private static readonly string[] Schedules = ["office", "late"];
+
+    // Two schedules over the generated weeks: office hours with a split Saturday, holidays and dated
+    // overrides; late hours past midnight, with a range in the spring-forward gap and the repeated fall-back hour.
+    private const string HoursText = """
+          "hours": {
+            "office": {
+              "weekly": { "mon-fri": "09:00-17:00", "sat": ["10:00-12:00", "13:00-15:30"] },
+              "closed": { "Founders": "first wednesday of march", "Fixed": "2026-10-21" },
+              "overrides": { "2026-12-01": "10:00-11:00", "2026-03-25": "closed", "2026-03-26": "06:00-23:00" }
+            },
+            "late": { "weekly": { "mon-sat": "20:00-03:30", "daily": "01:30-02:30" }, "overrides": { "2026-10-22": "closed", "2026-12-02": "08:00-12:00" } }
+          },
+
+        """;
 
     /// <summary>One generated case: the two files' text, and the refused feature's reason (a prefix of it), or null when the kernel should run it.</summary>
     public sealed record Generated(string Menu, string Scenario, string? Refused);
@@ -31,6 +48,19 @@ internal static class ScenarioGenerator
         var think = random.Next(1, 4);
         var refusal = random.Next(4) == 0 ? random.Next(9) : -1;
         string? refused = null;
+        // Half the lines open some queues and nodes by schedules; whenClosed leads only to places always open, so no loop of closed places is certain.
+        var scheduled = random.Next(2) == 0;
+        var queueHours = queues.Select(_ => scheduled && random.Next(2) == 0 ? Schedules[random.Next(Schedules.Length)] : null).ToArray();
+        var nodeHours = nodes.Select(_ => scheduled && random.Next(3) == 0 ? Schedules[random.Next(Schedules.Length)] : null).ToArray();
+        var openQueues = queues.Where((_, i) => queueHours[i] is null).ToArray();
+        var openNodes = nodes.Where((id, i) => nodeHours[i] is null && id != announcement).ToArray();
+        string WhenClosed() => random.Next(4) switch
+        {
+            1 => """, "whenClosed": { "hangup": { "en-US": "We are closed." } }""",
+            2 when openNodes.Length > 0 => $$""", "whenClosed": { "goto": "{{openNodes[random.Next(openNodes.Length)]}}" }""",
+            3 when openQueues.Length > 0 => $$""", "whenClosed": { "queue": "{{openQueues[random.Next(openQueues.Length)]}}" }""",
+            _ => "",
+        };
 
         string Queue() => queues[random.Next(queues.Length)];
         string Action()
@@ -58,19 +88,20 @@ internal static class ScenarioGenerator
               },
               "budget": { "maxFailedInputs": {{random.Next(2, 7)}}, "maxMenuSeconds": {{random.Next(8, 60)}}, "then": { "queue": "{{Queue()}}" } },
             """);
-        if (refusal == 0) menu.Append("""  "hours": { "office": { "weekly": { "mon-fri": "09:00-17:00" } } },""");
+        if (scheduled) menu.Append(HoursText);
         menu.Append("\n  \"queues\": {\n");
         for (var q = 0; q < queues.Length; q++)
         {
             var extra = (refusal, q) switch
             {
-                (0, 0) => Refuse(ref refused, """, "hours": "office" """, $"queue {queues[0]}: business hours"),
+                (0, 0) => Refuse(ref refused, """, "whenNoAgents": "overflow" """, $"queue {queues[0]}: overflow when no agents are logged in"),
                 (1, 0) => Refuse(ref refused, """, "maxLength": 3, "overflow": { "hangup": { "en-US": "Busy." } } """, $"queue {queues[0]}: a maximum length"),
                 (2, 0) => Refuse(ref refused, """, "callback": { "offerWhenWaitOverSeconds": 60 } """, $"queue {queues[0]}: callbacks"),
                 (3, 0) => Refuse(ref refused, """, "strategy": "ring-all" """, $"queue {queues[0]}: the ring-all strategy"),
                 _ => $$""", "strategy": "{{Strategies[random.Next(Strategies.Length)]}}" """,
             };
-            menu.Append(CultureInfo.InvariantCulture, $$"""    "{{queues[q]}}": { "name": { "en-US": "team {{q}}" }, "priority": {{random.Next(-2, 3)}}, "announce": { "everySeconds": {{random.Next(30, 90)}} }{{extra}} }{{(q < queues.Length - 1 ? "," : "")}}""").Append('\n');
+            var hours = queueHours[q] is { } schedule ? $", \"hours\": \"{schedule}\"{WhenClosed()}" : "";
+            menu.Append(CultureInfo.InvariantCulture, $$"""    "{{queues[q]}}": { "name": { "en-US": "team {{q}}" }, "priority": {{random.Next(-2, 3)}}, "announce": { "everySeconds": {{random.Next(30, 90)}} }{{extra}}{{hours}} }{{(q < queues.Length - 1 ? "," : "")}}""").Append('\n');
         }
         menu.Append("  },\n  \"nodes\": {\n");
         var keysOf = new Dictionary<string, List<char>>();
@@ -78,6 +109,7 @@ internal static class ScenarioGenerator
         {
             var id = nodes[n];
             menu.Append(CultureInfo.InvariantCulture, $$"""    "{{id}}": { "prompt": { "en-US": "Node {{id}}." }, """);
+            if (nodeHours[n] is { } schedule) menu.Append(CultureInfo.InvariantCulture, $$""" "hours": { "schedule": "{{schedule}}"{{WhenClosed()}} }, """);
             if (id == announcement)
             {
                 menu.Append(CultureInfo.InvariantCulture, $$""" "next": { "queue": "{{Queue()}}" } }""");
