@@ -95,7 +95,7 @@ internal static class StaffCommand
                 () =>
                 {
                     error.WriteLine($"  checking the plan on {verify} fresh weeks…");
-                    return PlanChecker.CheckAsync(answer.Staffed, target, verify, seed, cancellationToken);
+                    return PlanChecker.CheckAsync(answer, target, verify, seed, cancellationToken);
                 },
                 "ivr staff", error).ConfigureAwait(false);
             if (!checkedOut) return ExitCodes.Failed;

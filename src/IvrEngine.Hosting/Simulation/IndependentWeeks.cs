@@ -37,6 +37,9 @@ internal static class IndependentWeeks
         return new WeeklyServiceLevels(intervals, overall);
     }
 
+    /// <summary>The seeds of the weeks a run of <paramref name="weeks"/> weeks from <paramref name="seed"/> simulates, as <see cref="LoadSimulation"/> derives them: every random stream of a week comes from its seed.</summary>
+    public static IEnumerable<int> WeekSeeds(int seed, int weeks) => Enumerable.Range(0, weeks).Select(w => LoadSimulation.SeedForWeek(seed, w));
+
     /// <summary>A run on the compiled kernel when it models the scenario (the same figures, many times faster), else on the reference engine.</summary>
     public static Task<SimulationFigures> RunAsync(Scenario scenario, int weeks, int seed, ServiceTarget target, Action<SimulationFigures>? perWeek, CancellationToken cancellationToken) =>
         LoadSimulation.RunAsync(scenario, SimulationLength.Of(Duration.FromDays(7 * weeks)), seed, cancellationToken: cancellationToken,

@@ -33,15 +33,36 @@ public sealed record PlanCheck(ServiceTarget Target, int Weeks, IReadOnlyList<In
 /// </summary>
 public static class PlanChecker
 {
-    /// <summary>The seed stream of the check, never one of the planner's (the measuring week uses the seed itself, rounds 2000 + round).</summary>
-    internal static int CheckSeed(int seed) => SimulationSeeds.For(seed, 3000);
-
-    /// <param name="staffed">The scenario with the plan's agents (<see cref="StaffingAnswer.Staffed"/>).</param>
+    /// <param name="plan">The planner's answer: its scenario with the plan's agents, and how many rounds and weeks its search ran.</param>
     /// <param name="seed">The seed the plan was searched with: the check draws its own weeks from a stream of it the search did not use.</param>
-    public static async Task<PlanCheck> CheckAsync(Scenario staffed, ServiceTarget target, int weeks, int seed, CancellationToken cancellationToken = default)
+    public static Task<PlanCheck> CheckAsync(StaffingAnswer plan, ServiceTarget target, int weeks, int seed, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(weeks, 2);
-        var levels = await IndependentWeeks.EstimateAsync(staffed, weeks, CheckSeed(seed), target, cancellationToken).ConfigureAwait(false);
+        var searched = StaffingPlanner.SearchWeekSeeds(seed, plan.Rounds, plan.WeeksPerRound);
+        return CheckOnSeedAsync(plan.Staffed, target, weeks, CheckSeed(seed, searched, weeks), cancellationToken);
+    }
+
+    /// <summary>
+    /// The check's seed: stream 3000 of the run's seed (the measuring week uses the seed itself,
+    /// rounds 2000 + round), or the next stream whose weeks are none of <paramref name="searched"/>.
+    /// Week seeds are 32-bit, so two streams' weeks can coincide by chance (seed 475 does so on
+    /// stream 3000 for the longest search and check): such a week would replay a searched week's
+    /// callers, and the check would no longer be independent of the search.
+    /// </summary>
+    internal static int CheckSeed(int seed, IReadOnlySet<int> searched, int weeks)
+    {
+        for (var stream = 3000; ; stream++)
+        {
+            var candidate = SimulationSeeds.For(seed, stream);
+            if (!IndependentWeeks.WeekSeeds(candidate, weeks).Any(searched.Contains)) return candidate;
+        }
+    }
+
+    /// <summary>Runs <paramref name="staffed"/> on <paramref name="weeks"/> weeks from <paramref name="checkSeed"/> and judges each interval against the target.</summary>
+    internal static async Task<PlanCheck> CheckOnSeedAsync(Scenario staffed, ServiceTarget target, int weeks, int checkSeed, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(weeks, 2);
+        var levels = await IndependentWeeks.EstimateAsync(staffed, weeks, checkSeed, target, cancellationToken).ConfigureAwait(false);
         var intervals = new List<IntervalCheck>();
         var queues = new List<QueueCheck>();
         foreach (var queue in staffed.Queues.Keys.Order(StringComparer.Ordinal))

@@ -197,6 +197,14 @@ public static class StaffingPlanner
     /// <summary>The seed of a confirming round: its own stream of the run's seed, apart from the measuring week's (the seed itself) and from <see cref="PlanChecker"/>'s.</summary>
     internal static int RoundSeed(int seed, int round) => SimulationSeeds.For(seed, 2000 + round);
 
+    /// <summary>The seed of every week a search from <paramref name="seed"/> simulated: the measuring week (from the seed itself) and the weeks of each of its <paramref name="rounds"/> rounds.</summary>
+    internal static HashSet<int> SearchWeekSeeds(int seed, int rounds, int weeksPerRound)
+    {
+        var seeds = IndependentWeeks.WeekSeeds(seed, 1).ToHashSet();
+        for (var round = 1; round <= rounds; round++) seeds.UnionWith(IndependentWeeks.WeekSeeds(RoundSeed(seed, round), weeksPerRound));
+        return seeds;
+    }
+
     private static Scenario Staffed(Scenario scenario, Dictionary<string, int[]> agents)
     {
         var staffed = scenario;
