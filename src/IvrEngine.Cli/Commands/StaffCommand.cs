@@ -7,10 +7,11 @@ using IvrEngine.Simulation;
 namespace IvrEngine.Cli.Commands;
 
 /// <summary>
-/// <c>ivr staff SCENARIO --target 80/20 [--weeks N] [--seed S] [--out DIR]</c>: the fewest agents
+/// <c>ivr staff SCENARIO --target 80/20 [--weeks N] [--seed S] [--verify N] [--out DIR]</c>: the fewest agents
 /// per queue and interval reaching the target — the queueing model (Erlang A or C) for the scenario's
 /// arrival rates first, then rounds of independent simulated weeks that add an agent where the real
-/// line (menus, callbacks) is shown to fall short.
+/// line (menus, callbacks) is shown to fall short; with <c>--verify N</c>, the plan is then run on N
+/// fresh weeks the search never saw and each interval's pooled service level reported.
 /// </summary>
 internal static class StaffCommand
 {
@@ -21,7 +22,8 @@ internal static class StaffCommand
         var weeks = new Option<int>("--weeks") { Description = "Independent weeks (fresh seeds) simulated per round, each one replication of every interval; at least 2 for a confidence interval (more: narrower intervals, slower).", DefaultValueFactory = _ => StaffingPlanner.DefaultWeeks, HelpName = "N" };
         var seed = new Option<int>("--seed") { Description = "Seeds every random draw.", DefaultValueFactory = _ => 1, HelpName = "S" };
         var rounds = new Option<int>("--rounds") { Description = "At most this many confirming simulations.", DefaultValueFactory = _ => 8, HelpName = "N" };
-        var outDir = new Option<string?>("--out") { Description = "Write staffing.csv (every queue and interval) and agents.json (the scenario's \"agents\" rows per queue) here.", HelpName = "DIR" };
+        var verify = new Option<int>("--verify") { Description = "Then run the plan on N fresh independent weeks (seeds the search did not use) and report each interval's service level pooled over them, with its 95% confidence interval; 0 for no check.", DefaultValueFactory = _ => 0, HelpName = "N" };
+        var outDir = new Option<string?>("--out") { Description = "Write staffing.csv (every queue and interval), agents.json (the scenario's \"agents\" rows per queue) and, with --verify, verify.csv here.", HelpName = "DIR" };
         outDir.Validators.Add(OutputFolder.MustNotBeAFile);
         seed.Validators.Add(WholeNumberOption.MustBeASeed);
         target.Validators.Add(result =>
@@ -32,24 +34,29 @@ internal static class StaffCommand
         {
             if (!WholeNumberOption.IsWithin(result, 2, 52)) result.AddError("--weeks must be a whole number from 2 to 52 (a confidence interval needs two weeks at least).");
         });
+        verify.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && !WholeNumberOption.IsWithin(result, 0, 0) && !WholeNumberOption.IsWithin(result, 2, 520))
+                result.AddError("--verify must be 0 (no check) or a whole number of weeks from 2 to 520 (a confidence interval needs two weeks at least).");
+        });
         rounds.Validators.Add(result =>
         {
             if (!WholeNumberOption.IsWithin(result, 1, 20)) result.AddError("--rounds must be a whole number from 1 to 20.");
         });
         var command = new Command("staff", "Find the fewest agents per queue and interval reaching a service level: Erlang A or C for the scenario's rates, confirmed on independent simulated weeks of the real line.")
         {
-            scenario, target, weeks, seed, rounds, outDir,
+            scenario, target, weeks, seed, rounds, verify, outDir,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             ServiceTarget.TryParse(parseResult.GetValue(target)!, out var goal, out _);
             return await RunAsync(parseResult.GetValue(scenario)!, goal, parseResult.GetValue(weeks), parseResult.GetValue(seed), parseResult.GetValue(rounds),
-                parseResult.GetValue(outDir), output, error, cancellationToken).ConfigureAwait(false);
+                parseResult.GetValue(verify), parseResult.GetValue(outDir), output, error, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(string file, ServiceTarget target, int weeks, int seed, int rounds, string? outDir,
+    private static async Task<int> RunAsync(string file, ServiceTarget target, int weeks, int seed, int rounds, int verify, string? outDir,
         TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (ScenarioFiles.Open(file, outDir, output, error) is not { } scenario) return ExitCodes.Failed;
@@ -81,7 +88,22 @@ internal static class StaffCommand
         output.WriteLine(answer.NoneMisses
             ? $"No interval is shown to miss {goal}: {meets} of {judged.Count} judged meet it with 97.5% confidence, {noise} are within noise of it."
             : $"{misses} of {judged.Count} judged intervals still miss {goal} after {answer.Rounds} rounds (see staffing.csv with --out, or raise --rounds / --weeks).");
-        if (outDir is not null) WriteFiles(outDir, answer, scenario, output);
+        PlanCheck? check = null;
+        if (verify > 0)
+        {
+            var (checkedOut, result) = await EngineRun.GuardAsync(
+                () =>
+                {
+                    error.WriteLine($"  checking the plan on {verify} fresh weeks…");
+                    return PlanChecker.CheckAsync(answer, target, verify, seed, cancellationToken);
+                },
+                "ivr staff", error).ConfigureAwait(false);
+            if (!checkedOut) return ExitCodes.Failed;
+            check = result;
+            output.WriteLine();
+            WriteCheck(output, check, goal);
+        }
+        if (outDir is not null) WriteFiles(outDir, answer, check, scenario, output);
         return ExitCodes.Ok;
     }
 
@@ -108,6 +130,33 @@ internal static class StaffCommand
         SimulationReport.WriteTable(output, rows, rightAlignFrom: 1);
     }
 
+    private static void WriteCheck(TextWriter output, PlanCheck check, string goal)
+    {
+        output.WriteLine($"The plan on {check.Weeks} fresh independent weeks (seeds the search did not use): each interval's service level pooled over them, with its 95% confidence interval.");
+        var rows = new List<string[]> { new[] { "queue", "intervals at/above target", "meet/noise/miss", "lowest interval SL (95% CI)", "week SL (95% CI)" } };
+        foreach (var queue in check.Queues.Where(q => q.Judged > 0))
+        {
+            var lowest = check.Intervals.Where(i => i.Queue == queue.Queue && i.Estimate is not null).MinBy(i => i.Estimate!.ServiceLevel)!.Estimate!;
+            rows.Add(
+            [
+                queue.Queue,
+                string.Create(CultureInfo.InvariantCulture, $"{queue.AtOrAbove} of {queue.Judged} ({SimulationReport.Percent(queue.ShareAtOrAbove)})"),
+                string.Create(CultureInfo.InvariantCulture, $"{queue.Meets}/{queue.WithinNoise}/{queue.Misses}"),
+                Interval(lowest),
+                queue.Week is { } week ? Interval(week) : "–",
+            ]);
+        }
+        SimulationReport.WriteTable(output, rows, rightAlignFrom: 1);
+        var judged = check.Queues.Sum(q => q.Judged);
+        var above = check.Queues.Sum(q => q.AtOrAbove);
+        var misses = check.Queues.Sum(q => q.Misses);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{above} of {judged} judged intervals ({SimulationReport.Percent(judged == 0 ? 1 : (double)above / judged)}) are at or above {goal} pooled over {check.Weeks} weeks; {misses} shown to miss it."));
+        output.WriteLine("A pooled figure still has noise: an interval whose true level is a few points above the target falls below it on some samples (docs/simulation.md).");
+
+        static string Interval(ServiceLevelEstimate e) => $"{SimulationReport.Percent(e.ServiceLevel)} ({SimulationReport.Percent(e.Low)}–{SimulationReport.Percent(e.High)})";
+    }
+
     private static void WriteGrid(TextWriter output, List<IntervalStaffing> rows, WeekGrid grid)
     {
         var table = new List<string[]> { new[] { "hour" }.Concat(Enumerable.Range(1, 7).Select(d => Hours.DayNames.Short((NodaTime.IsoDayOfWeek)d))).ToArray() };
@@ -127,7 +176,7 @@ internal static class StaffCommand
         SimulationReport.WriteTable(output, table, rightAlignFrom: 1);
     }
 
-    private static void WriteFiles(string outDir, StaffingAnswer answer, Scenario scenario, TextWriter output)
+    private static void WriteFiles(string outDir, StaffingAnswer answer, PlanCheck? check, Scenario scenario, TextWriter output)
     {
         Directory.CreateDirectory(outDir);
         var grid = scenario.Grid;
@@ -145,7 +194,28 @@ internal static class StaffCommand
         File.WriteAllText(csvPath, csv.ToString());
         var jsonPath = Path.Combine(outDir, "agents.json");
         File.WriteAllText(jsonPath, AgentRows(answer.Staffed));
-        output.WriteLine($"Wrote {csvPath} and {jsonPath}.");
+        if (check is null)
+        {
+            output.WriteLine($"Wrote {csvPath} and {jsonPath}.");
+            return;
+        }
+        var verifyPath = Path.Combine(outDir, "verify.csv");
+        File.WriteAllText(verifyPath, CheckRows(check, grid));
+        output.WriteLine($"Wrote {csvPath}, {jsonPath} and {verifyPath}.");
+    }
+
+    /// <summary>The check's row per queue and interval: the plan's agents and the service level pooled over the fresh weeks.</summary>
+    private static string CheckRows(PlanCheck check, WeekGrid grid)
+    {
+        var csv = new StringBuilder("queue,day,time,agents,service_level,service_level_low,service_level_high,weeks,callers,at_or_above_target,verdict\n");
+        foreach (var row in check.Intervals)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{row.Queue},{Hours.DayNames.Short(grid.DayOf(row.Interval))},{grid.TimeLabel(row.Interval)},{row.Agents},");
+            if (row.Estimate is not { } e) csv.Append(",,,,,,");
+            else csv.Append(CultureInfo.InvariantCulture, $"{e.ServiceLevel:0.0000},{e.Low:0.0000},{e.High:0.0000},{e.Weeks},{e.Callers},{(row.AtOrAbove(check.Target) ? "yes" : "no")},");
+            csv.Append(Verdict(row.Verdict)).Append('\n');
+        }
+        return csv.ToString();
     }
 
     private static string Verdict(StaffingVerdict verdict) => verdict switch

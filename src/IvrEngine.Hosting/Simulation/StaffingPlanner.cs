@@ -1,6 +1,5 @@
 using IvrEngine.Simulation;
 using IvrEngine.Simulation.Analytics;
-using IvrEngine.Simulation.Kernel;
 using NodaTime;
 
 namespace IvrEngine.Hosting.Simulation;
@@ -88,7 +87,7 @@ public static class StaffingPlanner
     {
         var grid = scenario.Grid;
         progress?.Invoke("measuring the share of callers each queue gets");
-        var measured = await Simulate(scenario, weeks: 1, seed, target, perWeek: null, cancellationToken).ConfigureAwait(false);
+        var measured = await IndependentWeeks.RunAsync(scenario, weeks: 1, seed, target, perWeek: null, cancellationToken).ConfigureAwait(false);
         var hours = new Hours.BusinessHours(scenario.Menu.Hours);
         var patience = scenario.Callers.Patience?.Mean;
         var model = patience is null ? "Erlang C" : "Erlang A";
@@ -125,13 +124,13 @@ public static class StaffingPlanner
         // The highest count shown to miss in each interval: the plan never goes back to it.
         var shownShort = queues.ToDictionary(q => q, q => floor[q].Select(a => a - 1).ToArray(), StringComparer.Ordinal);
         var rounds = 0;
-        Dictionary<string, ServiceLevelEstimate?[]> estimates;
+        IReadOnlyDictionary<string, ServiceLevelEstimate?[]> estimates;
         while (true)
         {
             rounds++;
             progress?.Invoke($"confirming on {weeks} independent week{(weeks == 1 ? "" : "s")}, round {rounds}");
             var staffed = Staffed(scenario, agents);
-            estimates = await Estimate(staffed, weeks, SimulationSeeds.For(seed, 2000 + rounds), target, cancellationToken).ConfigureAwait(false);
+            estimates = (await IndependentWeeks.EstimateAsync(staffed, weeks, RoundSeed(seed, rounds), target, cancellationToken).ConfigureAwait(false)).Intervals;
             var changed = false;
             if (rounds < maxRounds)
             {
@@ -165,10 +164,7 @@ public static class StaffingPlanner
             for (var i = 0; i < grid.IntervalsPerWeek; i++)
             {
                 var estimate = estimates[queue][i];
-                var verdict = estimate is null ? StaffingVerdict.NotJudged
-                    : estimate.Meets(target.ServiceLevel) ? StaffingVerdict.Meets
-                    : estimate.Misses(target.ServiceLevel) ? StaffingVerdict.Misses
-                    : StaffingVerdict.WithinNoise;
+                var verdict = estimate is null ? StaffingVerdict.NotJudged : PlanChecker.VerdictOf(estimate, target);
                 noneMisses &= verdict != StaffingVerdict.Misses;
                 intervals.Add(new IntervalStaffing(queue, i, rates[queue][i], floor[queue][i], agents[queue][i], estimate, verdict));
             }
@@ -198,31 +194,16 @@ public static class StaffingPlanner
         return offered / (measured.Calls * (openCalls / allCalls));
     }
 
-    /// <summary>Each queue's and interval's service level over <paramref name="weeks"/> independent weeks, null where not judged.</summary>
-    private static async Task<Dictionary<string, ServiceLevelEstimate?[]>> Estimate(Scenario staffed, int weeks, int seed, ServiceTarget target, CancellationToken cancellationToken)
-    {
-        var grid = staffed.Grid;
-        var perWeek = new List<SimulationFigures>();
-        await Simulate(staffed, weeks, seed, target, perWeek.Add, cancellationToken).ConfigureAwait(false);
-        var estimates = new Dictionary<string, ServiceLevelEstimate?[]>(StringComparer.Ordinal);
-        foreach (var queue in staffed.Queues.Keys)
-        {
-            var row = new ServiceLevelEstimate?[grid.IntervalsPerWeek];
-            for (var i = 0; i < grid.IntervalsPerWeek; i++)
-            {
-                var samples = perWeek.Select(w => (w[queue, i].AnsweredInTime, w[queue, i].Answered + w[queue, i].Abandoned)).ToList();
-                if (samples.Sum(s => s.Item2) < MinimumCallersToJudge) continue;
-                row[i] = ServiceLevelEstimate.From(samples);
-            }
-            estimates[queue] = row;
-        }
-        return estimates;
-    }
+    /// <summary>The seed of a confirming round: its own stream of the run's seed, apart from the measuring week's (the seed itself) and from <see cref="PlanChecker"/>'s.</summary>
+    internal static int RoundSeed(int seed, int round) => SimulationSeeds.For(seed, 2000 + round);
 
-    /// <summary>A run on the compiled kernel when it models the scenario (the same figures, many times faster), else on the reference engine.</summary>
-    private static Task<SimulationFigures> Simulate(Scenario scenario, int weeks, int seed, ServiceTarget target, Action<SimulationFigures>? perWeek, CancellationToken cancellationToken) =>
-        LoadSimulation.RunAsync(scenario, SimulationLength.Of(Duration.FromDays(7 * weeks)), seed, cancellationToken: cancellationToken,
-            serviceLevelThreshold: target.Threshold, kernel: CallKernel.TryCompile(scenario, out _), onWeek: perWeek);
+    /// <summary>The seed of every week a search from <paramref name="seed"/> simulated: the measuring week (from the seed itself) and the weeks of each of its <paramref name="rounds"/> rounds.</summary>
+    internal static HashSet<int> SearchWeekSeeds(int seed, int rounds, int weeksPerRound)
+    {
+        var seeds = IndependentWeeks.WeekSeeds(seed, 1).ToHashSet();
+        for (var round = 1; round <= rounds; round++) seeds.UnionWith(IndependentWeeks.WeekSeeds(RoundSeed(seed, round), weeksPerRound));
+        return seeds;
+    }
 
     private static Scenario Staffed(Scenario scenario, Dictionary<string, int[]> agents)
     {

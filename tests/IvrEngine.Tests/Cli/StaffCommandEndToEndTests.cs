@@ -44,6 +44,105 @@ public sealed class StaffCommandEndToEndTests
         }
     }
 
+    [Test]
+    public async Task StaffWithVerify_ReportsEachIntervalOnFreshWeeks_AndWritesVerifyCsv()
+    {
+        var outDir = Path.Combine(Path.GetTempPath(), $"ivr-staff-verify-{Guid.NewGuid():N}");
+        try
+        {
+            var result = await IvrProcess.RunAsync("", "staff", Scenario, "--target", "80/20", "--weeks", "3", "--verify", "4", "--out", outDir);
+
+            Assert.That(result.ExitCode, Is.Zero, result.ToString());
+            Assert.That(result.Error, Does.Contain("checking the plan on 4 fresh weeks"));
+            Assert.That(result.Output, Does.Contain("\nThe plan on 4 fresh independent weeks (seeds the search did not use): each interval's service level pooled over them, with its 95% confidence interval.\n"));
+            Assert.That(result.Output, Does.Match(@"(?m)^queue +intervals at/above target +meet/noise/miss +lowest interval SL \(95% CI\) +week SL \(95% CI\)$"));
+            var row = System.Text.RegularExpressions.Regex.Match(result.Output,
+                @"(?m)^support +(?<above>\d+) of 40 \((?<share>\d+\.\d)%\) +(?<meet>\d+)/(?<noise>\d+)/(?<miss>\d+) +\d+\.\d% \(\d+\.\d%–\d+\.\d%\) +\d+\.\d% \(\d+\.\d%–\d+\.\d%\)$");
+            Assert.That(row.Success, Is.True, result.Output);
+            int Group(string name) => int.Parse(row.Groups[name].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.That(result.Output, Does.Contain($"\n{Group("above")} of 40 judged intervals ({row.Groups["share"].Value}%) are at or above 80% within 20 s pooled over 4 weeks; {Group("miss")} shown to miss it.\n"));
+            Assert.That(result.Output, Does.Contain($"Wrote {Path.Combine(outDir, "staffing.csv")}, {Path.Combine(outDir, "agents.json")} and {Path.Combine(outDir, "verify.csv")}."));
+
+            // verify.csv: a row per interval of the week, agreeing with the printed counts.
+            var csv = File.ReadAllLines(Path.Combine(outDir, "verify.csv"));
+            Assert.That(csv[0], Is.EqualTo("queue,day,time,agents,service_level,service_level_low,service_level_high,weeks,callers,at_or_above_target,verdict"));
+            var rows = csv.Skip(1).Select(l => l.Split(',')).ToList();
+            Assert.Multiple(() =>
+            {
+                Assert.That(rows, Has.Count.EqualTo(7 * 24));
+                Assert.That(rows.Select(r => r.Length), Is.All.EqualTo(11));
+                Assert.That(csv, Does.Contain("support,Mon,00:00,0,,,,,,,not-judged"), "no callers at night: not judged");
+                Assert.That(csv.Single(l => l.StartsWith("support,Mon,10:00,", StringComparison.Ordinal)),
+                    Does.Match(@"^support,Mon,10:00,\d+,0\.\d{4},0\.\d{4},(0\.\d{4}|1\.0000),4,\d+,(yes|no),(meets|within-noise|misses)$"));
+            });
+            var judged = rows.Where(r => r[10] != "not-judged").ToList();
+            Assert.Multiple(() =>
+            {
+                Assert.That(judged, Has.Count.EqualTo(40), "weekdays 09:00 to 17:00");
+                Assert.That(judged.Count(r => r[9] == "yes"), Is.EqualTo(Group("above")), "the printed count of intervals at or above the target");
+                Assert.That(judged.Count(r => r[10] == "meets"), Is.EqualTo(Group("meet")));
+                Assert.That(judged.Count(r => r[10] == "within-noise"), Is.EqualTo(Group("noise")));
+                Assert.That(judged.Count(r => r[10] == "misses"), Is.EqualTo(Group("miss")));
+                foreach (var r in judged)
+                {
+                    var (level, low, high) = (Number(r[4]), Number(r[5]), Number(r[6]));
+                    Assert.That(low <= level && level <= high, Is.True, string.Join(',', r));
+                    Assert.That(r[9] == "yes", Is.EqualTo(level >= 0.8), string.Join(',', r));
+                    Assert.That(r[10], Is.EqualTo(low >= 0.8 ? "meets" : high < 0.8 ? "misses" : "within-noise"), string.Join(',', r));
+                }
+            });
+        }
+        finally
+        {
+            if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
+        }
+
+        static double Number(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Test]
+    public async Task StaffWithVerifyZero_RunsNoCheck_AndWritesNoVerifyCsv()
+    {
+        var outDir = Path.Combine(Path.GetTempPath(), $"ivr-staff-noverify-{Guid.NewGuid():N}");
+        try
+        {
+            var result = await IvrProcess.RunAsync("", "staff", Scenario, "--weeks", "2", "--rounds", "1", "--verify", "0", "--out", outDir);
+
+            Assert.That(result.ExitCode, Is.Zero, result.ToString());
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.Output, Does.Not.Contain("The plan on"));
+                Assert.That(result.Error, Does.Not.Contain("checking the plan"));
+                Assert.That(Path.Combine(outDir, "verify.csv"), Does.Not.Exist);
+                Assert.That(Path.Combine(outDir, "staffing.csv"), Does.Exist);
+            });
+        }
+        finally
+        {
+            if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
+        }
+    }
+
+    // 0 is "no check"; one week gives no confidence interval; the check runs at most ten years of weeks.
+    [TestCase("1")]
+    [TestCase("-1")]
+    [TestCase("521")]
+    [TestCase("abc")]
+    [TestCase("1.5")]
+    [TestCase("")]
+    [TestCase("99999999999")]
+    public async Task StaffWithABadVerify_IsAUsageErrorOfOneLine(string weeks)
+    {
+        var result = await IvrProcess.RunAsync("", "staff", Scenario, "--verify", weeks);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+            Assert.That(result.Error, Is.EqualTo("ivr: --verify must be 0 (no check) or a whole number of weeks from 2 to 520 (a confidence interval needs two weeks at least).\nRun 'ivr staff --help' for usage.\n"));
+            Assert.That(result.Output, Is.Empty, "nothing is simulated");
+        });
+    }
+
     [TestCase("80")]
     [TestCase("100/20")]
     [TestCase("eighty/twenty")]

@@ -68,27 +68,33 @@ public sealed class StaffingPlannerTests
         });
     }
 
-    [Test]
-    public async Task AFlatWeek_For80In15_RecommendsFiftyFiveEverywhere_AndHoldsOnTenFreshWeeks()
+    // Issue 19's acceptance: on the flat 720-calls-an-hour week the plan after the confirming rounds
+    // is the model's figure within one, and on 10 fresh weeks (the check's, which the search never
+    // ran) no more than 5% of intervals are shown to miss. Shown to miss, not "pooled point below
+    // 80%": at the minimal plan a point estimate over 10 weeks falls below 80% in about a fifth of
+    // intervals by noise alone (docs/simulation.md, "Checking a plan on fresh weeks").
+    // Not yet here: 80/20 with 3-minute patience (50). At seed 1 the rounds raise one interval to 52:
+    // at the minimal Erlang A plan about two of the 336 intervals are shown to miss by chance each
+    // round, a miss is never taken back, and a second chance miss at 51 goes to 52.
+    [TestCase("erlang-c.scenario.json", 15, 55)]
+    [TestCase("erlang-c.scenario.json", 20, 54)]
+    [TestCase("erlang-a.scenario.json", 15, 51)]
+    public async Task AFlatWeek_IsPlannedAtTheModelsFigureWithinOne_AndHoldsOnTenFreshWeeks(string scenario, int seconds, int agents)
     {
-        var target = new ServiceTarget(0.8, Duration.FromSeconds(15));
-        var answer = await StaffingPlanner.PlanAsync(Fidelity("erlang-c.scenario.json"), target, weeks: StaffingPlanner.DefaultWeeks, seed: 1);
+        var target = new ServiceTarget(0.8, Duration.FromSeconds(seconds));
+        var answer = await StaffingPlanner.PlanAsync(Fidelity(scenario), target, weeks: StaffingPlanner.DefaultWeeks, seed: 1);
 
-        // Ten weeks the planner never saw: each interval's service level with its 95% interval.
-        var weeks = new List<SimulationFigures>();
-        await LoadSimulation.RunAsync(answer.Staffed, SimulationLength.Of(Duration.FromDays(70)), seed: 4242, serviceLevelThreshold: target.Threshold,
-            kernel: IvrEngine.Simulation.Kernel.CallKernel.TryCompile(answer.Staffed, out _), onWeek: weeks.Add);
-        var fresh = Enumerable.Range(0, answer.Staffed.Grid.IntervalsPerWeek)
-            .Select(i => ServiceLevelEstimate.From([.. weeks.Select(w => (w["support", i].AnsweredInTime, w["support", i].Answered + w["support", i].Abandoned))])!)
-            .ToList();
-        var held = fresh.Count(e => !e.Misses(target.ServiceLevel));
-        TestContext.Out.WriteLine($"agents {string.Join(",", answer.Intervals.Select(i => i.Agents).Distinct())}; fresh weeks: {held} of {fresh.Count} intervals not shown to miss, "
-            + $"{fresh.Count(e => e.ServiceLevel >= 0.8)} with the point estimate at or above 80%, overall {fresh.Average(e => e.ServiceLevel):0.0000}");
+        var check = await PlanChecker.CheckAsync(answer, target, weeks: 10, seed: 1);
 
+        var queue = check.Queues.Single();
+        TestContext.Out.WriteLine($"agents {string.Join(",", answer.Intervals.Select(i => i.Agents).Distinct().Order())} after {answer.Rounds} rounds; fresh weeks: "
+            + $"{queue.Judged - queue.Misses} of {queue.Judged} intervals not shown to miss, {queue.AtOrAbove} with the pooled level at or above 80%, week {queue.Week!.ServiceLevel:0.0000}");
         Assert.Multiple(() =>
         {
-            Assert.That(answer.Intervals.Select(i => i.Agents), Is.All.InRange(54, 56), "55 within one");
-            Assert.That(held, Is.GreaterThanOrEqualTo(0.95 * fresh.Count), "the plan meets the target, within its stated confidence, in 95% of intervals on new weeks");
+            Assert.That(answer.Intervals.Select(i => i.Agents), Is.All.InRange(agents - 1, agents + 1));
+            Assert.That(queue.Judged, Is.EqualTo(7 * 48), "every half hour of the week is judged");
+            Assert.That(queue.Misses, Is.LessThanOrEqualTo(0.05 * queue.Judged), "the plan holds, within its stated confidence, in 95% of intervals on new weeks");
+            Assert.That(queue.Week.Low, Is.GreaterThanOrEqualTo(0.8), "the whole week meets the target");
         });
     }
 
