@@ -1,4 +1,5 @@
 using System.Net;
+using IvrEngine.Hosting;
 using IvrEngine.Hosting.Callbacks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,12 +55,26 @@ public static class ClusterHosting
                 o.TableRefreshTimeout = TimeSpan.FromSeconds(5);
             });
         });
-        builder.Services.AddSingleton(Options.Create(settings));
-        builder.Services.AddSingleton<LocalLine>();
-        builder.Services.AddSingleton<LineRoute>();
+        builder.Services.AddIvrClusterLine(settings);
         builder.Services.AddSingleton<LineForwarding>();
         builder.Services.AddHttpForwarder();
-        builder.Services.AddHostedService<LineOwnerWatch>();
+    }
+
+    /// <summary>
+    /// This silo's side of the line (after the engine, the callback store, the menu catalog and the HTTP
+    /// door's <c>ServedLine</c>): what it would serve, who serves it, and the watch that asks.
+    /// </summary>
+    public static IServiceCollection AddIvrClusterLine(this IServiceCollection services, ClusterSettings settings)
+    {
+        services.AddSingleton(Options.Create(settings));
+        // Orleans takes the host's TimeProvider for its heartbeat, probes, messaging and directory. The
+        // engine registers the calls' clock there, which may be virtual or sped up, and a virtual clock
+        // would stop the cluster. Calls keep their own clock (CallClock.Time); the host's is the wall's.
+        services.AddSingleton<TimeProvider>(static sp => sp.GetRequiredService<CallClock>().WallTime);
+        services.AddSingleton<LocalLine>();
+        services.AddSingleton<LineRoute>();
+        services.AddHostedService<LineOwnerWatch>();
+        return services;
     }
 
     /// <summary>Creates Orleans' membership tables unless they exist (once, however many silos start together).</summary>

@@ -17,12 +17,14 @@ internal sealed partial class LineOwnerWatch(IGrainFactory grains, LocalLine lin
     /// <summary>A question that takes longer is an owner in trouble: forward nowhere until it answers again.</summary>
     private static readonly TimeSpan AnswerWithin = TimeSpan.FromSeconds(5);
 
+    /// <summary>Asks until the host stops; a silo never told which line it serves (not <c>ivr serve</c>) does not ask.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromMilliseconds(settings.Value.WatchMilliseconds);
-        var time = calls.Clock.Time;
+        // Membership work: wall time even when calls run on a virtual or sped-up clock.
+        var time = calls.Clock.WallTime;
         string? lastProblem = null;
-        while (!stoppingToken.IsCancellationRequested)
+        while (!stoppingToken.IsCancellationRequested && line.Name.Length > 0)
         {
             try
             {
