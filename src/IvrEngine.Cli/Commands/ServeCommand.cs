@@ -137,20 +137,18 @@ internal static class ServeCommand
             return ExitCodes.Failed;
         }
 
+        if (cluster?.PrepareDatabase() is { } databaseProblem)
+        {
+            await error.WriteLineAsync($"ivr serve: {databaseProblem}");
+            return ExitCodes.Failed;
+        }
+
         var catalog = host.Services.GetRequiredService<MenuCatalog>();
         if (MenuFiles.Accept(catalog.Watch(path), path, "ivr serve", error) is not { } menu) return ExitCodes.Failed;
         var staffing = await StaffingFiles.LoadAsync(request.StaffingOption, path, menu, "ivr serve", error);
         if (!staffing.Succeeded) return ExitCodes.Failed;
-        if (cluster is not null)
-        {
-            if (cluster.PrepareDatabase() is { } databaseProblem)
-            {
-                await error.WriteLineAsync($"ivr serve: {databaseProblem}");
-                return ExitCodes.Failed;
-            }
-            // The line opens on this silo only when its grain comes here; until then requests are forwarded.
-            cluster.Configure(host.Services, menu, path, staffing.Plan);
-        }
+        // The line opens on this silo only when its grain comes here; until then requests are forwarded.
+        cluster?.Configure(host.Services, menu, path, staffing.Plan);
 
         // Dial news arrives on the dialer's threads while the input loop writes replies.
         var news = TextWriter.Synchronized(error);
