@@ -30,6 +30,13 @@ public sealed class CallClock
     /// <summary>Set in virtual mode: the clock that <see cref="CallHost.AdvanceAsync"/> moves.</summary>
     public VirtualClock? Virtual { get; }
 
+    /// <summary>
+    /// The wall clock whatever the calls' clock is: for the machinery between servers that must keep
+    /// real time even when calls run virtual, shifted or fast (a cluster's membership probes, its
+    /// messaging and its questions to the line's owner).
+    /// </summary>
+    public TimeProvider WallTime => Wall;
+
     public ClockMode Mode => Virtual is null ? ClockMode.Real : ClockMode.Virtual;
 
     /// <summary>The wall clock, optionally starting at <paramref name="startAt"/> and running <paramref name="speed"/> times real speed from there.</summary>

@@ -31,6 +31,9 @@ namespace IvrEngine.Benchmarks;
 /// </list>
 /// Client and server share the process (and the machine's cores), as a test on one machine must;
 /// the clock is virtual, so no timer fires while calls are held.
+/// <para>With <c>--url URL[,URL…]</c> the throughput part runs against servers already running (the doors
+/// of an <c>ivr serve --cluster</c>, docs/cluster.md), the clients spread over the doors in turn; memory
+/// is then read from those processes, not measured here.</para>
 /// </summary>
 internal static class HttpLoadBench
 {
@@ -40,6 +43,7 @@ internal static class HttpLoadBench
         var calls = Option(args, "--calls", 5_000);
         var presses = Option(args, "--presses", 4);
         var live = Option(args, "--live", 2_000);
+        if (Array.IndexOf(args, "--url") is var at and >= 0 && at + 1 < args.Length) return await AgainstDoorsAsync(args[at + 1].Split(','), clients, calls, presses);
         var folder = Directory.CreateTempSubdirectory("ivr-http-bench-").FullName;
         try
         {
@@ -53,8 +57,8 @@ internal static class HttpLoadBench
             Console.WriteLine($"HTTP benchmark: real Kestrel on {address}, bundled menu, {Environment.ProcessorCount} cores, {clients} clients");
 
             // Warm-up: the JIT, Kestrel's and the client's connection pools.
-            await ThroughputAsync(client, clients, Math.Min(calls, 1_000), presses);
-            var result = await ThroughputAsync(client, clients, calls, presses);
+            await ThroughputAsync([client], clients, Math.Min(calls, 1_000), presses);
+            var result = await ThroughputAsync([client], clients, calls, presses);
             Console.WriteLine(result);
 
             await MemoryPerLiveCallAsync(client, host.Services.GetRequiredService<ServedLine>(), live);
@@ -65,6 +69,20 @@ internal static class HttpLoadBench
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private static async Task<int> AgainstDoorsAsync(string[] doors, int clients, int calls, int presses)
+    {
+        var pool = doors.Select(door => new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(clients, 64) })
+        {
+            BaseAddress = new Uri(door),
+            Timeout = TimeSpan.FromSeconds(60),
+        }).ToArray();
+        Console.WriteLine($"HTTP benchmark: {string.Join(", ", doors)}, {Environment.ProcessorCount} cores, {clients} clients spread over {doors.Length} door(s)");
+        await ThroughputAsync(pool, clients, Math.Min(calls, 1_000), presses);
+        Console.WriteLine(await ThroughputAsync(pool, clients, calls, presses));
+        foreach (var client in pool) client.Dispose();
+        return 0;
     }
 
     private static async Task<IHost> StartAsync(string folder, int live)
@@ -98,14 +116,16 @@ internal static class HttpLoadBench
         return host;
     }
 
-    private static async Task<Throughput> ThroughputAsync(HttpClient client, int clients, int calls, int presses)
+    /// <summary>Client loop <c>i</c> sends every request of its calls through door <c>i mod doors</c>.</summary>
+    private static async Task<Throughput> ThroughputAsync(HttpClient[] doors, int clients, int calls, int presses)
     {
         var next = -1;
         var latencies = new long[calls * presses];
         var errors = 0;
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(loop => Task.Run(async () =>
         {
+            var client = doors[loop % doors.Length];
             int call;
             while ((call = Interlocked.Increment(ref next)) < calls)
             {

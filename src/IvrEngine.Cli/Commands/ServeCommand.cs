@@ -58,15 +58,26 @@ internal static class ServeCommand
             Description = "Print what the line says to each caller started on the input, and the engine's notes, led by the call's reference (default: on when the output is a terminal).",
             HelpName = "true|false",
         };
+        var cluster = new Option<bool>("--cluster")
+        {
+            Description = "With --http and --no-input: join the other silos of an Orleans cluster sharing a PostgreSQL database (Ivr:Cluster settings; docs/cluster.md). One silo serves the line; every silo's HTTP door reaches it; if its silo dies, a survivor takes the line over.",
+        };
+        var siloPort = new Option<int?>("--silo-port") { Description = "With --cluster: the port other silos reach this one at (default 11111).", HelpName = "PORT" };
+        siloPort.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1 or > 65535) result.AddError("--silo-port must be between 1 and 65535.");
+        });
         var transcripts = new Option<string?>("--transcript") { Description = "Write each input call's transcript to this folder as REF.jsonl when the call ends (as ivr call --transcript).", HelpName = "DIR" };
         transcripts.Validators.Add(result => OutputFolder.MustNotBeAFile(result, "--transcript"));
-        var command = new Command("serve", $"Serve a menu in real time, reloading it when the file changes, and place promised callbacks; {Usage}.") { menu, staffing, callbacksDb, at, clock, http, noInput, twiml, showCalls, transcripts };
+        var command = new Command("serve", $"Serve a menu in real time, reloading it when the file changes, and place promised callbacks; {Usage}.") { menu, staffing, callbacksDb, at, clock, http, noInput, twiml, cluster, siloPort, showCalls, transcripts };
         command.SetAction((parseResult, cancellationToken) =>
             RunAsync(new ServeRequest(parseResult.GetValue(menu)!, parseResult.GetValue(staffing), parseResult.GetValue(callbacksDb), parseResult.GetValue(at), parseResult.GetValue(clock))
                 {
                     Http = parseResult.GetValue(http),
                     NoInput = parseResult.GetValue(noInput),
                     Twiml = parseResult.GetValue(twiml),
+                    Cluster = parseResult.GetValue(cluster),
+                    SiloPort = parseResult.GetValue(siloPort),
                     ShowCalls = parseResult.GetValue(showCalls) ?? (ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected),
                     TranscriptFolder = parseResult.GetValue(transcripts),
                 },
@@ -89,13 +100,24 @@ internal static class ServeCommand
             return ExitCodes.Usage;
         }
 
+        if (request.Cluster && (request.Http is null || !request.NoInput || request.Clock == "virtual"))
+        {
+            await error.WriteLineAsync("ivr serve: --cluster needs --http URL and --no-input, on the real clock: calls reach a cluster over HTTP.");
+            return ExitCodes.Usage;
+        }
+
         if (request.TranscriptFolder is { } folder && !OutputFolder.TryPrepare(folder, "--transcript", out var folderProblem))
         {
             await error.WriteLineAsync($"ivr serve: {folderProblem}");
             return ExitCodes.Usage;
         }
 
-        using var host = BuildHost(request);
+        using var host = BuildHost(request, out var cluster, out var clusterProblem);
+        if (clusterProblem is not null)
+        {
+            await error.WriteLineAsync($"ivr serve: {clusterProblem}");
+            return ExitCodes.Usage;
+        }
         if (!await HostSettings.CheckAsync(host, "ivr serve", error)) return ExitCodes.Usage;
         if (request.Http is { } url && HttpSettingsProblem(host, url, request.Twiml) is { } httpProblem)
         {
@@ -115,10 +137,18 @@ internal static class ServeCommand
             return ExitCodes.Failed;
         }
 
+        if (cluster?.PrepareDatabase() is { } databaseProblem)
+        {
+            await error.WriteLineAsync($"ivr serve: {databaseProblem}");
+            return ExitCodes.Failed;
+        }
+
         var catalog = host.Services.GetRequiredService<MenuCatalog>();
         if (MenuFiles.Accept(catalog.Watch(path), path, "ivr serve", error) is not { } menu) return ExitCodes.Failed;
         var staffing = await StaffingFiles.LoadAsync(request.StaffingOption, path, menu, "ivr serve", error);
         if (!staffing.Succeeded) return ExitCodes.Failed;
+        // The line opens on this silo only when its grain comes here; until then requests are forwarded.
+        cluster?.Configure(host.Services, menu, path, staffing.Plan);
 
         // Dial news arrives on the dialer's threads while the input loop writes replies.
         var news = TextWriter.Synchronized(error);
@@ -143,7 +173,11 @@ internal static class ServeCommand
         var dialer = host.Services.GetRequiredService<CallbackDialer>();
         dialer.Dialed += attempt => news.WriteLine($"dialed {attempt.Reference} attempt {attempt.Number}: {attempt.Result}");
         CallCenter? center = null;
-        if (request.Http is not null)
+        if (cluster is not null)
+        {
+            await output.WriteLineAsync($"Cluster: silo {cluster.Advertised.Host}:{cluster.Settings.SiloPort} in cluster '{cluster.Settings.ClusterId}' ({cluster.Database.Display}); one silo serves the line and the others forward to it (GET /cluster).");
+        }
+        else if (request.Http is not null)
         {
             // One line for both doors: HTTP calls and input lines share the queues, the store and the dialer.
             var line = host.Services.GetRequiredService<ServedLine>();
@@ -287,17 +321,30 @@ internal static class ServeCommand
             : null;
     }
 
-    private static IHost BuildHost(ServeRequest request)
+    private static IHost BuildHost(ServeRequest request, out ServeCluster? cluster, out string? clusterProblem)
     {
+        cluster = null;
+        clusterProblem = null;
         // Problems, and the catalog's reload news, go to stderr.
-        Func<string?, LogLevel, bool> logFilter = (category, level) => level >= LogLevel.Warning || (category == typeof(MenuCatalog).FullName && level >= LogLevel.Information);
+        // Orleans and the forwarder warn at length (with stack traces) about a silo that died; the cluster's
+        // own lines say what an operator needs (who serves the line, and when it moved), so theirs are errors only.
+        Func<string?, LogLevel, bool> logFilter = (category, level) =>
+            category?.StartsWith("Orleans", StringComparison.Ordinal) == true || category?.StartsWith("Yarp", StringComparison.Ordinal) == true
+                ? level >= LogLevel.Error
+                : level >= LogLevel.Warning || (category == typeof(MenuCatalog).FullName && level >= LogLevel.Information);
         if (request.Http is { } url)
         {
             var web = CliHost.CreateWebBuilder(logFilter);
             Configure(web.Configuration, web.Services, request);
             web.Services.AddIvrHttp(web.Configuration);
+            if (request.Cluster)
+            {
+                cluster = ServeCluster.Resolve(web.Configuration, url, out clusterProblem);
+                cluster?.AddTo(web);
+            }
             var app = web.Build();
             app.Urls.Add(url);
+            if (cluster is not null) ServeCluster.Use(app);
             app.UseIvrHttp(request.Twiml);
             return app;
         }
@@ -316,6 +363,7 @@ internal static class ServeCommand
         };
         if (request.At is not null) overrides[$"{IvrOptions.SectionName}:StartAt"] = request.At;
         if (request.CallbacksDb is not null) overrides[$"{CallbackOptions.SectionName}:Database"] = request.CallbacksDb;
+        if (request.SiloPort is { } port) overrides[$"{Cluster.ClusterSettings.SectionName}:SiloPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         configuration.AddInMemoryCollection(overrides);
         services.AddIvrEngine(configuration);
         services.AddIvrCallbacks(configuration);
@@ -330,6 +378,11 @@ internal static class ServeCommand
         public bool NoInput { get; init; }
 
         public bool Twiml { get; init; }
+
+        /// <summary><c>--cluster</c>: join an Orleans cluster; the line is served by whichever silo holds its grain.</summary>
+        public bool Cluster { get; init; }
+
+        public int? SiloPort { get; init; }
 
         /// <summary>Print each input call's speech and notes as they happen.</summary>
         public bool ShowCalls { get; init; }
