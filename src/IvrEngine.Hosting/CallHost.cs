@@ -58,6 +58,20 @@ public sealed partial class CallHost : BackgroundService
         });
 
     /// <summary>
+    /// Answers a call for a simulated caller on the calls' thread (background callers: <c>ivr call --busy</c>):
+    /// no transcript text, a reference from <paramref name="reference"/> rather than the host's sequence,
+    /// and not started, so its caller can listen from its first event. Call it on the calls' thread.
+    /// </summary>
+    public CallSession AnswerQuietCall(Menu menu, CallCenter callCenter, ReferenceNumber reference, string? callerId)
+    {
+        var pacing = _clock.Mode == ClockMode.Real ? PromptPacing.Spoken : PromptPacing.Instant;
+        var settings = new CallSettings(null, callerId, reference, Dispatch: Dispatch, Pacing: pacing, CallCenter: callCenter, Quiet: true);
+        var call = new CallSession(menu, settings, _clock.Time);
+        Track(call);
+        return call;
+    }
+
+    /// <summary>
     /// Opens the queues of <paramref name="menu"/> with simulated agents, run on the calls' thread and
     /// clock; with a <paramref name="callbacks"/> store, queues that say so offer callbacks.
     /// </summary>
