@@ -16,12 +16,16 @@ public sealed class CallClock
     private static readonly TimeProvider Wall = TimeProvider.System;
 #pragma warning restore RS0030
 
-    private CallClock(TimeProvider time, VirtualClock? virtualClock)
+    private CallClock(TimeProvider time, VirtualClock? virtualClock, Duration warmUp = default)
     {
         Time = time;
         Clock = time.ToClock();
         Virtual = virtualClock;
+        WarmUp = warmUp;
     }
+
+    /// <summary>How long the clock runs virtually before the start instant (<see cref="CallHost.FinishWarmUpAsync"/>); zero for none.</summary>
+    public Duration WarmUp { get; }
 
     public TimeProvider Time { get; }
 
@@ -38,12 +42,19 @@ public sealed class CallClock
             ? Wall
             : new ShiftedTimeProvider(Wall, startAt ?? Wall.GetUtcNow().ToInstant(), speed), null);
 
-    /// <summary>Virtual time starting at <paramref name="startAt"/>.</summary>
-    public static CallClock VirtualAt(Instant startAt)
+    /// <summary>Virtual time starting at <paramref name="startAt"/>, or <paramref name="warmUp"/> before it.</summary>
+    public static CallClock VirtualAt(Instant startAt, Duration warmUp = default)
     {
-        var clock = new VirtualClock(startAt);
-        return new CallClock(clock, clock);
+        var clock = new VirtualClock(startAt - warmUp);
+        return new CallClock(clock, clock, warmUp);
     }
+
+    /// <summary>
+    /// Real time from <paramref name="startAt"/> (default: now) at <paramref name="speed"/>, after
+    /// <paramref name="warmUp"/> of virtual time before it (<see cref="WarmUpTimeProvider"/>).
+    /// </summary>
+    public static CallClock RealAfterWarmUp(Instant? startAt, double speed, Duration warmUp) =>
+        new(new WarmUpTimeProvider(Wall, startAt ?? Wall.GetUtcNow().ToInstant(), warmUp, speed), null, warmUp);
 
     /// <summary>
     /// Completes after <paramref name="duration"/> on this clock. Unlike the BCL's delay on a <see cref="TimeProvider"/>,
@@ -64,8 +75,9 @@ public sealed class CallClock
     {
         Instant? startAt = null;
         if (!string.IsNullOrWhiteSpace(options.StartAt) && IvrEngine.Time.StartTimeParser.TryParse(options.StartAt, out var parsed, out _)) startAt = parsed;
-        return options.Clock == ClockMode.Virtual
-            ? VirtualAt(startAt ?? Wall.GetUtcNow().ToInstant())
+        var warmUp = Duration.FromMinutes(options.WarmUpMinutes);
+        return options.Clock == ClockMode.Virtual ? VirtualAt(startAt ?? Wall.GetUtcNow().ToInstant(), warmUp)
+            : warmUp > Duration.Zero ? RealAfterWarmUp(startAt, options.Speed, warmUp)
             : Real(startAt, options.Speed);
     }
 }

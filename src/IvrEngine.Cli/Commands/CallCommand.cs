@@ -49,7 +49,7 @@ internal static partial class CallCommand
         var quietEvents = new Option<bool>("--quiet-events") { Description = "Show only what the caller hears (the line's prompts and the call's end), not the engine's notes." };
         var busy = new Option<int?>("--busy")
         {
-            Description = "Other callers on the line: N an hour arrive at random, press the escape key and wait for an agent, so you queue behind them and hear a real expected wait and callback offer. In virtual time they have called for an hour before your call starts.",
+            Description = "Other callers on the line: N an hour arrive at random, press the escape key and wait for an agent, so you queue behind them and hear a real expected wait and callback offer. They have called for an hour (run through at once) before your call starts.",
             HelpName = "N",
         };
         busy.Validators.Add(WholeNumberOption.Between("--busy", 1, MaxBusy));
@@ -224,9 +224,9 @@ internal static partial class CallCommand
         // --clock wins; then Ivr:Clock from settings or the environment; then real on a terminal, virtual for piped input.
         var clock = request.Clock ?? builder.Configuration[$"{IvrOptions.SectionName}:Clock"] ?? request.DefaultClock.ToString();
         var overrides = new Dictionary<string, string?> { [$"{IvrOptions.SectionName}:Clock"] = clock };
-        if (request.At is not null) overrides[$"{IvrOptions.SectionName}:StartAt"] = request.Busy is not null && clock.Equals(nameof(ClockMode.Virtual), StringComparison.OrdinalIgnoreCase)
-            ? BusyLine.WarmUpStart(request.At)
-            : request.At;
+        if (request.At is not null) overrides[$"{IvrOptions.SectionName}:StartAt"] = request.At;
+        // Other callers need a head start: the line runs an hour of them, virtually, before the call starts at --at.
+        if (request.Busy is not null) overrides[$"{IvrOptions.SectionName}:WarmUpMinutes"] = BusyLine.WarmUpMinutes.ToString(CultureInfo.InvariantCulture);
         if (request.Speed is { } speed) overrides[$"{IvrOptions.SectionName}:Speed"] = speed.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (request.Seed is { } seed) overrides[$"{IvrOptions.SectionName}:Seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (request.CallbacksDatabase is not null) overrides[$"{Hosting.Callbacks.CallbackOptions.SectionName}:Database"] = request.CallbacksDatabase;

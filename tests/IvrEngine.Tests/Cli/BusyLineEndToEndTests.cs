@@ -35,6 +35,18 @@ public sealed class BusyLineEndToEndTests
     }
 
     [Test]
+    public async Task WithBusy_OnTheRealClock_TheLineHasHadItsHourToo_SoTheFirstAnnouncementHasAnEstimate()
+    {
+        var result = await CallAsync("0\nwait 10\nhangup\n", "--busy", "200", "--clock", "real", "--speed", "100");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output, Does.Contain("real time at 100× speed"));
+        Assert.That(result.Output, Does.Match(@"Busy line: 200 other callers an hour; \d{3} called in the hour before yours: \d+ waiting in general\."));
+        Assert.That(result.Output, Does.Match(@"IVR: Your expected wait is about \d+ minutes\."));
+        Assert.That(result.Output, Does.Contain("IVR: To keep your place in line and have us call you back instead, press 1."));
+    }
+
+    [Test]
     public async Task WithoutBusy_TheSameCall_IsFirstInLine_WithNoEstimate_AndNoOffer()
     {
         var result = await CallAsync("0\nwait 1m\nhangup\n");
