@@ -34,7 +34,8 @@ public sealed class DiagramOfABrokenMenuEndToEndTests
 
         // The rest of the menu is drawn as it would be: its other nodes and arrows.
         Assert.That(lines, Does.Contain("  n_main -->|\"2 'orders'\"| n_order_number"));
-        Assert.That(lines.Count(l => l.StartsWith("  n_billing[", StringComparison.Ordinal)), Is.EqualTo(1), "the node nothing now leads to is still drawn");
+        Assert.That(lines.Single(l => l.StartsWith("  n_billing[", StringComparison.Ordinal)), Does.EndWith("<br/>unreachable from the start\"]"), "the node nothing now leads to is drawn, and said to be unreachable");
+        Assert.That(lines.Single(l => l.StartsWith("  n_main[", StringComparison.Ordinal)), Does.Not.Contain("unreachable"));
 
         Assert.That(result.Error, Does.Match($@"{System.Text.RegularExpressions.Regex.Escape(file.Path)}\(\d+,\d+\): error IVR0006: options\[0\] of node 'main' goes to node 'biling', which does not exist; did you mean 'billing'\? \[\$\.nodes\.main\.options\[0\]\.goto\]"));
         Assert.That(result.Error, Does.Contain($"ivr diagram: {file.Path} has errors (above); drawn as far as it loads"));
@@ -90,9 +91,21 @@ public sealed class DiagramOfABrokenMenuEndToEndTests
         var svg = await IvrProcess.RunAsync(string.Empty, "diagram", menu.Path, "--format", "svg");
 
         Assert.That((mermaid.ExitCode, mermaid.Error), Is.EqualTo((0, "")), mermaid.ToString());
-        Assert.That(mermaid.Output, Does.Not.Contain("missing").And.Not.Contain("linkStyle").And.Not.Contain("classDef"));
+        Assert.That(mermaid.Output, Does.Not.Contain("missing").And.Not.Contain("linkStyle").And.Not.Contain("classDef").And.Not.Contain("unreachable"));
         Assert.That(svg.ExitCode, Is.EqualTo(0), svg.ToString());
         Assert.That(svg.Output, Does.Not.Contain("broken").And.Not.Contain("class=\"missing\""));
+    }
+
+    [Test]
+    public async Task Diagram_OfAValidMenuWithANodeNothingLeadsTo_SaysSoInTheNode_AndExits0()
+    {
+        using var menu = IvrProcess.WriteTempFile(CliMenus.WithUnreachableNode);
+
+        var result = await IvrProcess.RunAsync(string.Empty, "diagram", menu.Path, "--format", "dot");
+
+        Assert.That((result.ExitCode, result.Error), Is.EqualTo((0, "")), result.ToString());
+        Assert.That(result.Output, Does.Contain("  n_orphan [shape=box, style=rounded, label=\"orphan\\nthen: main menu\\nunreachable from the start\"];"));
+        Assert.That(result.Output.Split('\n').Count(l => l.Contains("unreachable", StringComparison.Ordinal)), Is.EqualTo(1));
     }
 
     [Test]

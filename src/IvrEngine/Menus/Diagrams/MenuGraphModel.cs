@@ -59,6 +59,7 @@ internal sealed record MenuGraphModel(IReadOnlyList<GraphBox> Boxes, IReadOnlyLi
         GraphArrow Arrow(string from, MenuAction action, string label, bool dashed, ArrowKind kind) =>
             new(from, Target(action), label, dashed, kind, IsBroken(menu, action));
 
+        var reached = Reached(menu);
         foreach (var node in menu.Nodes.Values.OrderBy(n => n.Id == menu.StartNodeId ? 0 : 1).ThenBy(n => n.Id, StringComparer.Ordinal))
         {
             var lines = new List<string> { node.Id };
@@ -94,6 +95,7 @@ internal sealed record MenuGraphModel(IReadOnlyList<GraphBox> Boxes, IReadOnlyLi
 
             if (node.Kind != NodeKind.Announcement && node.OnRetriesExhausted != usualRetries) AddOrNote(node.OnRetriesExhausted, "retries exhausted", ArrowKind.RetriesExhausted, dashed: true);
             if (node.Hours is { } hours) arrows.Add(Arrow(ids.Node(node.Id), hours.WhenClosed, Closed(hours), true, ArrowKind.Closed));
+            if (reached is not null && !reached.Contains(node.Id)) lines.Add(UnreachableNote);
             boxes.Add(new GraphBox(ids.Node(node.Id), node.Kind switch
             {
                 NodeKind.Menu => GraphShape.Menu,
@@ -134,6 +136,21 @@ internal sealed record MenuGraphModel(IReadOnlyList<GraphBox> Boxes, IReadOnlyLi
         if (hangsUp) boxes.Add(new GraphBox(HangUpId, GraphShape.End, ["hang up"]));
         boxes.AddRange(placeholders);
         return new MenuGraphModel(boxes, arrows, legend);
+    }
+
+    /// <summary>Said in a node no call can reach (validate's IVR0013 warning), often the one a broken arrow was meant for.</summary>
+    internal const string UnreachableNote = "unreachable from the start";
+
+    /// <summary>
+    /// The nodes a call can reach, as the loader counts them (from the start, and from the budget's,
+    /// overflows' and whenClosed targets any call may hit); null when the start node itself is missing.
+    /// </summary>
+    private static HashSet<string>? Reached(Menu menu)
+    {
+        if (!menu.Nodes.ContainsKey(menu.StartNodeId)) return null;
+        var callWide = menu.Queues.Values.Select(q => q.Overflow).Append(menu.Budget.Target)
+            .Concat(menu.Nodes.Values.Select(n => n.Hours?.WhenClosed)).Concat(menu.Queues.Values.Select(q => q.Hours?.WhenClosed)).OfType<MenuAction>();
+        return Reachability.From(menu.StartNodeId, menu.Nodes, callWide);
     }
 
     /// <summary>An arrow to a node or queue that does not exist, or to a node that does not load (only in a sketch).</summary>
