@@ -70,12 +70,11 @@ public sealed class CallClock
         await done.Task.ConfigureAwait(false);
     }
 
-    /// <summary>The clock the options ask for.</summary>
-    internal static CallClock FromOptions(IvrOptions options)
+    /// <summary>The clock the options ask for, with <paramref name="warmUp"/> before its start (only <c>ivr call --busy</c> asks for one).</summary>
+    internal static CallClock FromOptions(IvrOptions options, Duration warmUp = default)
     {
         Instant? startAt = null;
         if (!string.IsNullOrWhiteSpace(options.StartAt) && IvrEngine.Time.StartTimeParser.TryParse(options.StartAt, out var parsed, out _)) startAt = parsed;
-        var warmUp = Duration.FromMinutes(options.WarmUpMinutes);
         return options.Clock == ClockMode.Virtual ? VirtualAt(startAt ?? Wall.GetUtcNow().ToInstant(), warmUp)
             : warmUp > Duration.Zero ? RealAfterWarmUp(startAt, options.Speed, warmUp)
             : Real(startAt, options.Speed);

@@ -30,14 +30,6 @@ public sealed class IvrOptions
     [Range(0.01, 1000)]
     public double Speed { get; set; } = 1;
 
-    /// <summary>
-    /// Minutes of the line's life run through in virtual time before the call starts at <see cref="StartAt"/>
-    /// (<c>ivr call --busy</c>: other callers have been calling for a while); then the clock goes on as set.
-    /// </summary>
-    /// <value>The default value is 0: no warm-up.</value>
-    [Range(0, 24 * 60)]
-    public int WarmUpMinutes { get; set; }
-
     /// <summary>Seeds everything random (reference numbers), so the same inputs give the same transcript.</summary>
     /// <value>The default value is null: a fresh random seed each run, so callers get different reference numbers.</value>
     [Range(0, int.MaxValue)]

@@ -2,6 +2,7 @@ using System.Globalization;
 using IvrEngine.Hosting;
 using IvrEngine.Menus;
 using IvrEngine.Queues;
+using NodaTime;
 
 namespace IvrEngine.Cli.Commands;
 
@@ -13,7 +14,8 @@ namespace IvrEngine.Cli.Commands;
 /// </summary>
 internal static class BusyLine
 {
-    public const int WarmUpMinutes = 60;
+    /// <summary>Long enough for every queue to have answered the few calls an estimate needs, and to fill as the evening has.</summary>
+    public static readonly Duration WarmUp = Duration.FromHours(1);
 
     /// <summary>Starts the other callers, runs the warm-up through, and says what the line is like now.</summary>
     public static async Task<BackgroundCallers> StartAsync(CallHost host, Menu menu, CallCenter center, int perHour, int seed, TextWriter output)

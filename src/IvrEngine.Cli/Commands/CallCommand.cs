@@ -225,13 +225,12 @@ internal static partial class CallCommand
         var clock = request.Clock ?? builder.Configuration[$"{IvrOptions.SectionName}:Clock"] ?? request.DefaultClock.ToString();
         var overrides = new Dictionary<string, string?> { [$"{IvrOptions.SectionName}:Clock"] = clock };
         if (request.At is not null) overrides[$"{IvrOptions.SectionName}:StartAt"] = request.At;
-        // Other callers need a head start: the line runs an hour of them, virtually, before the call starts at --at.
-        if (request.Busy is not null) overrides[$"{IvrOptions.SectionName}:WarmUpMinutes"] = BusyLine.WarmUpMinutes.ToString(CultureInfo.InvariantCulture);
         if (request.Speed is { } speed) overrides[$"{IvrOptions.SectionName}:Speed"] = speed.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (request.Seed is { } seed) overrides[$"{IvrOptions.SectionName}:Seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (request.CallbacksDatabase is not null) overrides[$"{Hosting.Callbacks.CallbackOptions.SectionName}:Database"] = request.CallbacksDatabase;
         builder.Configuration.AddInMemoryCollection(overrides);
-        builder.Services.AddIvrEngine(builder.Configuration);
+        // Other callers need a head start: the line runs an hour of them, virtually, before the call starts at --at.
+        builder.Services.AddIvrEngine(builder.Configuration, request.Busy is null ? default : BusyLine.WarmUp);
         // The same store as serve's, without the dialer: a call books callbacks, serve and 'callbacks run' place them.
         builder.Services.AddIvrCallbackStore(builder.Configuration);
         return builder.Build();

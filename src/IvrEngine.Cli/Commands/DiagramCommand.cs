@@ -69,7 +69,9 @@ internal static class DiagramCommand
         var drawn = menu.IsComplete ? ExitCodes.Ok : ExitCodes.Failed;
         if (!menu.IsComplete)
         {
-            error.WriteLine($"ivr diagram: {path} has errors (above); drawn as far as it loads, broken arrows in red and dashed to 'missing' boxes.");
+            error.WriteLine(stateMachine
+                ? $"ivr diagram: {path} has errors (above); the call's state machine is drawn all the same."
+                : $"ivr diagram: {path} has errors (above); drawn as far as it loads, broken arrows in red and dashed to 'missing' boxes.");
         }
 
         if (outFile is null)
