@@ -16,12 +16,16 @@ public sealed class CallClock
     private static readonly TimeProvider Wall = TimeProvider.System;
 #pragma warning restore RS0030
 
-    private CallClock(TimeProvider time, VirtualClock? virtualClock)
+    private CallClock(TimeProvider time, VirtualClock? virtualClock, Duration warmUp = default)
     {
         Time = time;
         Clock = time.ToClock();
         Virtual = virtualClock;
+        WarmUp = warmUp;
     }
+
+    /// <summary>How long the clock runs virtually before the start instant (<see cref="CallHost.FinishWarmUpAsync"/>); zero for none.</summary>
+    public Duration WarmUp { get; }
 
     public TimeProvider Time { get; }
 
@@ -45,12 +49,19 @@ public sealed class CallClock
             ? Wall
             : new ShiftedTimeProvider(Wall, startAt ?? Wall.GetUtcNow().ToInstant(), speed), null);
 
-    /// <summary>Virtual time starting at <paramref name="startAt"/>.</summary>
-    public static CallClock VirtualAt(Instant startAt)
+    /// <summary>Virtual time starting at <paramref name="startAt"/>, or <paramref name="warmUp"/> before it.</summary>
+    public static CallClock VirtualAt(Instant startAt, Duration warmUp = default)
     {
-        var clock = new VirtualClock(startAt);
-        return new CallClock(clock, clock);
+        var clock = new VirtualClock(startAt - warmUp);
+        return new CallClock(clock, clock, warmUp);
     }
+
+    /// <summary>
+    /// Real time from <paramref name="startAt"/> (default: now) at <paramref name="speed"/>, after
+    /// <paramref name="warmUp"/> of virtual time before it (<see cref="WarmUpTimeProvider"/>).
+    /// </summary>
+    public static CallClock RealAfterWarmUp(Instant? startAt, double speed, Duration warmUp) =>
+        new(new WarmUpTimeProvider(Wall, startAt ?? Wall.GetUtcNow().ToInstant(), warmUp, speed), null, warmUp);
 
     /// <summary>
     /// Completes after <paramref name="duration"/> on this clock. Unlike the BCL's delay on a <see cref="TimeProvider"/>,
@@ -66,13 +77,13 @@ public sealed class CallClock
         await done.Task.ConfigureAwait(false);
     }
 
-    /// <summary>The clock the options ask for.</summary>
-    internal static CallClock FromOptions(IvrOptions options)
+    /// <summary>The clock the options ask for, with <paramref name="warmUp"/> before its start (only <c>ivr call --busy</c> asks for one).</summary>
+    internal static CallClock FromOptions(IvrOptions options, Duration warmUp = default)
     {
         Instant? startAt = null;
         if (!string.IsNullOrWhiteSpace(options.StartAt) && IvrEngine.Time.StartTimeParser.TryParse(options.StartAt, out var parsed, out _)) startAt = parsed;
-        return options.Clock == ClockMode.Virtual
-            ? VirtualAt(startAt ?? Wall.GetUtcNow().ToInstant())
+        return options.Clock == ClockMode.Virtual ? VirtualAt(startAt ?? Wall.GetUtcNow().ToInstant(), warmUp)
+            : warmUp > Duration.Zero ? RealAfterWarmUp(startAt, options.Speed, warmUp)
             : Real(startAt, options.Speed);
     }
 }

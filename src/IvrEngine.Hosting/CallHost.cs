@@ -4,6 +4,7 @@ using IvrEngine.Calls;
 using IvrEngine.Menus;
 using IvrEngine.Queues;
 using IvrEngine.Queues.Staffing;
+using IvrEngine.Time;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ public sealed partial class CallHost : BackgroundService
     private readonly Random _random;
     private readonly HashSet<CallSession> _activeCalls = [];
     private readonly CallingWindow _callingWindow;
+    private bool _warmedUp;
 
     /// <param name="callbackOptions">Its calling window is the one every line opened here offers callback times in, and its dialer keeps.</param>
     public CallHost(CallClock clock, IOptions<IvrOptions> options, IOptions<Callbacks.CallbackOptions> callbackOptions, ILogger<CallHost> logger)
@@ -56,6 +58,20 @@ public sealed partial class CallHost : BackgroundService
             call.Start();
             return call;
         });
+
+    /// <summary>
+    /// Answers a call for a simulated caller on the calls' thread (background callers: <c>ivr call --busy</c>):
+    /// no transcript text, a reference from <paramref name="reference"/> rather than the host's sequence,
+    /// and not started, so its caller can listen from its first event. Call it on the calls' thread.
+    /// </summary>
+    public CallSession AnswerQuietCall(Menu menu, CallCenter callCenter, ReferenceNumber reference, string? callerId)
+    {
+        var pacing = _clock.Mode == ClockMode.Real ? PromptPacing.Spoken : PromptPacing.Instant;
+        var settings = new CallSettings(null, callerId, reference, Dispatch: Dispatch, Pacing: pacing, CallCenter: callCenter, Quiet: true);
+        var call = new CallSession(menu, settings, _clock.Time);
+        Track(call);
+        return call;
+    }
 
     /// <summary>
     /// Opens the queues of <paramref name="menu"/> with simulated agents, run on the calls' thread and
@@ -135,6 +151,18 @@ public sealed partial class CallHost : BackgroundService
         _clock.Virtual is { } virtualClock
             ? InvokeAsync(() => virtualClock.Advance(duration))
             : _clock.DelayAsync(duration, cancellationToken);
+
+    /// <summary>
+    /// Runs the clock's warm-up through (<see cref="CallClock.WarmUp"/>), on the calls' thread: the line
+    /// lives that long at once, in virtual time, then the clock is at its start (real time goes on from
+    /// there). Nothing to do without a warm-up, or a second time.
+    /// </summary>
+    public Task FinishWarmUpAsync() => InvokeAsync(() =>
+    {
+        if (_clock.Time is WarmUpTimeProvider warming) warming.FinishWarmUp();
+        else if (_clock.Virtual is { } virtualClock && !_warmedUp) virtualClock.Advance(_clock.WarmUp);
+        _warmedUp = true;
+    });
 
     /// <summary>
     /// Virtual time only: jumps to the next due timeout and fires it. False when nothing is

@@ -15,14 +15,19 @@ public static class IvrServiceCollectionExtensions
     /// <see cref="CallClock"/> (also as <see cref="TimeProvider"/> and <see cref="IClock"/>) and the
     /// <see cref="CallHost"/> hosted service.
     /// </summary>
-    public static IServiceCollection AddIvrEngine(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="warmUp">
+    /// How long the line runs, virtually, before its start (<see cref="CallHost.FinishWarmUpAsync"/> runs it
+    /// through): <c>ivr call --busy</c> gives its other callers an hour. A choice of the code, not a setting,
+    /// since a host that never finishes the warm-up would stand before its start for ever.
+    /// </param>
+    public static IServiceCollection AddIvrEngine(this IServiceCollection services, IConfiguration configuration, Duration warmUp = default)
     {
         services.AddOptions<IvrOptions>()
             .Bind(configuration.GetSection(IvrOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<IvrOptions>, IvrOptionsValidator>();
-        services.AddSingleton(sp => CallClock.FromOptions(sp.GetRequiredService<IOptions<IvrOptions>>().Value));
+        services.AddSingleton(sp => CallClock.FromOptions(sp.GetRequiredService<IOptions<IvrOptions>>().Value, warmUp));
         services.AddSingleton(sp => sp.GetRequiredService<CallClock>().Time);
         services.AddSingleton(sp => sp.GetRequiredService<CallClock>().Clock);
         services.AddSingleton<CallHost>();

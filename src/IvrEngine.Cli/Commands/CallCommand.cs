@@ -47,12 +47,18 @@ internal static partial class CallCommand
             if (!DecimalOption.IsWithin(result, 0.01, 1000)) result.AddError("--speed: give a number from 0.01 to 1000, e.g. --speed 10");
         });
         var quietEvents = new Option<bool>("--quiet-events") { Description = "Show only what the caller hears (the line's prompts and the call's end), not the engine's notes." };
+        var busy = new Option<int?>("--busy")
+        {
+            Description = "Other callers on the line: N an hour arrive at random, press the escape key and wait for an agent, so you queue behind them and hear a real expected wait and callback offer. They have called for an hour (run through at once) before your call starts.",
+            HelpName = "N",
+        };
+        busy.Validators.Add(WholeNumberOption.Between("--busy", 1, MaxBusy));
         var seed = new Option<int?>("--seed") { Description = "Seed for everything random (the reference number); same seed, inputs and --at give the same transcript.", HelpName = "N" };
         seed.Validators.Add(WholeNumberOption.Between("--seed", 0, int.MaxValue));
 
         var command = new Command("call", "Call a menu: hear its prompts, press keys, say phrases, let timeouts pass.")
         {
-            menu, locale, callerId, at, clock, speed, staffing, callbacksDb, transcript, queueLog, asteriskLog, seed, record, quietEvents,
+            menu, locale, callerId, at, clock, speed, staffing, busy, callbacksDb, transcript, queueLog, asteriskLog, seed, record, quietEvents,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -72,6 +78,7 @@ internal static partial class CallCommand
                 QueueLogPath = parseResult.GetValue(queueLog),
                 AsteriskQueueLogPath = parseResult.GetValue(asteriskLog),
                 Speed = parseResult.GetValue(speed),
+                Busy = parseResult.GetValue(busy),
                 Painter = CallLinePainter.ForOutput(output, parseResult.GetValue(quietEvents)),
             };
             return RunAsync(request, input, output, error, echoInput: !inputIsTerminal, cancellationToken);
@@ -105,6 +112,12 @@ internal static partial class CallCommand
             return ExitCodes.Usage;
         }
 
+        if (request.Busy is not null && request.RecordPath is not null)
+        {
+            await error.WriteLineAsync("ivr call: --record writes a flow, and a flow replays without the --busy callers; drop one of them.");
+            return ExitCodes.Usage;
+        }
+
         // A recording replays the same agents only from the same seed: draw one when none is given.
         if (request.RecordPath is not null && request.Seed is null) request = request with { Seed = Random.Shared.Next(1, 1_000_000) };
 
@@ -129,6 +142,11 @@ internal static partial class CallCommand
 
         var (staffed, staffing, staffingPath) = await StaffingFiles.LoadAsync(request.StaffingPath, menuPath, menu, "ivr call", error);
         if (!staffed) return ExitCodes.Failed;
+        if (request.Busy is not null && staffing is null)
+        {
+            await error.WriteLineAsync($"ivr call: --busy needs agents to queue for, and this call has none (no staffing file beside the menu, or --staffing none); name one with --staffing FILE.");
+            return ExitCodes.Usage;
+        }
 
         await host.StartAsync(cancellationToken);
         var callHost = host.Services.GetRequiredService<CallHost>();
@@ -142,6 +160,9 @@ internal static partial class CallCommand
         await output.WriteLineAsync(staffing is null
             ? "No staffing file: a transfer ends the call at the queue."
             : $"Agents: {staffing.Agents.Length} simulated, from {Path.GetFileName(staffingPath)}.");
+        using var others = request.Busy is { } perHour && callCenter is not null
+            ? await BusyLine.StartAsync(callHost, menu, callCenter, perHour, settings.Seed ?? Random.Shared.Next(), output)
+            : null;
         var call = await new CallConsole(callHost, callCenter, input, output, echoInput, request.Painter).RunAsync(menu, locale, request.CallerId, cancellationToken);
 
         await output.WriteLineAsync();
@@ -208,7 +229,8 @@ internal static partial class CallCommand
         if (request.Seed is { } seed) overrides[$"{IvrOptions.SectionName}:Seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (request.CallbacksDatabase is not null) overrides[$"{Hosting.Callbacks.CallbackOptions.SectionName}:Database"] = request.CallbacksDatabase;
         builder.Configuration.AddInMemoryCollection(overrides);
-        builder.Services.AddIvrEngine(builder.Configuration);
+        // Other callers need a head start: the line runs an hour of them, virtually, before the call starts at --at.
+        builder.Services.AddIvrEngine(builder.Configuration, request.Busy is null ? default : BusyLine.WarmUp);
         // The same store as serve's, without the dialer: a call books callbacks, serve and 'callbacks run' place them.
         builder.Services.AddIvrCallbackStore(builder.Configuration);
         return builder.Build();
@@ -219,6 +241,9 @@ internal static partial class CallCommand
         await file.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text));
         await output.WriteLineAsync($"Queue log: {path}");
     }
+
+    /// <summary>A call centre's busiest lines take a few thousand calls an hour; more is a typo.</summary>
+    private const int MaxBusy = 10_000;
 
     [GeneratedRegex(@"^\+?[0-9]{3,15}$")]
     private static partial Regex CallerIdPattern();
@@ -239,6 +264,9 @@ internal static partial class CallCommand
 
         /// <summary><c>--speed</c>: real time this many times faster.</summary>
         public double? Speed { get; init; }
+
+        /// <summary><c>--busy</c>: other callers an hour.</summary>
+        public int? Busy { get; init; }
 
         /// <summary>Colour and <c>--quiet-events</c> for the console's lines.</summary>
         public CallLinePainter Painter { get; init; } = CallLinePainter.Plain;

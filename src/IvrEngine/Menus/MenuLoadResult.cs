@@ -12,6 +12,12 @@ public sealed record MenuLoadResult(Menu? Menu, ImmutableArray<MenuDiagnostic> D
     [MemberNotNullWhen(true, nameof(Menu))]
     public bool Succeeded => Menu is not null;
 
+    /// <summary>
+    /// What of the file can be drawn, errors or not (<c>ivr diagram</c> draws a broken menu with its broken
+    /// arrows marked); null when nothing loads: not JSON, or no node or locale that binds.
+    /// </summary>
+    public MenuSketch? Sketch { get; init; }
+
     public IEnumerable<MenuDiagnostic> Errors => Diagnostics.Where(d => d.IsError);
 
     public IEnumerable<MenuDiagnostic> Warnings => Diagnostics.Where(d => !d.IsError);

@@ -43,8 +43,11 @@ public static class MenuLoader
         }
 
         var root = LocatedJsonParser.Parse(source, diagnostics);
-        var menu = root is null ? null : MenuBinder.Bind(root, Version(utf8), sourcePath, diagnostics);
-        return new MenuLoadResult(diagnostics.HasErrors ? null : menu, diagnostics.ToSortedArray());
+        var built = root is null ? null : MenuBinder.Bind(root, Version(utf8), sourcePath, diagnostics);
+        return new MenuLoadResult(diagnostics.HasErrors ? null : built, diagnostics.ToSortedArray())
+        {
+            Sketch = built is null ? null : new MenuSketch(built, complete: !diagnostics.HasErrors),
+        };
     }
 
     /// <summary>The first 12 hex digits of the SHA-256 of the file's bytes: short enough for transcripts, unique enough for one line's history.</summary>

@@ -1,5 +1,6 @@
 using IvrEngine.Flows;
 using IvrEngine.Menus;
+using IvrEngine.Menus.Diagrams;
 using IvrEngine.Menus.Lint;
 using IvrEngine.Queues.Staffing;
 using IvrEngine.Simulation;
@@ -23,16 +24,25 @@ public sealed class LoaderFuzzTests
     private static string FlowsFolder => Path.Combine(RepoPaths.Menus, "carrier-support.flows");
 
     [Test]
-    public void MutatedMenus_LoadAndLintWithoutThrowing()
+    public void MutatedMenus_LoadLintAndDrawWithoutThrowing()
     {
         var run = FuzzRun.For(defaultCases: 300);
         for (var i = 0; i < run.Cases; i++)
         {
             var bytes = run.MutatorFor(i).Mutate(BundledMenu);
+            var lays = i % 20 == 0;
             run.Case(i, "menu", () =>
             {
                 var loaded = MenuLoader.Load(bytes, "fuzz.json");
                 if (loaded.Succeeded) MenuLinter.Lint(bytes, "fuzz.json");
+
+                // What loads of a broken menu is drawn by 'ivr diagram'; the SVG layout is slow, so only some are laid out.
+                if (loaded.Sketch is { } sketch)
+                {
+                    MermaidMenuWriter.Write(sketch);
+                    DotMenuWriter.Write(sketch);
+                    if (lays) SvgMenuWriter.Write(sketch);
+                }
             });
         }
         run.AssertNoFailures();

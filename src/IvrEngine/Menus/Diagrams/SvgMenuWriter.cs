@@ -12,7 +12,9 @@ namespace IvrEngine.Menus.Diagrams;
 /// and every queue a <c>&lt;g class="queue" id="queue-ID" data-queue="ID"&gt;</c>, so a page can light
 /// or click them; arrows name their ends by those element ids (<c>data-from</c>, <c>data-to</c>).
 /// Colours are presentation attributes, not a style sheet, so a page's CSS can override them and
-/// nothing leaks into a page that inlines the picture.
+/// nothing leaks into a page that inlines the picture. In a sketch of a menu with errors, a broken
+/// arrow is red and dashed (<c>class="edge … broken"</c>) and ends at a red dashed
+/// <c>&lt;g class="missing" data-missing="ID"&gt;</c> placeholder (ID as written); the legend then shows it too.
 /// </summary>
 public static class SvgMenuWriter
 {
@@ -37,17 +39,24 @@ public static class SvgMenuWriter
         [ArrowKind.Closed] = ("#9b1c1c", "9 3 2 3", "closed by the hours"),
     };
 
+    /// <summary>A broken arrow: red (5.6:1 on white) and dashed, whatever its kind.</summary>
+    private static readonly (string Colour, string? Dash, string Legend) Broken = ("#c62828", "5 4", "broken: its node or queue is missing");
+
+    public static string Write(MenuSketch sketch, string? locale = null) => Write(sketch.Menu, locale);
+
     public static string Write(Menu menu, string? locale = null)
     {
         var model = MenuGraphModel.From(menu, locale);
         var graph = MenuGraphLayout.Lay(model);
         var elementIds = model.Boxes.ToDictionary(b => b.Id, ElementId, StringComparer.Ordinal);
 
-        var legendLines = model.Legend.Count + Styles.Count + 1;
+        // The legend names broken arrows only where there are some, so a valid menu's picture is as it was.
+        var anyBroken = model.Arrows.Any(a => a.Broken);
+        var legendLines = model.Legend.Count + Styles.Count + 1 + (anyBroken ? 1 : 0);
         var legendHeight = (legendLines * TextMeasure.LineHeight) + (2 * TextMeasure.PaddingY);
         var legendWidth = Math.Max(
             model.Legend.Max(l => TextMeasure.Width(l, TextMeasure.BoxFont)),
-            Styles.Values.Max(s => TextMeasure.Width(s.Legend, TextMeasure.BoxFont)) + 50) + (2 * TextMeasure.PaddingX);
+            Styles.Values.Select(s => s.Legend).Concat(anyBroken ? [Broken.Legend] : []).Max(l => TextMeasure.Width(l, TextMeasure.BoxFont)) + 50) + (2 * TextMeasure.PaddingX);
         var width = Math.Max(graph.Width, legendWidth) + (2 * Margin);
         var height = graph.Height + legendHeight + (3 * Margin);
 
@@ -60,7 +69,7 @@ public static class SvgMenuWriter
         foreach (var arrow in graph.Arrows) DrawArrow(svg, arrow, elementIds);
         foreach (var box in graph.Boxes) DrawBox(svg, box, box.Box.Key == menu.StartNodeId && box.Box.Shape != GraphShape.Queue);
         svg.Append("</g>\n");
-        DrawLegend(svg, model.Legend, Margin, graph.Height + (2 * Margin), legendWidth, legendHeight);
+        DrawLegend(svg, model.Legend, anyBroken, Margin, graph.Height + (2 * Margin), legendWidth, legendHeight);
         svg.Append("</svg>\n");
         return svg.ToString();
     }
@@ -70,6 +79,7 @@ public static class SvgMenuWriter
     {
         GraphShape.Queue => "queue-" + box.Key,
         GraphShape.End => "end-" + box.Id,
+        GraphShape.Missing => box.Id,
         _ => "node-" + box.Key,
     };
 
@@ -89,6 +99,7 @@ public static class SvgMenuWriter
         {
             GraphShape.Queue => $"<g class=\"queue\" id=\"queue-{Xml(box.Key!)}\" data-queue=\"{Xml(box.Key!)}\">",
             GraphShape.End => $"<g class=\"end\" id=\"end-{Xml(box.Id)}\" data-end=\"{Xml(box.Id)}\">",
+            GraphShape.Missing => $"<g class=\"missing\" id=\"{Xml(box.Id)}\" data-missing=\"{Xml(box.Key!)}\">",
             _ => $"<g class=\"node{(start ? " start" : "")}\" id=\"node-{Xml(box.Key!)}\" data-node=\"{Xml(box.Key!)}\" data-kind=\"{kind}\">",
         };
         svg.Append(group);
@@ -109,6 +120,9 @@ public static class SvgMenuWriter
                 svg.Append(Invariant($"<rect class=\"shape\" x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(w)}\" height=\"{N(h)}\" fill=\"#f1ebfa\" stroke=\"{stroke}\"/>"));
                 svg.Append(Invariant($"<rect x=\"{N(x + 3)}\" y=\"{N(y + 3)}\" width=\"{N(w - 6)}\" height=\"{N(h - 6)}\" fill=\"none\" stroke=\"#334155\" stroke-width=\"0.8\"/>"));
                 break;
+            case GraphShape.Missing:
+                svg.Append(Invariant($"<rect class=\"shape\" x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(w)}\" height=\"{N(h)}\" fill=\"#fdecea\" stroke=\"{Broken.Colour}\" stroke-width=\"2\" stroke-dasharray=\"{Broken.Dash}\"/>"));
+                break;
             default:
                 svg.Append(Invariant($"<ellipse class=\"shape\" cx=\"{N(x + (w / 2))}\" cy=\"{N(y + (h / 2))}\" rx=\"{N(w / 2)}\" ry=\"{N(h / 2)}\" fill=\"#f3f4f6\" stroke=\"{stroke}\"/>"));
                 break;
@@ -128,9 +142,9 @@ public static class SvgMenuWriter
     private static void DrawArrow(StringBuilder svg, RoutedArrow routed, Dictionary<string, string> elementIds)
     {
         var arrow = routed.Arrow;
-        var (colour, dash, _) = Styles[arrow.Kind];
+        var (colour, dash, _) = arrow.Broken ? Broken : Styles[arrow.Kind];
         var kind = KindName(arrow.Kind);
-        svg.Append($"<g class=\"edge edge-{kind}\" data-kind=\"{kind}\" data-from=\"{Xml(elementIds[arrow.From])}\" data-to=\"{Xml(elementIds[arrow.To])}\">");
+        svg.Append($"<g class=\"edge edge-{kind}{(arrow.Broken ? " broken" : "")}\" data-kind=\"{kind}\" data-from=\"{Xml(elementIds[arrow.From])}\" data-to=\"{Xml(elementIds[arrow.To])}\">");
         svg.Append($"<title>{Xml(arrow.Label)}</title>");
         svg.Append($"<path d=\"{PathData(routed.Path)}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"1.4\"{(dash is null ? "" : $" stroke-dasharray=\"{dash}\"")}/>");
         svg.Append($"<polygon points=\"{Arrowhead(routed.End, routed.Tip)}\" fill=\"{colour}\"/>");
@@ -141,7 +155,7 @@ public static class SvgMenuWriter
         svg.Append("</g>\n");
     }
 
-    private static void DrawLegend(StringBuilder svg, IReadOnlyList<string> lines, double x, double y, double width, double height)
+    private static void DrawLegend(StringBuilder svg, IReadOnlyList<string> lines, bool anyBroken, double x, double y, double width, double height)
     {
         svg.Append(Invariant($"<g class=\"legend\" transform=\"translate({N(x)},{N(y)})\"><title>Legend</title>"));
         svg.Append(Invariant($"<rect width=\"{N(width)}\" height=\"{N(height)}\" fill=\"#f9fafb\" stroke=\"#6b7280\"/>"));
@@ -153,11 +167,13 @@ public static class SvgMenuWriter
             svg.Append(Invariant($"<text x=\"{N(TextMeasure.PaddingX)}\" y=\"{N(row)}\" font-size=\"{N(TextMeasure.BoxFont)}\" fill=\"{Text}\">{Xml(line)}</text>"));
         }
 
-        foreach (var (kind, (colour, dash, words)) in Styles)
+        var entries = Styles.Select(s => (Kind: KindName(s.Key), s.Value.Colour, s.Value.Dash, s.Value.Legend));
+        if (anyBroken) entries = entries.Append(("broken", Broken.Colour, Broken.Dash, Broken.Legend));
+        foreach (var (kind, colour, dash, words) in entries)
         {
             row += TextMeasure.LineHeight;
             var lineY = row - (TextMeasure.BoxFont * 0.35);
-            svg.Append($"<g class=\"legend-edge\" data-kind=\"{KindName(kind)}\">");
+            svg.Append($"<g class=\"legend-edge\" data-kind=\"{kind}\">");
             svg.Append(Invariant($"<line x1=\"{N(TextMeasure.PaddingX)}\" y1=\"{N(lineY)}\" x2=\"{N(TextMeasure.PaddingX + 32)}\" y2=\"{N(lineY)}\" stroke=\"{colour}\" stroke-width=\"1.4\"{(dash is null ? "" : $" stroke-dasharray=\"{dash}\"")}/>"));
             svg.Append(Invariant($"<polygon points=\"{Arrowhead(new Point2(TextMeasure.PaddingX + 32, lineY), new Point2(TextMeasure.PaddingX + 40, lineY))}\" fill=\"{colour}\"/>"));
             svg.Append(Invariant($"<text x=\"{N(TextMeasure.PaddingX + 48)}\" y=\"{N(row)}\" font-size=\"{N(TextMeasure.BoxFont)}\" fill=\"{colour}\">{Xml(words)}</text></g>"));

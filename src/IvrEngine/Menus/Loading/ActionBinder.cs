@@ -23,6 +23,9 @@ internal sealed class ActionBinder(BindContext context, TextBinder texts)
         var action = ReadAction(obj, what, inOption: false);
         if (action is null || allowed.HasFlag(KindOf(action))) return action;
 
+        // A missing target's own error is said; that its verb is not allowed here either was never added to it.
+        if (action is UnresolvedTarget) return null;
+
         context.Error(DiagnosticCodes.BadAction, obj.Where, $"{what} cannot be {Describe(action)}: {Why(action, allowed)}");
         return null;
     }
@@ -35,6 +38,7 @@ internal sealed class ActionBinder(BindContext context, TextBinder texts)
         RepeatNode => ActionKinds.Repeat,
         GoBack => ActionKinds.Back,
         RequestCallback => ActionKinds.Callback,
+        UnresolvedTarget unresolved => unresolved.Kind,
         _ => ActionKinds.MainMenu,
     };
 
@@ -100,7 +104,7 @@ internal sealed class ActionBinder(BindContext context, TextBinder texts)
         }
     }
 
-    private GoToNode? GoTo(string nodeId, LocatedValue at, string what)
+    private MenuAction GoTo(string nodeId, LocatedValue at, string what)
     {
         if (context.NodeIds.Contains(nodeId))
         {
@@ -109,10 +113,10 @@ internal sealed class ActionBinder(BindContext context, TextBinder texts)
 
         context.Error(DiagnosticCodes.UnknownNode, at.Where,
             $"{what} goes to node '{nodeId}', which does not exist{Suggestions.DidYouMean(nodeId, context.NodeIds)}");
-        return null;
+        return new UnresolvedTarget(nodeId, ActionKinds.GoTo);
     }
 
-    private TransferToQueue? Queue(string queueId, LocatedValue at, string what)
+    private MenuAction Queue(string queueId, LocatedValue at, string what)
     {
         if (context.QueueIds.Contains(queueId))
         {
@@ -121,17 +125,17 @@ internal sealed class ActionBinder(BindContext context, TextBinder texts)
 
         context.Error(DiagnosticCodes.UnknownQueue, at.Where,
             $"{what} transfers to queue '{queueId}', which is not declared under 'queues'{Suggestions.DidYouMean(queueId, context.QueueIds)}");
-        return null;
+        return new UnresolvedTarget(queueId, ActionKinds.Queue);
     }
 
     /// <summary>A callback to a declared queue with hours: its open times are the times a caller may choose.</summary>
-    private RequestCallback? Callback(string queueId, LocatedValue at, string what)
+    private MenuAction? Callback(string queueId, LocatedValue at, string what)
     {
         if (!context.QueueIds.Contains(queueId))
         {
             context.Error(DiagnosticCodes.UnknownQueue, at.Where,
                 $"{what} books a callback to queue '{queueId}', which is not declared under 'queues'{Suggestions.DidYouMean(queueId, context.QueueIds)}");
-            return null;
+            return new UnresolvedTarget(queueId, ActionKinds.Callback);
         }
 
         if (!context.QueuesWithHours.Contains(queueId))

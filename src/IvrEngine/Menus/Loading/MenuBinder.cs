@@ -101,13 +101,22 @@ internal sealed class MenuBinder
             ReportRoutingLoops(start, nodesObject, queuesObject, nodes, queues);
         }
 
-        if (_context.Diagnostics.HasErrors || name is null || timeZone is null || start is null)
+        if (_context.Diagnostics.HasErrors && (nodes.Count == 0 || _context.Locales.IsEmpty))
         {
+            // Nothing a picture could show: no node loads, or no locale to label its arrows in.
             return null;
         }
 
-        return new Menu(name, version, sourcePath, timeZone, _context.Locales, start, nodes.ToImmutable(), queues, budget, messages) { Hours = schedules };
+        // With errors this is a sketch (MenuLoader hands it out for drawing only): what is missing stands in.
+        return new Menu(name ?? SketchName, version, sourcePath, timeZone ?? DateTimeZone.Utc, _context.Locales, start ?? _writtenStart ?? string.Empty,
+            nodes.ToImmutable(), queues, budget, messages) { Hours = schedules };
     }
+
+    /// <summary>The name a sketch of a menu without a valid one is drawn under.</summary>
+    private const string SketchName = "menu";
+
+    /// <summary>The start node as written, even when no node has that id (a sketch's legend names it as missing).</summary>
+    private string? _writtenStart;
 
     private ImmutableDictionary<string, QueueDefinition> ReadQueueHours(ImmutableDictionary<string, QueueDefinition> queues, LocatedObject? queuesObject, SystemMessages messages)
     {
@@ -251,6 +260,8 @@ internal sealed class MenuBinder
         {
             return null;
         }
+
+        _writtenStart = start;
 
         if (_context.NodeIds.Contains(start))
         {
