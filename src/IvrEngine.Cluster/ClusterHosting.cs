@@ -56,6 +56,7 @@ public static class ClusterHosting
             });
         });
         builder.Services.AddIvrClusterLine(settings);
+        builder.Services.AddSingleton(new LineMenuHistory(database));
         builder.Services.AddSingleton<LineForwarding>();
         builder.Services.AddHttpForwarder();
     }

@@ -6,7 +6,8 @@ namespace IvrEngine.Cluster;
 
 /// <summary>
 /// Orleans' membership tables in the cluster's PostgreSQL database, created on first use from Orleans'
-/// own published scripts (<c>Sql/</c>, unchanged), in the connection's schema. Silos starting together
+/// own published scripts (<c>Sql/</c>, unchanged), in the connection's schema, beside the table of the
+/// line's menu versions (<see cref="LineMenuHistory"/>). Silos starting together
 /// take an advisory lock first, so the scripts run once.
 /// </summary>
 internal static class OrleansTables
@@ -26,13 +27,18 @@ internal static class OrleansTables
             connection.Open();
             using var transaction = connection.BeginTransaction();
             Execute(connection, transaction, $"SELECT pg_advisory_xact_lock({SchemaLock})");
-            using (var exists = new NpgsqlCommand("SELECT to_regclass('orleansmembershiptable') IS NOT NULL", connection, transaction))
+            Execute(connection, transaction, LineMenuHistory.CreateSql);
+            bool exists;
+            using (var query = new NpgsqlCommand("SELECT to_regclass('orleansmembershiptable') IS NOT NULL", connection, transaction))
             {
-                if ((bool)exists.ExecuteScalar()!) return false;
+                exists = (bool)query.ExecuteScalar()!;
             }
-            foreach (var script in Scripts) Execute(connection, transaction, Read(script));
+            if (!exists)
+            {
+                foreach (var script in Scripts) Execute(connection, transaction, Read(script));
+            }
             transaction.Commit();
-            return true;
+            return !exists;
         }
         catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException or TimeoutException)
         {

@@ -145,6 +145,79 @@ public sealed class ClusterEndToEndTests
         }
     }
 
+    [Test]
+    public async Task AVersionPublishedThroughAnyDoor_IsTheVersionTheHeirServes_WhenTheServingSiloDies()
+    {
+        using var schema = new TempPostgresSchema();
+        // Two machines: each silo has its own copy of the menu file.
+        using var firstMachine = new HoldLineFolder();
+        using var secondMachine = new HoldLineFolder();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var owner = await SiloAsync(schema, firstMachine, Settings(schema.ConnectionString, answer: 1));
+        await WaitUntilAsync(http, owner, status => status.ServedHere, "the first silo serves the line");
+        var heir = await SiloAsync(schema, secondMachine, Settings(schema.ConnectionString, answer: 1));
+        try
+        {
+            await WaitUntilAsync(http, heir, status => status.ServedAt == owner.Url && status.Silos == 2, "the second silo knows who serves the line");
+
+            // Published through the second machine's door: forwarded, and written where the line is served.
+            var edited = HoldLineFolder.Menu.Replace("Press 1.", "Press 1 for customer care.", StringComparison.Ordinal);
+            var published = await http.PostAsync($"{heir.Url}/menus/publish", new StringContent(edited, System.Text.Encoding.UTF8, "application/json"));
+            Assert.That(published.StatusCode, Is.EqualTo(HttpStatusCode.Created), await published.Content.ReadAsStringAsync());
+            var version = (await published.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString();
+            Assert.That(File.ReadAllText(firstMachine.MenuPath), Is.EqualTo(edited));
+            Assert.That(File.ReadAllText(secondMachine.MenuPath), Is.EqualTo(HoldLineFolder.Menu), "the second machine's file is behind until it serves");
+
+            await owner.Process.KillAsync();
+            await WaitUntilAsync(http, heir, status => status.ServedHere, "the second silo takes the line over");
+
+            var menus = await http.GetFromJsonAsync<JsonElement>($"{heir.Url}/menus");
+            Assert.That(menus.GetProperty("version").GetString(), Is.EqualTo(version), "the heir serves the version published before the kill");
+            Assert.That(File.ReadAllText(secondMachine.MenuPath), Is.EqualTo(edited));
+            var call = await http.PostAsJsonAsync($"{heir.Url}/calls", new { });
+            Assert.That((await call.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("prompts")[0].GetString(), Is.EqualTo("Press 1 for customer care."));
+            Assert.That(heir.Process.Transcript(), Does.Contain($"taken over at version {version}"));
+        }
+        finally
+        {
+            foreach (var silo in new[] { owner, heir }) await silo.Process.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task AnEditMadeOnTheHeirsOwnFile_IsKept_WhenItTakesTheLineOver()
+    {
+        using var schema = new TempPostgresSchema();
+        using var firstMachine = new HoldLineFolder();
+        using var secondMachine = new HoldLineFolder();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var owner = await SiloAsync(schema, firstMachine, Settings(schema.ConnectionString, answer: 1));
+        await WaitUntilAsync(http, owner, status => status.ServedHere, "the first silo serves the line");
+        var heir = await SiloAsync(schema, secondMachine, Settings(schema.ConnectionString, answer: 1));
+        try
+        {
+            await WaitUntilAsync(http, heir, status => status.ServedAt == owner.Url && status.Silos == 2, "the second silo knows who serves the line");
+
+            // An operator edits the second machine's file while the first serves: a version the cluster never served.
+            var edited = HoldLineFolder.Menu.Replace("Press 1.", "Press 1, please.", StringComparison.Ordinal);
+            var before = heir.Process.ErrorCount;
+            File.WriteAllText(secondMachine.MenuPath, edited);
+            await heir.Process.ErrorLineAsync("now serving", before);
+
+            await owner.Process.KillAsync();
+            await WaitUntilAsync(http, heir, status => status.ServedHere, "the second silo takes the line over");
+
+            Assert.That(File.ReadAllText(secondMachine.MenuPath), Is.EqualTo(edited), "a new edit is not overwritten by an older version");
+            var call = await http.PostAsJsonAsync($"{heir.Url}/calls", new { });
+            Assert.That((await call.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("prompts")[0].GetString(), Is.EqualTo("Press 1, please."));
+            Assert.That(heir.Process.Transcript(), Does.Not.Contain("taken over at version"));
+        }
+        finally
+        {
+            foreach (var silo in new[] { owner, heir }) await silo.Process.DisposeAsync();
+        }
+    }
+
     private static Instant SystemClock() => NodaTime.SystemClock.Instance.GetCurrentInstant();
 
     private sealed record Silo(LiveIvrProcess Process, string Url);
