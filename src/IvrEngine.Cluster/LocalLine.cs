@@ -1,3 +1,4 @@
+using IvrEngine.Files;
 using IvrEngine.Http;
 using IvrEngine.Menus;
 using IvrEngine.Queues.Staffing;
@@ -88,10 +89,7 @@ public sealed partial class LocalLine(ServedLine served, ILogger<LocalLine> logg
             if (await history.LastAsync(Name) is not { } last || last.Version == local.Version) return;
             if (!await history.WasServedAsync(Name, local.Version)) return;
 
-            // Written beside the file and moved over it, as a publish does: the watcher never sees half a menu.
-            var temporary = menuPath + ".adopting";
-            await File.WriteAllBytesAsync(temporary, last.Document);
-            File.Move(temporary, menuPath, overwrite: true);
+            await WholeFileReplacement.ReplaceAsync(menuPath, last.Document, "adopting");
             var reloaded = served.Catalog.Reload(menuPath);
             if (reloaded.Succeeded) Log.Adopted(logger, Name, last.Version, local.Version);
             else Log.NotAdopted(logger, Name, last.Version, reloaded.Diagnostics.FirstOrDefault()?.ToString() ?? "it does not load");

@@ -1,3 +1,4 @@
+using IvrEngine.Files;
 using IvrEngine.Http.Infrastructure;
 using IvrEngine.Menus;
 using Microsoft.AspNetCore.Builder;
@@ -49,14 +50,11 @@ internal static class MenuEndpoints
                 $"The posted menu is named '{Problems.Printable(loaded.Menu.Name)}'; this service serves '{served.Name}' and callers name it so.");
         }
 
-        // Written beside the file and moved over it: the file watcher never sees half a menu.
-        var temporary = path + ".publishing";
         try
         {
-            await File.WriteAllBytesAsync(temporary, bytes, request.HttpContext.RequestAborted);
-            File.Move(temporary, path, overwrite: true);
+            await WholeFileReplacement.ReplaceAsync(path, bytes, "publishing", request.HttpContext.RequestAborted);
         }
-        catch (Exception exception) when (IvrEngine.Files.FileFailure.Is(exception))
+        catch (Exception exception) when (FileFailure.Is(exception))
         {
             return Problems.Problem(StatusCodes.Status503ServiceUnavailable, "menu-not-written", "Menu not written", $"The menu file could not be written: {exception.Message}");
         }

@@ -148,73 +148,90 @@ public sealed class ClusterEndToEndTests
     [Test]
     public async Task AVersionPublishedThroughAnyDoor_IsTheVersionTheHeirServes_WhenTheServingSiloDies()
     {
-        using var schema = new TempPostgresSchema();
-        // Two machines: each silo has its own copy of the menu file.
-        using var firstMachine = new HoldLineFolder();
-        using var secondMachine = new HoldLineFolder();
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var owner = await SiloAsync(schema, firstMachine, Settings(schema.ConnectionString, answer: 1));
-        await WaitUntilAsync(http, owner, status => status.ServedHere, "the first silo serves the line");
-        var heir = await SiloAsync(schema, secondMachine, Settings(schema.ConnectionString, answer: 1));
-        try
-        {
-            await WaitUntilAsync(http, heir, status => status.ServedAt == owner.Url && status.Silos == 2, "the second silo knows who serves the line");
+        await using var machines = await TwoMachines.StartAsync();
+        var (owner, heir, http) = (machines.Owner, machines.Heir, machines.Http);
 
-            // Published through the second machine's door: forwarded, and written where the line is served.
-            var edited = HoldLineFolder.Menu.Replace("Press 1.", "Press 1 for customer care.", StringComparison.Ordinal);
-            var published = await http.PostAsync($"{heir.Url}/menus/publish", new StringContent(edited, System.Text.Encoding.UTF8, "application/json"));
-            Assert.That(published.StatusCode, Is.EqualTo(HttpStatusCode.Created), await published.Content.ReadAsStringAsync());
-            var version = (await published.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString();
-            Assert.That(File.ReadAllText(firstMachine.MenuPath), Is.EqualTo(edited));
-            Assert.That(File.ReadAllText(secondMachine.MenuPath), Is.EqualTo(HoldLineFolder.Menu), "the second machine's file is behind until it serves");
+        // Published through the second machine's door: forwarded, and written where the line is served.
+        var edited = HoldLineFolder.Menu.Replace("Press 1.", "Press 1 for customer care.", StringComparison.Ordinal);
+        var published = await http.PostAsync($"{heir.Url}/menus/publish", new StringContent(edited, System.Text.Encoding.UTF8, "application/json"));
+        Assert.That(published.StatusCode, Is.EqualTo(HttpStatusCode.Created), await published.Content.ReadAsStringAsync());
+        var version = (await published.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString();
+        Assert.That(File.ReadAllText(machines.FirstMachine.MenuPath), Is.EqualTo(edited));
+        Assert.That(File.ReadAllText(machines.SecondMachine.MenuPath), Is.EqualTo(HoldLineFolder.Menu), "the second machine's file is behind until it serves");
 
-            await owner.Process.KillAsync();
-            await WaitUntilAsync(http, heir, status => status.ServedHere, "the second silo takes the line over");
+        await owner.Process.KillAsync();
+        await WaitUntilAsync(http, heir, status => status.ServedHere, "the second silo takes the line over");
 
-            var menus = await http.GetFromJsonAsync<JsonElement>($"{heir.Url}/menus");
-            Assert.That(menus.GetProperty("version").GetString(), Is.EqualTo(version), "the heir serves the version published before the kill");
-            Assert.That(File.ReadAllText(secondMachine.MenuPath), Is.EqualTo(edited));
-            var call = await http.PostAsJsonAsync($"{heir.Url}/calls", new { });
-            Assert.That((await call.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("prompts")[0].GetString(), Is.EqualTo("Press 1 for customer care."));
-            Assert.That(heir.Process.Transcript(), Does.Contain($"taken over at version {version}"));
-        }
-        finally
-        {
-            foreach (var silo in new[] { owner, heir }) await silo.Process.DisposeAsync();
-        }
+        var menus = await http.GetFromJsonAsync<JsonElement>($"{heir.Url}/menus");
+        Assert.That(menus.GetProperty("version").GetString(), Is.EqualTo(version), "the heir serves the version published before the kill");
+        Assert.That(File.ReadAllText(machines.SecondMachine.MenuPath), Is.EqualTo(edited));
+        var call = await http.PostAsJsonAsync($"{heir.Url}/calls", new { });
+        Assert.That((await call.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("prompts")[0].GetString(), Is.EqualTo("Press 1 for customer care."));
+        Assert.That(heir.Process.Transcript(), Does.Contain($"taken over at version {version}"));
     }
 
     [Test]
     public async Task AnEditMadeOnTheHeirsOwnFile_IsKept_WhenItTakesTheLineOver()
     {
-        using var schema = new TempPostgresSchema();
-        using var firstMachine = new HoldLineFolder();
-        using var secondMachine = new HoldLineFolder();
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var owner = await SiloAsync(schema, firstMachine, Settings(schema.ConnectionString, answer: 1));
-        await WaitUntilAsync(http, owner, status => status.ServedHere, "the first silo serves the line");
-        var heir = await SiloAsync(schema, secondMachine, Settings(schema.ConnectionString, answer: 1));
-        try
+        await using var machines = await TwoMachines.StartAsync();
+        var (owner, heir, http) = (machines.Owner, machines.Heir, machines.Http);
+
+        // An operator edits the second machine's file while the first serves: a version the cluster never served.
+        var edited = HoldLineFolder.Menu.Replace("Press 1.", "Press 1, please.", StringComparison.Ordinal);
+        var before = heir.Process.ErrorCount;
+        File.WriteAllText(machines.SecondMachine.MenuPath, edited);
+        await heir.Process.ErrorLineAsync("now serving", before);
+
+        await owner.Process.KillAsync();
+        await WaitUntilAsync(http, heir, status => status.ServedHere, "the second silo takes the line over");
+
+        Assert.That(File.ReadAllText(machines.SecondMachine.MenuPath), Is.EqualTo(edited), "a new edit is not overwritten by an older version");
+        var call = await http.PostAsJsonAsync($"{heir.Url}/calls", new { });
+        Assert.That((await call.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("prompts")[0].GetString(), Is.EqualTo("Press 1, please."));
+        Assert.That(heir.Process.Transcript(), Does.Not.Contain("taken over at version"));
+    }
+
+    /// <summary>
+    /// Two machines, each with its own copy of the menu file, sharing one database: the first silo
+    /// serves the line and the second knows it (so it is the heir when the first dies).
+    /// </summary>
+    private sealed class TwoMachines : IAsyncDisposable
+    {
+        private readonly TempPostgresSchema _schema = new();
+        public HoldLineFolder FirstMachine { get; } = new();
+        public HoldLineFolder SecondMachine { get; } = new();
+        public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(10) };
+        public Silo Owner { get; private set; } = null!;
+        public Silo Heir { get; private set; } = null!;
+
+        public static async Task<TwoMachines> StartAsync()
         {
-            await WaitUntilAsync(http, heir, status => status.ServedAt == owner.Url && status.Silos == 2, "the second silo knows who serves the line");
-
-            // An operator edits the second machine's file while the first serves: a version the cluster never served.
-            var edited = HoldLineFolder.Menu.Replace("Press 1.", "Press 1, please.", StringComparison.Ordinal);
-            var before = heir.Process.ErrorCount;
-            File.WriteAllText(secondMachine.MenuPath, edited);
-            await heir.Process.ErrorLineAsync("now serving", before);
-
-            await owner.Process.KillAsync();
-            await WaitUntilAsync(http, heir, status => status.ServedHere, "the second silo takes the line over");
-
-            Assert.That(File.ReadAllText(secondMachine.MenuPath), Is.EqualTo(edited), "a new edit is not overwritten by an older version");
-            var call = await http.PostAsJsonAsync($"{heir.Url}/calls", new { });
-            Assert.That((await call.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("prompts")[0].GetString(), Is.EqualTo("Press 1, please."));
-            Assert.That(heir.Process.Transcript(), Does.Not.Contain("taken over at version"));
+            var machines = new TwoMachines();
+            try
+            {
+                machines.Owner = await SiloAsync(machines._schema, machines.FirstMachine, Settings(machines._schema.ConnectionString, answer: 1));
+                await WaitUntilAsync(machines.Http, machines.Owner, status => status.ServedHere, "the first silo serves the line");
+                machines.Heir = await SiloAsync(machines._schema, machines.SecondMachine, Settings(machines._schema.ConnectionString, answer: 1));
+                await WaitUntilAsync(machines.Http, machines.Heir, status => status.ServedAt == machines.Owner.Url && status.Silos == 2, "the second silo knows who serves the line");
+                return machines;
+            }
+            catch
+            {
+                await machines.DisposeAsync();
+                throw;
+            }
         }
-        finally
+
+        public async ValueTask DisposeAsync()
         {
-            foreach (var silo in new[] { owner, heir }) await silo.Process.DisposeAsync();
+            foreach (var silo in new[] { Owner, Heir })
+            {
+                if (silo is not null) await silo.Process.DisposeAsync();
+            }
+            Http.Dispose();
+            FirstMachine.Dispose();
+            SecondMachine.Dispose();
+            _schema.Dispose();
         }
     }
 
