@@ -26,7 +26,7 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, ICallSc
           hangup          hang up (Ctrl+C too, or Ctrl+D on an empty line)
           help            this text
         At a terminal, what you type stays on the '> ' line under the call's lines as they arrive;
-        Backspace erases a character, Ctrl+U the whole line.
+        Backspace erases a character, Ctrl+U the whole line; Up and Down bring back earlier lines.
         """;
 
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);

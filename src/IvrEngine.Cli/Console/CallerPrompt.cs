@@ -35,6 +35,15 @@ internal sealed class CallerPrompt(ITerminal terminal)
 
     private readonly StringBuilder _typed = new();
 
+    /// <summary>Lines entered so far, oldest first, for Up and Down to bring back (a caller often repeats a key or a phrase).</summary>
+    private readonly List<string> _entered = [];
+
+    /// <summary>Which entered line is shown; <c>_entered.Count</c> for the line being typed.</summary>
+    private int _recalled;
+
+    /// <summary>The line being typed, kept while Up shows earlier ones.</summary>
+    private string _draft = string.Empty;
+
     /// <summary>The row the prompt starts on.</summary>
     private int _top;
 
@@ -65,7 +74,10 @@ internal sealed class CallerPrompt(ITerminal terminal)
         if (_shown) Draw();
     }
 
-    /// <summary>Applies one key: a character is typed, Backspace erases one, Ctrl+U the whole line, Enter enters it, Ctrl+D on an empty line ends the input.</summary>
+    /// <summary>
+    /// Applies one key: a character is typed, Backspace erases one, Ctrl+U the whole line, Up and Down
+    /// bring back lines entered before, Enter enters the line, Ctrl+D on an empty line ends the input.
+    /// </summary>
     public PromptKey Press(ConsoleKeyInfo key)
     {
         var control = key.Modifiers.HasFlag(ConsoleModifiers.Control);
@@ -83,6 +95,11 @@ internal sealed class CallerPrompt(ITerminal terminal)
         if (key.KeyChar == '\u0015' || (control && key.Key == ConsoleKey.U))
         {
             if (_typed.Length > 0) Redraw(() => _typed.Clear());
+            return PromptKey.StillEditing;
+        }
+        if (key.Key is ConsoleKey.UpArrow or ConsoleKey.DownArrow)
+        {
+            Recall(key.Key == ConsoleKey.UpArrow ? -1 : 1);
             return PromptKey.StillEditing;
         }
         // Other control keys (arrows, Tab, Escape, Ctrl+letters) edit nothing; a line is kept no longer than the console reads.
@@ -103,10 +120,23 @@ internal sealed class CallerPrompt(ITerminal terminal)
     {
         var text = Typed;
         _typed.Clear();
+        if (text.Trim().Length > 0 && (_entered.Count == 0 || _entered[^1] != text)) _entered.Add(text);
+        _recalled = _entered.Count;
+        _draft = string.Empty;
         // The entered line stays on the screen, as typed; a drawing that filled its row has already moved to the next.
         if (_drawn % terminal.Width != 0) terminal.Write("\n");
         Draw();
         return new PromptKey.Entered(text);
+    }
+
+    /// <summary>Shows the entered line <paramref name="step"/> back (-1) or forward (+1); past the newest, the line that was being typed.</summary>
+    private void Recall(int step)
+    {
+        var to = _recalled + step;
+        if (to < 0 || to > _entered.Count) return;
+        if (_recalled == _entered.Count) _draft = Typed;
+        _recalled = to;
+        Redraw(() => _typed.Clear().Append(to == _entered.Count ? _draft : _entered[to]));
     }
 
     private void Type(char c)

@@ -203,6 +203,36 @@ public sealed class CallerPromptTests
     }
 
     [Test]
+    public void UpAndDown_BringBackEnteredLines_AndThenTheLineBeingTyped()
+    {
+        var (screen, prompt) = Shown();
+        var up = new ConsoleKeyInfo('\0', ConsoleKey.UpArrow, false, false, false);
+        var down = new ConsoleKeyInfo('\0', ConsoleKey.DownArrow, false, false, false);
+        // An empty line and a repeat of the last are not kept twice.
+        Type(prompt, "1\nsay billing\n\nsay billing\nwa");
+
+        prompt.Press(up);
+        Assert.That(screen.Rows[^1], Is.EqualTo("> say billing"));
+        prompt.Press(up);
+        prompt.Press(up);
+        Assert.That(prompt.Typed, Is.EqualTo("1"), "no further back than the first line");
+        prompt.Press(down);
+        Assert.That(prompt.Typed, Is.EqualTo("say billing"));
+        prompt.Press(down);
+        prompt.Press(down);
+        Assert.Multiple(() =>
+        {
+            Assert.That(prompt.Typed, Is.EqualTo("wa"), "the half-typed line comes back");
+            Assert.That(screen.Rows[^1], Is.EqualTo("> wa"));
+            Assert.That(screen.Cursor, Is.EqualTo((4, 4)));
+        });
+
+        // A recalled line is entered as typed.
+        prompt.Press(up);
+        Assert.That(prompt.Press(ScreenModel.Key('\n')), Is.EqualTo(new PromptKey.Entered("say billing")));
+    }
+
+    [Test]
     public void ControlKeys_EditNothing_AndTypedEscapesShowAsText()
     {
         var (screen, prompt) = Shown();
