@@ -25,6 +25,7 @@ internal sealed class TerminalCallScreen : ICallScreen
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _keys;
     private bool _closed;
+    private int _disposed;
 
     public TerminalCallScreen(ITerminal terminal)
     {
@@ -50,11 +51,11 @@ internal sealed class TerminalCallScreen : ICallScreen
     /// <summary>Stops reading keys and takes the prompt off the screen, so what follows the call prints plainly.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _stop.Cancel();
         _keys.Join();
         lock (_console)
         {
-            if (_closed) return;
             _prompt.Close();
             _closed = true;
         }
