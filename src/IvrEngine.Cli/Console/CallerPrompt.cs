@@ -28,6 +28,8 @@ internal abstract record PromptKey
 /// its last row is followed by a space and a carriage return, which moves the cursor onto the next row
 /// at once: otherwise the terminal holds it at the right margin until the next character, while .NET's
 /// remembered cursor position already says "next row", and the two would disagree by a row.
+/// Each typed character is counted as one cell: wide characters (CJK, emoji) would be measured short,
+/// and a terminal resized mid-call rewraps rows the prompt had counted; the call's lines stay whole.
 /// </remarks>
 internal sealed class CallerPrompt(ITerminal terminal)
 {
