@@ -163,7 +163,12 @@ internal static partial class CallCommand
         using var others = request.Busy is { } perHour && callCenter is not null
             ? await BusyLine.StartAsync(callHost, menu, callCenter, perHour, settings.Seed ?? Random.Shared.Next(), output)
             : null;
-        var call = await new CallConsole(callHost, callCenter, input, output, echoInput, request.Painter).RunAsync(menu, locale, request.CallerId, cancellationToken);
+        Calls.CallSession call;
+        // The prompt comes off the screen before the summary: from here on lines are printed plainly.
+        using (var screen = CallScreen.For(input, output, inputIsTerminal: !echoInput))
+        {
+            call = await new CallConsole(callHost, callCenter, screen, echoInput, request.Painter).RunAsync(menu, locale, request.CallerId, cancellationToken);
+        }
 
         await output.WriteLineAsync();
         await output.WriteLineAsync($"Reference: {call.Reference}");

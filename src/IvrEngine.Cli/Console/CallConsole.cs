@@ -10,22 +10,23 @@ namespace IvrEngine.Cli.Console;
 /// A phone in the terminal: prints what the line says as it says it, and turns each typed line
 /// into what a caller does. Prompts that a timeout triggers appear while the caller is idle.
 /// </summary>
-internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextReader input, TextWriter output, bool echoInput, CallLinePainter? painter = null)
+internal sealed class CallConsole(CallHost host, CallCenter? callCenter, ICallScreen screen, bool echoInput, CallLinePainter? painter = null)
 {
     private readonly CallLinePainter _painter = painter ?? CallLinePainter.Plain;
-    private readonly CallerLineReader _input = new(input);
 
     public const string HelpText = """
         Type what the caller does, then Enter:
           1, 00, 21#      press keys (each character one press: 0-9 * #); 'press 1' works too
                           (keys are read when you press Enter: typed keys without Enter are not sent)
           say <words>     speak, e.g. say I want to talk to an agent
-          wait [seconds]  let time pass (no-input timeouts fire); alone: until the line says something or an agent answers;
-                          on the real clock, typing a line cuts the wait short
+          wait [seconds]  let time pass (no-input timeouts fire); alone: until the line says something
+                          or an agent answers; on the real clock, typing a line cuts the wait short
           where           the current node, the path so far, the state (and place in the queue)
           transfer QUEUE  the agent you are talking to hands you to another queue
-          hangup          hang up (Ctrl+C too)
+          hangup          hang up (Ctrl+C too, or Ctrl+D on an empty line)
           help            this text
+        At a terminal, what you type stays on the '> ' line under the call's lines as they arrive;
+        Backspace erases a character, Ctrl+U the whole line; Up and Down bring back earlier lines.
         """;
 
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -56,7 +57,7 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
             var reference = call.Reference.ToString();
             callCenter.EventRecorded += e =>
             {
-                if (e.Reference == reference && CallEventFormatter.Format(e, _callStart) is { } line && _painter.Paint(line, spoken: false) is { } painted) output.WriteLine(painted);
+                if (e.Reference == reference && CallEventFormatter.Format(e, _callStart) is { } line && _painter.Paint(line, spoken: false) is { } painted) screen.WriteLine(painted);
             };
         }
         while (!_ended.Task.IsCompleted)
@@ -79,10 +80,10 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
             }
             if (line.Text is not { } text)
             {
-                output.WriteLine(line.IgnoredNote);
+                screen.WriteLine(line.IgnoredNote);
                 continue;
             }
-            if (echoInput) output.WriteLine($"> {CallEventFormatter.Printable(text)}");
+            if (echoInput) screen.WriteLine(CallerPrompt.Marker + CallEventFormatter.Printable(text));
             await PerformAsync(CallerCommand.Parse(text), call, cancellationToken);
         }
 
@@ -91,17 +92,17 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
     }
 
     /// <summary>
-    /// The caller's next line, read on the side: console reads block, and reading aside lets a timeout
-    /// end the call, or a line typed during a real-clock wait cut the wait short, while the caller is silent.
+    /// The caller's next line, awaited aside: a timeout may end the call, or a line typed during a
+    /// real-clock wait cut the wait short, while the caller is silent.
     /// </summary>
-    private Task<CallerLine?> NextLine() => _pendingLine ??= Task.Run(_input.ReadLine, CancellationToken.None);
+    private Task<CallerLine?> NextLine() => _pendingLine ??= screen.ReadLineAsync();
 
     private void Show(CallEvent callEvent)
     {
         if (callEvent.Type == CallEventType.CallStarted) _callStart = callEvent.At;
         // The call's end is kept in a caller-only view: it is what the caller hears last.
         var spoken = callEvent.Type is CallEventType.Prompt or CallEventType.CallEnded;
-        if (CallEventFormatter.Format(callEvent, _callStart) is { } line && _painter.Paint(line, spoken) is { } painted) output.WriteLine(painted);
+        if (CallEventFormatter.Format(callEvent, _callStart) is { } line && _painter.Paint(line, spoken) is { } painted) screen.WriteLine(painted);
         if (callEvent.Type == CallEventType.Prompt && host.Clock.Mode == ClockMode.Real) ShowSpeaking(callEvent);
         // As a flow's bare 'wait': an agent answering counts as the line doing something.
         if (callEvent.Type is CallEventType.Prompt or CallEventType.AgentConnected or CallEventType.CallEnded) _lineSpoke.TrySetResult();
@@ -139,13 +140,13 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
 
     private void Note(Instant at, string text)
     {
-        if (_painter.Paint($"[{Time.ElapsedText.Clock(at - _callStart)}] · {text}", spoken: false) is { } painted) output.WriteLine(painted);
+        if (_painter.Paint($"[{Time.ElapsedText.Clock(at - _callStart)}] · {text}", spoken: false) is { } painted) screen.WriteLine(painted);
     }
 
     private async Task HangUpAsync(CallSession call, string note)
     {
         if (_ended.Task.IsCompleted) return;
-        output.WriteLine(note);
+        screen.WriteLine(note);
         await host.InvokeAsync(call.HangUp);
     }
 
@@ -174,16 +175,16 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
                 await host.InvokeAsync(call.HangUp);
                 break;
             case CallerCommand.Where:
-                output.WriteLine(await host.InvokeAsync(() => Describe(call)));
+                screen.WriteLine(await host.InvokeAsync(() => Describe(call)));
                 break;
             case CallerCommand.TransferTo transfer:
-                output.WriteLine(await host.InvokeAsync(() => TransferByAgent(call, transfer.Queue)));
+                screen.WriteLine(await host.InvokeAsync(() => TransferByAgent(call, transfer.Queue)));
                 break;
             case CallerCommand.Help:
-                output.WriteLine(HelpText);
+                screen.WriteLine(HelpText);
                 break;
             case CallerCommand.Unknown unknown:
-                output.WriteLine(unknown.Message);
+                screen.WriteLine(unknown.Message);
                 break;
         }
     }
@@ -230,7 +231,7 @@ internal sealed class CallConsole(CallHost host, CallCenter? callCenter, TextRea
             while (!spoke.Task.IsCompleted && await host.AdvanceToNextTimerAsync())
             {
             }
-            if (!spoke.Task.IsCompleted) output.WriteLine("(nothing is waiting to happen)");
+            if (!spoke.Task.IsCompleted) screen.WriteLine("(nothing is waiting to happen)");
             return;
         }
         // Typing at a terminal ends the wait too: the line is acted on at once.

@@ -38,7 +38,7 @@ public sealed class CallConsoleWaitTests
         await host.StartAsync();
         var keys = new TypedKeys();
         var output = new StringWriter();
-        var console = new CallConsole(host.Services.GetRequiredService<CallHost>(), null, keys, TextWriter.Synchronized(output), echoInput: false);
+        var console = new CallConsole(host.Services.GetRequiredService<CallHost>(), null, new PlainCallScreen(keys, TextWriter.Synchronized(output)), echoInput: false);
 
         var run = console.RunAsync(IvrEngine.Menus.MenuLoader.LoadFile(RepoPaths.BundledMenu).Menu!, null, null, CancellationToken.None);
         keys.Type("wait 10m");
