@@ -19,7 +19,7 @@ internal sealed partial class KernelWeek
     private void Present(int slot, int node)
     {
         ref var call = ref _calls[slot];
-        call.InputTimer = -1;
+        _events.Cancel(ref call.InputTimer);
         call.Node = node;
         if (_onRecord is not null) _paths[slot]!.Add(node);
         call.NoInputs = 0;
@@ -36,9 +36,9 @@ internal sealed partial class KernelWeek
     }
 
     /// <summary>A prompt in the menus: the caller will act after thinking (each prompt pushes the act back).</summary>
-    private void Speak(int slot) => _calls[slot].ActTimer = _events.Push(After(_think), KernelEventKind.Act, slot);
+    private void Speak(int slot) => _events.Reschedule(ref _calls[slot].ActTimer, After(_think), KernelEventKind.Act, slot);
 
-    private void WaitForCaller(int slot) => _calls[slot].InputTimer = _events.Push(After(_line.NoInputTimeout[_calls[slot].Node]), KernelEventKind.NoInput, slot);
+    private void WaitForCaller(int slot) => _events.Reschedule(ref _calls[slot].InputTimer, After(_line.NoInputTimeout[_calls[slot].Node]), KernelEventKind.NoInput, slot);
 
     private void Listen(int slot)
     {
@@ -92,7 +92,7 @@ internal sealed partial class KernelWeek
     private void Press(int slot, char key)
     {
         ref var call = ref _calls[slot];
-        call.InputTimer = -1;
+        _events.Cancel(ref call.InputTimer);
         call.MovesWithoutInput = 0;
         var index = CompiledLine.KeyIndex(key);
         var choice = index < 0 ? CompiledLine.NoChoice : _line.KeyChoice[(call.Node * CompiledLine.PhoneKeys) + index];
@@ -213,8 +213,8 @@ internal sealed partial class KernelWeek
             return;
         }
         if (_line.QueueHours[queue] >= 0 && TurnedAwayByHours(slot, _line.QueueHours[queue], _line.QueueWhenClosed[queue], queue)) return;
-        call.MenuTimer = -1;
-        call.InputTimer = -1;
+        _events.Cancel(ref call.MenuTimer);
+        _events.Cancel(ref call.InputTimer);
         call.State = KernelCallState.Queued;
         Join(slot, queue);
     }

@@ -121,7 +121,7 @@ internal sealed partial class KernelWeek
         _events.Push(After(talk.ToTimeSpan()), KernelEventKind.TalkEnd, slot);
         call.LeftAt = _now;
         call.State = KernelCallState.WithAgent;
-        call.PatienceTimer = -1;
+        _events.Cancel(ref call.PatienceTimer);
         call.Agent = agent;
         call.ConnectedAt = _now;
     }

@@ -237,7 +237,11 @@ internal sealed partial class KernelWeek
         ref var call = ref _calls[slot];
         call.Outcome = outcome;
         call.OutcomeQueue = outcomeQueue;
-        call.ActTimer = call.InputTimer = call.MenuTimer = call.PatienceTimer = -1;
+        // Its pending timers leave the heap now instead of coming up stale.
+        _events.Cancel(ref call.ActTimer);
+        _events.Cancel(ref call.InputTimer);
+        _events.Cancel(ref call.MenuTimer);
+        _events.Cancel(ref call.PatienceTimer);
         call.State = KernelCallState.Free;
         _active--;
         if (call.Queue < 0) _figures.EndedInMenus++;
