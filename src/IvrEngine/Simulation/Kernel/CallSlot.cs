@@ -58,8 +58,14 @@ internal struct CallSlot
     /// <summary>The callback was booked at this time (the caller hung up; the slot keeps the place and then the callback).</summary>
     public long BookedAt;
 
-    /// <summary>When the booking said the callback would be due (booked plus the wait estimated then).</summary>
-    public long DueAt;
+    /// <summary>The callback's due time in the store: booked plus the wait estimated then, or when its place came up if sooner.</summary>
+    public NodaTime.Instant DueAt;
+
+    /// <summary>The order the callback was stored in (the store's tie-break among callbacks due at once).</summary>
+    public long Order;
+
+    /// <summary>A postponed callback's next try (the dialer's earliest claim of it).</summary>
+    public long RetryAt;
 
     /// <summary>The kept place came up and the callee is being dialed: callers behind in the queue wait.</summary>
     public bool CallingBack;
@@ -70,4 +76,7 @@ internal struct CallSlot
     /// <summary>Dials made so far, and whether the one ringing now will be answered.</summary>
     public int Dials;
     public bool DialAnswered;
+
+    /// <summary>Dials of the dialer's current claim: its backoff doubles from these.</summary>
+    public int ClaimDials;
 }

@@ -38,4 +38,10 @@ internal enum KernelEventKind : byte
 
     /// <summary>The dialer's backoff before its next dial of an unanswered callback is over.</summary>
     Redial,
+
+    /// <summary>The dialer's periodic poll runs a minute before the one that claims a postponed callback: it arms that one.</summary>
+    PollArm,
+
+    /// <summary>The dialer's periodic poll claims the postponed callbacks now due.</summary>
+    Poll,
 }

@@ -11,16 +11,18 @@ namespace IvrEngine.Simulation.Kernel;
 /// answers (SimulatedCaller: one draw, then 1 to each question), the booking that keeps the caller's
 /// place (VirtualHoldBooking), the place coming up (Router, KeptPlaces) and the dialer's calls to the
 /// callee (CallbackDialer: its own random stream, the ring timeout and the backoff between dials), and
-/// the callee put through ahead of new callers (QueueAdmission). The dialer's rarer paths — a place
-/// coming up while the queue is closed or outside the calling window, a callback near its expiry, a
-/// store with twenty or more callbacks open at once (its claims are capped at twenty) — are not
-/// reproduced: the week is handed back to the reference engine.
+/// the callee put through ahead of new callers (QueueAdmission). A callback the dialer may not call
+/// yet (the queue closed, outside the calling window) is postponed and its place released, and claimed
+/// at the dialer's first poll after (a minute's grid from the week's start) or a place coming up
+/// before it. Its rarest paths — a callback near its expiry, more than twenty due at once (the store's
+/// claims are capped at twenty) — are not reproduced: the week is handed back to the reference engine.
 /// </summary>
 internal sealed partial class KernelWeek
 {
     // CallbackDialer in a simulated week: CallbackOptions' defaults, answer chance from the scenario, nobody busy.
     private const int MaxDials = 3;
     private const int MaxClaims = 20;
+    private static readonly long PollTicks = TimeSpan.FromSeconds(60).Ticks;
     private static readonly TimeSpan RingTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan AnsweredAfter = TimeSpan.FromSeconds(8);
     private const double MinimumRedialSeconds = 120;
@@ -43,7 +45,12 @@ internal sealed partial class KernelWeek
     private readonly AgentSnapshot[][] _snapshots;
     private readonly long[] _agentCallStart;
     private readonly long[] _agentWrapUpEnd;
-    private int _openCallbacks;
+    // The dialer's polls run every minute from the week's start; callbacks postponed wait for one, claimed in store order.
+    private readonly long _pollOrigin;
+    private readonly List<int> _postponed = [];
+    private readonly List<int> _claimed = [];
+    private long _bookings;
+    private bool _routeAgain;
 
     // The open stretch of the calling window in the callers' zone last looked up: [from, until).
     private long _windowFrom = long.MaxValue;
@@ -99,8 +106,10 @@ internal sealed partial class KernelWeek
             heard |= awaiting;
         }
         if (_line.QueueAnnouncesWait[queue]) heard |= awaiting;
+        // With as many agents free as the caller's position, the estimate is no wait at all (each of the first
+        // turns is now), never over a threshold: the estimate need not be worked out.
         if (!call.IsLeg && call.Callback is KernelCallbackStep.None or KernelCallbackStep.Offered && _line.QueueOfferOver[queue] is { } threshold
-            && ExpectedWait(queue, position) is { } wait && wait > threshold && CallableFor(wait))
+            && _queueAvailable[queue] < position && ExpectedWait(queue, position) is { } wait && wait > threshold && CallableFor(wait))
         {
             if (!_line.CallersCallable)
             {
@@ -155,14 +164,14 @@ internal sealed partial class KernelWeek
             call.ReminderTimer = -1;
             return;
         }
-        _openCallbacks++;
         _observer.CallbackAccepted(_line.QueueIds[queue], Now, Duration.FromTicks(_now - call.JoinedAt));
         call.ActTimer = call.PatienceTimer = call.ReminderTimer = -1;
         // A ring for the caller at this instant is cancelled with the booking; the kept place can come up again.
         call.Offered = false;
         call.LeftAt = _now;
         call.BookedAt = _now;
-        call.DueAt = _now + wait.BclCompatibleTicks;
+        call.DueAt = Now + wait;
+        call.Order = _bookings++;
         call.Outcome = CallOutcomeKind.CallbackScheduled;
         call.OutcomeQueue = queue;
         call.State = KernelCallState.Callback;
@@ -171,7 +180,7 @@ internal sealed partial class KernelWeek
         Route();
     }
 
-    /// <summary>KeptPlaces.CallBack, then the dialer's poll and first dial: the place has come up (an agent is free for it).</summary>
+    /// <summary>KeptPlaces.CallBack: the place has come up (an agent is free for it); the callback is made due and the dialer polls at once.</summary>
     private void CallBack(int slot, int queue)
     {
         ref var call = ref _calls[slot];
@@ -181,18 +190,76 @@ internal sealed partial class KernelWeek
             HandBack("a kept place came up near its callback's expiry");
             return;
         }
-        if (NotNow(queue))
-        {
-            HandBack("a kept place came up while its callback could not be dialed (the queue closed, or outside the calling window), so the dialer postponed it");
-            return;
-        }
-        if (DueKeptPlaces() >= MaxClaims)
-        {
-            HandBack("twenty or more callbacks were due at once (the dialer claims at most twenty a poll)");
-            return;
-        }
         call.CallingBack = true;
-        Dial(slot);
+        if (call.DueAt > Now) call.DueAt = Now;
+        Poll(slot);
+    }
+
+    /// <summary>
+    /// CallbackDialer.Poll: the due callbacks are claimed — the place that came up (if one did) and those
+    /// postponed until now — earliest due first, then in the order they were booked, and each is placed.
+    /// </summary>
+    private void Poll(int cameUp)
+    {
+        var claimed = _claimed;
+        claimed.Clear();
+        if (cameUp >= 0) claimed.Add(cameUp);
+        for (var i = _postponed.Count - 1; i >= 0; i--)
+        {
+            var slot = _postponed[i];
+            if (_calls[slot].RetryAt > _now) continue;
+            claimed.Add(slot);
+            _postponed.RemoveAt(i);
+        }
+        if (claimed.Count == 0) return;
+        if (claimed.Count + DueKeptPlaces() > MaxClaims)
+        {
+            HandBack("more than twenty callbacks were due at once (the dialer claims at most twenty a poll)");
+            return;
+        }
+        if (claimed.Count > 1) claimed.Sort((a, b) => _calls[a].DueAt != _calls[b].DueAt ? _calls[a].DueAt.CompareTo(_calls[b].DueAt) : _calls[a].Order.CompareTo(_calls[b].Order));
+        foreach (var slot in claimed)
+        {
+            _calls[slot].ClaimDials = 0;
+            Place(slot);
+            if (_handBack is not null) return;
+        }
+    }
+
+    /// <summary>
+    /// CallbackDialer.Place and the check before each redial: dialed now, or postponed until the queue
+    /// opens or the calling window does, its place (if it still holds one) released — inside a routing
+    /// pass its queue waits out the pass, and routing runs again (Router's re-entrant route).
+    /// </summary>
+    private void Place(int slot)
+    {
+        ref var call = ref _calls[slot];
+        var queue = call.Queue;
+        if (NotNow(queue) is not { } until)
+        {
+            Dial(slot);
+            return;
+        }
+        call.RetryAt = Ticks(until);
+        var poll = _pollOrigin + ((call.RetryAt - _pollOrigin + PollTicks - 1) / PollTicks * PollTicks);
+        if (poll + PollTicks >= Ticks(At(call.BookedAt) + _line.QueueCallbackExpiry[queue]))
+        {
+            HandBack("a postponed callback could expire before the dialer's next try");
+            return;
+        }
+        _postponed.Add(slot);
+        // The poll that claims it is the periodic timer's run after its run a minute before: armed then, so
+        // it comes after what was scheduled for the same instant before that (an interval's start).
+        if (poll - PollTicks > _now) _events.Push(poll - PollTicks, KernelEventKind.PollArm, 0);
+        else _events.Push(poll, KernelEventKind.Poll, 0);
+        if (call.Waiting)
+        {
+            call.Waiting = false;
+            call.CallingBack = false;
+            LeaveLine(slot, queue);
+            _blocked[queue] = true;
+            _routeAgain = true;
+        }
     }
 
     /// <summary>CallbackDialer.RingAsync: one draw of the dialer's stream; answered after a few rings, or rung out at the ring timeout.</summary>
@@ -200,6 +267,7 @@ internal sealed partial class KernelWeek
     {
         ref var call = ref _calls[slot];
         call.Dials++;
+        call.ClaimDials++;
         call.DialAnswered = _dialerRandom.NextDouble() < _scenario.Callers.AnswerCallback;
         _events.Push(After(call.DialAnswered ? AnsweredAfter : RingTimeout), KernelEventKind.DialEnd, slot);
     }
@@ -223,22 +291,16 @@ internal sealed partial class KernelWeek
         }
         if (call.Dials < MaxDials)
         {
-            var backoff = TimeSpan.FromSeconds(MinimumRedialSeconds * Math.Pow(2, call.Dials - 1));
+            // The backoff doubles with each retry of this claim (a claim after a postponement starts again at the minimum).
+            var backoff = TimeSpan.FromSeconds(MinimumRedialSeconds * Math.Pow(2, call.ClaimDials - 1));
             _events.Push(After(backoff), KernelEventKind.Redial, slot);
             return;
         }
         SettleCallback(slot);
     }
 
-    private void Redial(int slot)
-    {
-        if (NotNow(_calls[slot].Queue))
-        {
-            HandBack("a callback's next dial fell while it could not be dialed (the queue closed, or outside the calling window), so the dialer postponed it");
-            return;
-        }
-        Dial(slot);
-    }
+    /// <summary>After the backoff: the dialer checks again whether it may call, then dials (or postpones).</summary>
+    private void Redial(int slot) => Place(slot);
 
     /// <summary>
     /// CallHost.StartCallback and QueueAdmission.Join ahead: the callee's leg takes the place kept for it
@@ -266,7 +328,6 @@ internal sealed partial class KernelWeek
     /// <summary>The callback is completed (its leg ended) or failed (the last dial went unanswered): the store has one fewer open.</summary>
     private void SettleCallback(int slot)
     {
-        _openCallbacks--;
         _calls[slot].State = KernelCallState.Free;
         _active--;
         _freeSlots[_freeCount++] = slot;
@@ -281,17 +342,26 @@ internal sealed partial class KernelWeek
     private int DueKeptPlaces()
     {
         var due = 0;
+        var now = Now;
         for (var slot = 0; slot < _slotsUsed; slot++)
         {
             ref readonly var call = ref _calls[slot];
-            if (call.State == KernelCallState.Callback && call.Waiting && !call.CallingBack && call.DueAt <= _now) due++;
+            if (call.State == KernelCallState.Callback && call.Waiting && !call.CallingBack && call.DueAt <= now) due++;
         }
         return due;
     }
 
-    /// <summary>CallbackDialer.NotNow: true when the queue is closed or the calling window is shut in the callee's zone.</summary>
-    private bool NotNow(int queue) =>
-        (_line.QueueHours[queue] >= 0 && !_hours!.IsOpen(_line.QueueHours[queue], _now, Now)) || !CallableFor(Duration.Zero);
+    /// <summary>CallbackDialer.NotNow: null when the callback may be dialed now; else when to try again (the queue's next opening, or the calling window's in the callee's zone).</summary>
+    private Instant? NotNow(int queue)
+    {
+        var now = Now;
+        if (_line.QueueHours[queue] >= 0 && !_hours!.IsOpen(_line.QueueHours[queue], _now, now))
+        {
+            return _scenario.Menu.Hours[_line.ScheduleIds[_line.QueueHours[queue]]].NextOpen(now) ?? now + Duration.FromHours(1);
+        }
+        if (CallableFor(Duration.Zero)) return null;
+        return CallingWindow.Default.NextOpen(now, _line.CallerZone);
+    }
 
     /// <summary>
     /// VirtualHoldBooking.CallableUntilTurn for the callers' numbers: the calling window is open from now
@@ -309,7 +379,7 @@ internal sealed partial class KernelWeek
             _windowFrom = _now;
             _windowUntil = stretch.End == horizon ? long.MaxValue : Ticks(stretch.End);
         }
-        return wait <= Duration.Zero || _now + wait.BclCompatibleTicks <= _windowUntil;
+        return wait <= Duration.Zero || _windowUntil == long.MaxValue || Now + wait <= At(_windowUntil);
     }
 
     /// <summary>WaitEstimate.For: from the queue's recent handle times and its agents as they are now.</summary>

@@ -58,6 +58,17 @@ internal sealed partial class KernelWeek
     /// </summary>
     private void Route()
     {
+        // A place released inside a pass (a callback the dialer postponed) routes once more after it, as the Router's re-entrant route does.
+        do
+        {
+            _routeAgain = false;
+            RoutePass();
+        }
+        while (_routeAgain && _handBack is null);
+    }
+
+    private void RoutePass()
+    {
         if (_available == 0) return;
         var queues = _waiting.Length;
         for (var q = 0; q < queues; q++)

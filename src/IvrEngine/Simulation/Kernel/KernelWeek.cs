@@ -63,6 +63,7 @@ internal sealed partial class KernelWeek
         _observer = _figures;
         var start = _scenario.WeekStart(week);
         _now = Ticks(start);
+        _pollOrigin = _now;
         _arrivals = new ArrivalProcess(_scenario, start, arrivalsStop, SimulationSeeds.For(seed, 0));
         _agentRandom = new Random(SimulationSeeds.For(seed, 2));
         _think = _scenario.Callers.Think.ToTimeSpan();
@@ -173,6 +174,12 @@ internal sealed partial class KernelWeek
                 break;
             case KernelEventKind.Redial:
                 Redial(e.Subject);
+                break;
+            case KernelEventKind.PollArm:
+                _events.Push(After(TimeSpan.FromTicks(PollTicks)), KernelEventKind.Poll, 0);
+                break;
+            case KernelEventKind.Poll:
+                Poll(-1);
                 break;
         }
     }

@@ -66,6 +66,15 @@ public sealed class GeneratedScenarioDifferentialTests
         }
     }
 
+    [Test]
+    public void The_generator_makes_supported_lines_with_virtual_hold_in_several_queues_and_menus()
+    {
+        var menus = Seeds().Select(ScenarioGenerator.Make).Where(g => g.Refused is null).Select(g => g.Menu).ToList();
+        Assert.That(menus.Count(m => m.Contains("\"offerWhenWaitOverSeconds\"", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(15), "lines with virtual hold");
+        Assert.That(menus.Count(m => m.Contains("\"offerWhenWaitOverSeconds\"", StringComparison.Ordinal) && m.Contains("\"q1\"", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(5),
+            "lines with virtual hold and more than one queue");
+    }
+
     private Scenario Load(ScenarioGenerator.Generated generated, int seed)
     {
         var folder = Path.Combine(_folder, seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
