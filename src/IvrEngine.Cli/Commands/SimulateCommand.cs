@@ -121,7 +121,7 @@ internal static class SimulateCommand
         output.WriteLine(kernel is not null
             ? "Engine: kernel (compiled; proven equal to the reference engine)."
             : engine == "reference" ? "Engine: reference (asked for)." : $"Engine: reference (the kernel does not model {whyNot}).");
-        var referenceWeeks = new List<int>();
+        var referenceWeeks = new List<(int Week, string Why)>();
         using var progress = errorIsTerminal ? new ProgressBar(error, expected) : null;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var pausedBefore = GC.GetTotalPauseDuration();
@@ -129,7 +129,7 @@ internal static class SimulateCommand
         var spread = new HourlyWaitSpread();
         var (finished, figures) = await EngineRun.GuardAsync(
             () => LoadSimulation.RunAsync(scenario, length, seed, progress is null ? null : progress.Add, threads, cancellationToken,
-                kernel: kernel, onReferenceWeek: week => { lock (referenceWeeks) referenceWeeks.Add(week); }, onWeek: spread.Add),
+                kernel: kernel, onReferenceWeek: (week, why) => { lock (referenceWeeks) referenceWeeks.Add((week, why)); }, onWeek: spread.Add),
             "ivr simulate", error).ConfigureAwait(false);
         if (!finished) return ExitCodes.Failed;
         var elapsed = stopwatch.Elapsed;
@@ -137,10 +137,11 @@ internal static class SimulateCommand
         var pausedShare = (GC.GetTotalPauseDuration() - pausedBefore).Ticks / (double)Math.Max(elapsed.Ticks, 1);
         progress?.Dispose();
 
-        referenceWeeks.Sort();
-        if (referenceWeeks.Count > 0)
+        // Each reason once, with the weeks it sent to the reference engine.
+        foreach (var group in referenceWeeks.OrderBy(w => w.Week).GroupBy(w => w.Why, StringComparer.Ordinal))
         {
-            output.WriteLine($"Weeks {string.Join(", ", referenceWeeks.Select(w => w + 1))} ran on the reference engine: calls were still unsettled three days after the last arrival, which the kernel does not reproduce.");
+            var weeks = group.Select(w => w.Week + 1).ToList();
+            output.WriteLine($"{(weeks.Count == 1 ? "Week" : "Weeks")} {string.Join(", ", weeks)} ran on the reference engine: {group.Key}, which the kernel does not reproduce.");
         }
         output.WriteLine();
         SimulationReport.WriteSummary(output, figures);

@@ -22,11 +22,11 @@ public static class LoadSimulation
     /// <param name="serviceLevelThreshold">Counts service levels against this threshold instead of each queue's own.</param>
     /// <param name="kernel">Runs the weeks on this compiled kernel instead of the reference engine (a week it cannot finish exactly runs on the engine).</param>
     /// <param name="onRecord">Told of every caller as they end, week by week in order of ending (the differential test); called on the weeks' threads.</param>
-    /// <param name="onReferenceWeek">Told of each week the kernel handed back to the reference engine.</param>
+    /// <param name="onReferenceWeek">Told of each week the kernel handed back to the reference engine, and why.</param>
     /// <param name="onWeek">Told of each week's own figures, in week order (independent replications, for confidence intervals).</param>
     public static async Task<SimulationFigures> RunAsync(Scenario scenario, SimulationLength length, int seed, Action<long>? onCalls = null,
         int? parallelism = null, CancellationToken cancellationToken = default, Duration? serviceLevelThreshold = null,
-        CallKernel? kernel = null, Action<CallRecord>? onRecord = null, Action<int>? onReferenceWeek = null, Action<SimulationFigures>? onWeek = null)
+        CallKernel? kernel = null, Action<CallRecord>? onRecord = null, Action<int, string>? onReferenceWeek = null, Action<SimulationFigures>? onWeek = null)
     {
         var weeks = Plan(scenario, length, seed);
         var total = new SimulationFigures(scenario, serviceLevelThreshold);
@@ -41,8 +41,9 @@ public static class LoadSimulation
         await Parallel.ForEachAsync(weeks, options, async (week, token) =>
         {
             var weekSeed = SeedForWeek(seed, week.Index);
-            var figures = kernel is null ? null : RunOnKernel(kernel, week, weekSeed, onCalls, serviceLevelThreshold, onRecord, token);
-            if (figures is null && kernel is not null) onReferenceWeek?.Invoke(week.Index);
+            string? handedBack = null;
+            var figures = kernel is null ? null : RunOnKernel(kernel, week, weekSeed, onCalls, serviceLevelThreshold, onRecord, why => handedBack = why, token);
+            if (figures is null && kernel is not null) onReferenceWeek?.Invoke(week.Index, handedBack ?? "the run was cancelled");
             figures ??= await new SimulatedWeek(scenario, week.Index, week.ArrivalsStop, week.MaxCalls, weekSeed, calls => onCalls?.Invoke(calls), serviceLevelThreshold, onRecord)
                 .RunAsync(token).ConfigureAwait(false);
             lock (gate)
@@ -62,10 +63,10 @@ public static class LoadSimulation
 
     /// <summary>A week on the kernel; its records are passed on only if it finishes there (else the engine's run of it gives them).</summary>
     private static SimulationFigures? RunOnKernel(CallKernel kernel, PlannedWeek week, int seed, Action<long>? onCalls, Duration? serviceLevelThreshold,
-        Action<CallRecord>? onRecord, CancellationToken token)
+        Action<CallRecord>? onRecord, Action<string> onHandBack, CancellationToken token)
     {
         var records = onRecord is null ? null : new List<CallRecord>();
-        var figures = kernel.RunWeek(week.Index, week.ArrivalsStop, week.MaxCalls, seed, calls => onCalls?.Invoke(calls), serviceLevelThreshold, records is null ? null : records.Add, token);
+        var figures = kernel.RunWeek(week.Index, week.ArrivalsStop, week.MaxCalls, seed, calls => onCalls?.Invoke(calls), serviceLevelThreshold, records is null ? null : records.Add, token, onHandBack);
         if (figures is not null && records is not null) records.ForEach(onRecord!);
         return figures;
     }

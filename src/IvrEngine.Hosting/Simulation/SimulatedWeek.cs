@@ -222,7 +222,7 @@ internal sealed class SimulatedWeek
             // Each caller draws from their own stream, seeded by their place in the week's arrivals: the
             // same caller makes the same choices under another staffing (common random numbers).
             var random = new CallerRandom(CallerSeed(_week._seed, sequence));
-            var settings = new CallSettings(PickLocale(random), CallerIdFor(sequence), ReferenceNumber.FromSequence(sequence), CallCenter: _center, Quiet: true);
+            var settings = new CallSettings(PickLocale(random), SimulationSeeds.CallerId(sequence), ReferenceNumber.FromSequence(sequence), CallCenter: _center, Quiet: true);
             var call = new CallSession(_scenario.Menu, settings, _clock);
             _recorder?.Started(call, sequence);
             _active++;
@@ -244,9 +244,5 @@ internal sealed class SimulatedWeek
             }
             return locales[^1].Locale;
         }
-
-        /// <summary>A distinct New York number per caller, so the store's one-callback-per-number rule meets real numbers.</summary>
-        private static string CallerIdFor(long sequence) =>
-            string.Create(CultureInfo.InvariantCulture, $"+1212{2_000_000 + (sequence % 8_000_000)}");
     }
 }

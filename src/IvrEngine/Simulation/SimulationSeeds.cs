@@ -15,6 +15,14 @@ public static class SimulationSeeds
     /// <summary>A caller's 64-bit seed, from their place in the week's arrivals: 32-bit seeds would give some callers of a long run the same stream.</summary>
     public static long Caller(int seed, long sequence) => StreamSeed(seed, CallerStreams + sequence);
 
+    /// <summary>
+    /// A simulated caller's number: a distinct New York number per place in the week's arrivals, so the
+    /// callback store's one-callback-per-number rule meets real numbers. Every one is a valid US number
+    /// in one zone (area code 212, exchanges 200-999), which the compiled kernel relies on.
+    /// </summary>
+    public static string CallerId(long sequence) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"+1212{2_000_000 + (sequence % 8_000_000)}");
+
     /// <summary>Each week's own seed, from the run's.</summary>
     public static int Week(int seed, int week) => For(seed, 1000 + week);
 

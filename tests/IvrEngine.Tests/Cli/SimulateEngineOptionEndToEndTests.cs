@@ -9,6 +9,8 @@ public sealed class SimulateEngineOptionEndToEndTests
 
     private static string Peer => Path.Combine(RepoPaths.Root, "tests", "IvrEngine.Benchmarks", "peer", "two-level.scenario.json");
 
+    private static string Carrier => Path.Combine(RepoPaths.Root, "menus", "carrier-support.scenario.json");
+
     private string _root = null!;
 
     [OneTimeSetUp]
@@ -37,17 +39,47 @@ public sealed class SimulateEngineOptionEndToEndTests
     [Test]
     public async Task AScenarioTheKernelDoesNotModelRunsOnTheReferenceEngineAndTheHeaderSaysWhy()
     {
-        var run = await IvrProcess.RunAsync("", ["simulate", Peer, "--calls", "300"]);
+        var run = await IvrProcess.RunAsync("", ["simulate", Carrier, "--calls", "300"]);
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
-        Assert.That(run.Output.Split('\n')[1], Is.EqualTo("Engine: reference (the kernel does not model queue support: callbacks (virtual hold or when closed))."));
+        Assert.That(run.Output.Split('\n')[1], Is.EqualTo("Engine: reference (the kernel does not model node accessibility: repeat actions)."));
+    }
+
+    [Test]
+    public async Task ThePeerBenchmarkWithVirtualHoldRunsOnTheKernel()
+    {
+        // Seed 1's second week has a kept place come up at 21:00 in the callers' zone, when the dialer may not call: postponed to the morning, on the kernel too.
+        var run = await IvrProcess.RunAsync("", ["simulate", Peer, "--duration", "P2W", "--seed", "1"]);
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        var lines = run.Output.Split('\n');
+        Assert.That(lines[1], Is.EqualTo("Engine: kernel (compiled; proven equal to the reference engine)."));
+        Assert.That(lines[2], Is.Empty, "no week handed back to the reference engine");
+    }
+
+    [Test]
+    public async Task AWeekTheKernelHandsBackRunsOnTheReferenceEngineAndTheOutputSaysWhy()
+    {
+        // The peer line with nobody staffed and callers who never give up: a week still unsettled three days after its last caller.
+        var peer = Path.GetDirectoryName(Peer)!;
+        var folder = Path.Combine(_root, "unstaffed");
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(peer, "two-level-plain.json"), Path.Combine(folder, "two-level-plain.json"));
+        var scenario = System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(Path.Combine(peer, "two-level-plain.scenario.json")), "\"agents\": [0-9]+", "\"agents\": 0")
+            .Replace("\"patience\": { \"distribution\": \"exponential\", \"meanSeconds\": 180 },", "", StringComparison.Ordinal);
+        Assert.That(scenario, Does.Not.Contain("patience"));
+        File.WriteAllText(Path.Combine(folder, "unstaffed.scenario.json"), scenario);
+        var run = await IvrProcess.RunAsync("", ["simulate", Path.Combine(folder, "unstaffed.scenario.json"), "--calls", "20", "--seed", "1"]);
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        var lines = run.Output.Split('\n');
+        Assert.That(lines[1], Is.EqualTo("Engine: kernel (compiled; proven equal to the reference engine)."));
+        Assert.That(lines[2], Is.EqualTo("Week 1 ran on the reference engine: calls were still unsettled three days after the last arrival, which the kernel does not reproduce."));
     }
 
     [Test]
     public async Task AskingForTheKernelOnAScenarioItDoesNotModelIsAUsageError()
     {
-        var run = await IvrProcess.RunAsync("", ["simulate", Peer, "--calls", "300", "--engine", "kernel"]);
+        var run = await IvrProcess.RunAsync("", ["simulate", Carrier, "--calls", "300", "--engine", "kernel"]);
         Assert.That(run.ExitCode, Is.EqualTo(2));
-        Assert.That(run.Error.Trim(), Is.EqualTo("--engine kernel: the kernel does not model this scenario (queue support: callbacks (virtual hold or when closed)); use --engine reference or auto."));
+        Assert.That(run.Error.Trim(), Is.EqualTo("--engine kernel: the kernel does not model this scenario (node accessibility: repeat actions); use --engine reference or auto."));
         Assert.That(run.Output, Does.Not.Contain("queue "), "nothing simulated");
     }
 

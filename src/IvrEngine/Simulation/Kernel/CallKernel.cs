@@ -22,9 +22,15 @@ public sealed class CallKernel
     /// <summary>
     /// Runs week <paramref name="week"/> as the reference engine's SimulatedWeek does, with the same
     /// parameters. Null when the week reached what the kernel does not reproduce (calls unsettled
-    /// three days after the last arrival): run that week on the reference engine.
+    /// three days after the last arrival, a callback path the kernel does not model): run that week on the
+    /// reference engine. <paramref name="onHandBack"/> is told why.
     /// </summary>
     public SimulationFigures? RunWeek(int week, Instant arrivalsStop, long maxCalls, int seed, Action<long> onCalls,
-        Duration? serviceLevelThreshold = null, Action<CallRecord>? onRecord = null, CancellationToken cancellationToken = default) =>
-        new KernelWeek(_line, week, arrivalsStop, maxCalls, seed, onCalls, serviceLevelThreshold, onRecord).Run(cancellationToken);
+        Duration? serviceLevelThreshold = null, Action<CallRecord>? onRecord = null, CancellationToken cancellationToken = default, Action<string>? onHandBack = null)
+    {
+        var run = new KernelWeek(_line, week, arrivalsStop, maxCalls, seed, onCalls, serviceLevelThreshold, onRecord);
+        var figures = run.Run(cancellationToken);
+        if (figures is null && run.HandedBackBecause is { } why) onHandBack?.Invoke(why);
+        return figures;
+    }
 }

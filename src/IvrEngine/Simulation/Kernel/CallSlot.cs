@@ -42,4 +42,41 @@ internal struct CallSlot
     public long Talk;
     public CallOutcomeKind Outcome;
     public int OutcomeQueue;
+
+    /// <summary>The queue's periodic announcement (position, wait, the virtual-hold offer); -1: none.</summary>
+    public long ReminderTimer;
+
+    /// <summary>The last position announced (0: none yet); a later announcement never says a larger one.</summary>
+    public int LastAnnouncedPosition;
+
+    /// <summary>Where the virtual-hold offer stands (the engine's CallbackStep).</summary>
+    public KernelCallbackStep Callback;
+
+    /// <summary>The caller's one draw of whether they take a callback: 0 not drawn yet, 1 yes, -1 no.</summary>
+    public sbyte TakesCallback;
+
+    /// <summary>The callback was booked at this time (the caller hung up; the slot keeps the place and then the callback).</summary>
+    public long BookedAt;
+
+    /// <summary>The callback's due time in the store: booked plus the wait estimated then, or when its place came up if sooner.</summary>
+    public NodaTime.Instant DueAt;
+
+    /// <summary>The order the callback was stored in (the store's tie-break among callbacks due at once).</summary>
+    public long Order;
+
+    /// <summary>A postponed callback's next try (the dialer's earliest claim of it).</summary>
+    public long RetryAt;
+
+    /// <summary>The kept place came up and the callee is being dialed: callers behind in the queue wait.</summary>
+    public bool CallingBack;
+
+    /// <summary>The slot is the callback's leg: the callee answered and waits ahead of new callers.</summary>
+    public bool IsLeg;
+
+    /// <summary>Dials made so far, and whether the one ringing now will be answered.</summary>
+    public int Dials;
+    public bool DialAnswered;
+
+    /// <summary>Dials of the dialer's current claim: its backoff doubles from these.</summary>
+    public int ClaimDials;
 }

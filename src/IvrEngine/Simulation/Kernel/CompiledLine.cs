@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using IvrEngine.Callbacks;
 using IvrEngine.Calls;
 using IvrEngine.Menus;
 using IvrEngine.Queues;
@@ -145,6 +146,26 @@ internal sealed class CompiledLine
             _ => -1,
         })];
 
+        QueueOfferOver = new Duration?[q];
+        QueueCallbackExpiry = new Duration[q];
+        QueueAnnounceEvery = new TimeSpan[q];
+        QueueAnnouncesPosition = new bool[q];
+        QueueAnnouncesWait = new bool[q];
+        for (var i = 0; i < q; i++)
+        {
+            var definition = menu.Queues[QueueIds[i]];
+            QueueOfferOver[i] = definition.Callback?.WhenWaitOver;
+            QueueCallbackExpiry[i] = definition.Callback?.ExpiresAfter ?? Duration.Zero;
+            QueueAnnounceEvery[i] = definition.Announcements.Every.ToTimeSpan();
+            QueueAnnouncesPosition[i] = definition.Announcements.Position;
+            QueueAnnouncesWait[i] = definition.Announcements.ExpectedWait;
+        }
+        // Every simulated caller's number (SimulationSeeds.CallerId) is a valid US number in one zone: the
+        // number check and the callee's zone the reference engine works out per offer are the same for all.
+        CallersCallable = CallbackNumber.TryNormalize(SimulationSeeds.CallerId(0), "US", out var first, out _)
+            && CallbackNumber.TryNormalize(SimulationSeeds.CallerId(7_999_999), "US", out _, out _);
+        CallerZone = CallersCallable ? CalleeZone.Of(first, menu.TimeZone) : menu.TimeZone;
+
         QueuePriority = new int[q];
         QueueStrategy = new RoutingStrategy[q];
         QueueHandleTime = new HandleTime?[q];
@@ -251,6 +272,24 @@ internal sealed class CompiledLine
     public string[] QueueIds { get; }
 
     public int[] QueuePriority { get; }
+
+    /// <summary>The expected wait over which a queue offers virtual hold; null for none.</summary>
+    public Duration?[] QueueOfferOver { get; }
+
+    /// <summary>How long a queue's promised callback stays valid.</summary>
+    public Duration[] QueueCallbackExpiry { get; }
+
+    public TimeSpan[] QueueAnnounceEvery { get; }
+
+    public bool[] QueueAnnouncesPosition { get; }
+
+    public bool[] QueueAnnouncesWait { get; }
+
+    /// <summary>Whether the simulated callers' numbers can be called back (the reference engine's caller-ID check).</summary>
+    public bool CallersCallable { get; }
+
+    /// <summary>The zone of the simulated callers' numbers: where the calling window is read for them.</summary>
+    public DateTimeZone CallerZone { get; }
 
     public RoutingStrategy[] QueueStrategy { get; }
 

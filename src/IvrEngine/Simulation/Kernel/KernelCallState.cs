@@ -11,4 +11,7 @@ internal enum KernelCallState : byte
     Queued,
 
     WithAgent,
+
+    /// <summary>The caller hung up with a virtual-hold callback: the slot is their place in line, then the callback being dialed.</summary>
+    Callback,
 }

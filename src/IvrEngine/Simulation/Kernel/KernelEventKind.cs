@@ -29,4 +29,19 @@ internal enum KernelEventKind : byte
 
     /// <summary>The agent's wrap-up is over.</summary>
     WrapUpEnd,
+
+    /// <summary>A waiting caller's periodic announcement (the queue's reminder timer).</summary>
+    Remind,
+
+    /// <summary>A callback's dial ends: answered after a few rings, or rung out (the dialer's ring timeout).</summary>
+    DialEnd,
+
+    /// <summary>The dialer's backoff before its next dial of an unanswered callback is over.</summary>
+    Redial,
+
+    /// <summary>The dialer's periodic poll runs a minute before the one that claims a postponed callback: it arms that one.</summary>
+    PollArm,
+
+    /// <summary>The dialer's periodic poll claims the postponed callbacks now due.</summary>
+    Poll,
 }

@@ -60,7 +60,7 @@ public static class KernelSupport
     private static string? ActionProblem(MenuAction action) => action switch
     {
         GoToNode or TransferToQueue or SayAndHangUp => null,
-        RequestCallback => "callback options",
+        RequestCallback => "callback options (scheduled callbacks)",
         RepeatNode => "repeat actions",
         GoBack => "back actions",
         GoToMainMenu => "main-menu actions",
@@ -69,7 +69,8 @@ public static class KernelSupport
 
     private static string? QueueProblem(QueueDefinition queue) => queue switch
     {
-        { Callback: not null } => "callbacks (virtual hold or when closed)",
+        // Virtual hold is modelled (KernelWeek.Callbacks); the times offered when the queue is closed are not.
+        { Callback.WhenClosed: true } => "callbacks when closed (scheduled callbacks)",
         { Hours: { } hours } when ActionProblem(hours.WhenClosed) is { } problem => $"when closed: {problem}",
         { MaxLength: not null } => "a maximum length",
         { MaxWait: not null } => "a maximum wait",

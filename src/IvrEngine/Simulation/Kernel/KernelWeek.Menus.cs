@@ -49,6 +49,11 @@ internal sealed partial class KernelWeek
     /// <summary>SimulatedCaller.Act at a menu: escape, or choose by the scenario's table, or any keyed option.</summary>
     private void Act(int slot)
     {
+        if (_calls[slot].State == KernelCallState.Queued)
+        {
+            AnswerOffer(slot);
+            return;
+        }
         if (_calls[slot].State != KernelCallState.InMenu) return;
         var node = _calls[slot].Node;
         var escapeKey = _line.EscapeKey[node];
@@ -217,5 +222,7 @@ internal sealed partial class KernelWeek
         _events.Cancel(ref call.InputTimer);
         call.State = KernelCallState.Queued;
         Join(slot, queue);
+        // Then the welcome (Announcer.Welcome): position, wait, and the virtual-hold offer if the wait is long.
+        if (HasVirtualHold(queue)) Announce(slot);
     }
 }

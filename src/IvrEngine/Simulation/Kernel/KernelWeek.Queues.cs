@@ -18,22 +18,29 @@ internal sealed partial class KernelWeek
     private int _available;
     private long _entrySequence;
 
-    private void Join(int slot, int queue)
+    /// <summary>The call starts waiting now, behind every call that joined before it (a callback leg as a caller).</summary>
+    private void TakePlaceInLine(ref CallSlot call)
     {
-        _observer.Offered(_line.QueueIds[queue], Now);
-        ref var call = ref _calls[slot];
-        call.Queue = queue;
         call.JoinedAt = _now;
         call.LeftAt = -1;
         call.EntrySequence = _entrySequence++;
         call.Waiting = true;
         call.Offered = false;
+    }
+
+    private void Join(int slot, int queue)
+    {
+        _observer.Offered(_line.QueueIds[queue], Now);
+        ref var call = ref _calls[slot];
+        call.Queue = queue;
+        TakePlaceInLine(ref call);
         call.MovesWithoutInput = 0;
         _waiting[queue].Add(slot, call.EntrySequence);
         if (_scenario.Callers.Patience is { } patience)
         {
             call.PatienceTimer = _events.Push(After(patience.Sample(new SlotRandom(_calls, slot)).ToTimeSpan()), KernelEventKind.Patience, slot);
         }
+        if (HasVirtualHold(queue)) JoinLine(slot, queue);
         Route();
     }
 
@@ -44,6 +51,7 @@ internal sealed partial class KernelWeek
         call.Waiting = false;
         call.LeftAt = _now;
         var queue = call.Queue;
+        LeaveLine(slot, queue);
         _observer.Abandoned(_line.QueueIds[queue], Now, Duration.FromTicks(_now - call.JoinedAt));
         Route();
         End(slot, CallOutcomeKind.AbandonedInQueue, queue);
@@ -56,29 +64,66 @@ internal sealed partial class KernelWeek
     /// </summary>
     private void Route()
     {
+        // A place released inside a pass (a callback the dialer postponed) routes once more after it, as the Router's re-entrant route does.
+        do
+        {
+            _routeAgain = false;
+            RoutePass();
+        }
+        while (_routeAgain && _handBack is null);
+    }
+
+    private void RoutePass()
+    {
         if (_available == 0) return;
         var queues = _waiting.Length;
-        for (var q = 0; q < queues; q++) _waiting[q].Rewind(_calls);
+        for (var q = 0; q < queues; q++)
+        {
+            _waiting[q].Rewind(_calls);
+            _legs[q]?.Rewind(_calls);
+            _blocked[q] = false;
+        }
         while (_available > 0)
         {
             var best = -1;
             var bestSlot = -1;
+            var bestAhead = false;
             long bestEntry = 0;
             for (var q = 0; q < queues; q++)
             {
-                if (_queueAvailable[q] == 0) continue;
-                var slot = _waiting[q].NextUnoffered(_calls, out var entry);
+                if (_queueAvailable[q] == 0 || _blocked[q]) continue;
+                // Callback legs go ahead of everyone of their queue's priority; then callers by arrival.
+                long entry = 0;
+                var slot = _legs[q]?.NextUnoffered(_calls, out entry) ?? -1;
+                var ahead = slot >= 0;
+                if (!ahead) slot = _waiting[q].NextUnoffered(_calls, out entry);
                 if (slot < 0) continue;
+                if (_calls[slot].CallingBack)
+                {
+                    // A kept place being called back: the callers behind it in its queue wait (Router).
+                    _blocked[q] = true;
+                    continue;
+                }
                 if (best < 0 || _line.QueuePriority[q] > _line.QueuePriority[best]
-                    || (_line.QueuePriority[q] == _line.QueuePriority[best] && entry < bestEntry))
+                    || (_line.QueuePriority[q] == _line.QueuePriority[best] && (ahead && !bestAhead || (ahead == bestAhead && entry < bestEntry))))
                 {
                     best = q;
                     bestSlot = slot;
+                    bestAhead = ahead;
                     bestEntry = entry;
                 }
             }
             if (best < 0) return;
-            Offer(bestSlot, best);
+            if (_calls[bestSlot].State == KernelCallState.Callback)
+            {
+                // A kept place has come up: its callback is dialed; the agent stays free.
+                CallBack(bestSlot, best);
+                if (_handBack is not null) return;
+            }
+            else
+            {
+                Offer(bestSlot, best);
+            }
         }
     }
 
@@ -116,7 +161,9 @@ internal sealed partial class KernelWeek
         call.Offered = false;
         MoveTo(agent, AgentState.OnCall);
         _agentCalls[agent]++;
-        _observer.Answered(_line.QueueIds[call.Queue], Now, Duration.FromTicks(_now - call.JoinedAt), callbackLeg: false);
+        LeaveLine(slot, call.Queue);
+        _agentCallStart[agent] = _now;
+        _observer.Answered(_line.QueueIds[call.Queue], Now, Duration.FromTicks(_now - call.JoinedAt), callbackLeg: call.IsLeg);
         var talk = _line.QueueHandleTime[_line.AgentQueue[agent]]!.Sample(_agentRandom);
         _events.Push(After(talk.ToTimeSpan()), KernelEventKind.TalkEnd, slot);
         call.LeftAt = _now;
@@ -133,11 +180,15 @@ internal sealed partial class KernelWeek
         var agent = call.Agent;
         var talk = _now - call.ConnectedAt;
         var wrapUp = _line.QueueWrapUp[_line.AgentQueue[agent]];
+        if (HasVirtualHold(call.Queue)) RecordHandleTime(call.Queue, Duration.FromTicks(talk) + wrapUp);
         _observer.Handled(_line.QueueIds[call.Queue], At(call.ConnectedAt), Duration.FromTicks(talk) + wrapUp);
         MoveTo(agent, AgentState.WrapUp);
+        _agentWrapUpEnd[agent] = _now + wrapUp.BclCompatibleTicks;
         _events.Push(After(wrapUp.ToTimeSpan()), KernelEventKind.WrapUpEnd, agent);
         call.Talk = talk;
-        End(slot, CallOutcomeKind.AnsweredByAgent, call.Queue);
+        // A callback's leg is not a caller of the week (no record); its end completes the callback.
+        if (call.IsLeg) SettleCallback(slot);
+        else End(slot, CallOutcomeKind.AnsweredByAgent, call.Queue);
     }
 
     /// <summary>The call and wrap-up are over: back in rotation, or away if the agent was logging out.</summary>

@@ -46,6 +46,7 @@ internal sealed partial class KernelWeek
     private long _unreported;
     private int _active;
     private bool _arrivalsDone;
+    private string? _handBack;
 
     public KernelWeek(CompiledLine line, int week, Instant arrivalsStop, long maxCalls, int seed, Action<long> onCalls, Duration? serviceLevelThreshold, Action<CallRecord>? onRecord)
     {
@@ -62,6 +63,7 @@ internal sealed partial class KernelWeek
         _observer = _figures;
         var start = _scenario.WeekStart(week);
         _now = Ticks(start);
+        _pollOrigin = _now;
         _arrivals = new ArrivalProcess(_scenario, start, arrivalsStop, SimulationSeeds.For(seed, 0));
         _agentRandom = new Random(SimulationSeeds.For(seed, 2));
         _think = _scenario.Callers.Think.ToTimeSpan();
@@ -77,11 +79,27 @@ internal sealed partial class KernelWeek
         _queueAvailable = [.. line.TeamSize];
         _lastRung = [.. line.QueueIds.Select(_ => -1)];
         _waiting = [.. line.QueueIds.Select(_ => new WaitingLine())];
+        _dialerRandom = new Random(SimulationSeeds.For(seed, 1));
+        var queues = line.QueueIds.Length;
+        _order = [.. line.QueueOfferOver.Select(offer => offer is null ? null : new List<int>())];
+        _legs = [.. line.QueueOfferOver.Select(offer => offer is null ? null : new WaitingLine())];
+        _legsInOrder = new int[queues];
+        _blocked = new bool[queues];
+        _recentHandles = [.. line.QueueIds.Select(_ => new long[RecentHandleTimes])];
+        _recentCount = new int[queues];
+        _recentNext = new int[queues];
+        _recentSum = new long[queues];
+        _snapshots = [.. line.TeamSize.Select(size => new AgentSnapshot[size])];
+        _agentCallStart = new long[line.AgentQueue.Length];
+        _agentWrapUpEnd = new long[line.AgentQueue.Length];
     }
 
     private Instant Now => Instant.FromUnixTimeTicks(_now - EpochTicks);
 
-    /// <summary>Runs the week; null when it reached a state the kernel does not reproduce exactly (calls still unsettled at the drain limit), for the reference engine to run instead.</summary>
+    /// <summary>Why the week was handed back to the reference engine (<see cref="Run"/> returned null), in a short phrase.</summary>
+    public string? HandedBackBecause => _handBack;
+
+    /// <summary>Runs the week; null when it reached a state the kernel does not reproduce exactly (<see cref="HandedBackBecause"/>), for the reference engine to run instead.</summary>
     public SimulationFigures? Run(CancellationToken cancellationToken)
     {
         StartInterval();
@@ -95,13 +113,18 @@ internal sealed partial class KernelWeek
             var due = events.Peek().Due;
             // The reference engine stops after the first turn of its clock past the limit, and that turn may
             // be one of its own timers the kernel does not keep (a poll, an announcement): not reproducible.
-            if (due > drainUntil) return null;
+            if (due > drainUntil)
+            {
+                HandBack("calls were still unsettled three days after the last arrival");
+                return null;
+            }
             _now = due;
             do
             {
                 Fire(events.Pop());
             }
             while (events.Count > 0 && events.Peek().Due == due);
+            if (_handBack is not null) return null;
             if (_arrivalsDone && (_active == 0 && (_callCount >= _maxCalls || _now >= _arrivalsStop) || _now > drainUntil)) break;
         }
         _onCalls(_unreported);
@@ -142,6 +165,21 @@ internal sealed partial class KernelWeek
                 break;
             case KernelEventKind.WrapUpEnd:
                 FreeUp(e.Subject);
+                break;
+            case KernelEventKind.Remind when _calls[e.Subject].ReminderTimer == e.Sequence:
+                Remind(e.Subject);
+                break;
+            case KernelEventKind.DialEnd:
+                DialEnded(e.Subject);
+                break;
+            case KernelEventKind.Redial:
+                Redial(e.Subject);
+                break;
+            case KernelEventKind.PollArm:
+                _events.Push(After(TimeSpan.FromTicks(PollTicks)), KernelEventKind.Poll, 0);
+                break;
+            case KernelEventKind.Poll:
+                Poll(-1);
                 break;
         }
     }
@@ -199,7 +237,8 @@ internal sealed partial class KernelWeek
         call = default;
         call.Sequence = sequence;
         call.Random = unchecked((ulong)SimulationSeeds.Caller(_seed, sequence));
-        call.ActTimer = call.InputTimer = call.MenuTimer = call.PatienceTimer = -1;
+        call.ActTimer = call.InputTimer = call.MenuTimer = call.PatienceTimer = call.ReminderTimer = -1;
+        call.BookedAt = -1;
         call.Queue = -1;
         call.LeftAt = -1;
         call.Agent = -1;
@@ -242,6 +281,7 @@ internal sealed partial class KernelWeek
         _events.Cancel(ref call.InputTimer);
         _events.Cancel(ref call.MenuTimer);
         _events.Cancel(ref call.PatienceTimer);
+        _events.Cancel(ref call.ReminderTimer);
         call.State = KernelCallState.Free;
         _active--;
         if (call.Queue < 0) _figures.EndedInMenus++;
@@ -259,8 +299,11 @@ internal sealed partial class KernelWeek
             call.Queue >= 0 && call.LeftAt >= 0 ? Duration.FromTicks(call.LeftAt - call.JoinedAt) : null,
             call.Agent >= 0 ? _line.AgentNames[call.Agent] : null,
             call.Talk >= 0 ? Duration.FromTicks(call.Talk) : null,
-            null, Now));
+            call.BookedAt >= 0 ? At(call.BookedAt) : null, Now));
     }
+
+    /// <summary>The week reached a path the kernel does not reproduce exactly: it stops at the end of this instant, and the reference engine runs the week.</summary>
+    private void HandBack(string why) => _handBack ??= why;
 
     private long After(TimeSpan delay) => checked(_now + Math.Max(0, delay.Ticks));
 

@@ -20,7 +20,7 @@ internal static class Differential
         var compiled = new List<CallRecord>();
         var fellBack = new List<int>();
         var referenceFigures = LoadSimulation.RunAsync(scenario, length, seed, parallelism: 1, onRecord: reference.Add).GetAwaiter().GetResult();
-        var kernelFigures = LoadSimulation.RunAsync(scenario, length, seed, parallelism: 1, kernel: kernel, onRecord: compiled.Add, onReferenceWeek: fellBack.Add)
+        var kernelFigures = LoadSimulation.RunAsync(scenario, length, seed, parallelism: 1, kernel: kernel, onRecord: compiled.Add, onReferenceWeek: (week, _) => fellBack.Add(week))
             .GetAwaiter().GetResult();
         return (reference, compiled, Files(referenceFigures, scenario, seed), Files(kernelFigures, scenario, seed), fellBack);
     }

@@ -38,7 +38,7 @@ public sealed class KernelMemoryTests
         var weeks = 0;
         long live = 0;
         var total = await LoadSimulation.RunAsync(scenario, SimulationLength.OfCalls(calls), seed: 1, parallelism: 1, kernel: kernel,
-            onReferenceWeek: week => Assert.Fail($"week {week} ran on the reference engine"),
+            onReferenceWeek: (week, why) => Assert.Fail($"week {week} ran on the reference engine: {why}"),
             onWeek: _ =>
             {
                 weeks++;

@@ -9,7 +9,9 @@ namespace IvrEngine.Tests.Simulation.Kernel;
 /// time, queues of every strategy and priority, staffing that changes mid-week (agents logging out
 /// mid-call), zones with daylight saving, weeks that cross a change, queues and nodes open by business
 /// hours (holidays, overrides, ranges past midnight and in a daylight-saving change, every kind of
-/// whenClosed), choices of silence and hang-up, every patience distribution. About one in four also uses one
+/// whenClosed), virtual-hold callbacks (offer thresholds, announcements with and without position and
+/// wait, callers who take and answer callbacks at any rate), choices of silence and hang-up, every
+/// patience distribution. About one in four also uses one
 /// feature the kernel does not model, named by <see cref="Generated.Refused"/>.
 /// </summary>
 internal static class ScenarioGenerator
@@ -96,12 +98,15 @@ internal static class ScenarioGenerator
             {
                 (0, 0) => Refuse(ref refused, """, "whenNoAgents": "overflow" """, $"queue {queues[0]}: overflow when no agents are logged in"),
                 (1, 0) => Refuse(ref refused, """, "maxLength": 3, "overflow": { "hangup": { "en-US": "Busy." } } """, $"queue {queues[0]}: a maximum length"),
-                (2, 0) => Refuse(ref refused, """, "callback": { "offerWhenWaitOverSeconds": 60 } """, $"queue {queues[0]}: callbacks"),
+                (2, 0) => Refuse(ref refused, """, "callback": { "offerWhenWaitOverSeconds": 60, "whenClosed": true } """, $"queue {queues[0]}: callbacks when closed"),
                 (3, 0) => Refuse(ref refused, """, "strategy": "ring-all" """, $"queue {queues[0]}: the ring-all strategy"),
                 _ => $$""", "strategy": "{{Strategies[random.Next(Strategies.Length)]}}" """,
             };
+            // Virtual hold on about half the queues: offered over a threshold from nothing to two minutes.
+            if (random.Next(2) == 0 && !extra.Contains("callback", StringComparison.Ordinal)) extra += $$""", "callback": { "offerWhenWaitOverSeconds": {{random.Next(0, 120)}} } """;
+            var announce = $$"""{ "everySeconds": {{random.Next(30, 90)}}, "position": {{(random.Next(3) != 0 ? "true" : "false")}}, "expectedWait": {{(random.Next(3) != 0 ? "true" : "false")}} }""";
             var hours = queueHours[q] is { } schedule ? $", \"hours\": \"{schedule}\"{WhenClosed()}" : "";
-            menu.Append(CultureInfo.InvariantCulture, $$"""    "{{queues[q]}}": { "name": { "en-US": "team {{q}}" }, "priority": {{random.Next(-2, 3)}}, "announce": { "everySeconds": {{random.Next(30, 90)}} }{{extra}}{{hours}} }{{(q < queues.Length - 1 ? "," : "")}}""").Append('\n');
+            menu.Append(CultureInfo.InvariantCulture, $$"""    "{{queues[q]}}": { "name": { "en-US": "team {{q}}" }, "priority": {{random.Next(-2, 3)}}, "announce": {{announce}}{{extra}}{{hours}} }{{(q < queues.Length - 1 ? "," : "")}}""").Append('\n');
         }
         menu.Append("  },\n  \"nodes\": {\n");
         var keysOf = new Dictionary<string, List<char>>();
@@ -168,7 +173,7 @@ internal static class ScenarioGenerator
             scenario.Append(CultureInfo.InvariantCulture, $$"""    "patience": { "distribution": "{{Distributions[patience]}}", "meanSeconds": {{random.Next(20, 400)}}{{(patience == 1 ? ", \"sdSeconds\": 60" : "")}} },""").Append('\n');
         }
         if (random.Next(3) == 0) scenario.Append("""    "locales": { "en-US": 1 },""").Append('\n');
-        scenario.Append("    \"acceptCallback\": 0.5\n  },\n  \"queues\": {\n");
+        scenario.Append(CultureInfo.InvariantCulture, $$"""    "acceptCallback": {{random.NextDouble():0.00}}, "answerCallback": {{0.3 + (random.NextDouble() * 0.7):0.00}}""").Append("\n  },\n  \"queues\": {\n");
         var staffed = queues.Where((_, i) => i == 0 || random.Next(4) != 0).ToArray();
         for (var q = 0; q < staffed.Length; q++)
         {

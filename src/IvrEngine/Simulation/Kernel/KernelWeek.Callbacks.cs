@@ -1,0 +1,412 @@
+using IvrEngine.Callbacks;
+using IvrEngine.Calls;
+using IvrEngine.Queues;
+using NodaTime;
+
+namespace IvrEngine.Simulation.Kernel;
+
+/// <summary>
+/// Virtual hold, step for step as the reference engine: the queue's announcements (Announcer) with the
+/// offer when the expected wait is long (VirtualHoldDialogue, ExpectedWaitEstimator), the caller's
+/// answers (SimulatedCaller: one draw, then 1 to each question), the booking that keeps the caller's
+/// place (VirtualHoldBooking), the place coming up (Router, KeptPlaces) and the dialer's calls to the
+/// callee (CallbackDialer: its own random stream, the ring timeout and the backoff between dials), and
+/// the callee put through ahead of new callers (QueueAdmission). A callback the dialer may not call
+/// yet (the queue closed, outside the calling window) is postponed and its place released, and claimed
+/// at the dialer's first poll after (a minute's grid from the week's start) or a place coming up
+/// before it. Its rarest paths — a callback near its expiry, more than twenty due at once (the store's
+/// claims are capped at twenty) — are not reproduced: the week is handed back to the reference engine.
+/// </summary>
+internal sealed partial class KernelWeek
+{
+    // CallbackDialer in a simulated week: CallbackOptions' defaults, answer chance from the scenario, nobody busy.
+    private const int MaxDials = 3;
+    private const int MaxClaims = 20;
+    private static readonly long PollTicks = TimeSpan.FromSeconds(60).Ticks;
+    private static readonly TimeSpan RingTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan AnsweredAfter = TimeSpan.FromSeconds(8);
+    private const double MinimumRedialSeconds = 120;
+
+    // LiveQueue: the average of the last fifty talk-plus-wrap-up times estimates the wait.
+    private const int RecentHandleTimes = 50;
+
+    private readonly Random _dialerRandom;
+
+    // Per queue with virtual hold: the reference engine's line in its own order (kept places and legs
+    // included), what a position is counted in; how many of it are legs; the legs in service order.
+    private readonly List<int>?[] _order;
+    private readonly int[] _legsInOrder;
+    private readonly WaitingLine?[] _legs;
+    private readonly bool[] _blocked;
+    private readonly long[][] _recentHandles;
+    private readonly int[] _recentCount;
+    private readonly int[] _recentNext;
+    private readonly long[] _recentSum;
+    private readonly AgentSnapshot[][] _snapshots;
+    private readonly long[] _agentCallStart;
+    private readonly long[] _agentWrapUpEnd;
+    // The dialer's polls run every minute from the week's start; callbacks postponed wait for one, claimed in store order.
+    private readonly long _pollOrigin;
+    private readonly List<int> _postponed = [];
+    private readonly List<int> _claimed = [];
+    private long _bookings;
+    private bool _routeAgain;
+
+    // The open stretch of the calling window in the callers' zone last looked up: [from, until).
+    private long _windowFrom = long.MaxValue;
+    private long _windowUntil = long.MinValue;
+
+    private bool HasVirtualHold(int queue) => _order[queue] is not null;
+
+    /// <summary>On joining a queue with virtual hold: in its line, and its reminder armed (QueueAdmission.ArmTimers).</summary>
+    private void JoinLine(int slot, int queue)
+    {
+        _order[queue]!.Add(slot);
+        ref var call = ref _calls[slot];
+        call.LastAnnouncedPosition = 0;
+        call.Callback = KernelCallbackStep.None;
+        call.ReminderTimer = _events.Push(After(_line.QueueAnnounceEvery[queue]), KernelEventKind.Remind, slot);
+    }
+
+    /// <summary>Out of the line for good (answered, abandoned, released); its reminder stops.</summary>
+    private void LeaveLine(int slot, int queue)
+    {
+        _calls[slot].ReminderTimer = -1;
+        var order = _order[queue];
+        if (order is null) return;
+        var at = order.IndexOf(slot);
+        if (at < 0) return;
+        order.RemoveAt(at);
+        if (_calls[slot].IsLeg) _legsInOrder[queue]--;
+    }
+
+    /// <summary>The queue's periodic timer: rescheduled first (as a periodic virtual timer is), then the announcement.</summary>
+    private void Remind(int slot)
+    {
+        ref var call = ref _calls[slot];
+        call.ReminderTimer = _events.Push(After(_line.QueueAnnounceEvery[call.Queue]), KernelEventKind.Remind, slot);
+        Announce(slot);
+    }
+
+    /// <summary>
+    /// Announcer.Announce and VirtualHoldDialogue.OfferIfLong: position (never larger than the last told),
+    /// the expected wait, and the offer when that wait is over the queue's threshold and the callee can be
+    /// called until their turn. Each prompt heard while a callback question is open moves the caller's act.
+    /// </summary>
+    private void Announce(int slot)
+    {
+        ref var call = ref _calls[slot];
+        var queue = call.Queue;
+        var position = _order[queue]!.IndexOf(slot) + 1;
+        var awaiting = call.Callback is KernelCallbackStep.Offered or KernelCallbackStep.Confirming;
+        var heard = false;
+        if (_line.QueueAnnouncesPosition[queue] && (call.LastAnnouncedPosition == 0 || position <= call.LastAnnouncedPosition))
+        {
+            call.LastAnnouncedPosition = position;
+            heard |= awaiting;
+        }
+        if (_line.QueueAnnouncesWait[queue]) heard |= awaiting;
+        // With as many agents free as the caller's position, the estimate is no wait at all (each of the first
+        // turns is now), never over a threshold: the estimate need not be worked out.
+        if (!call.IsLeg && call.Callback is KernelCallbackStep.None or KernelCallbackStep.Offered && _line.QueueOfferOver[queue] is { } threshold
+            && _queueAvailable[queue] < position && ExpectedWait(queue, position) is { } wait && wait > threshold && CallableFor(wait))
+        {
+            if (!_line.CallersCallable)
+            {
+                // Keyed entry of a number is not modelled; the simulated callers' numbers never need it.
+                HandBack("a caller without a callable caller ID was offered a callback");
+                return;
+            }
+            if (call.Callback == KernelCallbackStep.None) _observer.CallbackOffered(_line.QueueIds[queue], Now, Duration.FromTicks(_now - call.JoinedAt));
+            call.Callback = KernelCallbackStep.Offered;
+            heard = true;
+        }
+        if (!heard) return;
+        if (call.TakesCallback < 0)
+        {
+            // Decided against it: their acts change nothing, and neither do the reminders any more.
+            call.ReminderTimer = -1;
+            return;
+        }
+        Speak(slot);
+    }
+
+    /// <summary>SimulatedCaller.Act while waiting with a callback question open: one draw to decide, then 1 to each question.</summary>
+    private void AnswerOffer(int slot)
+    {
+        ref var call = ref _calls[slot];
+        if (call.Callback is not (KernelCallbackStep.Offered or KernelCallbackStep.Confirming)) return;
+        if (call.TakesCallback == 0) call.TakesCallback = new SlotRandom(_calls, slot).NextDouble() < _scenario.Callers.AcceptCallback ? (sbyte)1 : (sbyte)-1;
+        if (call.TakesCallback < 0)
+        {
+            call.ReminderTimer = -1;
+            return;
+        }
+        if (call.Callback == KernelCallbackStep.Offered)
+        {
+            // The caller ID is read back: a prompt, and the caller answers it after thinking.
+            call.Callback = KernelCallbackStep.Confirming;
+            Speak(slot);
+            return;
+        }
+        Book(slot);
+    }
+
+    /// <summary>VirtualHoldBooking.Book: the wait estimated now; the callback stored; the caller hangs up and their place is kept.</summary>
+    private void Book(int slot)
+    {
+        ref var call = ref _calls[slot];
+        var queue = call.Queue;
+        var wait = ExpectedWait(queue, _order[queue]!.IndexOf(slot) + 1) ?? _line.QueueOfferOver[queue] ?? Duration.Zero;
+        if (!CallableFor(wait))
+        {
+            call.Callback = KernelCallbackStep.Declined;
+            call.ReminderTimer = -1;
+            return;
+        }
+        _observer.CallbackAccepted(_line.QueueIds[queue], Now, Duration.FromTicks(_now - call.JoinedAt));
+        call.ActTimer = call.PatienceTimer = call.ReminderTimer = -1;
+        // A ring for the caller at this instant is cancelled with the booking; the kept place can come up again.
+        call.Offered = false;
+        call.LeftAt = _now;
+        call.BookedAt = _now;
+        call.DueAt = Now + wait;
+        call.Order = _bookings++;
+        call.Outcome = CallOutcomeKind.CallbackScheduled;
+        call.OutcomeQueue = queue;
+        call.State = KernelCallState.Callback;
+        if (_onRecord is not null) Record(slot);
+        // The caller's call has ended; the callback is open until it is completed or fails (the week runs on for it).
+        Route();
+    }
+
+    /// <summary>KeptPlaces.CallBack: the place has come up (an agent is free for it); the callback is made due and the dialer polls at once.</summary>
+    private void CallBack(int slot, int queue)
+    {
+        ref var call = ref _calls[slot];
+        if (_now >= call.BookedAt + (_line.QueueCallbackExpiry[queue] - Duration.FromMinutes(1)).BclCompatibleTicks)
+        {
+            // A poll may have expired it first (the store's ExpireDue): not modelled.
+            HandBack("a kept place came up near its callback's expiry");
+            return;
+        }
+        call.CallingBack = true;
+        if (call.DueAt > Now) call.DueAt = Now;
+        Poll(slot);
+    }
+
+    /// <summary>
+    /// CallbackDialer.Poll: the due callbacks are claimed — the place that came up (if one did) and those
+    /// postponed until now — earliest due first, then in the order they were booked, and each is placed.
+    /// </summary>
+    private void Poll(int cameUp)
+    {
+        var claimed = _claimed;
+        claimed.Clear();
+        if (cameUp >= 0) claimed.Add(cameUp);
+        for (var i = _postponed.Count - 1; i >= 0; i--)
+        {
+            var slot = _postponed[i];
+            if (_calls[slot].RetryAt > _now) continue;
+            claimed.Add(slot);
+            _postponed.RemoveAt(i);
+        }
+        if (claimed.Count == 0) return;
+        if (claimed.Count + DueKeptPlaces() > MaxClaims)
+        {
+            HandBack("more than twenty callbacks were due at once (the dialer claims at most twenty a poll)");
+            return;
+        }
+        if (claimed.Count > 1) claimed.Sort((a, b) => _calls[a].DueAt != _calls[b].DueAt ? _calls[a].DueAt.CompareTo(_calls[b].DueAt) : _calls[a].Order.CompareTo(_calls[b].Order));
+        foreach (var slot in claimed)
+        {
+            _calls[slot].ClaimDials = 0;
+            Place(slot);
+            if (_handBack is not null) return;
+        }
+    }
+
+    /// <summary>
+    /// CallbackDialer.Place and the check before each redial: dialed now, or postponed until the queue
+    /// opens or the calling window does, its place (if it still holds one) released — inside a routing
+    /// pass its queue waits out the pass, and routing runs again (Router's re-entrant route).
+    /// </summary>
+    private void Place(int slot)
+    {
+        ref var call = ref _calls[slot];
+        var queue = call.Queue;
+        if (NotNow(queue) is not { } until)
+        {
+            Dial(slot);
+            return;
+        }
+        call.RetryAt = Ticks(until);
+        var poll = _pollOrigin + ((call.RetryAt - _pollOrigin + PollTicks - 1) / PollTicks * PollTicks);
+        if (poll + PollTicks >= Ticks(At(call.BookedAt) + _line.QueueCallbackExpiry[queue]))
+        {
+            HandBack("a postponed callback could expire before the dialer's next try");
+            return;
+        }
+        _postponed.Add(slot);
+        // The poll that claims it is the periodic timer's run after its run a minute before: armed then, so
+        // it comes after what was scheduled for the same instant before that (an interval's start).
+        if (poll - PollTicks > _now) _events.Push(poll - PollTicks, KernelEventKind.PollArm, 0);
+        else _events.Push(poll, KernelEventKind.Poll, 0);
+        if (call.Waiting)
+        {
+            call.Waiting = false;
+            call.CallingBack = false;
+            LeaveLine(slot, queue);
+            _blocked[queue] = true;
+            _routeAgain = true;
+        }
+    }
+
+    /// <summary>CallbackDialer.RingAsync: one draw of the dialer's stream; answered after a few rings, or rung out at the ring timeout.</summary>
+    private void Dial(int slot)
+    {
+        ref var call = ref _calls[slot];
+        call.Dials++;
+        call.ClaimDials++;
+        call.DialAnswered = _dialerRandom.NextDouble() < _scenario.Callers.AnswerCallback;
+        _events.Push(After(call.DialAnswered ? AnsweredAfter : RingTimeout), KernelEventKind.DialEnd, slot);
+    }
+
+    private void DialEnded(int slot)
+    {
+        ref var call = ref _calls[slot];
+        var queue = call.Queue;
+        if (call.DialAnswered)
+        {
+            PutThrough(slot, queue);
+            return;
+        }
+        // Unanswered: the place kept in line is released (the callers behind move up), then the dialer backs off or gives up.
+        if (call.Waiting)
+        {
+            call.Waiting = false;
+            call.CallingBack = false;
+            LeaveLine(slot, queue);
+            Route();
+        }
+        if (call.Dials < MaxDials)
+        {
+            // The backoff doubles with each retry of this claim (a claim after a postponement starts again at the minimum).
+            var backoff = TimeSpan.FromSeconds(MinimumRedialSeconds * Math.Pow(2, call.ClaimDials - 1));
+            _events.Push(After(backoff), KernelEventKind.Redial, slot);
+            return;
+        }
+        SettleCallback(slot);
+    }
+
+    /// <summary>After the backoff: the dialer checks again whether it may call, then dials (or postpones).</summary>
+    private void Redial(int slot) => Place(slot);
+
+    /// <summary>
+    /// CallHost.StartCallback and QueueAdmission.Join ahead: the callee's leg takes the place kept for it
+    /// (or, released, goes behind the legs already ahead), not counted as offered again.
+    /// </summary>
+    private void PutThrough(int slot, int queue)
+    {
+        ref var call = ref _calls[slot];
+        var order = _order[queue]!;
+        if (!call.Waiting) order.Insert(_legsInOrder[queue], slot);
+        _legsInOrder[queue]++;
+        call.State = KernelCallState.Queued;
+        call.IsLeg = true;
+        call.CallingBack = false;
+        TakePlaceInLine(ref call);
+        _legs[queue]!.Add(slot, call.EntrySequence);
+        // The leg's reminders announce to nobody (no offer is made to a leg): not kept.
+        Route();
+    }
+
+    /// <summary>The callback is completed (its leg ended) or failed (the last dial went unanswered): the store has one fewer open.</summary>
+    private void SettleCallback(int slot)
+    {
+        _calls[slot].State = KernelCallState.Free;
+        _active--;
+        _freeSlots[_freeCount++] = slot;
+    }
+
+    /// <summary>
+    /// Kept places whose estimated callback time has passed, besides the one coming up: the store may
+    /// hold them as due (a poll postpones them only once it claims them), and the dialer's claim
+    /// (InMemoryCallbackStore.ClaimDue) takes at most twenty, earliest first. Below that every due one
+    /// is claimed, the one coming up with them; at or over, which are is not modelled.
+    /// </summary>
+    private int DueKeptPlaces()
+    {
+        var due = 0;
+        var now = Now;
+        for (var slot = 0; slot < _slotsUsed; slot++)
+        {
+            ref readonly var call = ref _calls[slot];
+            if (call.State == KernelCallState.Callback && call.Waiting && !call.CallingBack && call.DueAt <= now) due++;
+        }
+        return due;
+    }
+
+    /// <summary>CallbackDialer.NotNow: null when the callback may be dialed now; else when to try again (the queue's next opening, or the calling window's in the callee's zone).</summary>
+    private Instant? NotNow(int queue)
+    {
+        var now = Now;
+        if (_line.QueueHours[queue] >= 0 && !_hours!.IsOpen(_line.QueueHours[queue], _now, now))
+        {
+            return _scenario.Menu.Hours[_line.ScheduleIds[_line.QueueHours[queue]]].NextOpen(now) ?? now + Duration.FromHours(1);
+        }
+        if (CallableFor(Duration.Zero)) return null;
+        return CallingWindow.Default.NextOpen(now, _line.CallerZone);
+    }
+
+    /// <summary>
+    /// VirtualHoldBooking.CallableUntilTurn for the callers' numbers: the calling window is open from now
+    /// until <paramref name="wait"/> has passed, in one stretch (the window's own <see cref="CallingWindow.Intervals"/>, kept per stretch).
+    /// </summary>
+    private bool CallableFor(Duration wait)
+    {
+        if (_now < _windowFrom || _now >= _windowUntil)
+        {
+            var now = Now;
+            var window = CallingWindow.Default;
+            if (!window.IsOpenAt(now, _line.CallerZone)) return false;
+            var horizon = now + Duration.FromDays(2);
+            var stretch = window.Intervals(now, horizon, _line.CallerZone)[0];
+            _windowFrom = _now;
+            _windowUntil = stretch.End == horizon ? long.MaxValue : Ticks(stretch.End);
+        }
+        return wait <= Duration.Zero || _windowUntil == long.MaxValue || Now + wait <= At(_windowUntil);
+    }
+
+    /// <summary>WaitEstimate.For: from the queue's recent handle times and its agents as they are now.</summary>
+    private Duration? ExpectedWait(int queue, int position)
+    {
+        if (ExpectedWaitEstimator.AverageHandle(_recentSum[queue], _recentCount[queue]) is not { } average) return null;
+        var snapshots = _snapshots[queue];
+        var first = _line.TeamFirst[queue];
+        var now = Now;
+        for (var i = 0; i < snapshots.Length; i++)
+        {
+            var agent = first + i;
+            snapshots[i] = _agentState[agent] switch
+            {
+                AgentState.Away => new AgentSnapshot(AgentState.Away, default, default),
+                // Ringing counts as a call starting now (the previous call's start would make the agent look nearly free).
+                AgentState.Ringing => new AgentSnapshot(AgentState.OnCall, now, default),
+                var state => new AgentSnapshot(state, At(_agentCallStart[agent]), At(_agentWrapUpEnd[agent])),
+            };
+        }
+        return ExpectedWaitEstimator.Estimate(position, snapshots, average, now);
+    }
+
+    /// <summary>LiveQueue.RecordHandleTime: the queue's last fifty talk-plus-wrap-up times and their sum.</summary>
+    private void RecordHandleTime(int queue, Duration handled)
+    {
+        var ring = _recentHandles[queue];
+        if (_recentCount[queue] == RecentHandleTimes) _recentSum[queue] -= ring[_recentNext[queue]];
+        else _recentCount[queue]++;
+        ring[_recentNext[queue]] = handled.BclCompatibleTicks;
+        _recentSum[queue] += handled.BclCompatibleTicks;
+        _recentNext[queue] = (_recentNext[queue] + 1) % RecentHandleTimes;
+    }
+}
