@@ -212,7 +212,7 @@ public sealed class ClusterEndToEndTests
                 machines.Owner = await SiloAsync(machines._schema, machines.FirstMachine, Settings(machines._schema.ConnectionString, answer: 1));
                 await WaitUntilAsync(machines.Http, machines.Owner, status => status.ServedHere, "the first silo serves the line");
                 machines.Heir = await SiloAsync(machines._schema, machines.SecondMachine, Settings(machines._schema.ConnectionString, answer: 1));
-                await WaitUntilAsync(machines.Http, machines.Heir, status => status.ServedAt == machines.Owner.Url && status.Silos == 2, "the second silo knows who serves the line");
+                await WaitUntilAsync(machines.Http, machines.Heir, status => status.ServedAt == machines.Owner.Url && status.Silos == 2, "the second silo knows who serves the line", machines.Owner);
                 return machines;
             }
             catch
@@ -263,7 +263,8 @@ public sealed class ClusterEndToEndTests
         }
     }
 
-    private static async Task WaitUntilAsync(HttpClient http, Silo silo, Func<ClusterView, bool> condition, string what)
+    /// <summary>Waits until <paramref name="silo"/>'s status meets the condition; on failure shows its log and the <paramref name="others"/>' too.</summary>
+    private static async Task WaitUntilAsync(HttpClient http, Silo silo, Func<ClusterView, bool> condition, string what, params Silo[] others)
     {
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < TimeSpan.FromSeconds(30))
@@ -271,7 +272,8 @@ public sealed class ClusterEndToEndTests
             if (await StatusAsync(http, silo) is { } status && condition(status)) return;
             await Task.Delay(200);
         }
-        Assert.Fail($"not within 30 s: {what}\n{silo.Process.Transcript()}");
+        var logs = others.Select(other => $"\n--- {other.Url}:\n{other.Process.Transcript()}");
+        Assert.Fail($"not within 30 s: {what}\n--- {silo.Url}:\n{silo.Process.Transcript()}{string.Concat(logs)}");
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? within = null)

@@ -1,17 +1,12 @@
 using IvrEngine.Cluster;
-using IvrEngine.Hosting;
 using IvrEngine.Http;
-using IvrEngine.Menus;
-using IvrEngine.Queues.Staffing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Orleans.TestingHost;
 
 namespace IvrEngine.Tests.Cluster;
 
 /// <summary>
-/// Three in-process Orleans silos (Orleans' TestingHost), each wired as <c>ivr serve --cluster</c> wires
+/// Three in-process Orleans silos (<see cref="LineSilos"/>), each wired as <c>ivr serve --cluster</c> wires
 /// one (engine, callback store, menu catalog, served line, the line's grain and watch) on a virtual
 /// clock: exactly one silo serves the bundled line, a call there is the same call as in a single
 /// process, and when that silo is killed another takes the line over.
@@ -19,8 +14,6 @@ namespace IvrEngine.Tests.Cluster;
 [NonParallelizable]
 public sealed class LineGrainClusterTests
 {
-    private const string MondayMorning = "2026-11-30T09:15 America/New_York";
-
     private DirectoryInfo _folder = null!;
     private InProcessTestCluster _cluster = null!;
 
@@ -28,36 +21,7 @@ public sealed class LineGrainClusterTests
     public async Task StartThreeSilos()
     {
         _folder = Directory.CreateTempSubdirectory("ivr-cluster-");
-        var menuPath = Path.Combine(_folder.FullName, "carrier-support.json");
-        File.Copy(RepoPaths.BundledMenu, menuPath);
-        var menu = MenuLoader.LoadFile(menuPath).Menu!;
-        var staffing = StaffingLoader.LoadFile(Path.Combine(RepoPaths.Menus, "carrier-support.staffing.json"), menu).Plan!;
-        var settings = new ClusterSettings { WatchMilliseconds = 200 };
-
-        var builder = new InProcessTestClusterBuilder(3);
-        builder.ConfigureSiloHost((silo, host) =>
-        {
-            host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Ivr:Clock"] = "Virtual",
-                ["Ivr:StartAt"] = MondayMorning,
-                ["Ivr:Seed"] = "7",
-                ["Ivr:Callbacks:Database"] = Path.Combine(_folder.FullName, $"{silo.SiloName}.db"),
-            });
-            host.Services.AddIvrEngine(host.Configuration);
-            host.Services.AddIvrCallbacks(host.Configuration);
-            host.Services.AddMenuCatalog();
-            host.Services.AddIvrHttp(host.Configuration);
-            host.Services.AddIvrClusterLine(settings);
-            // What ivr serve tells its LocalLine before the host starts: the menu, its staffing, this silo's door.
-            host.Services.AddSingleton(services =>
-            {
-                var line = ActivatorUtilities.CreateInstance<LocalLine>(services);
-                line.Configure(menu.Name, menuPath, staffing, $"http://{silo.SiloName}.test");
-                return line;
-            });
-        });
-        _cluster = builder.Build();
+        _cluster = LineSilos.Build(_folder, silos: 3);
         await _cluster.DeployAsync();
     }
 
@@ -107,30 +71,19 @@ public sealed class LineGrainClusterTests
         Assert.That(call, Does.Contain("\"call-ended\""));
     }
 
-    /// <summary>Waits (Orleans' own failure detection runs in real time) until a silo serves the line.</summary>
-    private async Task<InProcessSiloHandle> ServingSiloAsync()
-    {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            if (_cluster.GetActiveSilos().FirstOrDefault(s => Line(s).IsServing) is { } serving) return serving;
-            await Task.Delay(100);
-        }
-        Assert.Fail("no silo served the line within 60 s");
-        return null!;
-    }
+    private Task<InProcessSiloHandle> ServingSiloAsync() => LineSilos.ServingSiloAsync(_cluster);
 
     private async Task<IReadOnlyList<LineOwner?>> EveryRouteAsync(Func<LineRoute, bool> until)
     {
-        var routes = _cluster.GetActiveSilos().Select(s => s.ServiceProvider.GetRequiredService<LineRoute>()).ToList();
+        var routes = _cluster.GetActiveSilos().Select(LineSilos.Route).ToList();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while (!routes.All(until) && watch.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(100);
         return routes.Select(r => r.Owner).ToList();
     }
 
-    private static LocalLine Line(InProcessSiloHandle silo) => silo.ServiceProvider.GetRequiredService<LocalLine>();
+    private static LocalLine Line(InProcessSiloHandle silo) => LineSilos.Line(silo);
 
-    private static ServedLine Served(InProcessSiloHandle silo) => silo.ServiceProvider.GetRequiredService<ServedLine>();
+    private static ServedLine Served(InProcessSiloHandle silo) => LineSilos.Served(silo);
 
     /// <summary>A caller asks for billing, then a person, waits two minutes and hangs up: the transcript.</summary>
     private static async Task<string> CallAsync(ServedLine line)
