@@ -28,7 +28,7 @@ internal static class IvrCommandLine
         };
 
         var help = root.Options.OfType<HelpOption>().Single();
-        help.Action = new CallHelpAction((HelpAction)help.Action!);
+        help.Action = new IvrHelpAction((HelpAction)help.Action!);
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         if (args.Length == 0)
@@ -78,15 +78,33 @@ internal static class IvrCommandLine
         return string.Join(' ', names);
     }
 
-    /// <summary><c>ivr call --help</c> also lists what can be typed during a call, which no option says.</summary>
-    private sealed class CallHelpAction(HelpAction standard) : SynchronousCommandLineAction
+    /// <summary>
+    /// The standard help, with two additions no symbol setting gives: the top-level command list marks optional
+    /// arguments (<c>call [&lt;MENU&gt;]</c>), and <c>ivr call --help</c> also lists what can be typed during a call.
+    /// </summary>
+    private sealed class IvrHelpAction(HelpAction standard) : SynchronousCommandLineAction
     {
         public override int Invoke(ParseResult parseResult)
         {
-            var code = standard.Invoke(parseResult);
-            if (parseResult.CommandResult.Command.Name == "call")
+            var configuration = parseResult.InvocationConfiguration;
+            var output = configuration.Output;
+            var command = parseResult.CommandResult.Command;
+            // The standard page is written to a string first, so its command list can be edited.
+            var page = new StringWriter { NewLine = "\n" };
+            int code;
+            configuration.Output = page;
+            try
             {
-                var output = parseResult.InvocationConfiguration.Output;
+                code = standard.Invoke(parseResult);
+            }
+            finally
+            {
+                configuration.Output = output;
+            }
+
+            output.Write(OptionalArgumentRows.Rewrite(page.ToString(), command));
+            if (command.Name == "call")
+            {
                 output.WriteLine("During a call:");
                 foreach (var line in CallConsole.HelpText.Split('\n').Skip(1)) output.WriteLine(line.TrimEnd());
             }

@@ -28,8 +28,10 @@ internal abstract record PromptKey
 /// its last row is followed by a space and a carriage return, which moves the cursor onto the next row
 /// at once: otherwise the terminal holds it at the right margin until the next character, while .NET's
 /// remembered cursor position already says "next row", and the two would disagree by a row.
-/// Each typed character is counted as one cell: wide characters (CJK, emoji) would be measured short,
-/// and a terminal resized mid-call rewraps rows the prompt had counted; the call's lines stay whole.
+/// What is drawn is measured in terminal cells (<see cref="TerminalCells"/>): CJK and emoji take two, a
+/// combining accent none, and a two-cell character that does not fit at the end of a row starts the next.
+/// Backspace erases a whole text element (an emoji's two chars, a letter with its accent). A terminal
+/// resized mid-call rewraps rows the prompt had counted; the call's lines stay whole.
 /// </remarks>
 internal sealed class CallerPrompt(ITerminal terminal)
 {
@@ -49,13 +51,20 @@ internal sealed class CallerPrompt(ITerminal terminal)
     /// <summary>The row the prompt starts on.</summary>
     private int _top;
 
-    /// <summary>The cells the drawn prompt covers: the marker and the typed text as shown.</summary>
-    private int _drawn;
+    /// <summary>Where the drawn prompt (the marker and the typed text as shown) ends, from its first row.</summary>
+    private TextExtent _drawn;
 
     private bool _shown;
 
-    /// <summary>What has been typed and not yet entered.</summary>
-    public string Typed => _typed.ToString();
+    /// <summary>What has been typed and not yet entered (less the first half of an emoji still waiting for its second).</summary>
+    public string Typed => WaitsForSecondHalf ? _typed.ToString(0, _typed.Length - 1) : _typed.ToString();
+
+    /// <summary>
+    /// A character beyond the Basic Multilingual Plane (most emoji) comes as two keys, its surrogates: the
+    /// first is kept off the screen until the second comes, and both are written together. The terminal
+    /// could only show half of one as a replacement character, and the cells would be counted wrong.
+    /// </summary>
+    private bool WaitsForSecondHalf => _typed.Length > 0 && char.IsHighSurrogate(_typed[^1]);
 
     /// <summary>Draws the prompt where the cursor is (at the start of a row).</summary>
     public void Show()
@@ -86,13 +95,14 @@ internal sealed class CallerPrompt(ITerminal terminal)
         if (key.Key == ConsoleKey.Enter || key.KeyChar is '\r' or '\n') return Enter();
         if (key.Key == ConsoleKey.Backspace || key.KeyChar is '\b' or '\u007f')
         {
-            if (_typed.Length > 0) Redraw(() => _typed.Length--);
+            if (WaitsForSecondHalf) _typed.Length--;
+            else if (_typed.Length > 0) Redraw(() => _typed.Length -= TerminalCells.LastElementLength(Typed));
             return PromptKey.StillEditing;
         }
         if (key.KeyChar == '\u0004' || (control && key.Key == ConsoleKey.D))
         {
             // As at a shell: Ctrl+D ends the input only on an empty line, so a stray one loses nothing typed.
-            return _typed.Length == 0 ? new PromptKey.Ended() : PromptKey.StillEditing;
+            return Typed.Length == 0 ? new PromptKey.Ended() : PromptKey.StillEditing;
         }
         if (key.KeyChar == '\u0015' || (control && key.Key == ConsoleKey.U))
         {
@@ -106,6 +116,8 @@ internal sealed class CallerPrompt(ITerminal terminal)
         }
         // Other control keys (arrows, Tab, Escape, Ctrl+letters) edit nothing; a line is kept no longer than the console reads.
         if (key.KeyChar == '\0' || char.IsControl(key.KeyChar) || _typed.Length >= CallerLineReader.MaxLineLength) return PromptKey.StillEditing;
+        // An emoji comes as two keys, its surrogates: one that could not be followed by its pair is not taken.
+        if (char.IsHighSurrogate(key.KeyChar) && _typed.Length >= CallerLineReader.MaxLineLength - 1) return PromptKey.StillEditing;
         Type(key.KeyChar);
         return PromptKey.StillEditing;
     }
@@ -126,7 +138,7 @@ internal sealed class CallerPrompt(ITerminal terminal)
         _recalled = _entered.Count;
         _draft = string.Empty;
         // The entered line stays on the screen, as typed; a drawing that filled its row has already moved to the next.
-        if (_drawn % terminal.Width != 0) terminal.Write("\n");
+        if (!FillsItsLastRow) terminal.Write("\n");
         Draw();
         return new PromptKey.Entered(text);
     }
@@ -143,10 +155,14 @@ internal sealed class CallerPrompt(ITerminal terminal)
 
     private void Type(char c)
     {
+        // A second half with no first, or a first whose second never came, is dropped: neither can be shown.
+        if (char.IsLowSurrogate(c) && !WaitsForSecondHalf) return;
+        if (!char.IsLowSurrogate(c) && WaitsForSecondHalf) _typed.Length--;
         _typed.Append(c);
-        var shown = CallEventFormatter.Printable(c.ToString());
-        terminal.Write(shown);
-        _drawn += shown.Length;
+        if (char.IsHighSurrogate(c)) return;
+        var character = char.IsLowSurrogate(c) ? _typed.ToString(_typed.Length - 2, 2) : c.ToString();
+        terminal.Write(CallEventFormatter.Printable(character));
+        _drawn = TerminalCells.Extent(Marker + CallEventFormatter.Printable(Typed), terminal.Width);
         Settle();
     }
 
@@ -161,24 +177,29 @@ internal sealed class CallerPrompt(ITerminal terminal)
     {
         var shown = Marker + CallEventFormatter.Printable(Typed);
         terminal.Write(shown);
-        _drawn = shown.Length;
+        _drawn = TerminalCells.Extent(shown, terminal.Width);
         Settle();
     }
 
     /// <summary>After a drawing: step off a right margin reached exactly, and find the prompt's first row from the cursor at its end.</summary>
     private void Settle()
     {
-        var width = terminal.Width;
-        if (_drawn % width == 0) terminal.Write(" \r");
-        var (left, top) = terminal.GetCursorPosition();
-        _top = Math.Max(0, top - ((_drawn - left) / width));
+        if (FillsItsLastRow) terminal.Write(" \r");
+        var (_, top) = terminal.GetCursorPosition();
+        _top = Math.Max(0, top - RowsBelowTop);
     }
+
+    /// <summary>The drawing ends exactly at the right margin (and <see cref="Settle"/> has stepped onto the next row).</summary>
+    private bool FillsItsLastRow => _drawn.Column == terminal.Width;
+
+    /// <summary>The rows from the prompt's first to the cursor's, once settled.</summary>
+    private int RowsBelowTop => _drawn.Row + (FillsItsLastRow ? 1 : 0);
 
     /// <summary>Blanks the prompt's rows and puts the cursor at the start of its first.</summary>
     private void Erase()
     {
         var width = terminal.Width;
-        var rows = (_drawn / width) + 1;
+        var rows = RowsBelowTop + 1;
         terminal.SetCursorPosition(0, _top);
         // One short of the last cell: filling it would hold the cursor at the margin (see the remarks),
         // and that cell is always blank, since a drawing never ends on a full row.

@@ -67,7 +67,7 @@ public sealed partial class CallSession
             .Permit(CallTrigger.Hangup, CallState.Ended);
 
         machine.Configure(CallState.Queued)
-            .OnEntryFrom(CallTrigger.Enqueued, () => S()._callCenter!.Welcome(S()), "position, expected wait, hold music")
+            .OnEntryFrom(CallTrigger.Enqueued, () => S()._callCenter!.Queued(S()), "offer to agents; position, expected wait, hold music")
             .InternalTransitionIf(m.Overflow, Always, (leave, _) => S().Perform(leave.Action, leave.Reason), "leave for the overflow")
             .InternalTransitionIf(m.Digit, Always, (key, _) => S().OnQueuedKey(key), "callback choice, keyed number")
             .InternalTransitionIf(m.Speech, Always, (utterance, _) => S().OnQueuedSpeech(utterance), "spoken callback number")

@@ -38,6 +38,8 @@ public sealed partial class CallSession
         // The caller has left the menus: their time budget no longer runs.
         _timers.StopMenuTimeLimit();
         DisarmInputTimer();
+        // A caller who joins is offered to agents only on entering Queued (CallCenter.Queued), so the
+        // transcript says the call is queued before it says an agent rings.
         if (_callCenter.Join(this, request.QueueId, ahead: request.Callback) is { } overflow) Perform(overflow, $"could not join queue {request.QueueId}");
         else Fire(CallTrigger.Enqueued);
     }

@@ -177,12 +177,24 @@ public sealed class CallCenter
 
     /// <summary>
     /// A caller arrives. Returns null when they joined, or the overflow action when they could not
-    /// (queue full, or no agents and the queue does not take callers then).
+    /// (queue full, or no agents and the queue does not take callers then). One who joined waits to be
+    /// offered to agents until <see cref="Queued"/>.
     /// </summary>
     internal MenuAction? Join(IQueueCaller call, string queueId, bool ahead = false) => _admission.Join(call, queueId, ahead);
 
-    /// <summary>What a caller hears on joining: position and expected wait, then hold music.</summary>
-    internal void Welcome(IQueueCaller call) => _announcer.Welcome(call);
+    /// <summary>
+    /// The caller who joined is now queued (the call's state says so, and its transcript has said so):
+    /// waiting callers are offered to free agents, then this one hears their position and expected wait,
+    /// then hold music. Offering comes first, at the same instant, as it did when joining offered at once:
+    /// the expected wait counts an agent being rung as busy, and the compiled kernel (KernelWeek.Transfer)
+    /// does the same, so what each call hears and how it ends is unchanged; only the transcript now says
+    /// "state Transferring -> Queued" before "ringing agent".
+    /// </summary>
+    internal void Queued(IQueueCaller call)
+    {
+        _router.Route();
+        _announcer.Welcome(call);
+    }
 
     /// <summary>The caller hung up: an abandon while waiting, a caller-ended call while connected.</summary>
     internal void CallerHungUp(IQueueCaller call)

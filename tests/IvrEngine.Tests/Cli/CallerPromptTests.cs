@@ -183,6 +183,134 @@ public sealed class CallerPromptTests
         });
     }
 
+    /// <summary>
+    /// CJK characters take two cells each: "> say " and seven of them fill a 20-cell row exactly, and in a
+    /// 21-cell row the eighth does not fit in the last cell and starts the next row, leaving it blank.
+    /// </summary>
+    [TestCase(20, false)]
+    [TestCase(20, true)]
+    [TestCase(21, false)]
+    [TestCase(21, true)]
+    public void APromptOfWideCharacters_WrapsWhereTheTerminalWrapsIt_AndIsErasedWhole(int width, bool likeDotNet)
+    {
+        var (screen, prompt) = Shown(width: width, likeDotNet: likeDotNet);
+        Type(prompt, "say 我想和客服人员通话");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(screen.Rows, Is.EqualTo(new[] { "> say 我想和客服人员", "通话" }));
+            Assert.That(screen.Cursor, Is.EqualTo((4, 1)));
+        });
+
+        prompt.PrintAbove("[0:10] · listening");
+        Assert.Multiple(() =>
+        {
+            Assert.That(screen.Rows, Is.EqualTo(new[] { "[0:10] · listening", "> say 我想和客服人员", "通话" }));
+            Assert.That(screen.Cursor, Is.EqualTo((4, 2)));
+        });
+
+        // Back over the wrap: the second row goes, the first is whole again, the cursor after its last character.
+        Type(prompt, "\b\b");
+        prompt.PrintAbove("[0:11] · no input");
+        Assert.Multiple(() =>
+        {
+            Assert.That(prompt.Typed, Is.EqualTo("say 我想和客服人员"));
+            Assert.That(screen.Rows, Is.EqualTo(new[] { "[0:10] · listening", "[0:11] · no input", "> say 我想和客服人员" }));
+            Assert.That(screen.Cursor, Is.EqualTo(width == 20 ? (0, 3) : (20, 2)));
+        });
+    }
+
+    /// <summary>In an 11-cell row, "> say 中文" leaves one cell, too narrow for 字: it starts the next row.</summary>
+    [TestCase(false)]
+    [TestCase(true)]
+    public void Backspace_OverAWideCharacterPushedToTheNextRow_TakesThatRowAway(bool likeDotNet)
+    {
+        var (screen, prompt) = Shown(width: 11, likeDotNet: likeDotNet);
+        Type(prompt, "say 中文字");
+        Assert.Multiple(() =>
+        {
+            Assert.That(screen.Rows, Is.EqualTo(new[] { "> say 中文", "字" }));
+            Assert.That(screen.Cursor, Is.EqualTo((2, 1)));
+        });
+
+        Type(prompt, "\b");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(prompt.Typed, Is.EqualTo("say 中文"));
+            Assert.That(screen.Rows, Is.EqualTo(new[] { "> say 中文" }));
+            Assert.That(screen.Cursor, Is.EqualTo((10, 0)));
+        });
+
+        Type(prompt, "\b");
+        Assert.Multiple(() =>
+        {
+            Assert.That(screen.Rows, Is.EqualTo(new[] { "> say 中" }));
+            Assert.That(screen.Cursor, Is.EqualTo((8, 0)));
+        });
+    }
+
+    /// <summary>An emoji is typed as two keys (its surrogates), takes two cells, and one Backspace erases the whole of it.</summary>
+    [TestCase(false)]
+    [TestCase(true)]
+    public void Emoji_TakeTwoCells_AndBackspaceErasesAWholeOne(bool likeDotNet)
+    {
+        var (screen, prompt) = Shown(width: 10, likeDotNet: likeDotNet);
+        Type(prompt, "say 😀😀😀");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(screen.Rows, Is.EqualTo(new[] { "> say 😀😀", "😀" }));
+            Assert.That(screen.Cursor, Is.EqualTo((2, 1)));
+        });
+
+        Type(prompt, "\b");
+        prompt.PrintAbove("note");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(prompt.Typed, Is.EqualTo("say 😀😀"));
+            Assert.That(screen.Rows, Is.EqualTo(new[] { "note", "> say 😀😀" }));
+            Assert.That(screen.Cursor, Is.EqualTo((0, 2)), "a drawing that fills its row steps onto the next");
+        });
+    }
+
+    [Test]
+    public void AnEmojiHalfTypedWhenALineArrives_IsShownWholeOnceItsSecondHalfComes()
+    {
+        var (screen, prompt) = Shown(width: 10);
+        Type(prompt, "say \ud83d");
+
+        prompt.PrintAbove("note");
+        Assert.That(screen.Rows, Is.EqualTo(new[] { "note", "> say" }));
+
+        Type(prompt, "\ude00");
+        Assert.Multiple(() =>
+        {
+            Assert.That(prompt.Typed, Is.EqualTo("say 😀"));
+            Assert.That(screen.Rows, Is.EqualTo(new[] { "note", "> say 😀" }));
+            Assert.That(screen.Cursor, Is.EqualTo((8, 1)));
+        });
+    }
+
+    [Test]
+    public void ALetterWithACombiningAccent_TakesOneCell_AndBackspaceErasesItWithItsAccent()
+    {
+        var (screen, prompt) = Shown();
+        Type(prompt, "say cafe\u0301 au lait");
+        Assert.That(screen.Rows, Is.EqualTo(new[] { "> say cafe\u0301 au lait" }));
+        Assert.That(screen.Cursor, Is.EqualTo((18, 0)));
+
+        Type(prompt, new string('\b', 9));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(prompt.Typed, Is.EqualTo("say caf"));
+            Assert.That(screen.Rows, Is.EqualTo(new[] { "> say caf" }));
+            Assert.That(screen.Cursor, Is.EqualTo((9, 0)));
+        });
+    }
+
     [Test]
     public void CtrlD_EndsTheInputOnAnEmptyLineOnly_AndCtrlU_ClearsTheLine()
     {

@@ -24,6 +24,19 @@ public sealed class QueueCallEndToEndTests
         Assert.That(result.Output, Does.Match(@"Queue: general, joined at position 1, answered by [A-Za-z0-9 ]+ after \d+ s"));
     }
 
+    /// <summary>With an agent free at once, the ring comes at the same instant as the transfer: after the call is queued.</summary>
+    [Test]
+    public async Task AnAgentFreeAtOnce_IsRungAfterTheCallIsQueued_NotBefore()
+    {
+        using var staffing = IvrProcess.WriteTempFile("""{ "agents": [ { "name": "Ana", "queues": { "general": 1 } } ] }""");
+
+        var result = await CallAsync("0\nwait 1m\n", "--staffing", staffing.Path);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Output, Does.Contain("[0:00] · joined queue general at position 1\n[0:00] · state Transferring -> Queued\n[0:00] · ringing agent Ana\n"));
+        Assert.That(result.Output, Does.Contain("Queue: general, joined at position 1, answered by Ana after 3 s"));
+    }
+
     [Test]
     public async Task HangingUpWhileWaiting_IsAnAbandon()
     {

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
 using IvrEngine.Cli.Console;
 
 namespace IvrEngine.Tests.Cli;
@@ -6,7 +8,9 @@ namespace IvrEngine.Tests.Cli;
 /// <summary>
 /// A terminal's screen, cell by cell, as xterm (and tmux) keep it: a character written in the last column
 /// holds the cursor at the margin until the next one wraps it, a newline at the bottom row scrolls, and
-/// colour codes take no cell. With <see cref="ReportsLikeDotNet"/> the cursor position is reported as
+/// colour codes take no cell. As xterm's wcwidth, a CJK character or an emoji takes two cells (one that
+/// does not fit in a row's last cell starts the next row) and a combining mark joins the cell before it;
+/// writing over half of a two-cell character blanks the whole of it. With <see cref="ReportsLikeDotNet"/> the cursor position is reported as
 /// .NET's console remembers it between writes (it wraps at the margin at once, and asks the terminal only
 /// after colour codes or text other than ASCII), so a test sees where the two would disagree.
 /// Keys typed with <see cref="Type"/> wait for <see cref="ITerminal.ReadKey"/>.
@@ -14,12 +18,15 @@ namespace IvrEngine.Tests.Cli;
 internal sealed class ScreenModel : ITerminal
 {
     private readonly Lock _cells = new();
-    private readonly char[][] _rows;
+    /// <summary>Each cell's text; null for the right half of a two-cell character.</summary>
+    private readonly string?[][] _rows;
     private readonly int _height;
     private readonly ConcurrentQueue<ConsoleKeyInfo> _keys = new();
     private int _row;
     private int _column;
     private bool _atMargin;
+    /// <summary>A high surrogate written at the end of a write: the terminal gets it with its pair (as UTF-8 can only carry both).</summary>
+    private char? _highSurrogate;
     private (int Left, int Top)? _remembered;
 
     public ScreenModel(int width, int height)
@@ -44,7 +51,7 @@ internal sealed class ScreenModel : ITerminal
         {
             lock (_cells)
             {
-                var rows = _rows.Select(r => new string(r).TrimEnd()).ToList();
+                var rows = _rows.Select(r => string.Concat(r).TrimEnd()).ToList();
                 while (rows.Count > 0 && rows[^1].Length == 0) rows.RemoveAt(rows.Count - 1);
                 return rows;
             }
@@ -86,9 +93,19 @@ internal sealed class ScreenModel : ITerminal
         lock (_cells)
         {
             Remember(text);
+            if (_highSurrogate is { } high)
+            {
+                text = high + text;
+                _highSurrogate = null;
+            }
             for (var i = 0; i < text.Length; i++)
             {
                 var c = text[i];
+                if (char.IsHighSurrogate(c) && i == text.Length - 1)
+                {
+                    _highSurrogate = c;
+                    break;
+                }
                 if (c == '\u001b')
                 {
                     // A colour code: ESC [ parameters final-letter; no cell, no move.
@@ -111,15 +128,9 @@ internal sealed class ScreenModel : ITerminal
                         break;
                     default:
                         Assert.That(char.IsControl(c), Is.False, $"a control character U+{(int)c:X4} reached the terminal");
-                        if (_atMargin)
-                        {
-                            _column = 0;
-                            LineFeed();
-                            _atMargin = false;
-                        }
-                        _rows[_row][_column] = c;
-                        if (_column == Width - 1) _atMargin = true;
-                        else _column++;
+                        Assert.That(Rune.TryGetRuneAt(text, i, out var rune), Is.True, "half a surrogate pair reached the terminal (it would show a replacement character)");
+                        i += rune.Utf16SequenceLength - 1;
+                        Put(rune);
                         break;
                 }
             }
@@ -147,7 +158,55 @@ internal sealed class ScreenModel : ITerminal
 
     public static ConsoleKeyInfo Control(ConsoleKey key) => new((char)(key - ConsoleKey.A + 1), key, false, false, true);
 
-    private char[] Blank() => Enumerable.Repeat(' ', Width).ToArray();
+    private string?[] Blank() => Enumerable.Repeat<string?>(" ", Width).ToArray();
+
+    /// <summary>Cells a character takes, as xterm's wcwidth has them (the few ranges these tests use, and combining marks).</summary>
+    private static int Cells(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark ? 0
+        : rune.Value is >= 0x1100 and <= 0x115F or >= 0x2E80 and <= 0xA4CF or >= 0xAC00 and <= 0xD7A3 or >= 0xF900 and <= 0xFAFF
+            or >= 0xFF00 and <= 0xFF60 or >= 0xFFE0 and <= 0xFFE6 or >= 0x1F300 and <= 0x1F64F or >= 0x1F900 and <= 0x1F9FF or >= 0x20000 and <= 0x3FFFD ? 2
+        : 1;
+
+    private void Put(Rune rune)
+    {
+        var cells = Cells(rune);
+        if (cells == 0)
+        {
+            // A combining mark joins the character before the cursor (the one held at the margin, if so).
+            var at = _atMargin ? _column : _column - 1;
+            if (at >= 0 && _rows[_row][at] is null) at--;
+            if (at >= 0) _rows[_row][at] += rune.ToString();
+            return;
+        }
+        if (_atMargin || _column + cells > Width)
+        {
+            _column = 0;
+            LineFeed();
+            _atMargin = false;
+        }
+        Clear(_column);
+        if (cells == 2) Clear(_column + 1);
+        _rows[_row][_column] = rune.ToString();
+        if (cells == 2) _rows[_row][_column + 1] = null;
+        if (_column + cells == Width)
+        {
+            _column = Width - 1;
+            _atMargin = true;
+        }
+        else
+        {
+            _column += cells;
+        }
+    }
+
+    /// <summary>Blanks the cell at <paramref name="column"/>, and the other half of a two-cell character there.</summary>
+    private void Clear(int column)
+    {
+        var row = _rows[_row];
+        if (row[column] is null) row[column - 1] = " ";
+        else if (column + 1 < Width && row[column + 1] is null) row[column + 1] = " ";
+        row[column] = " ";
+    }
 
     private void LineFeed()
     {

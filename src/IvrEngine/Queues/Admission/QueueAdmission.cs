@@ -13,7 +13,9 @@ internal sealed class QueueAdmission(WaitingLines lines, QueueRecorder recorder,
 {
     /// <summary>
     /// A caller arrives. Returns null when they joined, or the overflow action when they could not
-    /// (queue full, or no agents and the queue does not take callers then).
+    /// (queue full, or no agents and the queue does not take callers then). A caller who joined is in
+    /// line with their timers armed, not yet offered to agents: that is <see cref="CallCenter.Queued"/>,
+    /// once the call has moved into its queued state.
     /// </summary>
     public MenuAction? Join(IQueueCaller call, string queueId, bool ahead)
     {
@@ -50,7 +52,6 @@ internal sealed class QueueAdmission(WaitingLines lines, QueueRecorder recorder,
         if (recorder.Recording) recorder.Record(new QueueEvent(now, QueueEventType.EnterQueue, queue.Id, call.Reference.ToString(), Position: entry.OriginalPosition, Detail: call.CallerId));
         call.JoinedQueue(queue.Id, entry.OriginalPosition);
         ArmTimers(entry);
-        route();
         return null;
     }
 
