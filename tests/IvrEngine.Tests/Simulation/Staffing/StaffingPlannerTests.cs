@@ -117,7 +117,7 @@ public sealed class StaffingPlannerTests
         var queue = check.Queues.Single();
         TestContext.Out.WriteLine($"minimal {string.Join(",", minimal.Intervals.Select(i => i.Agents).Distinct().Order())}; assured "
             + string.Join(", ", assured.Intervals.GroupBy(i => i.Agents).OrderBy(g => g.Key).Select(g => $"{g.Key} in {g.Count()}"))
-            + $" after {assured.AssuranceRounds} raising rounds; fresh weeks: {queue.AtOrAbove} of {queue.Judged} at or above 80%");
+            + $" after {assured.AssuranceRounds} rounds for it; fresh weeks: {queue.AtOrAbove} of {queue.Judged} at or above 80%");
         Assert.Multiple(() =>
         {
             Assert.That(minimal.Assurance, Is.Null);
