@@ -17,7 +17,7 @@ namespace IvrEngine.Hosting.Simulation;
 /// and W = 10 weeks leave a third of that in the mean, so the bound is the Cornish–Fisher quantile
 /// μ − (t − (t² − 1) γ ÷ 6) × s ÷ √W, γ the pooled skewness ÷ √W (held within ±1, where the
 /// expansion stays monotone) and t Student's quantile for the pooled degrees of freedom. At 56
-/// agents for 80/15 the normal's bound alone is 80.1 % and says 56 suffice; 40 simulated weeks
+/// agents for 80/15 the normal's bound alone is 80.2 % and says 56 suffice; 40 simulated weeks
 /// show 94.0 % of 10-week pools at 80 % or more, and the skewed bound, 79.3 %, agrees.
 /// See docs/simulation.md, "A plan with stated assurance".
 /// </remarks>

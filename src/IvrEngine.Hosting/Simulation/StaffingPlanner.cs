@@ -75,6 +75,9 @@ public sealed record StaffingAnswer(Scenario Staffed, IReadOnlyList<IntervalStaf
 /// an interval whose 95 % interval lies wholly below the target gets one more agent; one raised
 /// earlier whose interval lies wholly above it gives one back, unless that count was shown to miss
 /// twice (once may be chance: hundreds of intervals are judged each round). See docs/simulation.md, "Staffing", for why confidence is used this way round.
+/// That plan is the minimal one: it meets the target on average. With a <see cref="StaffingAssurance"/>
+/// it is then raised, one agent a round, until each interval's level pooled over the horizon reaches
+/// the target with the stated probability.
 /// </summary>
 public static class StaffingPlanner
 {
