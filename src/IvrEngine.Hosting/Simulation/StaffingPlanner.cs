@@ -192,45 +192,8 @@ public static class StaffingPlanner
         double CallersPerWeek(string queue, int interval, ServiceLevelEstimate estimate) =>
             rates[queue][interval] > 0 ? rates[queue][interval] * grid.IntervalMinutes / 60.0 : (double)estimate.Callers / estimate.Weeks;
 
-        var modelLevels = new Dictionary<(string Queue, int Interval, int Count), double>();
-        double ModelLevelCached((string Queue, int Interval, int Count) key)
-        {
-            if (!modelLevels.TryGetValue(key, out var level)) modelLevels[key] = level = ModelLevel(key.Queue, key.Interval, key.Count);
-            return level;
-        }
-
-        // Every interval's latest measurement at each count it has been planned at, over the rounds.
-        var measurements = new Dictionary<(string Queue, int Interval, int Count), ServiceLevelEstimate>();
-        void Record()
-        {
-            foreach (var queue in queues)
-            {
-                for (var i = 0; i < grid.IntervalsPerWeek; i++)
-                {
-                    if (estimates[queue][i] is { } estimate) measurements[(queue, i, agents[queue][i])] = estimate;
-                }
-            }
-        }
-
-        // The assured level of an interval at a count it was measured at. The spread is pooled over
-        // every measurement of the queue (all rounds) whose mean rounds to the same percent: the same
-        // point on the staffing curve, so intervals a round apart still pool together, and no
-        // decision rests on a handful of intervals' weeks (AssuranceSpread).
-        Func<(string Queue, int Interval, int Count), double?> AssuredLevels(StaffingAssurance asked)
-        {
-            double Mean(KeyValuePair<(string Queue, int Interval, int Count), ServiceLevelEstimate> m) => StaffingAssurance.MeanOf(ModelLevelCached(m.Key), m.Value);
-            var pools = measurements.GroupBy(m => (m.Key.Queue, Percent: Math.Round(Mean(m) * 100)))
-                .ToDictionary(g => g.Key, g => AssuranceSpread.Pool([.. g.Select(m => (m.Value, Mean(m), CallersPerWeek(m.Key.Queue, m.Key.Interval, m.Value)))]));
-            return key =>
-            {
-                if (!measurements.TryGetValue(key, out var estimate)) return null;
-                var model = ModelLevelCached(key);
-                return asked.AssuredLevel(model, estimate, pools[(key.Queue, Math.Round(StaffingAssurance.MeanOf(model, estimate) * 100))], CallersPerWeek(key.Queue, key.Interval, estimate));
-            };
-        }
-
         var assuranceRounds = 0;
-        Func<(string Queue, int Interval, int Count), double?>? assuredLevel = null;
+        AssuranceLedger? ledger = null;
         if (assurance is not null)
         {
             // From the minimal plan up, one agent at a time: each round raises every interval whose
@@ -238,20 +201,32 @@ public static class StaffingPlanner
             // (measured in an earlier round) now reaches it with the larger pool, never below the
             // minimal plan, and measures the new plan on fresh weeks.
             var minimal = queues.ToDictionary(q => q, q => (int[])agents[q].Clone(), StringComparer.Ordinal);
+            var book = new AssuranceLedger(assurance, ModelLevel, CallersPerWeek);
+            ledger = book;
+            void Record()
+            {
+                foreach (var queue in queues)
+                {
+                    for (var i = 0; i < grid.IntervalsPerWeek; i++)
+                    {
+                        if (estimates[queue][i] is { } estimate) book.Record(queue, i, agents[queue][i], estimate);
+                    }
+                }
+            }
+
             Record();
             while (true)
             {
-                assuredLevel = AssuredLevels(assurance);
                 var moves = new List<(string Queue, int Interval, int Step)>();
                 foreach (var queue in queues)
                 {
                     for (var i = 0; i < grid.IntervalsPerWeek; i++)
                     {
                         var count = agents[queue][i];
-                        if (assuredLevel((queue, i, count)) is not { } now) continue;
+                        if (book.AssuredLevel(queue, i, count) is not { } now) continue;
                         // Shown to miss, as in the search: the real line does worse than the model here.
                         if (now < target.ServiceLevel || estimates[queue][i]!.Misses(target.ServiceLevel)) moves.Add((queue, i, 1));
-                        else if (count > minimal[queue][i] && assuredLevel((queue, i, count - 1)) >= target.ServiceLevel) moves.Add((queue, i, -1));
+                        else if (count > minimal[queue][i] && book.AssuredLevel(queue, i, count - 1) >= target.ServiceLevel) moves.Add((queue, i, -1));
                     }
                 }
                 // Stopping here, not after moving, keeps the reported levels those of the staffing reported.
@@ -275,7 +250,7 @@ public static class StaffingPlanner
                 var estimate = estimates[queue][i];
                 var verdict = estimate is null ? StaffingVerdict.NotJudged : PlanChecker.VerdictOf(estimate, target);
                 noneMisses &= verdict != StaffingVerdict.Misses;
-                intervals.Add(new IntervalStaffing(queue, i, rates[queue][i], floor[queue][i], agents[queue][i], estimate, verdict, estimate is null ? null : assuredLevel?.Invoke((queue, i, agents[queue][i]))));
+                intervals.Add(new IntervalStaffing(queue, i, rates[queue][i], floor[queue][i], agents[queue][i], estimate, verdict, estimate is null ? null : ledger?.AssuredLevel(queue, i, agents[queue][i])));
             }
         }
         return new StaffingAnswer(Staffed(scenario, agents), intervals, model, rounds, weeks, noneMisses, assurance, assuranceRounds);
