@@ -31,7 +31,7 @@ internal static class StaffCommand
             HelpName = "PERCENT",
         };
         var horizon = new Option<int?>("--horizon") { Description = "The weeks --assurance pools each interval's service level over (a planner checking the plan on the next 10 weeks: 10), from 1 to 520.", HelpName = "WEEKS" };
-        var outDir = new Option<string?>("--out") { Description = "Write staffing.csv (every queue and interval), agents.json (the scenario's \"agents\" rows per queue) and, with --verify, verify.csv here.", HelpName = "DIR" };
+        var outDir = new Option<string?>("--out") { Description = "Write staffing.csv (every queue and interval; with --assurance, its assured level too), agents.json (the scenario's \"agents\" rows per queue) and, with --verify, verify.csv here.", HelpName = "DIR" };
         outDir.Validators.Add(OutputFolder.MustNotBeAFile);
         seed.Validators.Add(WholeNumberOption.MustBeASeed);
         target.Validators.Add(result =>
