@@ -48,13 +48,23 @@ public enum StaffingVerdict
 /// <param name="ModelAgents">The queueing model's fewest agents for the target at that rate (Erlang A when callers abandon, else Erlang C): the floor of the plan.</param>
 /// <param name="Agents">Agents in the plan.</param>
 /// <param name="Estimate">The plan's service level over the last round's independent weeks, with its 95 % interval; null when not judged.</param>
-public sealed record IntervalStaffing(string Queue, int Interval, double CallsPerHour, int ModelAgents, int Agents, ServiceLevelEstimate? Estimate, StaffingVerdict Verdict);
+/// <param name="AssuredLevel">With an assurance asked for: the level the service level pooled over its horizon stays at or above with its probability (<see cref="StaffingAssurance.AssuredLevel"/>); null without one, or when not judged.</param>
+public sealed record IntervalStaffing(string Queue, int Interval, double CallsPerHour, int ModelAgents, int Agents, ServiceLevelEstimate? Estimate, StaffingVerdict Verdict,
+    double? AssuredLevel = null);
 
 /// <summary>The staffing <see cref="StaffingPlanner"/> found, the scenario with it, how it was confirmed, and whether any interval was shown to miss the target.</summary>
 /// <param name="Model">"Erlang A" or "Erlang C": the first guess and floor.</param>
 /// <param name="WeeksPerRound">Independent weeks (replications) simulated in each round.</param>
+/// <param name="Rounds">Confirming rounds run, the assurance's included.</param>
 /// <param name="NoneMisses">No judged interval's confidence interval lies below the target.</param>
-public sealed record StaffingAnswer(Scenario Staffed, IReadOnlyList<IntervalStaffing> Intervals, string Model, int Rounds, int WeeksPerRound, bool NoneMisses);
+/// <param name="Assurance">The assurance asked for, or null for the minimal plan.</param>
+/// <param name="AssuranceRounds">Of <paramref name="Rounds"/>, those that moved intervals to reach the assurance.</param>
+public sealed record StaffingAnswer(Scenario Staffed, IReadOnlyList<IntervalStaffing> Intervals, string Model, int Rounds, int WeeksPerRound, bool NoneMisses,
+    StaffingAssurance? Assurance = null, int AssuranceRounds = 0)
+{
+    /// <summary>With an assurance: every judged interval's assured level is at or above the target.</summary>
+    public bool AllAssured(ServiceTarget target) => Intervals.All(i => i.AssuredLevel is not { } level || level >= target.ServiceLevel);
+}
 
 /// <summary>
 /// The fewest agents per queue and interval reaching a service-level target. The first guess, and
@@ -65,6 +75,9 @@ public sealed record StaffingAnswer(Scenario Staffed, IReadOnlyList<IntervalStaf
 /// an interval whose 95 % interval lies wholly below the target gets one more agent; one raised
 /// earlier whose interval lies wholly above it gives one back, unless that count was shown to miss
 /// twice (once may be chance: hundreds of intervals are judged each round). See docs/simulation.md, "Staffing", for why confidence is used this way round.
+/// That plan is the minimal one: it meets the target on average. With a <see cref="StaffingAssurance"/>
+/// it is then raised, one agent a round, until each interval's level pooled over the horizon reaches
+/// the target with the stated probability.
 /// </summary>
 public static class StaffingPlanner
 {
@@ -82,8 +95,13 @@ public static class StaffingPlanner
     public const int DefaultWeeks = 10;
 
     /// <param name="weeks">Independent weeks a round simulates: each is one replication of every interval.</param>
+    /// <param name="assurance">
+    /// Null for the minimal plan. Given, the minimal plan is then raised one agent at a time, in up to
+    /// <paramref name="maxRounds"/> more rounds, in each interval whose service level pooled over the
+    /// horizon is not at or above the target with the stated probability.
+    /// </param>
     public static async Task<StaffingAnswer> PlanAsync(Scenario scenario, ServiceTarget target, int weeks, int seed, int maxRounds = 8,
-        Action<string>? progress = null, CancellationToken cancellationToken = default)
+        Action<string>? progress = null, CancellationToken cancellationToken = default, StaffingAssurance? assurance = null)
     {
         var grid = scenario.Grid;
         progress?.Invoke("measuring the share of callers each queue gets");
@@ -163,6 +181,66 @@ public static class StaffingPlanner
             if (!changed) break;
         }
 
+        // The model's service level at a count, for the interval's rate: the assurance's mean.
+        double ModelLevel(string queue, int interval, int count)
+        {
+            var load = new TrafficLoad(rates[queue][interval], scenario.Queues[queue].AverageHandleTime);
+            return patience is { } mean ? ErlangA.Evaluate(load, mean, count).ServiceLevel(target.Threshold) : ErlangC.Evaluate(load, count).ServiceLevel(target.Threshold);
+        }
+
+        // The callers a week the model expects in an interval (its rate × the interval's hours); the weeks' own count where it expects none.
+        double CallersPerWeek(string queue, int interval, ServiceLevelEstimate estimate) =>
+            rates[queue][interval] > 0 ? rates[queue][interval] * grid.IntervalMinutes / 60.0 : (double)estimate.Callers / estimate.Weeks;
+
+        var assuranceRounds = 0;
+        AssuranceLedger? ledger = null;
+        if (assurance is not null)
+        {
+            // From the minimal plan up, one agent at a time: each round raises every interval whose
+            // assured level at its count is below the target, gives one back where the count below
+            // (measured in an earlier round) now reaches it with the larger pool, never below the
+            // minimal plan, and measures the new plan on fresh weeks.
+            var minimal = queues.ToDictionary(q => q, q => (int[])agents[q].Clone(), StringComparer.Ordinal);
+            var book = new AssuranceLedger(assurance, ModelLevel, CallersPerWeek);
+            ledger = book;
+            void Record()
+            {
+                foreach (var queue in queues)
+                {
+                    for (var i = 0; i < grid.IntervalsPerWeek; i++)
+                    {
+                        if (estimates[queue][i] is { } estimate) book.Record(queue, i, agents[queue][i], estimate);
+                    }
+                }
+            }
+
+            Record();
+            while (true)
+            {
+                var moves = new List<(string Queue, int Interval, int Step)>();
+                foreach (var queue in queues)
+                {
+                    for (var i = 0; i < grid.IntervalsPerWeek; i++)
+                    {
+                        var count = agents[queue][i];
+                        if (book.AssuredLevel(queue, i, count) is not { } now) continue;
+                        // Shown to miss, as in the search: the real line does worse than the model here.
+                        if (now < target.ServiceLevel || estimates[queue][i]!.Misses(target.ServiceLevel)) moves.Add((queue, i, 1));
+                        else if (count > minimal[queue][i] && book.AssuredLevel(queue, i, count - 1) >= target.ServiceLevel) moves.Add((queue, i, -1));
+                    }
+                }
+                // Stopping here, not after moving, keeps the reported levels those of the staffing reported.
+                if (moves.Count == 0 || assuranceRounds >= maxRounds) break;
+                foreach (var (queue, i, step) in moves) agents[queue][i] += step;
+                assuranceRounds++;
+                rounds++;
+                var raised = moves.Count(m => m.Step > 0);
+                progress?.Invoke($"raising {raised} and lowering {moves.Count - raised} interval{(moves.Count - raised == 1 ? "" : "s")} for {assurance.Probability * 100:0.#}% assurance over {assurance.HorizonWeeks} week{(assurance.HorizonWeeks == 1 ? "" : "s")}, round {rounds}");
+                estimates = (await IndependentWeeks.EstimateAsync(Staffed(scenario, agents), weeks, RoundSeed(seed, rounds), target, cancellationToken).ConfigureAwait(false)).Intervals;
+                Record();
+            }
+        }
+
         var intervals = new List<IntervalStaffing>();
         var noneMisses = true;
         foreach (var queue in queues)
@@ -172,10 +250,10 @@ public static class StaffingPlanner
                 var estimate = estimates[queue][i];
                 var verdict = estimate is null ? StaffingVerdict.NotJudged : PlanChecker.VerdictOf(estimate, target);
                 noneMisses &= verdict != StaffingVerdict.Misses;
-                intervals.Add(new IntervalStaffing(queue, i, rates[queue][i], floor[queue][i], agents[queue][i], estimate, verdict));
+                intervals.Add(new IntervalStaffing(queue, i, rates[queue][i], floor[queue][i], agents[queue][i], estimate, verdict, estimate is null ? null : ledger?.AssuredLevel(queue, i, agents[queue][i])));
             }
         }
-        return new StaffingAnswer(Staffed(scenario, agents), intervals, model, rounds, weeks, noneMisses);
+        return new StaffingAnswer(Staffed(scenario, agents), intervals, model, rounds, weeks, noneMisses, assurance, assuranceRounds);
     }
 
     /// <summary>

@@ -143,6 +143,87 @@ public sealed class StaffCommandEndToEndTests
         });
     }
 
+    [Test]
+    public async Task StaffWithAssurance_SaysWhatWasAskedAndHowItWasMet_AndWritesTheAssuredLevels()
+    {
+        var outDir = Path.Combine(Path.GetTempPath(), $"ivr-staff-assured-{Guid.NewGuid():N}");
+        try
+        {
+            var result = await IvrProcess.RunAsync("", "staff", Scenario, "--target", "80/20", "--weeks", "3", "--assurance", "90", "--horizon", "4", "--out", outDir);
+
+            Assert.That(result.ExitCode, Is.Zero, result.ToString());
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.Output, Does.StartWith("Staffing staffing-line.scenario.json for 80% within 20 s, with 90% assurance over 4 weeks (3 independent simulated weeks a round, seed 1)."));
+                Assert.That(result.Output, Does.Match(@"(?m)^queue +calls/week +Erlang A agent-hours +plan agent-hours +intervals raised +meet/noise/miss +lowest SL \(95% CI\) +assured$"));
+                Assert.That(result.Output, Does.Match(@"(?m)^support +4,800 +[\d.,]+ +[\d.,]+ +\d+ +\d+/\d+/\d+ +\d+\.\d% \(\d+\.\d%–\d+\.\d%\) +\d+ of 40$"));
+                Assert.That(result.Output, Does.Contain("\nAssurance: with 90% assurance over 4 weeks asked, each interval's service level pooled over 4 weeks at or above 80% within 20 s with probability 90%; "));
+                Assert.That(result.Output, Does.Match(@"(?m)^\d+ of 40 judged intervals assured \(lowest assured level \d+\.\d%\) after \d+ rounds? for it; agents above the model: "));
+            });
+            var csv = File.ReadAllLines(Path.Combine(outDir, "staffing.csv"));
+            Assert.Multiple(() =>
+            {
+                Assert.That(csv[0], Is.EqualTo("queue,day,time,calls_per_hour,model_agents,agents,service_level,service_level_low,service_level_high,weeks,callers,verdict,assured_level,assured"));
+                Assert.That(csv.Single(l => l.StartsWith("support,Mon,10:00,", StringComparison.Ordinal)), Does.Match(@",(meets|within-noise|misses),[01]\.\d{4},(yes|no)$"));
+                Assert.That(csv.Single(l => l.StartsWith("support,Mon,00:00,", StringComparison.Ordinal)), Does.EndWith(",not-judged,,"), "no callers at night: no assured level");
+                var assured = csv.Skip(1).Select(l => l.Split(',')).Where(r => r[12].Length > 0).ToList();
+                Assert.That(assured, Has.Count.EqualTo(40));
+                Assert.That(assured.Select(r => r[13] == "yes"), Is.EqualTo(assured.Select(r => double.Parse(r[12], System.Globalization.CultureInfo.InvariantCulture) >= 0.8)));
+            });
+        }
+        finally
+        {
+            if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task StaffWithoutAssurance_PrintsAndWritesNoAssurance()
+    {
+        var outDir = Path.Combine(Path.GetTempPath(), $"ivr-staff-plain-{Guid.NewGuid():N}");
+        try
+        {
+            var result = await IvrProcess.RunAsync("", "staff", Scenario, "--weeks", "2", "--rounds", "1", "--out", outDir);
+
+            Assert.That(result.ExitCode, Is.Zero, result.ToString());
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.Output, Does.StartWith("Staffing staffing-line.scenario.json for 80% within 20 s (2 independent simulated weeks a round, seed 1)."));
+                Assert.That(result.Output, Does.Not.Contain("assur"));
+                Assert.That(result.Error, Does.Not.Contain("assurance"));
+                Assert.That(File.ReadAllLines(Path.Combine(outDir, "staffing.csv"))[0],
+                    Is.EqualTo("queue,day,time,calls_per_hour,model_agents,agents,service_level,service_level_low,service_level_high,weeks,callers,verdict"));
+            });
+        }
+        finally
+        {
+            if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
+        }
+    }
+
+    // A probability above a coin toss and short of certainty; a horizon of whole weeks; and each needs the other.
+    [TestCase("--assurance", "50", "--horizon", "10", "--assurance must be a percent above 50 and below 100 (the probability that each interval's pooled service level reaches the target), e.g. 95.")]
+    [TestCase("--assurance", "100", "--horizon", "10", "--assurance must be a percent above 50 and below 100 (the probability that each interval's pooled service level reaches the target), e.g. 95.")]
+    [TestCase("--assurance", "-95", "--horizon", "10", "--assurance must be a percent above 50 and below 100 (the probability that each interval's pooled service level reaches the target), e.g. 95.")]
+    [TestCase("--assurance", "NaN", "--horizon", "10", "--assurance must be a percent above 50 and below 100 (the probability that each interval's pooled service level reaches the target), e.g. 95.")]
+    [TestCase("--assurance", "95%", "--horizon", "10", "--assurance must be a percent above 50 and below 100 (the probability that each interval's pooled service level reaches the target), e.g. 95.")]
+    [TestCase("--assurance", "95", "--horizon", "0", "--horizon must be a whole number of weeks from 1 to 520.")]
+    [TestCase("--assurance", "95", "--horizon", "521", "--horizon must be a whole number of weeks from 1 to 520.")]
+    [TestCase("--assurance", "95", "--horizon", "2.5", "--horizon must be a whole number of weeks from 1 to 520.")]
+    [TestCase("--assurance", "95", "--seed", "1", "--assurance and --horizon go together: the probability and the weeks each interval's service level is pooled over, e.g. --assurance 95 --horizon 10.")]
+    [TestCase("--horizon", "10", "--seed", "1", "--assurance and --horizon go together: the probability and the weeks each interval's service level is pooled over, e.g. --assurance 95 --horizon 10.")]
+    public async Task StaffWithABadAssurance_IsAUsageErrorOfOneLine(string first, string firstValue, string second, string secondValue, string message)
+    {
+        var result = await IvrProcess.RunAsync("", "staff", Scenario, first, firstValue, second, secondValue);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+            Assert.That(result.Error, Is.EqualTo($"ivr: {message}\nRun 'ivr staff --help' for usage.\n"));
+            Assert.That(result.Output, Is.Empty, "nothing is simulated");
+        });
+    }
+
     [TestCase("80")]
     [TestCase("100/20")]
     [TestCase("eighty/twenty")]

@@ -98,6 +98,80 @@ public sealed class StaffingPlannerTests
         });
     }
 
+    // Issue 19's acceptance, the letter of it: "on 10 fresh seeds the recommended plan meets the
+    // target in ≥ 95 % of intervals", read as the pooled level over those 10 weeks at or above 80 %.
+    // The minimal plan (55) cannot do that (about 78 %); asked for 95 % assurance over a 10-week
+    // horizon, the planner raises only as far as the measured spread needs: 56 is on the edge (about
+    // 94 % of 10-week pools reach 80 %), 57 clears it (about 99 %). Without the option the plan is
+    // the minimal one, exactly as before: the assured plan starts from it and only adds.
+    [TestCase("erlang-c.scenario.json", 55)]
+    [TestCase("erlang-a.scenario.json", 51)]
+    public async Task AFlatWeek_With95PercentAssuranceOverTenWeeks_IsRaisedAtMostTwo_AndReaches80PercentIn95PercentOfIntervalsOnTenFreshWeeks(string scenario, int model)
+    {
+        var target = new ServiceTarget(0.8, Duration.FromSeconds(15));
+        var minimal = await StaffingPlanner.PlanAsync(Fidelity(scenario), target, weeks: StaffingPlanner.DefaultWeeks, seed: 1);
+        var assured = await StaffingPlanner.PlanAsync(Fidelity(scenario), target, weeks: StaffingPlanner.DefaultWeeks, seed: 1, assurance: new StaffingAssurance(0.95, 10));
+
+        var check = await PlanChecker.CheckAsync(assured, target, weeks: 10, seed: 1);
+
+        var queue = check.Queues.Single();
+        TestContext.Out.WriteLine($"minimal {string.Join(",", minimal.Intervals.Select(i => i.Agents).Distinct().Order())}; assured "
+            + string.Join(", ", assured.Intervals.GroupBy(i => i.Agents).OrderBy(g => g.Key).Select(g => $"{g.Key} in {g.Count()}"))
+            + $" after {assured.AssuranceRounds} rounds for it; fresh weeks: {queue.AtOrAbove} of {queue.Judged} at or above 80%");
+        Assert.Multiple(() =>
+        {
+            Assert.That(minimal.Assurance, Is.Null);
+            Assert.That(minimal.AssuranceRounds, Is.Zero);
+            Assert.That(minimal.Intervals.Select(i => i.AssuredLevel), Is.All.Null, "no assurance asked, none computed");
+            Assert.That(assured.Rounds - assured.AssuranceRounds, Is.EqualTo(minimal.Rounds), "the same search first");
+            Assert.That(assured.Intervals.Zip(minimal.Intervals, (a, m) => a.Agents - m.Agents), Is.All.InRange(0, 2), "raised from the minimal plan by at most two");
+            Assert.That(assured.Intervals.Select(i => i.Agents), Is.All.InRange(model, model + 2));
+            Assert.That(assured.AllAssured(target), Is.True);
+            Assert.That(assured.Intervals.Select(i => i.AssuredLevel), Is.All.GreaterThanOrEqualTo(0.8));
+            Assert.That(queue.Judged, Is.EqualTo(7 * 48));
+            Assert.That(queue.AtOrAbove, Is.GreaterThanOrEqualTo(0.95 * queue.Judged), "pooled over 10 fresh weeks, 95% of intervals at or above 80%");
+        });
+    }
+
+    // The bound on hand-worked numbers. Two intervals of 10 weeks, 360 callers a week each, model
+    // level 0.9: binomial variance 0.9 × 0.1 ÷ 360 = 0.00025; spreads 0.15 and 0.17 give design
+    // effects 90 and 115.6, pooled (equal weights, 18 degrees of freedom) 102.8, so a spread of
+    // √(102.8 × 0.00025) = 0.160312. Skew −2 ÷ √10 = −0.632456; t(0.95, 18) = 1.734064; the
+    // multiplier 1.734064 − (1.734064² − 1) × −0.632456 ÷ 6 = 1.945618; bound
+    // 0.9 − 1.945618 × 0.160312 ÷ √10 = 0.801367.
+    [Test]
+    public void TheAssuredLevel_IsTheModelsLevelLessASkewCorrectedQuantileOfThePooledSpread()
+    {
+        var a = new ServiceLevelEstimate(0.88, 0.78, 0.98, 10, 3600) { WeekSpread = 0.15, WeekSkew = -1.5 };
+        var b = new ServiceLevelEstimate(0.91, 0.81, 1.0, 10, 3600) { WeekSpread = 0.17, WeekSkew = -2.5 };
+        var spread = AssuranceSpread.Pool([(a, 0.9, 360), (b, 0.9, 360)]);
+        var assurance = new StaffingAssurance(0.95, 10);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(spread.DesignEffect, Is.EqualTo(102.8).Within(1e-9));
+            Assert.That(spread.DegreesOfFreedom, Is.EqualTo(18));
+            Assert.That(spread.Skew, Is.EqualTo(-2).Within(1e-12));
+            Assert.That(assurance.AssuredLevel(0.9, a, spread, 360), Is.EqualTo(0.801367).Within(1e-6));
+            // The model's level is the mean, not the interval's noisy simulated one.
+            Assert.That(assurance.AssuredLevel(0.9, a with { ServiceLevel = 0.8, Low = 0.7, High = 0.9 }, spread, 360), Is.EqualTo(0.801367).Within(1e-6));
+            // A longer horizon narrows the bound towards the mean.
+            Assert.That(new StaffingAssurance(0.95, 40).AssuredLevel(0.9, a, spread, 360), Is.GreaterThan(0.85));
+        });
+    }
+
+    // Student's t at tabled values (two-sided 95 % = one-sided 97.5 %).
+    [TestCase(0.975, 1, 12.706)]
+    [TestCase(0.975, 2, 4.303)]
+    [TestCase(0.975, 9, 2.262)]
+    [TestCase(0.95, 9, 1.833)]
+    [TestCase(0.95, 18, 1.734)]
+    [TestCase(0.99, 4, 3.747)]
+    [TestCase(0.995, 30, 2.750)]
+    [TestCase(0.95, 3000, 1.645)]
+    public void StudentsT_MatchesTheTable(double probability, int degreesOfFreedom, double tabled) =>
+        Assert.That(StudentT.Quantile(probability, degreesOfFreedom), Is.EqualTo(tabled).Within(0.0006));
+
     [Test]
     public void ServiceTargets_AreReadAsPercentOverSeconds()
     {
