@@ -131,7 +131,7 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
             if (expired > 0) Log.Expired(_logger, expired);
             _store.RenewLeases(_owner, now + Lease);
             _store.SettleOrphans(now);
-            due = _store.ClaimDue(now, _owner, Lease, max: 20, _claims);
+            due = _store.ClaimDue(now, _owner, Lease, max: DialerRules.ClaimsPerPoll, _claims);
         }))
         {
             return;
@@ -287,7 +287,7 @@ public sealed partial class CallbackDialer : IHostedService, IDisposable
             return await _ring.ExecuteAsync(async token =>
             {
                 // A callee who answers does so after a few rings; one who does not lets it ring until the timeout.
-                var rings = roll < _options.AnswerProbability ? Duration.FromSeconds(Math.Min(8, _options.RingSeconds / 2)) : Duration.FromSeconds(_options.RingSeconds * 2);
+                var rings = roll < _options.AnswerProbability ? Duration.FromSeconds(DialerRules.AnsweredAfterSeconds(_options.RingSeconds)) : Duration.FromSeconds(_options.RingSeconds * 2);
                 await _host.Clock.DelayAsync(rings, token).ConfigureAwait(false);
                 return DialResult.Answered;
             }).ConfigureAwait(false);

@@ -64,7 +64,10 @@ internal sealed class SimulatedWeek
         {
             AnswerProbability = _scenario.Callers.AnswerCallback,
             BusyProbability = 0,
-            PollSeconds = 60,
+            PollSeconds = SimulatedDialing.PollSeconds,
+            RingSeconds = SimulatedDialing.RingSeconds,
+            MaxAttempts = SimulatedDialing.MaxAttempts,
+            MinimumIntervalSeconds = SimulatedDialing.MinimumIntervalSeconds,
         };
         var host = new CallHost(CallClock.VirtualAt(_start), Options.Create(ivrOptions), Options.Create(callbackOptions), NullLogger<CallHost>.Instance);
         using var dialer = new CallbackDialer(host, new InMemoryCallbackStore(keepClosed: false), Options.Create(callbackOptions), Options.Create(ivrOptions), NullLogger<CallbackDialer>.Instance);

@@ -19,13 +19,13 @@ namespace IvrEngine.Simulation.Kernel;
 /// </summary>
 internal sealed partial class KernelWeek
 {
-    // CallbackDialer in a simulated week: CallbackOptions' defaults, answer chance from the scenario, nobody busy.
-    private const int MaxDials = 3;
-    private const int MaxClaims = 20;
-    private static readonly long PollTicks = TimeSpan.FromSeconds(60).Ticks;
-    private static readonly TimeSpan RingTimeout = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan AnsweredAfter = TimeSpan.FromSeconds(8);
-    private const double MinimumRedialSeconds = 120;
+    // CallbackDialer in a simulated week (SimulatedDialing, as SimulatedWeek sets it), answer chance from the scenario, nobody busy.
+    private const int MaxDials = SimulatedDialing.MaxAttempts;
+    private const int MaxClaims = DialerRules.ClaimsPerPoll;
+    private static readonly long PollTicks = TimeSpan.FromSeconds(SimulatedDialing.PollSeconds).Ticks;
+    private static readonly TimeSpan RingTimeout = TimeSpan.FromSeconds(SimulatedDialing.RingSeconds);
+    private static readonly TimeSpan AnsweredAfter = TimeSpan.FromSeconds(DialerRules.AnsweredAfterSeconds(SimulatedDialing.RingSeconds));
+    private const double MinimumRedialSeconds = SimulatedDialing.MinimumIntervalSeconds;
 
     // LiveQueue: the average of the last fifty talk-plus-wrap-up times estimates the wait.
     private const int RecentHandleTimes = 50;
