@@ -1,3 +1,5 @@
+using IvrEngine.Simulation;
+
 namespace IvrEngine.Hosting.Simulation;
 
 /// <summary>
@@ -9,13 +11,6 @@ namespace IvrEngine.Hosting.Simulation;
 /// </summary>
 public sealed record ServiceLevelEstimate(double ServiceLevel, double Low, double High, int Weeks, long Callers)
 {
-    /// <summary>Two-sided 95 % quantiles of Student's t for 1 to 30 degrees of freedom; above 30, the normal's 1.96 is within 2 %.</summary>
-    private static readonly double[] TQuantile =
-    [
-        12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131,
-        2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
-    ];
-
     /// <summary>
     /// From each week's callers answered in time and callers judged (answered or abandoned); null when
     /// fewer than two weeks had callers, as no spread can be measured from one.
@@ -31,7 +26,7 @@ public sealed record ServiceLevelEstimate(double ServiceLevel, double Low, doubl
         var meanJudged = (double)callers / n;
         var residuals = weeks.Sum(w => Math.Pow(w.InTime - (level * w.Judged), 2));
         var standardError = Math.Sqrt(residuals / (n - 1) / n) / meanJudged;
-        var half = T(n - 1) * standardError;
+        var half = StudentT.TwoSided95(n - 1) * standardError;
         var spread = standardError * Math.Sqrt(n);
         var thirdMoment = weeks.Sum(w => Math.Pow((w.InTime - (level * w.Judged)) / meanJudged, 3)) / n;
         return new ServiceLevelEstimate(level, Math.Max(0, level - half), Math.Min(1, level + half), n, callers)
@@ -61,6 +56,4 @@ public sealed record ServiceLevelEstimate(double ServiceLevel, double Low, doubl
 
     /// <summary>The whole interval is below <paramref name="target"/>: shown to miss it.</summary>
     public bool Misses(double target) => High < target;
-
-    private static double T(int degreesOfFreedom) => degreesOfFreedom <= TQuantile.Length ? TQuantile[degreesOfFreedom - 1] : 1.96;
 }

@@ -1,3 +1,5 @@
+using IvrEngine.Simulation;
+
 namespace IvrEngine.Hosting.Simulation;
 
 /// <summary>

@@ -48,14 +48,8 @@ public sealed class HourlyWaitSpread
         // Σ (X_w − mean·Y_w)², expanded into the running sums.
         var residuals = _waitSquared[d, hour] - (2 * mean * _cross[d, hour]) + (mean * mean * _callersSquared[d, hour]);
         var meanCallers = _callers[d, hour] / n;
-        var half = (n > 30 ? 1.96 : TQuantile[n - 2]) * Math.Sqrt(Math.Max(0, residuals) / (n - 1) / n) / meanCallers;
+        // Student's t for up to 29 degrees of freedom, the normal's 1.96 from 30 weeks on.
+        var half = (n > 30 ? 1.96 : StudentT.TwoSided95(n - 1)) * Math.Sqrt(Math.Max(0, residuals) / (n - 1) / n) / meanCallers;
         return (Math.Max(0, mean - half), mean + half);
     }
-
-    // Student's t, two-sided 95 %, for 1 to 29 degrees of freedom.
-    private static readonly double[] TQuantile =
-    [
-        12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131,
-        2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045,
-    ];
 }

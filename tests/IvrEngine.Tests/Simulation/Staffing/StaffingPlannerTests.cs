@@ -173,6 +173,20 @@ public sealed class StaffingPlannerTests
         Assert.That(StudentT.Quantile(probability, degreesOfFreedom), Is.EqualTo(tabled).Within(0.0006));
 
     [Test]
+    public void StudentsT_TabledTwoSided95_IsTheExactQuantileToThreeDecimals_AndTheNormalsAbove30()
+    {
+        Assert.Multiple(() =>
+        {
+            for (var degrees = 1; degrees <= 30; degrees++)
+            {
+                Assert.That(StudentT.TwoSided95(degrees), Is.EqualTo(StudentT.Quantile(0.975, degrees)).Within(0.0006), $"{degrees} degrees of freedom");
+            }
+            Assert.That(StudentT.TwoSided95(31), Is.EqualTo(1.96));
+            Assert.That(() => StudentT.TwoSided95(0), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        });
+    }
+
+    [Test]
     public void ServiceTargets_AreReadAsPercentOverSeconds()
     {
         Assert.Multiple(() =>
