@@ -39,7 +39,7 @@ public sealed class LineGrainClusterTests
         var owner = await ServingSiloAsync();
 
         Assert.That(_cluster.Silos.Count(s => Line(s).IsServing), Is.EqualTo(1));
-        var heard = await EveryRouteAsync(route => route.Owner is not null);
+        var heard = (await LineSilos.HeardAsync(_cluster, route => route.Owner is not null, TimeSpan.FromSeconds(30))).Values;
         Assert.That(heard.Select(o => o!.Silo).Distinct(), Is.EqualTo(new[] { owner.SiloAddress.ToString() }));
         Assert.That(heard.Select(o => o!.HttpUrl).Distinct(), Is.EqualTo(new[] { $"http://{owner.Name}.test" }));
     }
@@ -72,14 +72,6 @@ public sealed class LineGrainClusterTests
     }
 
     private Task<InProcessSiloHandle> ServingSiloAsync() => LineSilos.ServingSiloAsync(_cluster);
-
-    private async Task<IReadOnlyList<LineOwner?>> EveryRouteAsync(Func<LineRoute, bool> until)
-    {
-        var routes = _cluster.GetActiveSilos().Select(LineSilos.Route).ToList();
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (!routes.All(until) && watch.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(100);
-        return routes.Select(r => r.Owner).ToList();
-    }
 
     private static LocalLine Line(InProcessSiloHandle silo) => LineSilos.Line(silo);
 

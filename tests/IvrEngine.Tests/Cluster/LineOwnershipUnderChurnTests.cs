@@ -88,13 +88,10 @@ public sealed class LineOwnershipUnderChurnTests
     /// <summary>Waits until every active silo has heard that <paramref name="owner"/> serves the line (or 15 s pass).</summary>
     private static async Task EveryRouteNamesAsync(InProcessTestCluster cluster, InProcessSiloHandle owner)
     {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromSeconds(15))
-        {
-            if (cluster.GetActiveSilos().All(s => LineSilos.Route(s).Owner?.Silo == owner.SiloAddress.ToString())) return;
-            await Task.Delay(50);
-        }
+        var silo = owner.SiloAddress.ToString();
+        var heard = await LineSilos.HeardAsync(cluster, route => route.Owner?.Silo == silo, TimeSpan.FromSeconds(15));
+        if (heard.Values.All(o => o?.Silo == silo)) return;
         Assert.Fail("not every silo heard within 15 s that the first silo serves the line: " + string.Join(", ",
-            cluster.GetActiveSilos().Select(s => $"{s.Name} hears {LineSilos.Route(s).Owner?.Silo ?? "nobody"}")));
+            heard.Select(h => $"{h.Key} hears {h.Value?.Silo ?? "nobody"}")));
     }
 }

@@ -75,6 +75,18 @@ internal static class LineSilos
 
     public static ServedLine Served(InProcessSiloHandle silo) => silo.ServiceProvider.GetRequiredService<ServedLine>();
 
+    /// <summary>
+    /// Waits until every active silo's route meets <paramref name="until"/> (or <paramref name="within"/>
+    /// passes), then gives what each silo heard, by silo name: the caller asserts on it.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, LineOwner?>> HeardAsync(InProcessTestCluster cluster, Func<LineRoute, bool> until, TimeSpan within)
+    {
+        var silos = cluster.GetActiveSilos().ToList();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (!silos.All(s => until(Route(s))) && watch.Elapsed < within) await Task.Delay(50);
+        return silos.ToDictionary(s => s.Name, s => Route(s).Owner);
+    }
+
     /// <summary>Waits (Orleans' own failure detection runs in real time) until a silo serves the line.</summary>
     public static async Task<InProcessSiloHandle> ServingSiloAsync(InProcessTestCluster cluster)
     {
