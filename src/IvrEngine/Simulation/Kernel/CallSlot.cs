@@ -12,7 +12,9 @@ internal struct CallSlot
     public long Sequence;
     public ulong Random;
     public KernelCallState State;
+    /// <summary>The node the caller is at (-1 before the first); the nodes left behind, for "go back", are the slot's history (KernelWeek), this many deep.</summary>
     public int Node;
+    public int HistoryCount;
     public bool Acted;
     public bool Escaper;
     public bool BudgetSpent;

@@ -133,18 +133,23 @@ internal sealed class CompiledLine
         MaxFailedInputs = budget.MaxFailedInputs;
         MaxMenuTime = budget.MaxMenuTime.ToTimeSpan();
 
+        // "Main menu" is a forward move to the start node, as the engine performs it.
         ActionKind = [.. actions.Select(a => a switch
         {
-            GoToNode => KernelAction.GoTo,
+            GoToNode or GoToMainMenu => KernelAction.GoTo,
             TransferToQueue => KernelAction.Queue,
+            RepeatNode => KernelAction.Repeat,
+            GoBack => KernelAction.Back,
             _ => KernelAction.SayAndHangUp,
         })];
         ActionTarget = [.. actions.Select(a => a switch
         {
             GoToNode goTo => nodeIndex[goTo.NodeId],
+            GoToMainMenu => StartNode,
             TransferToQueue transfer => queueIndex[transfer.QueueId],
             _ => -1,
         })];
+        KeepsHistory = ActionKind.Contains(KernelAction.Back);
 
         QueueOfferOver = new Duration?[q];
         QueueCallbackExpiry = new Duration[q];
@@ -206,6 +211,9 @@ internal sealed class CompiledLine
     public string[] NodeIds { get; }
 
     public int StartNode { get; }
+
+    /// <summary>Some action goes back, so calls keep the nodes they left (the engine's CallNavigation history).</summary>
+    public bool KeepsHistory { get; }
 
     public bool[] IsAnnouncement { get; }
 

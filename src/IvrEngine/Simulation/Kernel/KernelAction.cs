@@ -6,4 +6,10 @@ internal enum KernelAction : byte
     GoTo,
     Queue,
     SayAndHangUp,
+
+    /// <summary>The current node again: its prompt, with the retry counts and the path unchanged.</summary>
+    Repeat,
+
+    /// <summary>The node before (the call's history), or the start node when there is none.</summary>
+    Back,
 }

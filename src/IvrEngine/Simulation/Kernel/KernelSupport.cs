@@ -59,11 +59,8 @@ public static class KernelSupport
 
     private static string? ActionProblem(MenuAction action) => action switch
     {
-        GoToNode or TransferToQueue or SayAndHangUp => null,
+        GoToNode or TransferToQueue or SayAndHangUp or RepeatNode or GoBack or GoToMainMenu => null,
         RequestCallback => "callback options (scheduled callbacks)",
-        RepeatNode => "repeat actions",
-        GoBack => "back actions",
-        GoToMainMenu => "main-menu actions",
         _ => $"{action.GetType().Name} actions",
     };
 

@@ -13,23 +13,28 @@ internal sealed partial class KernelWeek
     private void Answer(int slot)
     {
         _calls[slot].MenuTimer = _events.Push(After(_line.MaxMenuTime), KernelEventKind.MenuTime, slot);
-        Present(slot, _line.StartNode);
+        Present(slot, _line.StartNode, NodeEntryKind.Forward);
     }
 
-    private void Present(int slot, int node)
+    /// <summary>CallSession.Present: CallNavigation.Enter (a repeat enters nothing new), the loop guard, the node's hours, its prompt.</summary>
+    private void Present(int slot, int node, NodeEntryKind entry)
     {
         ref var call = ref _calls[slot];
         _events.Cancel(ref call.InputTimer);
-        call.Node = node;
-        if (_onRecord is not null) _paths[slot]!.Add(node);
-        call.NoInputs = 0;
-        call.InvalidInputs = 0;
+        if (entry != NodeEntryKind.Repeat)
+        {
+            if (entry == NodeEntryKind.Forward && call.Node >= 0 && call.Node != node && _line.KeepsHistory) PushHistory(slot, call.Node);
+            call.Node = node;
+            if (_onRecord is not null) _paths[slot]!.Add(node);
+            call.NoInputs = 0;
+            call.InvalidInputs = 0;
+        }
         if (++call.MovesWithoutInput > MaxMovesWithoutInput)
         {
             End(slot, CallOutcomeKind.MenuLoop, -1);
             return;
         }
-        if (_line.NodeHours[node] >= 0 && TurnedAwayByHours(slot, _line.NodeHours[node], _line.NodeWhenClosed[node], -1)) return;
+        if (entry != NodeEntryKind.Repeat && _line.NodeHours[node] >= 0 && TurnedAwayByHours(slot, _line.NodeHours[node], _line.NodeWhenClosed[node], -1)) return;
         Speak(slot);
         if (_line.IsAnnouncement[node]) Perform(slot, _line.NextAction[node]);
         else WaitForCaller(slot);
@@ -181,7 +186,13 @@ internal sealed partial class KernelWeek
         switch (_line.ActionKind[action])
         {
             case KernelAction.GoTo:
-                Present(slot, target);
+                Present(slot, target, NodeEntryKind.Forward);
+                break;
+            case KernelAction.Repeat:
+                Present(slot, _calls[slot].Node, NodeEntryKind.Repeat);
+                break;
+            case KernelAction.Back:
+                Present(slot, PopHistory(slot), NodeEntryKind.Back);
                 break;
             case KernelAction.Queue:
                 Transfer(slot, target);
@@ -191,6 +202,23 @@ internal sealed partial class KernelWeek
                 End(slot, CallOutcomeKind.CompletedInSelfService, -1);
                 break;
         }
+    }
+
+    /// <summary>CallNavigation's history: the node left by a forward move, kept in the slot's own array (reused by the slot's later calls).</summary>
+    private void PushHistory(int slot, int node)
+    {
+        ref var history = ref _history[slot];
+        var count = _calls[slot].HistoryCount;
+        if (history is null || count == history.Length) Array.Resize(ref history, Math.Max(8, count * 2));
+        history[count] = node;
+        _calls[slot].HistoryCount = count + 1;
+    }
+
+    /// <summary>CallNavigation.Back: the node before, or the start node when there is none.</summary>
+    private int PopHistory(int slot)
+    {
+        ref var call = ref _calls[slot];
+        return call.HistoryCount > 0 ? _history[slot]![--call.HistoryCount] : _line.StartNode;
     }
 
     /// <summary>

@@ -36,6 +36,7 @@ internal sealed partial class KernelWeek
     private readonly int[] _loggedIn;
     private CallSlot[] _calls = new CallSlot[64];
     private List<int>?[] _paths;
+    private int[]?[] _history;
     private int[] _freeSlots = new int[64];
     private int _freeCount;
     private int _slotsUsed;
@@ -59,6 +60,7 @@ internal sealed partial class KernelWeek
         _onCalls = onCalls;
         _onRecord = onRecord;
         _paths = onRecord is null ? [] : new List<int>?[64];
+        _history = line.KeepsHistory ? new int[]?[64] : [];
         _figures = new SimulationFigures(_scenario, serviceLevelThreshold);
         _observer = _figures;
         var start = _scenario.WeekStart(week);
@@ -239,6 +241,7 @@ internal sealed partial class KernelWeek
         call.Random = unchecked((ulong)SimulationSeeds.Caller(_seed, sequence));
         call.ActTimer = call.InputTimer = call.MenuTimer = call.PatienceTimer = call.ReminderTimer = -1;
         call.BookedAt = -1;
+        call.Node = -1;
         call.Queue = -1;
         call.LeftAt = -1;
         call.Agent = -1;
@@ -265,6 +268,7 @@ internal sealed partial class KernelWeek
             Array.Resize(ref _calls, _calls.Length * 2);
             Array.Resize(ref _freeSlots, _calls.Length);
             if (_onRecord is not null) Array.Resize(ref _paths, _calls.Length);
+            if (_line.KeepsHistory) Array.Resize(ref _history, _calls.Length);
         }
         return _slotsUsed++;
     }

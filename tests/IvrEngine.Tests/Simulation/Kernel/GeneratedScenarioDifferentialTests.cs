@@ -67,6 +67,41 @@ public sealed class GeneratedScenarioDifferentialTests
     }
 
     [Test]
+    public void The_generator_makes_supported_lines_that_repeat_go_back_and_return_to_the_main_menu()
+    {
+        var menus = Seeds().Select(ScenarioGenerator.Make).Where(g => g.Refused is null).Select(g => g.Menu).ToList();
+        foreach (var verb in new[] { "repeat", "back", "mainMenu" })
+        {
+            Assert.That(menus.Count(m => m.Contains($"\"do\": \"{verb}\"", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(8), verb);
+        }
+        Assert.That(menus.Count(m => !m.Contains("\"then\"", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(5), "budgets with the default target");
+    }
+
+    [Test]
+    public void Generated_callers_go_back_to_a_node_they_left_on_the_kernel()
+    {
+        // A path that returns to a node other than the start after leaving it: a back move (or a goto back) happened on the kernel.
+        var returning = 0;
+        foreach (var seed in Seeds())
+        {
+            var generated = ScenarioGenerator.Make(seed);
+            if (generated.Refused is not null || !generated.Menu.Contains("\"do\": \"back\"", StringComparison.Ordinal)) continue;
+            var scenario = Load(generated, seed);
+            var records = new List<CallRecord>();
+            LoadSimulation.RunAsync(scenario, SimulationLength.OfCalls(500), 1, parallelism: 1, kernel: CallKernel.TryCompile(scenario, out _), onRecord: records.Add)
+                .GetAwaiter().GetResult();
+            if (records.Any(r => ReturnsToANodeItLeft(r.Path))) returning++;
+        }
+        Assert.That(returning, Is.GreaterThanOrEqualTo(5), "generated lines with back actions where callers went back on the kernel");
+    }
+
+    private static bool ReturnsToANodeItLeft(string path)
+    {
+        var nodes = path.Split(CallRecord.PathSeparator);
+        return nodes.Select((node, i) => nodes.Take(i).Contains(node) && node != nodes[0] && nodes[i - 1] != node).Any(b => b);
+    }
+
+    [Test]
     public void The_generator_makes_supported_lines_with_virtual_hold_in_several_queues_and_menus()
     {
         var menus = Seeds().Select(ScenarioGenerator.Make).Where(g => g.Refused is null).Select(g => g.Menu).ToList();

@@ -19,6 +19,8 @@ public sealed class KernelDifferentialTests
             yield return new TestCaseData(Path.Combine("tests", "IvrEngine.Tests", "Simulation", "Fidelity", "erlang-c.scenario.json"), seed);
             yield return new TestCaseData(Path.Combine("tests", "IvrEngine.Tests", "Simulation", "Fidelity", "erlang-a.scenario.json"), seed);
             yield return new TestCaseData(Path.Combine("tests", "IvrEngine.Tests", "Simulation", "Staffing", "staffing-line.scenario.json"), seed);
+            // Callers who repeat menus, go back, return to the main menu and run out of budget.
+            yield return new TestCaseData(Navigation, seed);
             // The peer benchmark without virtual hold: the kernel's speed figures (docs/simulation.md, "Speed") are taken on it.
             yield return new TestCaseData(Path.Combine("tests", "IvrEngine.Benchmarks", "peer", "two-level-plain.scenario.json"), seed);
             // The peer benchmark itself: virtual-hold offers, bookings, kept places, the dialer's calls and the legs put through.
@@ -33,6 +35,28 @@ public sealed class KernelDifferentialTests
         var calls = Differential.AssertSame(scenario, SimulationLength.OfCalls(10_000), seed);
         Assert.That(calls, Is.GreaterThan(9_000), "most of the 10,000 callers ended and were compared");
     }
+
+    [Test]
+    public void On_the_navigation_line_kernel_callers_repeat_go_back_and_return_to_the_main_menu()
+    {
+        // The differential test compares whatever happens; this says the moves it is there for do happen, on the kernel.
+        var scenario = LoadFile(Navigation);
+        var records = new List<CallRecord>();
+        LoadSimulation.RunAsync(scenario, SimulationLength.OfCalls(2_000), 1, parallelism: 1, kernel: CallKernel.TryCompile(scenario, out _), onRecord: records.Add)
+            .GetAwaiter().GetResult();
+        var paths = records.Select(r => r.Path.Split(CallRecord.PathSeparator)).ToList();
+        // From an announcement, only a back move leaves it for the node before it.
+        Assert.That(paths.Count(p => Follows(p, "tech", "outage", "tech")), Is.GreaterThan(20), "back from the announcement to the menu before it");
+        Assert.That(paths.Count(p => Follows(p, "account", "balance", "account")), Is.GreaterThan(20), "back from balance to account");
+        Assert.That(paths.Count(p => Follows(p, "balance", "main")), Is.GreaterThan(20), "the main menu from balance (pound, or the retries spent)");
+        Assert.That(records.Count(r => r.Outcome == IvrEngine.Calls.CallOutcomeKind.BudgetSpent), Is.GreaterThan(0),
+            () => "calls that spent the budget twice; the outcomes: " + string.Join(", ", records.GroupBy(r => r.Outcome).Select(g => $"{g.Key} {g.Count()}")));
+    }
+
+    private static bool Follows(string[] path, params string[] nodes) =>
+        Enumerable.Range(0, Math.Max(0, path.Length - nodes.Length + 1)).Any(i => path.Skip(i).Take(nodes.Length).SequenceEqual(nodes));
+
+    private static readonly string Navigation = Path.Combine("tests", "IvrEngine.Tests", "Simulation", "Kernel", "navigation.scenario.json");
 
     [TestCase(1)]
     [TestCase(2)]
@@ -64,7 +88,7 @@ public sealed class KernelDifferentialTests
         Assert.That(figures.CallbacksCompleted, Is.GreaterThan(200).And.LessThanOrEqualTo(figures.CallbacksAccepted), "callbacks put through to an agent (a callee may never answer)");
     }
 
-    [TestCase("menus/carrier-support.scenario.json", "node accessibility: repeat actions")]
+    [TestCase("menus/carrier-support.scenario.json", "node billing: callback options (scheduled callbacks)")]
     [TestCase("tests/IvrEngine.Tests/Simulation/Scenarios/tiny-line.scenario.json", "node account: digit collection")]
     public void An_example_scenario_the_kernel_does_not_model_is_refused_with_the_reason(string file, string reason)
     {

@@ -5,8 +5,8 @@ namespace IvrEngine.Tests.Simulation.Kernel;
 
 /// <summary>
 /// Menus and scenarios made at random from a seed, for the differential test: options by key and
-/// phrase, announcements, self-service hang-ups, escapes in every mode, budgets by failures and by
-/// time, queues of every strategy and priority, staffing that changes mid-week (agents logging out
+/// phrase, announcements, self-service hang-ups, repeat, back and main-menu actions (main menu also after
+/// retries; budgets with and without a target), escapes in every mode, budgets by failures and by time, queues of every strategy and priority, staffing that changes mid-week (agents logging out
 /// mid-call), zones with daylight saving, weeks that cross a change, queues and nodes open by business
 /// hours (holidays, overrides, ranges past midnight and in a daylight-saving change, every kind of
 /// whenClosed), virtual-hold callbacks (offer thresholds, announcements with and without position and
@@ -67,11 +67,14 @@ internal static class ScenarioGenerator
         string Queue() => queues[random.Next(queues.Length)];
         string Action()
         {
-            return random.Next(10) switch
+            return random.Next(13) switch
             {
                 < 4 => $$"""{ "queue": "{{Queue()}}" }""",
                 < 8 => $$"""{ "goto": "{{nodes[random.Next(nodes.Length)]}}" }""",
-                _ => """{ "hangup": { "en-US": "Goodbye." } }""",
+                < 10 => """{ "hangup": { "en-US": "Goodbye." } }""",
+                10 => """{ "do": "repeat" }""",
+                11 => """{ "do": "back" }""",
+                _ => """{ "do": "mainMenu" }""",
             };
         }
 
@@ -85,10 +88,10 @@ internal static class ScenarioGenerator
               "defaults": {
                 "noInput": { "seconds": {{noInputSeconds}}, "retries": {{random.Next(0, 3)}} },
                 "invalid": { "retries": {{random.Next(0, 4)}} },
-                "onRetriesExhausted": { "queue": "{{Queue()}}" },
-                "escape": { "mode": "{{Modes[random.Next(Modes.Length)]}}", "keys": ["0"], "say": { "en-US": ["operator"] }, "to": { "queue": "{{Queue()}}" } }
+                "onRetriesExhausted": {{(random.Next(4) == 0 ? """{ "do": "mainMenu" }""" : $$"""{ "queue": "{{Queue()}}" }""")}},
+                "escape": { "mode": "{{Modes[random.Next(Modes.Length)]}}", "keys": [{{(refusal == 5 ? Refuse(ref refused, "\"00\"", "node n0: escape keys of more than one digit") : "\"0\"")}}], "say": { "en-US": ["operator"] }, "to": { "queue": "{{Queue()}}" } }
               },
-              "budget": { "maxFailedInputs": {{random.Next(2, 7)}}, "maxMenuSeconds": {{random.Next(8, 60)}}, "then": { "queue": "{{Queue()}}" } },
+              "budget": { "maxFailedInputs": {{random.Next(2, 7)}}, "maxMenuSeconds": {{random.Next(8, 60)}}{{(random.Next(4) == 0 ? "" : $$""", "then": { "queue": "{{Queue()}}" }""")}} },
             """);
         if (scheduled) menu.Append(HoursText);
         menu.Append("\n  \"queues\": {\n");
@@ -130,7 +133,7 @@ internal static class ScenarioGenerator
                 keysOf[id] = keys;
                 var options = keys.Select((k, i) =>
                 {
-                    var action = refusal == 5 && n == 0 && i == 0 ? Refuse(ref refused, """{ "do": "repeat" }""", $"node {id}: repeat actions") : Action();
+                    var action = Action();
                     var message = random.Next(4) == 0 ? """, "message": { "en-US": "Right." }""" : "";
                     return $$"""{ "key": "{{k}}", "say": { "en-US": ["choice {{k}}"] }{{message}}, {{action[2..^2]}} }""";
                 });
