@@ -77,7 +77,7 @@ public sealed partial class CallSession
     }
 
     /// <summary>A pattern that cannot decide in time refuses the entry: the caller hears "invalid", never an exception.</summary>
-    private static bool PatternAccepts(System.Text.RegularExpressions.Regex pattern, string value)
+    internal static bool PatternAccepts(System.Text.RegularExpressions.Regex pattern, string value)
     {
         try
         {

@@ -160,11 +160,15 @@ public sealed class SimulatedCaller
     private void TypeAt(MenuNode node)
     {
         var collect = node.Collect!;
-        var digits = _behaviour.Entries.TryGetValue(node.Id, out var entry) ? entry : PlausibleEntry(collect);
+        var digits = EntryAt(node, _behaviour);
         _call.Press(digits);
         // Entry ends by itself at the maximum length; shorter ones need the terminator (or the pause).
         if (digits.Length < collect.MaxLength && collect.Terminator is { } terminator && !_call.IsEnded) _call.Press(terminator);
     }
+
+    /// <summary>The digits callers type at a collector node: the scenario's entry for it, or <see cref="PlausibleEntry"/>.</summary>
+    internal static string EntryAt(MenuNode node, CallerBehaviour behaviour) =>
+        behaviour.Entries.TryGetValue(node.Id, out var entry) ? entry : PlausibleEntry(node.Collect!);
 
     /// <summary>Digits most collectors accept when the scenario names none: a North American number, cut or padded to length.</summary>
     private static string PlausibleEntry(DigitCollection collect)

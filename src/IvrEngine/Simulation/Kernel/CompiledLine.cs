@@ -55,6 +55,9 @@ internal sealed class CompiledLine
         NextAction = new int[n];
         KeyChoice = new int[n * PhoneKeys];
         NoInputTimeout = new TimeSpan[n];
+        Collects = new bool[n];
+        EntryAccepted = new bool[n];
+        EntryPause = new TimeSpan[n];
         NoInputRetries = new int[n];
         InvalidRetries = new int[n];
         OnRetriesExhausted = new int[n];
@@ -79,7 +82,17 @@ internal sealed class CompiledLine
             IsAnnouncement[i] = node.Kind == NodeKind.Announcement;
             NodeHours[i] = HoursOf(node.Hours);
             NodeWhenClosed[i] = WhenClosedOf(node.Hours);
-            NextAction[i] = node.Next is { } next ? ActionOf(next) : -1;
+            NextAction[i] = node.Next is { } next ? ActionOf(next) : node.Collect is { } kept ? ActionOf(kept.Next) : -1;
+            if (node.Collect is { } collect)
+            {
+                // Callers type the same digits at a collector every time, so what becomes of them is known here (CallSession.OnCollectKey, CompleteCollection).
+                var entry = SimulatedCaller.EntryAt(node, scenario.Callers);
+                Collects[i] = true;
+                EntryAccepted[i] = entry.Length >= collect.MinLength && entry.Length <= collect.MaxLength
+                    && (collect.Pattern is not { } pattern || CallSession.PatternAccepts(pattern, entry));
+                // The entry ends at its last digit when it fills the collector, at the terminator pressed after it, or else after the pause.
+                EntryPause[i] = entry.Length >= collect.MaxLength || collect.Terminator is not null ? TimeSpan.Zero : collect.InterDigitTimeout.ToTimeSpan();
+            }
             NoInputTimeout[i] = node.NoInput.Timeout.ToTimeSpan();
             NoInputRetries[i] = node.NoInput.Retries;
             InvalidRetries[i] = node.Invalid.Retries;
@@ -217,8 +230,17 @@ internal sealed class CompiledLine
 
     public bool[] IsAnnouncement { get; }
 
-    /// <summary>An announcement's next action.</summary>
+    /// <summary>An announcement's next action, or a collector's once the caller's entry is kept.</summary>
     public int[] NextAction { get; }
+
+    /// <summary>The node collects digits: callers type their entry there (<see cref="SimulatedCaller.EntryAt"/>).</summary>
+    public bool[] Collects { get; }
+
+    /// <summary>A collector keeps the callers' entry (its length and pattern fit); otherwise it is invalid input every time.</summary>
+    public bool[] EntryAccepted { get; }
+
+    /// <summary>How long after the last digit a collector's entry ends: zero when it ends at once (full length, or the terminator).</summary>
+    public TimeSpan[] EntryPause { get; }
 
     /// <summary>Node × phone key: an option id, <see cref="EscapeChoice"/> or <see cref="NoChoice"/>.</summary>
     public int[] KeyChoice { get; }

@@ -15,6 +15,9 @@ internal enum KernelEventKind : byte
     /// <summary>The caller said nothing (the session's no-input timer).</summary>
     NoInput,
 
+    /// <summary>The caller paused after the digits typed at a collector: the entry ends (the session's inter-digit timer).</summary>
+    EntryPause,
+
     /// <summary>The call's time in the menus is spent (the budget's timer).</summary>
     MenuTime,
 

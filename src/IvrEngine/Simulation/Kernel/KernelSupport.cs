@@ -43,9 +43,13 @@ public static class KernelSupport
 
     private static string? NodeProblem(MenuNode node, CallerBehaviour callers)
     {
-        if (node.Collect is not null) return "digit collection";
         // Callers act on the think timer; a no-input timer that could fire first is a path the kernel does not take.
-        if (node.Kind == NodeKind.Menu && callers.Think >= node.NoInput.Timeout) return "callers think as long as the no-input timeout";
+        if (node.Kind is NodeKind.Menu or NodeKind.CollectDigits && callers.Think >= node.NoInput.Timeout) return "callers think as long as the no-input timeout";
+        // The kernel knows an entry's fate from its length and pattern: one that is empty, too long or not all digits takes paths it does not model.
+        if (node.Collect is not null && SimulatedCaller.EntryAt(node, callers) is var entry && (entry.Length == 0 || entry.Length > node.Collect.MaxLength || !entry.All(char.IsAsciiDigit)))
+        {
+            return $"callers type \"{entry}\" at a collector";
+        }
         if (node.Options.Any(o => o.Key is { Length: not 1 })) return "keys of more than one digit";
         if (node.Escape.Keys.Any(k => k.Length != 1)) return "escape keys of more than one digit";
         var actions = node.Options.Select(o => o.Action).Append(node.OnRetriesExhausted).Append(node.Escape.Target);

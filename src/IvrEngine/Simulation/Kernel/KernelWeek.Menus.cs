@@ -61,6 +61,11 @@ internal sealed partial class KernelWeek
         }
         if (_calls[slot].State != KernelCallState.InMenu) return;
         var node = _calls[slot].Node;
+        if (_line.Collects[node])
+        {
+            Type(slot);
+            return;
+        }
         var escapeKey = _line.EscapeKey[node];
         var random = new SlotRandom(_calls, slot);
         if (!_calls[slot].Acted)
@@ -119,6 +124,29 @@ internal sealed partial class KernelWeek
                 Perform(slot, _line.OptionAction[choice]);
                 break;
         }
+    }
+
+    /// <summary>
+    /// SimulatedCaller.TypeAt and CallSession.OnCollectKey: the digits (and the terminator) are pressed at
+    /// once; the entry ends then, or after the pause when it neither fills the collector nor has a terminator.
+    /// </summary>
+    private void Type(int slot)
+    {
+        ref var call = ref _calls[slot];
+        _events.Cancel(ref call.InputTimer);
+        call.MovesWithoutInput = 0;
+        var pause = _line.EntryPause[call.Node];
+        if (pause == TimeSpan.Zero) EndEntry(slot);
+        else call.InputTimer = _events.Push(After(pause), KernelEventKind.EntryPause, slot);
+    }
+
+    /// <summary>CallSession.CompleteCollection: the entry is kept and the collector's next action performed, or it is invalid input.</summary>
+    private void EndEntry(int slot)
+    {
+        if (_calls[slot].State != KernelCallState.InMenu) return;
+        var node = _calls[slot].Node;
+        if (_line.EntryAccepted[node]) Perform(slot, _line.NextAction[node]);
+        else Invalid(slot);
     }
 
     private void AskForHuman(int slot)

@@ -151,6 +151,10 @@ internal sealed partial class KernelWeek
                 _calls[e.Subject].InputTimer = -1;
                 OnNoInput(e.Subject);
                 break;
+            case KernelEventKind.EntryPause when _calls[e.Subject].InputTimer == e.Sequence:
+                _calls[e.Subject].InputTimer = -1;
+                EndEntry(e.Subject);
+                break;
             case KernelEventKind.MenuTime when _calls[e.Subject].MenuTimer == e.Sequence:
                 _calls[e.Subject].MenuTimer = -1;
                 if (_calls[e.Subject].State == KernelCallState.InMenu) ExceedBudget(e.Subject);

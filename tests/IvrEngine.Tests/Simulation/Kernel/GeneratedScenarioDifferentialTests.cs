@@ -78,6 +78,40 @@ public sealed class GeneratedScenarioDifferentialTests
     }
 
     [Test]
+    public void The_generator_makes_supported_lines_with_collectors_of_every_kind()
+    {
+        var lines = Seeds().Select(ScenarioGenerator.Make).Where(g => g.Refused is null && g.Menu.Contains("\"collect\"", StringComparison.Ordinal)).ToList();
+        Assert.That(lines, Has.Count.GreaterThanOrEqualTo(8), "lines with a collector");
+        Assert.That(lines.Count(g => g.Scenario.Contains("\"entries\"", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(3), "with the callers' entry given");
+        Assert.That(lines.Count(g => !g.Scenario.Contains("\"entries\"", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(3), "with the default entry");
+        Assert.That(lines.Count(g => g.Menu.Contains("\"terminator\": null", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(2), "without a terminator (the pause ends an entry)");
+        Assert.That(lines.Count(g => g.Menu.Contains("\"pattern\"", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(2), "with a pattern");
+    }
+
+    [Test]
+    public void Generated_collectors_keep_callers_entries_on_the_kernel()
+    {
+        // A collector whose next action goes to a node: callers whose entry it keeps are seen moving there from it, on the kernel.
+        var kept = 0;
+        var notes = new List<string>();
+        foreach (var seed in Seeds())
+        {
+            var generated = ScenarioGenerator.Make(seed);
+            if (generated.Refused is not null || !generated.Menu.Contains("\"collect\"", StringComparison.Ordinal)) continue;
+            var scenario = Load(generated, seed);
+            var collector = scenario.Menu.Nodes.Values.Single(n => n.Collect is not null);
+            if (collector.Collect!.Next is not IvrEngine.Menus.GoToNode next) continue;
+            var records = new List<CallRecord>();
+            LoadSimulation.RunAsync(scenario, SimulationLength.OfCalls(500), 1, parallelism: 1, kernel: CallKernel.TryCompile(scenario, out _), onRecord: records.Add)
+                .GetAwaiter().GetResult();
+            var step = collector.Id + CallRecord.PathSeparator + next.NodeId;
+            if (records.Any(r => r.Path.Contains(step, StringComparison.Ordinal))) kept++;
+            notes.Add($"seed {seed}: {records.Count(r => r.Path.Contains(collector.Id, StringComparison.Ordinal))} reached {collector.Id}, {records.Count(r => r.Path.Contains(step, StringComparison.Ordinal))} went on to {next.NodeId}");
+        }
+        Assert.That(kept, Is.GreaterThanOrEqualTo(3), () => "lines whose callers left a collector by its next action on the kernel: " + string.Join("; ", notes));
+    }
+
+    [Test]
     public void Generated_callers_go_back_to_a_node_they_left_on_the_kernel()
     {
         // A path that returns to a node other than the start after leaving it: a back move (or a goto back) happened on the kernel.

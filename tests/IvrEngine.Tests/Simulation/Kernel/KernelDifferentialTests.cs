@@ -89,7 +89,7 @@ public sealed class KernelDifferentialTests
     }
 
     [TestCase("menus/carrier-support.scenario.json", "node billing: callback options (scheduled callbacks)")]
-    [TestCase("tests/IvrEngine.Tests/Simulation/Scenarios/tiny-line.scenario.json", "node account: digit collection")]
+    [TestCase("tests/IvrEngine.Tests/Simulation/Scenarios/tiny-line.scenario.json", "queue general: a maximum wait")]
     public void An_example_scenario_the_kernel_does_not_model_is_refused_with_the_reason(string file, string reason)
     {
         Assert.That(KernelSupport.WhyNot(LoadFile(file)), Is.EqualTo(reason));

@@ -5,7 +5,8 @@ namespace IvrEngine.Tests.Simulation.Kernel;
 
 /// <summary>
 /// Menus and scenarios made at random from a seed, for the differential test: options by key and
-/// phrase, announcements, self-service hang-ups, repeat, back and main-menu actions (main menu also after
+/// phrase, announcements, digit collectors (entries that fill them or end at a terminator or a pause,
+/// default entries a pattern refuses), self-service hang-ups, repeat, back and main-menu actions (main menu also after
 /// retries; budgets with and without a target), escapes in every mode, budgets by failures and by time, queues of every strategy and priority, staffing that changes mid-week (agents logging out
 /// mid-call), zones with daylight saving, weeks that cross a change, queues and nodes open by business
 /// hours (holidays, overrides, ranges past midnight and in a daylight-saving change, every kind of
@@ -46,6 +47,8 @@ internal static class ScenarioGenerator
         var queues = Enumerable.Range(0, random.Next(1, 4)).Select(i => $"q{i}").ToArray();
         var nodes = Enumerable.Range(0, random.Next(2, 7)).Select(i => $"n{i}").ToArray();
         var announcement = nodes.Length > 2 && random.Next(3) == 0 ? nodes[^1] : null;
+        // A third of the lines collect digits at their last node, which the start node's first option leads to.
+        var collector = nodes.Length > 1 && announcement is null && random.Next(3) == 0 ? nodes[^1] : null;
         var noInputSeconds = random.Next(4, 9);
         var think = random.Next(1, 4);
         var refusal = random.Next(4) == 0 ? random.Next(9) : -1;
@@ -113,6 +116,7 @@ internal static class ScenarioGenerator
         }
         menu.Append("  },\n  \"nodes\": {\n");
         var keysOf = new Dictionary<string, List<char>>();
+        var entries = new Dictionary<string, string>();
         for (var n = 0; n < nodes.Length; n++)
         {
             var id = nodes[n];
@@ -122,10 +126,17 @@ internal static class ScenarioGenerator
             {
                 menu.Append(CultureInfo.InvariantCulture, $$""" "next": { "queue": "{{Queue()}}" } }""");
             }
-            else if (refusal == 4 && n == nodes.Length - 1 && n > 0)
+            else if (id == collector)
             {
-                menu.Append(CultureInfo.InvariantCulture, $$""" "collect": { "variable": "account", "minLength": 4, "maxLength": 6, "next": { "queue": "{{Queue()}}" } } }""");
-                refused = $"node {id}: digit collection";
+                // A collector: entries that fill it or not, each terminator or none (the pause ends the entry), a pattern the default entry may miss.
+                var min = random.Next(1, 5);
+                var max = min + random.Next(0, 5);
+                var terminator = random.Next(3) switch { 0 => "", 1 => """, "terminator": "*" """, _ => """, "terminator": null""" };
+                var pattern = random.Next(3) == 0 ? """, "pattern": "^[1-5]+$" """ : "";
+                var next = random.Next(2) == 0 ? $$"""{ "queue": "{{Queue()}}" }""" : $$"""{ "goto": "{{nodes[random.Next(n)]}}" }""";
+                menu.Append(CultureInfo.InvariantCulture,
+                    $$""" "collect": { "into": "account", "minLength": {{min}}, "maxLength": {{max}}, "interDigitSeconds": {{random.Next(1, 4)}}{{terminator}}{{pattern}}, "next": {{next}} } }""");
+                if (random.Next(2) == 0) entries[id] = new string([.. Enumerable.Range(0, random.Next(min, max + 1)).Select(_ => (char)('1' + random.Next(5)))]);
             }
             else
             {
@@ -133,10 +144,11 @@ internal static class ScenarioGenerator
                 keysOf[id] = keys;
                 var options = keys.Select((k, i) =>
                 {
-                    var action = Action();
+                    var action = n == 0 && i == 0 && collector is not null ? $$"""{ "goto": "{{collector}}" }""" : Action();
                     var message = random.Next(4) == 0 ? """, "message": { "en-US": "Right." }""" : "";
                     return $$"""{ "key": "{{k}}", "say": { "en-US": ["choice {{k}}"] }{{message}}, {{action[2..^2]}} }""";
                 });
+                if (refusal == 4 && n == 0) options = options.Append(Refuse(ref refused, """{ "key": "*9", "hangup": { "en-US": "Bye." } }""", $"node {id}: keys of more than one digit"));
                 var say = random.Next(5) == 0 ? """, { "say": { "en-US": ["something else"] }, "hangup": { "en-US": "Bye." } }""" : "";
                 menu.Append(CultureInfo.InvariantCulture, $$""" "options": [ {{string.Join(", ", options)}}{{say}} ] }""");
             }
@@ -170,6 +182,7 @@ internal static class ScenarioGenerator
             choices.Add($"\"{id}\": {{ {string.Join(", ", rows)} }}");
         }
         scenario.Append(CultureInfo.InvariantCulture, $$"""    "choices": { {{string.Join(", ", choices)}} },""").Append('\n');
+        if (entries.Count > 0) scenario.Append(CultureInfo.InvariantCulture, $$"""    "entries": { {{string.Join(", ", entries.Select(e => $"\"{e.Key}\": \"{e.Value}\""))}} },""").Append('\n');
         var patience = random.Next(4);
         if (patience < 3)
         {
