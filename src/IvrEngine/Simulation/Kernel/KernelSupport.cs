@@ -54,6 +54,8 @@ public static class KernelSupport
         if (node.Escape.Keys.Any(k => k.Length != 1)) return "escape keys of more than one digit";
         var actions = node.Options.Select(o => o.Action).Append(node.OnRetriesExhausted).Append(node.Escape.Target);
         if (node.Hours is { } hours) actions = actions.Append(hours.WhenClosed);
+        // A collector's next action is compiled too (CompiledLine.NextAction): it must be one the kernel performs.
+        if (node.Collect is { } collect) actions = actions.Append(collect.Next);
         foreach (var action in actions)
         {
             if (ActionProblem(action) is { } problem) return problem;
