@@ -28,6 +28,9 @@ internal struct CallSlot
     public long MenuTimer;
     public long PatienceTimer;
 
+    /// <summary>The queue's maximum wait for this entry (-1: none or stopped).</summary>
+    public long MaxWaitTimer;
+
     /// <summary>The last queue joined (-1: none), when, and when the caller left it (-1: not yet).</summary>
     public int Queue;
     public long JoinedAt;

@@ -141,6 +141,7 @@ internal sealed class CompiledLine
             QueueHours[i] = HoursOf(hours);
             QueueWhenClosed[i] = WhenClosedOf(hours);
         }
+        QueueLimits = [.. QueueIds.Select(id => QueueLimit.Of(menu.Queues[id], ActionOf))];
 
         BudgetTarget = ActionOf(budget.Target);
         MaxFailedInputs = budget.MaxFailedInputs;
@@ -287,6 +288,9 @@ internal sealed class CompiledLine
 
     /// <summary>An action index, or <see cref="ClosedHangUp"/>.</summary>
     public int[] QueueWhenClosed { get; }
+
+    /// <summary>Per queue: its maximum length and wait, when callers are sent on, and the overflow they are sent to.</summary>
+    public QueueLimit[] QueueLimits { get; }
 
     public int BudgetTarget { get; }
 

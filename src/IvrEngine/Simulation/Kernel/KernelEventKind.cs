@@ -47,4 +47,7 @@ internal enum KernelEventKind : byte
 
     /// <summary>The dialer's periodic poll claims the postponed callbacks now due.</summary>
     Poll,
+
+    /// <summary>A waiting caller reached the queue's maximum wait (QueueAdmission's timer): they leave for the overflow.</summary>
+    MaxWait,
 }

@@ -75,10 +75,8 @@ public static class KernelSupport
         // Virtual hold is modelled (KernelWeek.Callbacks); the times offered when the queue is closed are not.
         { Callback.WhenClosed: true } => "callbacks when closed (scheduled callbacks)",
         { Hours: { } hours } when ActionProblem(hours.WhenClosed) is { } problem => $"when closed: {problem}",
-        { MaxLength: not null } => "a maximum length",
-        { MaxWait: not null } => "a maximum wait",
-        { WhenNoAgents: WhenNoAgents.Overflow } => "overflow when no agents are logged in",
-        { LeaveWhenEmpty: true } => "callers leave when the last agent logs out",
+        // The limits that send callers to the overflow are modelled (KernelWeek.Limits); the overflow must be an action the kernel performs.
+        _ when ActionProblem(queue.Overflow) is { } problem => $"overflow: {problem}",
         { Strategy: RoutingStrategy.RingAll } => "the ring-all strategy",
         _ => null,
     };

@@ -73,7 +73,11 @@ internal sealed partial class KernelWeek
     {
         _calls[slot].ReminderTimer = -1;
         var order = _order[queue];
-        if (order is null) return;
+        if (order is null)
+        {
+            _queueWaiting[queue]--;
+            return;
+        }
         var at = order.IndexOf(slot);
         if (at < 0) return;
         order.RemoveAt(at);
@@ -166,6 +170,7 @@ internal sealed partial class KernelWeek
         }
         _observer.CallbackAccepted(_line.QueueIds[queue], Now, Duration.FromTicks(_now - call.JoinedAt));
         call.ActTimer = call.PatienceTimer = call.ReminderTimer = -1;
+        _events.Cancel(ref call.MaxWaitTimer);
         // A ring for the caller at this instant is cancelled with the booking; the kept place can come up again.
         call.Offered = false;
         call.LeftAt = _now;
@@ -310,6 +315,12 @@ internal sealed partial class KernelWeek
     {
         ref var call = ref _calls[slot];
         var order = _order[queue]!;
+        if (TurnsAway(queue))
+        {
+            // The leg would perform the overflow with nobody on the line, its kept place held until the grace runs out: not modelled.
+            HandBack("a callback's leg was turned away from its queue (full, or nobody logged in)");
+            return;
+        }
         if (!call.Waiting) order.Insert(_legsInOrder[queue], slot);
         _legsInOrder[queue]++;
         call.State = KernelCallState.Queued;
@@ -317,6 +328,7 @@ internal sealed partial class KernelWeek
         call.CallingBack = false;
         TakePlaceInLine(ref call);
         _legs[queue]!.Add(slot, call.EntrySequence);
+        ArmMaxWait(slot, queue);
         // The leg's reminders announce to nobody (no offer is made to a leg): not kept.
         Route();
     }

@@ -277,7 +277,7 @@ internal sealed partial class KernelWeek
         _events.Cancel(ref call.MenuTimer);
         _events.Cancel(ref call.InputTimer);
         call.State = KernelCallState.Queued;
-        Join(slot, queue);
+        if (!Join(slot, queue)) return;
         // Then the welcome (Announcer.Welcome): position, wait, and the virtual-hold offer if the wait is long.
         if (HasVirtualHold(queue)) Announce(slot);
     }

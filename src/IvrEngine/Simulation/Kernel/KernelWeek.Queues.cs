@@ -28,20 +28,33 @@ internal sealed partial class KernelWeek
         call.Offered = false;
     }
 
-    private void Join(int slot, int queue)
+    /// <summary>QueueAdmission.Join, then CallCenter.Queued's routing; false when the caller was turned away (full, nobody logged in) and sent to the overflow.</summary>
+    private bool Join(int slot, int queue)
     {
         _observer.Offered(_line.QueueIds[queue], Now);
+        if (TurnsAway(queue))
+        {
+            TurnAway(slot, queue);
+            return false;
+        }
         ref var call = ref _calls[slot];
         call.Queue = queue;
         TakePlaceInLine(ref call);
         call.MovesWithoutInput = 0;
+        // A new entry: nothing offered or announced in it yet (a caller sent on from another queue starts afresh).
+        call.Callback = KernelCallbackStep.None;
+        call.LastAnnouncedPosition = 0;
         _waiting[queue].Add(slot, call.EntrySequence);
+        if (!HasVirtualHold(queue)) _queueWaiting[queue]++;
         if (_scenario.Callers.Patience is { } patience)
         {
             call.PatienceTimer = _events.Push(After(patience.Sample(new SlotRandom(_calls, slot)).ToTimeSpan()), KernelEventKind.Patience, slot);
         }
+        // The entry's own timers, in QueueAdmission.ArmTimers' order: the maximum wait, then the reminder.
+        ArmMaxWait(slot, queue);
         if (HasVirtualHold(queue)) JoinLine(slot, queue);
         Route();
+        return true;
     }
 
     /// <summary>The caller's patience ran out while waiting (CallCenter.CallerHungUp, then the session ends).</summary>
@@ -169,6 +182,7 @@ internal sealed partial class KernelWeek
         call.LeftAt = _now;
         call.State = KernelCallState.WithAgent;
         _events.Cancel(ref call.PatienceTimer);
+        _events.Cancel(ref call.MaxWaitTimer);
         call.Agent = agent;
         call.ConnectedAt = _now;
     }
@@ -198,6 +212,7 @@ internal sealed partial class KernelWeek
         {
             _agentLoggingOut[agent] = false;
             MoveTo(agent, AgentState.Away);
+            EmptyQueueOf(agent);
             return;
         }
         MoveTo(agent, AgentState.Available);
@@ -211,7 +226,8 @@ internal sealed partial class KernelWeek
         _agentLoggingOut[agent] = away && state is not (AgentState.Available or AgentState.Away);
         if (_agentLoggingOut[agent] || away == (state == AgentState.Away)) return;
         MoveTo(agent, away ? AgentState.Away : AgentState.Available);
-        if (!away) Route();
+        if (away) EmptyQueueOf(agent);
+        else Route();
     }
 
     private void MoveTo(int agent, AgentState state)

@@ -94,6 +94,7 @@ internal sealed partial class KernelWeek
         _snapshots = [.. line.TeamSize.Select(size => new AgentSnapshot[size])];
         _agentCallStart = new long[line.AgentQueue.Length];
         _agentWrapUpEnd = new long[line.AgentQueue.Length];
+        _queueWaiting = new int[queues];
     }
 
     private Instant Now => Instant.FromUnixTimeTicks(_now - EpochTicks);
@@ -187,6 +188,10 @@ internal sealed partial class KernelWeek
             case KernelEventKind.Poll:
                 Poll(-1);
                 break;
+            case KernelEventKind.MaxWait when _calls[e.Subject].MaxWaitTimer == e.Sequence:
+                _calls[e.Subject].MaxWaitTimer = -1;
+                WaitedTooLong(e.Subject);
+                break;
         }
     }
 
@@ -244,6 +249,7 @@ internal sealed partial class KernelWeek
         call.Sequence = sequence;
         call.Random = unchecked((ulong)SimulationSeeds.Caller(_seed, sequence));
         call.ActTimer = call.InputTimer = call.MenuTimer = call.PatienceTimer = call.ReminderTimer = -1;
+        call.MaxWaitTimer = -1;
         call.BookedAt = -1;
         call.Node = -1;
         call.Queue = -1;
@@ -290,6 +296,7 @@ internal sealed partial class KernelWeek
         _events.Cancel(ref call.MenuTimer);
         _events.Cancel(ref call.PatienceTimer);
         _events.Cancel(ref call.ReminderTimer);
+        _events.Cancel(ref call.MaxWaitTimer);
         call.State = KernelCallState.Free;
         _active--;
         if (call.Queue < 0) _figures.EndedInMenus++;

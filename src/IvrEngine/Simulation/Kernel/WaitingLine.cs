@@ -60,6 +60,15 @@ internal sealed class WaitingLine
         return -1;
     }
 
+    /// <summary>The callers still waiting, front first, as (slot, entry) pairs added to <paramref name="into"/>.</summary>
+    public void CopyWaiting(CallSlot[] calls, List<(int Slot, long Entry)> into)
+    {
+        for (var at = _head; at < _tail; at++)
+        {
+            if (IsWaiting(calls, at)) into.Add((_slots[at], _entries[at]));
+        }
+    }
+
     private bool IsWaiting(CallSlot[] calls, int at)
     {
         ref readonly var call = ref calls[_slots[at]];

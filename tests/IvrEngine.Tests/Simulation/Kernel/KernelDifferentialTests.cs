@@ -88,8 +88,31 @@ public sealed class KernelDifferentialTests
         Assert.That(figures.CallbacksCompleted, Is.GreaterThan(200).And.LessThanOrEqualTo(figures.CallbacksAccepted), "callbacks put through to an agent (a callee may never answer)");
     }
 
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    [TestCase(4)]
+    public void A_line_whose_queues_fill_time_out_and_empty_gives_the_same_calls_and_files_on_both_executors(int seed)
+    {
+        // Every limit that sends callers to the overflow, each overflow kind, beside a queue with virtual hold.
+        var scenario = LoadFile(Path.Combine("tests", "IvrEngine.Tests", "Simulation", "Kernel", "queue-limits.scenario.json"));
+        Assert.That(KernelSupport.WhyNot(scenario), Is.Null);
+        var length = SimulationLength.OfCalls(8_000);
+        var calls = Differential.AssertSame(scenario, length, seed);
+        Assert.That(calls, Is.GreaterThan(7_500), "most of the 8,000 callers ended and were compared");
+        var figures = LoadSimulation.RunAsync(scenario, length, seed, parallelism: 1, kernel: CallKernel.TryCompile(scenario, out _)).GetAwaiter().GetResult();
+        Assert.Multiple(() =>
+        {
+            Assert.That(figures.Total("sales").TurnedAway, Is.GreaterThan(0), "sales full: callers sent to the overflow desk");
+            Assert.That(figures.Total("overflow-desk").TurnedAway, Is.GreaterThan(0), "the overflow desk full, or nobody logged in");
+            Assert.That(figures.Total("overflow-desk").Overflowed, Is.GreaterThan(0), "the overflow desk's callers past its maximum wait or sent away at logout");
+            Assert.That(figures.Total("support").Overflowed, Is.GreaterThan(0), "support's callers past its maximum wait, sent to a node");
+            Assert.That(figures.Total("billing").CallbacksCompleted, Is.GreaterThan(0), "billing's callers called back, beside the queues with limits");
+        });
+    }
+
     [TestCase("menus/carrier-support.scenario.json", "node billing: callback options (scheduled callbacks)")]
-    [TestCase("tests/IvrEngine.Tests/Simulation/Scenarios/tiny-line.scenario.json", "queue general: a maximum wait")]
+    [TestCase("tests/IvrEngine.Tests/Simulation/Scenarios/tiny-line.scenario.json", "queue general: agents answer after a delay (answerSeconds)")]
     public void An_example_scenario_the_kernel_does_not_model_is_refused_with_the_reason(string file, string reason)
     {
         Assert.That(KernelSupport.WhyNot(LoadFile(file)), Is.EqualTo(reason));

@@ -11,7 +11,10 @@ namespace IvrEngine.Tests.Simulation.Kernel;
 /// mid-call), zones with daylight saving, weeks that cross a change, queues and nodes open by business
 /// hours (holidays, overrides, ranges past midnight and in a daylight-saving change, every kind of
 /// whenClosed), virtual-hold callbacks (offer thresholds, announcements with and without position and
-/// wait, callers who take and answer callbacks at any rate), choices of silence and hang-up, every
+/// wait, callers who take and answer callbacks at any rate), queue limits that send callers to the
+/// overflow (a maximum length small enough to fill, a maximum wait short enough to reach, no agents
+/// logged in, the last agent logging out) with every kind of overflow (none, a hang-up, a node,
+/// another queue, so overflows chain and may loop), choices of silence and hang-up, every
 /// patience distribution. About one in four also uses one
 /// feature the kernel does not model, named by <see cref="Generated.Refused"/>.
 /// </summary>
@@ -44,6 +47,8 @@ internal static class ScenarioGenerator
     public static Generated Make(int seed)
     {
         var random = new Random(seed);
+        // The queue limits draw from their own stream, so the rest of each generated line is as it was before they were modelled.
+        var limits = new Random(unchecked((seed * 7919) + 17));
         var queues = Enumerable.Range(0, random.Next(1, 4)).Select(i => $"q{i}").ToArray();
         var nodes = Enumerable.Range(0, random.Next(2, 7)).Select(i => $"n{i}").ToArray();
         var announcement = nodes.Length > 2 && random.Next(3) == 0 ? nodes[^1] : null;
@@ -68,6 +73,36 @@ internal static class ScenarioGenerator
         };
 
         string Queue() => queues[random.Next(queues.Length)];
+        // Limits that send callers to the overflow on about two queues in three, and the overflow of every kind.
+        // An overflow to a node goes to "nfull" (ordered after every nN, so refusals still name n0), where
+        // callers try a queue again or give up: a line whose queues are all full keeps callers going round,
+        // and the odds of giving up bound how long.
+        var full = false;
+        string Limits(int q)
+        {
+            var parts = new List<string>();
+            if (limits.Next(3) == 0) parts.Add($"\"maxLength\": {limits.Next(1, 5)}");
+            if (limits.Next(3) == 0) parts.Add($"\"maxWaitSeconds\": {limits.Next(5, 150)}");
+            // Only the first queue is always staffed: on one nobody staffs, every caller would be turned away, for ever.
+            if (q == 0 && limits.Next(3) == 0) parts.Add("\"whenNoAgents\": \"overflow\"");
+            if (limits.Next(5) == 0) parts.Add("\"leaveWhenEmpty\": true");
+            if (parts.Count == 0 && limits.Next(2) == 0) return "";
+            var others = queues.Where((_, i) => i != q).ToArray();
+            switch (limits.Next(4))
+            {
+                case 1:
+                    parts.Add("\"overflow\": { \"hangup\": { \"en-US\": \"All our agents are busy.\" } }");
+                    break;
+                case 2:
+                    parts.Add("\"overflow\": { \"goto\": \"nfull\" }");
+                    full = true;
+                    break;
+                case 3 when others.Length > 0:
+                    parts.Add($"\"overflow\": {{ \"queue\": \"{others[limits.Next(others.Length)]}\" }}");
+                    break;
+            }
+            return parts.Count == 0 ? "" : ", " + string.Join(", ", parts);
+        }
         string Action()
         {
             return random.Next(13) switch
@@ -92,7 +127,7 @@ internal static class ScenarioGenerator
                 "noInput": { "seconds": {{noInputSeconds}}, "retries": {{random.Next(0, 3)}} },
                 "invalid": { "retries": {{random.Next(0, 4)}} },
                 "onRetriesExhausted": {{(random.Next(4) == 0 ? """{ "do": "mainMenu" }""" : $$"""{ "queue": "{{Queue()}}" }""")}},
-                "escape": { "mode": "{{Modes[random.Next(Modes.Length)]}}", "keys": [{{(refusal == 5 ? Refuse(ref refused, "\"00\"", "node n0: escape keys of more than one digit") : "\"0\"")}}], "say": { "en-US": ["operator"] }, "to": { "queue": "{{Queue()}}" } }
+                "escape": { "mode": "{{Modes[random.Next(Modes.Length)]}}", "keys": ["{{(refusal == 0 ? Refuse(ref refused, "00", "node n0: escape keys of more than one digit") : "0")}}"], "say": { "en-US": ["operator"] }, "to": { "queue": "{{Queue()}}" } }
               },
               "budget": { "maxFailedInputs": {{random.Next(2, 7)}}, "maxMenuSeconds": {{random.Next(8, 60)}}{{(random.Next(4) == 0 ? "" : $$""", "then": { "queue": "{{Queue()}}" }""")}} },
             """);
@@ -102,8 +137,7 @@ internal static class ScenarioGenerator
         {
             var extra = (refusal, q) switch
             {
-                (0, 0) => Refuse(ref refused, """, "whenNoAgents": "overflow" """, $"queue {queues[0]}: overflow when no agents are logged in"),
-                (1, 0) => Refuse(ref refused, """, "maxLength": 3, "overflow": { "hangup": { "en-US": "Busy." } } """, $"queue {queues[0]}: a maximum length"),
+                (0 or 1, 0) => "",
                 (2, 0) => Refuse(ref refused, """, "callback": { "offerWhenWaitOverSeconds": 60, "whenClosed": true } """, $"queue {queues[0]}: callbacks when closed"),
                 (3, 0) => Refuse(ref refused, """, "strategy": "ring-all" """, $"queue {queues[0]}: the ring-all strategy"),
                 _ => $$""", "strategy": "{{Strategies[random.Next(Strategies.Length)]}}" """,
@@ -111,6 +145,7 @@ internal static class ScenarioGenerator
             // Virtual hold on about half the queues: offered over a threshold from nothing to two minutes.
             if (random.Next(2) == 0 && !extra.Contains("callback", StringComparison.Ordinal)) extra += $$""", "callback": { "offerWhenWaitOverSeconds": {{random.Next(0, 120)}} } """;
             var announce = $$"""{ "everySeconds": {{random.Next(30, 90)}}, "position": {{(random.Next(3) != 0 ? "true" : "false")}}, "expectedWait": {{(random.Next(3) != 0 ? "true" : "false")}} }""";
+            extra += Limits(q);
             var hours = queueHours[q] is { } schedule ? $", \"hours\": \"{schedule}\"{WhenClosed()}" : "";
             menu.Append(CultureInfo.InvariantCulture, $$"""    "{{queues[q]}}": { "name": { "en-US": "team {{q}}" }, "priority": {{random.Next(-2, 3)}}, "announce": {{announce}}{{extra}}{{hours}} }{{(q < queues.Length - 1 ? "," : "")}}""").Append('\n');
         }
@@ -141,18 +176,28 @@ internal static class ScenarioGenerator
             else
             {
                 var keys = Enumerable.Range(1, 9).OrderBy(_ => random.Next()).Take(random.Next(1, 5)).Select(k => (char)('0' + k)).ToList();
-                keysOf[id] = keys;
+                // Refused: the first option of the first node takes a key of two digits (one callers' choices do not name).
+                var doubled = refusal == 1 && n == 0 ? Refuse(ref refused, $"{keys[0]}{keys[0]}", $"node {id}: keys of more than one digit") : null;
+                keysOf[id] = doubled is null ? keys : [.. keys.Skip(1)];
                 var options = keys.Select((k, i) =>
                 {
                     var action = n == 0 && i == 0 && collector is not null ? $$"""{ "goto": "{{collector}}" }""" : Action();
                     var message = random.Next(4) == 0 ? """, "message": { "en-US": "Right." }""" : "";
-                    return $$"""{ "key": "{{k}}", "say": { "en-US": ["choice {{k}}"] }{{message}}, {{action[2..^2]}} }""";
+                    return $$"""{ "key": "{{(i == 0 && doubled is not null ? doubled : k.ToString())}}", "say": { "en-US": ["choice {{k}}"] }{{message}}, {{action[2..^2]}} }""";
                 });
-                if (refusal == 4 && n == 0) options = options.Append(Refuse(ref refused, """{ "key": "*9", "hangup": { "en-US": "Bye." } }""", $"node {id}: keys of more than one digit"));
                 var say = random.Next(5) == 0 ? """, { "say": { "en-US": ["something else"] }, "hangup": { "en-US": "Bye." } }""" : "";
                 menu.Append(CultureInfo.InvariantCulture, $$""" "options": [ {{string.Join(", ", options)}}{{say}} ] }""");
             }
             menu.Append(n < nodes.Length - 1 ? ",\n" : "\n");
+        }
+        if (full)
+        {
+            menu.Length--;
+            menu.Append(CultureInfo.InvariantCulture, $$"""
+                ,
+                    "nfull": { "prompt": { "en-US": "All lines are busy." }, "options": [ { "key": "1", "say": { "en-US": ["again"] }, "queue": "{{queues[limits.Next(queues.Length)]}}" }, { "key": "2", "say": { "en-US": ["goodbye"] }, "hangup": { "en-US": "Goodbye." } } ] }
+
+                """);
         }
         menu.Append("  }\n}\n");
 
@@ -174,13 +219,14 @@ internal static class ScenarioGenerator
         var choices = new List<string>();
         foreach (var (id, keys) in keysOf.OrderBy(k => k.Key, StringComparer.Ordinal))
         {
-            if (random.Next(3) == 0) continue;
+            if (random.Next(3) == 0 || keys.Count == 0) continue;
             var rows = keys.Select(k => $"\"{k}\": {random.Next(1, 10)}").ToList();
             if (random.Next(3) == 0) rows.Add($"\"silence\": {random.Next(1, 3)}");
             if (random.Next(4) == 0) rows.Add("\"hangup\": 1");
             if (refusal == 7 && choices.Count == 0) rows.Add(Refuse(ref refused, $"\"say:choice {keys[0]}\": 1", $"callers at {id} speak"));
             choices.Add($"\"{id}\": {{ {string.Join(", ", rows)} }}");
         }
+        if (full) choices.Add($"\"nfull\": {{ \"1\": {limits.Next(1, 4)}, \"2\": {limits.Next(1, 3)}, \"hangup\": 1 }}");
         scenario.Append(CultureInfo.InvariantCulture, $$"""    "choices": { {{string.Join(", ", choices)}} },""").Append('\n');
         if (entries.Count > 0) scenario.Append(CultureInfo.InvariantCulture, $$"""    "entries": { {{string.Join(", ", entries.Select(e => $"\"{e.Key}\": \"{e.Value}\""))}} },""").Append('\n');
         var patience = random.Next(4);
