@@ -76,9 +76,10 @@ internal static class ScenarioGenerator
         // Limits that send callers to the overflow on about two queues in three, and the overflow of every kind.
         // An overflow to a node goes to "nfull" (ordered after every nN, so refusals still name n0), where
         // callers try a queue again or give up: a line whose queues are all full keeps callers going round,
-        // and the odds of giving up bound how long.
+        // and the odds of giving up bound how long (escape is off there, or a caller who keeps pressing 0
+        // would go round for ever between a queue nobody staffs and this node).
         var full = false;
-        string Limits(int q)
+        var limitsOf = queues.Select((_, q) =>
         {
             var parts = new List<string>();
             if (limits.Next(3) == 0) parts.Add($"\"maxLength\": {limits.Next(1, 5)}");
@@ -86,8 +87,16 @@ internal static class ScenarioGenerator
             // Only the first queue is always staffed: on one nobody staffs, every caller would be turned away, for ever.
             if (q == 0 && limits.Next(3) == 0) parts.Add("\"whenNoAgents\": \"overflow\"");
             if (limits.Next(5) == 0) parts.Add("\"leaveWhenEmpty\": true");
+            return parts;
+        }).ToArray();
+        // An overflow to a queue goes to one that is always open and sends nobody on: a circle of queues
+        // (or of a queue, its closed overflow and the menu before it) would keep callers going round for ever.
+        var keeping = queues.Where((_, i) => limitsOf[i].Count == 0 && queueHours[i] is null).ToArray();
+        string Limits(int q)
+        {
+            var parts = limitsOf[q];
             if (parts.Count == 0 && limits.Next(2) == 0) return "";
-            var others = queues.Where((_, i) => i != q).ToArray();
+            var others = keeping.Where(id => id != queues[q]).ToArray();
             switch (limits.Next(4))
             {
                 case 1:
@@ -195,7 +204,7 @@ internal static class ScenarioGenerator
             menu.Length--;
             menu.Append(CultureInfo.InvariantCulture, $$"""
                 ,
-                    "nfull": { "prompt": { "en-US": "All lines are busy." }, "options": [ { "key": "1", "say": { "en-US": ["again"] }, "queue": "{{queues[limits.Next(queues.Length)]}}" }, { "key": "2", "say": { "en-US": ["goodbye"] }, "hangup": { "en-US": "Goodbye." } } ] }
+                    "nfull": { "prompt": { "en-US": "All lines are busy." }, "escape": { "mode": "disabled" }, "options": [ { "key": "1", "say": { "en-US": ["again"] }, "queue": "{{queues[limits.Next(queues.Length)]}}" }, { "key": "2", "say": { "en-US": ["goodbye"] }, "hangup": { "en-US": "Goodbye." } } ] }
 
                 """);
         }
