@@ -63,7 +63,8 @@ internal static class ScenarioGenerator
         var queueHours = queues.Select(_ => scheduled && random.Next(2) == 0 ? Schedules[random.Next(Schedules.Length)] : null).ToArray();
         var nodeHours = nodes.Select(_ => scheduled && random.Next(3) == 0 ? Schedules[random.Next(Schedules.Length)] : null).ToArray();
         var openQueues = queues.Where((_, i) => queueHours[i] is null).ToArray();
-        var openNodes = nodes.Where((id, i) => nodeHours[i] is null && id != announcement).ToArray();
+        // Not the collector either: its callers type the same entry every time, so a closed queue sending them back there would circle for ever.
+        var openNodes = nodes.Where((id, i) => nodeHours[i] is null && id != announcement && id != collector).ToArray();
         string WhenClosed() => random.Next(4) switch
         {
             1 => """, "whenClosed": { "hangup": { "en-US": "We are closed." } }""",
