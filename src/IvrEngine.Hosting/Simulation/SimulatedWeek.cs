@@ -130,7 +130,7 @@ internal sealed class SimulatedWeek
             // Every agent starts logged in; the first interval logs out the seats it does not staff.
             _loggedIn = [.. teams.Select(t => t.Item3)];
             _center = new CallCenter(_scenario.Menu, plan, _clock, SeedFor(week._seed, 2), callbacks: dialer.Store, observer: _figures, keepLog: false);
-            _recorder = week._onRecord is { } onRecord ? new EngineCallRecorder(week._index, _center, onRecord) : null;
+            _recorder = week._onRecord is { } onRecord ? new EngineCallRecorder(week._index, _center, dialer.Store, onRecord) : null;
             _callerEnded = caller =>
             {
                 _recorder?.Ended(caller.Call, _clock.Now);

@@ -12,7 +12,8 @@ namespace IvrEngine.Simulation;
 /// <param name="Path">The menu nodes entered, in order, joined by <c>" > "</c>.</param>
 /// <param name="Queue">The last queue joined; <paramref name="JoinedAt"/> and <paramref name="Wait"/> (until answered, abandoned or booked) belong to it.</param>
 /// <param name="Agent">The agent who answered, and <paramref name="Talk"/> how long they talked.</param>
-/// <param name="CallbackBookedAt">When a virtual-hold callback was booked in the queue, if one was.</param>
+/// <param name="CallbackBookedAt">When a callback was booked (virtual hold in the queue, or a scheduled time), if one was: the call ends then.</param>
+/// <param name="CallbackDueAt">When that callback was promised for: the time the caller chose, or (virtual hold) their turn as estimated then.</param>
 public sealed record CallRecord(
     int Week,
     long Sequence,
@@ -25,6 +26,7 @@ public sealed record CallRecord(
     string? Agent,
     Duration? Talk,
     Instant? CallbackBookedAt,
+    Instant? CallbackDueAt,
     Instant EndedAt)
 {
     /// <summary>How a path's node ids are joined.</summary>

@@ -21,7 +21,10 @@ public static class SimulationSeeds
     /// in one zone (area code 212, exchanges 200-999), which the compiled kernel relies on.
     /// </summary>
     public static string CallerId(long sequence) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"+1212{2_000_000 + (sequence % 8_000_000)}");
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"+1212{2_000_000 + (sequence % CallerNumbers)}");
+
+    /// <summary>How many distinct numbers <see cref="CallerId"/> gives before they repeat.</summary>
+    public const long CallerNumbers = 8_000_000;
 
     /// <summary>Each week's own seed, from the run's.</summary>
     public static int Week(int seed, int week) => For(seed, 1000 + week);

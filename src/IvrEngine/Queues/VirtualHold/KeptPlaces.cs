@@ -11,7 +11,7 @@ namespace IvrEngine.Queues.VirtualHold;
 internal sealed class KeptPlaces(WaitingLines lines, QueueRecorder recorder, CenterTimers clock, ICallbackStore? callbacks, Action route)
 {
     // How long callers wait behind a kept place that is being called back before it is released.
-    private static readonly Duration Grace = Duration.FromMinutes(2);
+    internal static readonly Duration Grace = Duration.FromMinutes(2);
 
     /// <summary>Raised when a virtual-hold caller's place comes up: their callback should be dialed now.</summary>
     public event Action<CallbackRequest>? CallbackDue;

@@ -63,14 +63,26 @@ internal struct CallSlot
     /// <summary>The callback was booked at this time (the caller hung up; the slot keeps the place and then the callback).</summary>
     public long BookedAt;
 
-    /// <summary>The callback's due time in the store: booked plus the wait estimated then, or when its place came up if sooner.</summary>
+    /// <summary>
+    /// The callback's due time in the store: booked plus the wait estimated then, or when its place came up
+    /// if sooner (virtual hold); the time chosen (scheduled), which is the first time offered while the offer stands.
+    /// </summary>
     public NodaTime.Instant DueAt;
+
+    /// <summary>When the store gives the callback up (UTC ticks).</summary>
+    public long ExpiresAt;
+
+    /// <summary>The queue whose scheduled callback is being offered.</summary>
+    public int OfferQueue;
 
     /// <summary>The order the callback was stored in (the store's tie-break among callbacks due at once).</summary>
     public long Order;
 
     /// <summary>A postponed callback's next try (the dialer's earliest claim of it).</summary>
     public long RetryAt;
+
+    /// <summary>The grace of a kept place that came up before the dialer could claim its callback (-1: none).</summary>
+    public long GraceTimer;
 
     /// <summary>The kept place came up and the callee is being dialed: callers behind in the queue wait.</summary>
     public bool CallingBack;

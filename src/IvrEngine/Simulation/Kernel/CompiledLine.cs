@@ -154,6 +154,7 @@ internal sealed class CompiledLine
             TransferToQueue => KernelAction.Queue,
             RepeatNode => KernelAction.Repeat,
             GoBack => KernelAction.Back,
+            RequestCallback => KernelAction.Callback,
             _ => KernelAction.SayAndHangUp,
         })];
         ActionTarget = [.. actions.Select(a => a switch
@@ -161,6 +162,7 @@ internal sealed class CompiledLine
             GoToNode goTo => nodeIndex[goTo.NodeId],
             GoToMainMenu => StartNode,
             TransferToQueue transfer => queueIndex[transfer.QueueId],
+            RequestCallback callback => queueIndex[callback.QueueId],
             _ => -1,
         })];
         KeepsHistory = ActionKind.Contains(KernelAction.Back);
@@ -170,19 +172,26 @@ internal sealed class CompiledLine
         QueueAnnounceEvery = new TimeSpan[q];
         QueueAnnouncesPosition = new bool[q];
         QueueAnnouncesWait = new bool[q];
+        QueueOffersWhenClosed = new bool[q];
+        QueueTakesLegs = new bool[q];
         for (var i = 0; i < q; i++)
         {
             var definition = menu.Queues[QueueIds[i]];
             QueueOfferOver[i] = definition.Callback?.WhenWaitOver;
-            QueueCallbackExpiry[i] = definition.Callback?.ExpiresAfter ?? Duration.Zero;
+            // A menu option books a callback in a queue without callback settings too: it keeps the default expiry.
+            QueueCallbackExpiry[i] = definition.Callback?.ExpiresAfter ?? CallbackOffer.DefaultExpiry;
+            QueueOffersWhenClosed[i] = definition.Callback is { WhenClosed: true };
             QueueAnnounceEvery[i] = definition.Announcements.Every.ToTimeSpan();
             QueueAnnouncesPosition[i] = definition.Announcements.Position;
             QueueAnnouncesWait[i] = definition.Announcements.ExpectedWait;
         }
+        // A queue is called back into when it offers virtual hold, offers times when closed, or a menu option books callbacks in it.
+        foreach (var action in actions) if (action is RequestCallback booked) QueueTakesLegs[queueIndex[booked.QueueId]] = true;
+        for (var i = 0; i < q; i++) QueueTakesLegs[i] |= QueueOfferOver[i] is not null || QueueOffersWhenClosed[i];
         // Every simulated caller's number (SimulationSeeds.CallerId) is a valid US number in one zone: the
         // number check and the callee's zone the reference engine works out per offer are the same for all.
         CallersCallable = CallbackNumber.TryNormalize(SimulationSeeds.CallerId(0), "US", out var first, out _)
-            && CallbackNumber.TryNormalize(SimulationSeeds.CallerId(7_999_999), "US", out _, out _);
+            && CallbackNumber.TryNormalize(SimulationSeeds.CallerId(SimulationSeeds.CallerNumbers - 1), "US", out _, out _);
         CallerZone = CallersCallable ? CalleeZone.Of(first, menu.TimeZone) : menu.TimeZone;
 
         QueuePriority = new int[q];
@@ -312,6 +321,12 @@ internal sealed class CompiledLine
 
     /// <summary>How long a queue's promised callback stays valid.</summary>
     public Duration[] QueueCallbackExpiry { get; }
+
+    /// <summary>A queue that is closed offers the caller times for a callback (<c>"whenClosed": true</c>).</summary>
+    public bool[] QueueOffersWhenClosed { get; }
+
+    /// <summary>Callbacks' legs may join the queue: it needs a line for them, ahead of new callers.</summary>
+    public bool[] QueueTakesLegs { get; }
 
     public TimeSpan[] QueueAnnounceEvery { get; }
 

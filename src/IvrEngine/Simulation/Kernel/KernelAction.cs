@@ -12,4 +12,7 @@ internal enum KernelAction : byte
 
     /// <summary>The node before (the call's history), or the start node when there is none.</summary>
     Back,
+
+    /// <summary>A menu option that books a scheduled callback in a queue: its next times are offered.</summary>
+    Callback,
 }

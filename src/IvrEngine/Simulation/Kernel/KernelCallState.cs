@@ -12,6 +12,9 @@ internal enum KernelCallState : byte
 
     WithAgent,
 
+    /// <summary>Times for a scheduled callback are being offered (a closed queue's, or a menu option's): the caller takes the first or hangs up.</summary>
+    OfferingCallback,
+
     /// <summary>The caller hung up with a virtual-hold callback: the slot is their place in line, then the callback being dialed.</summary>
     Callback,
 }

@@ -48,6 +48,12 @@ internal enum KernelEventKind : byte
     /// <summary>The dialer's periodic poll claims the postponed callbacks now due.</summary>
     Poll,
 
+    /// <summary>The dialer's poll gives up a callback postponed past its expiry (the store's ExpireDue).</summary>
+    Expire,
+
+    /// <summary>A kept place that came up waited its grace for the dialer's claim: it is released (KeptPlaces.CallBack).</summary>
+    Grace,
+
     /// <summary>A waiting caller reached the queue's maximum wait (QueueAdmission's timer): they leave for the overflow.</summary>
     MaxWait,
 }

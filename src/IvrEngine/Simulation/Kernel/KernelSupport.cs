@@ -20,6 +20,9 @@ public static class KernelSupport
             if (NodeProblem(node, callers) is { } problem) return $"node {node.Id}: {problem}";
         }
         if (ActionProblem(menu.Budget.Target) is { } budget) return $"the call budget: {budget}";
+        // Times offered for a callback wait for the caller as long as the start node's no-input timeout: a caller who
+        // thinks as long would decline by silence, a path the kernel does not take.
+        if (OffersTimes(menu) && callers.Think >= menu.StartNode.NoInput.Timeout) return "callers think as long as a callback offer waits (the start node's no-input timeout)";
         foreach (var (nodeId, table) in callers.Choices.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
             foreach (var (action, _) in table.Shares)
@@ -63,17 +66,18 @@ public static class KernelSupport
         return node.Next is { } next ? ActionProblem(next) : null;
     }
 
+    /// <summary>Whether callers may be offered times for a scheduled callback: a closed queue that offers them, or a menu option that books one.</summary>
+    private static bool OffersTimes(Menu menu) =>
+        menu.Queues.Values.Any(q => q.Callback is { WhenClosed: true }) || menu.Nodes.Values.Any(n => n.Options.Any(o => o.Action is RequestCallback));
+
     private static string? ActionProblem(MenuAction action) => action switch
     {
-        GoToNode or TransferToQueue or SayAndHangUp or RepeatNode or GoBack or GoToMainMenu => null,
-        RequestCallback => "callback options (scheduled callbacks)",
+        GoToNode or TransferToQueue or SayAndHangUp or RepeatNode or GoBack or GoToMainMenu or RequestCallback => null,
         _ => $"{action.GetType().Name} actions",
     };
 
     private static string? QueueProblem(QueueDefinition queue) => queue switch
     {
-        // Virtual hold is modelled (KernelWeek.Callbacks); the times offered when the queue is closed are not.
-        { Callback.WhenClosed: true } => "callbacks when closed (scheduled callbacks)",
         { Hours: { } hours } when ActionProblem(hours.WhenClosed) is { } problem => $"when closed: {problem}",
         // The limits that send callers to the overflow are modelled (KernelWeek.Limits); the overflow must be an action the kernel performs.
         _ when ActionProblem(queue.Overflow) is { } problem => $"overflow: {problem}",

@@ -23,6 +23,7 @@ internal sealed partial class KernelWeek
     private const int MaxDials = SimulatedDialing.MaxAttempts;
     private const int MaxClaims = DialerRules.ClaimsPerPoll;
     private static readonly long PollTicks = TimeSpan.FromSeconds(SimulatedDialing.PollSeconds).Ticks;
+    private static readonly long GraceTicks = Queues.VirtualHold.KeptPlaces.Grace.BclCompatibleTicks;
     private static readonly TimeSpan RingTimeout = TimeSpan.FromSeconds(SimulatedDialing.RingSeconds);
     private static readonly TimeSpan AnsweredAfter = TimeSpan.FromSeconds(DialerRules.AnsweredAfterSeconds(SimulatedDialing.RingSeconds));
     private const double MinimumRedialSeconds = SimulatedDialing.MinimumIntervalSeconds;
@@ -48,7 +49,11 @@ internal sealed partial class KernelWeek
     // The dialer's polls run every minute from the week's start; callbacks postponed wait for one, claimed in store order.
     private readonly long _pollOrigin;
     private readonly List<int> _postponed = [];
+    // Kept places the store has not claimed yet: due (for a claim that puts them off) once their estimated time has passed.
+    private readonly List<int> _keptDue = [];
     private readonly List<int> _claimed = [];
+    // The instant of the last periodic poll run: the kernel may have armed several for one minute.
+    private long _lastPoll = long.MinValue;
     private long _bookings;
     private bool _routeAgain;
 
@@ -168,6 +173,7 @@ internal sealed partial class KernelWeek
             call.ReminderTimer = -1;
             return;
         }
+        if (NumberHasCallback(slot, queue)) return;
         _observer.CallbackAccepted(_line.QueueIds[queue], Now, Duration.FromTicks(_now - call.JoinedAt));
         call.ActTimer = call.PatienceTimer = call.ReminderTimer = -1;
         _events.Cancel(ref call.MaxWaitTimer);
@@ -176,11 +182,14 @@ internal sealed partial class KernelWeek
         call.LeftAt = _now;
         call.BookedAt = _now;
         call.DueAt = Now + wait;
+        call.ExpiresAt = _now + _line.QueueCallbackExpiry[queue].BclCompatibleTicks;
         call.Order = _bookings++;
         call.Outcome = CallOutcomeKind.CallbackScheduled;
         call.OutcomeQueue = queue;
         call.State = KernelCallState.Callback;
         if (_onRecord is not null) Record(slot);
+        // The store holds it as due once the estimated time has passed: the first poll after claims it.
+        if (!ClaimAtPoll(slot, Ticks(call.DueAt), _keptDue)) return;
         // The caller's call has ended; the callback is open until it is completed or fails (the week runs on for it).
         Route();
     }
@@ -189,42 +198,60 @@ internal sealed partial class KernelWeek
     private void CallBack(int slot, int queue)
     {
         ref var call = ref _calls[slot];
-        if (_now >= call.BookedAt + (_line.QueueCallbackExpiry[queue] - Duration.FromMinutes(1)).BclCompatibleTicks)
+        if (_now >= call.ExpiresAt - Duration.FromMinutes(1).BclCompatibleTicks)
         {
             // A poll may have expired it first (the store's ExpireDue): not modelled.
             HandBack("a kept place came up near its callback's expiry");
             return;
         }
         call.CallingBack = true;
+        // Made due now (KeptPlaces.CallBack): no longer waiting for its estimated time.
+        _keptDue.Remove(slot);
         if (call.DueAt > Now) call.DueAt = Now;
         Poll(slot);
     }
 
     /// <summary>
-    /// CallbackDialer.Poll: the due callbacks are claimed — the place that came up (if one did) and those
-    /// postponed until now — earliest due first, then in the order they were booked, and each is placed.
+    /// CallbackDialer.Poll: the due callbacks are claimed — the place that came up (if one did), those
+    /// postponed or scheduled until now, and kept places whose estimated time has passed — earliest due
+    /// first, then in the order they were booked, at most twenty (InMemoryCallbackStore.ClaimDue): the
+    /// rest wait for the next poll, a minute on. A kept place claimed is put off until its place comes
+    /// up (CallbackDialer.Place); every other claimed callback is placed.
     /// </summary>
     private void Poll(int cameUp)
     {
         var claimed = _claimed;
         claimed.Clear();
         if (cameUp >= 0) claimed.Add(cameUp);
-        for (var i = _postponed.Count - 1; i >= 0; i--)
-        {
-            var slot = _postponed[i];
-            if (_calls[slot].RetryAt > _now) continue;
-            claimed.Add(slot);
-            _postponed.RemoveAt(i);
-        }
+        if (!TakeDue(_postponed, static (in CallSlot call) => call.RetryAt, claimed) || !TakeDue(_keptDue, static (in CallSlot call) => Ticks(call.DueAt), claimed)) return;
         if (claimed.Count == 0) return;
-        if (claimed.Count + DueKeptPlaces() > MaxClaims)
-        {
-            HandBack("more than twenty callbacks were due at once (the dialer claims at most twenty a poll)");
-            return;
-        }
         if (claimed.Count > 1) claimed.Sort((a, b) => _calls[a].DueAt != _calls[b].DueAt ? _calls[a].DueAt.CompareTo(_calls[b].DueAt) : _calls[a].Order.CompareTo(_calls[b].Order));
+        if (claimed.Count > MaxClaims)
+        {
+            if (cameUp >= 0)
+            {
+                // The poll a place coming up asks for (CallbackDue) is not a periodic one: the next periodic poll is
+                // the grid's. The place that came up waits for its claim like the rest, and the callers behind it
+                // wait too, until its grace runs out (KeptPlaces.CallBack) and the place is released.
+                if (claimed.IndexOf(cameUp) >= MaxClaims)
+                {
+                    _calls[cameUp].RetryAt = _now;
+                    _calls[cameUp].GraceTimer = _events.Push(_now + GraceTicks, KernelEventKind.Grace, cameUp);
+                }
+                _events.Push(_pollOrigin + ((_now - _pollOrigin) / PollTicks * PollTicks) + PollTicks, KernelEventKind.Poll, 0);
+            }
+            else
+            {
+                // The next periodic poll (re-armed before this one ran) claims the next twenty.
+                _events.Push(_now + PollTicks, KernelEventKind.Poll, 0);
+            }
+            for (var i = MaxClaims; i < claimed.Count; i++) (IsKeptPlace(claimed[i]) ? _keptDue : _postponed).Add(claimed[i]);
+            claimed.RemoveRange(MaxClaims, claimed.Count - MaxClaims);
+        }
         foreach (var slot in claimed)
         {
+            // A place still kept: the store puts its callback off until the place comes up (KeptPlaces.CallBack).
+            if (IsKeptPlace(slot)) continue;
             _calls[slot].ClaimDials = 0;
             Place(slot);
             if (_handBack is not null) return;
@@ -245,18 +272,7 @@ internal sealed partial class KernelWeek
             Dial(slot);
             return;
         }
-        call.RetryAt = Ticks(until);
-        var poll = _pollOrigin + ((call.RetryAt - _pollOrigin + PollTicks - 1) / PollTicks * PollTicks);
-        if (poll + PollTicks >= Ticks(At(call.BookedAt) + _line.QueueCallbackExpiry[queue]))
-        {
-            HandBack("a postponed callback could expire before the dialer's next try");
-            return;
-        }
-        _postponed.Add(slot);
-        // The poll that claims it is the periodic timer's run after its run a minute before: armed then, so
-        // it comes after what was scheduled for the same instant before that (an interval's start).
-        if (poll - PollTicks > _now) _events.Push(poll - PollTicks, KernelEventKind.PollArm, 0);
-        else _events.Push(poll, KernelEventKind.Poll, 0);
+        if (!ClaimAtPoll(slot, Ticks(until), _postponed)) return;
         if (call.Waiting)
         {
             call.Waiting = false;
@@ -265,6 +281,65 @@ internal sealed partial class KernelWeek
             _blocked[queue] = true;
             _routeAgain = true;
         }
+    }
+
+    /// <summary>
+    /// The callback waits in the store until <paramref name="retryAt"/> (in <paramref name="waiting"/>): the dialer's
+    /// first poll at or after it claims it. A callback postponed past its expiry is given up by the poll at or
+    /// after that (the store's ExpireDue) instead. False (the week handed back) when it could expire between.
+    /// </summary>
+    private bool ClaimAtPoll(int slot, long retryAt, List<int> waiting)
+    {
+        ref var call = ref _calls[slot];
+        call.RetryAt = retryAt;
+        var poll = NextPoll(retryAt);
+        if (waiting == _postponed && poll >= NextPoll(call.ExpiresAt))
+        {
+            call.RetryAt = long.MaxValue;
+            _events.Push(NextPoll(call.ExpiresAt), KernelEventKind.Expire, slot);
+            return true;
+        }
+        if (poll + PollTicks >= call.ExpiresAt)
+        {
+            HandBack("a callback could expire before the dialer's next try");
+            return false;
+        }
+        waiting.Add(slot);
+        // The poll that claims it is the periodic timer's run after its run a minute before: armed then, so
+        // it comes after what was scheduled for the same instant before that (an interval's start).
+        if (poll - PollTicks > _now) _events.Push(poll - PollTicks, KernelEventKind.PollArm, 0);
+        else _events.Push(poll, KernelEventKind.Poll, 0);
+        return true;
+    }
+
+    /// <summary>The dialer's first poll at or after <paramref name="ticks"/>: they run every minute from the week's start.</summary>
+    private long NextPoll(long ticks) => _pollOrigin + ((ticks - _pollOrigin + PollTicks - 1) / PollTicks * PollTicks);
+
+    /// <summary>The store's ExpireDue at a poll: a callback postponed past its expiry is given up, never dialed.</summary>
+    private void Expire(int slot)
+    {
+        if (_calls[slot].State == KernelCallState.Callback && _calls[slot].RetryAt == long.MaxValue) SettleCallback(slot);
+    }
+
+    /// <summary>
+    /// The store's one open callback per number and queue: simulated callers' numbers repeat every
+    /// <see cref="SimulationSeeds.CallerNumbers"/> callers, and a repeated number whose callback is still
+    /// open would be told of that one instead. Not modelled: the week is handed back.
+    /// </summary>
+    private bool NumberHasCallback(int slot, int queue)
+    {
+        var sequence = _calls[slot].Sequence;
+        if (sequence < SimulationSeeds.CallerNumbers) return false;
+        for (var other = 0; other < _slotsUsed; other++)
+        {
+            ref readonly var call = ref _calls[other];
+            if (other != slot && call.State == KernelCallState.Callback && call.Queue == queue && call.Sequence % SimulationSeeds.CallerNumbers == sequence % SimulationSeeds.CallerNumbers)
+            {
+                HandBack("a caller's number had a callback open already (the simulated numbers repeat)");
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>CallbackDialer.RingAsync: one draw of the dialer's stream; answered after a few rings, or rung out at the ring timeout.</summary>
@@ -314,15 +389,23 @@ internal sealed partial class KernelWeek
     private void PutThrough(int slot, int queue)
     {
         ref var call = ref _calls[slot];
-        var order = _order[queue]!;
+        var order = _order[queue];
         if (TurnsAway(queue))
         {
             // The leg would perform the overflow with nobody on the line, its kept place held until the grace runs out: not modelled.
             HandBack("a callback's leg was turned away from its queue (full, or nobody logged in)");
             return;
         }
-        if (!call.Waiting) order.Insert(_legsInOrder[queue], slot);
-        _legsInOrder[queue]++;
+        if (order is null)
+        {
+            _queueWaiting[queue]++;
+        }
+        else
+        {
+            // A leg that kept its place stands there; one without goes behind the legs already ahead.
+            if (!call.Waiting) order.Insert(_legsInOrder[queue], slot);
+            _legsInOrder[queue]++;
+        }
         call.State = KernelCallState.Queued;
         call.IsLeg = true;
         call.CallingBack = false;
@@ -342,21 +425,48 @@ internal sealed partial class KernelWeek
     }
 
     /// <summary>
-    /// Kept places whose estimated callback time has passed, besides the one coming up: the store may
-    /// hold them as due (a poll postpones them only once it claims them), and the dialer's claim
-    /// (InMemoryCallbackStore.ClaimDue) takes at most twenty, earliest first. Below that every due one
-    /// is claimed, the one coming up with them; at or over, which are is not modelled.
+    /// KeptPlaces.CallBack's grace: the place came up, but its callback waited for the dialer's claim (more
+    /// than twenty were due) and has not been put through: the place is released and the callers behind move up.
     /// </summary>
-    private int DueKeptPlaces()
+    private void GraceRunsOut(int slot)
     {
-        var due = 0;
-        var now = Now;
-        for (var slot = 0; slot < _slotsUsed; slot++)
+        ref var call = ref _calls[slot];
+        call.GraceTimer = -1;
+        if (call.State != KernelCallState.Callback || !call.Waiting || !call.CallingBack) return;
+        call.Waiting = false;
+        call.CallingBack = false;
+        LeaveLine(slot, call.Queue);
+        Route();
+    }
+
+    /// <summary>A virtual-hold callback whose place is still kept in line and not being called back.</summary>
+    private bool IsKeptPlace(int slot)
+    {
+        ref readonly var call = ref _calls[slot];
+        return call.State == KernelCallState.Callback && call.Waiting && !call.CallingBack;
+    }
+
+    private delegate long DueTime(in CallSlot call);
+
+    /// <summary>
+    /// Moves the callbacks of <paramref name="waiting"/> due by now into <paramref name="claimed"/>. False (the
+    /// week handed back) when one has expired: the poll's ExpireDue would give it up first, which is not modelled.
+    /// </summary>
+    private bool TakeDue(List<int> waiting, DueTime due, List<int> claimed)
+    {
+        for (var i = waiting.Count - 1; i >= 0; i--)
         {
-            ref readonly var call = ref _calls[slot];
-            if (call.State == KernelCallState.Callback && call.Waiting && !call.CallingBack && call.DueAt <= now) due++;
+            ref readonly var call = ref _calls[waiting[i]];
+            if (due(call) > _now) continue;
+            if (call.ExpiresAt <= _now)
+            {
+                HandBack("a callback expired before the dialer could claim it");
+                return false;
+            }
+            claimed.Add(waiting[i]);
+            waiting.RemoveAt(i);
         }
-        return due;
+        return true;
     }
 
     /// <summary>CallbackDialer.NotNow: null when the callback may be dialed now; else when to try again (the queue's next opening, or the calling window's in the callee's zone).</summary>

@@ -59,6 +59,11 @@ internal sealed partial class KernelWeek
             AnswerOffer(slot);
             return;
         }
+        if (_calls[slot].State == KernelCallState.OfferingCallback)
+        {
+            AnswerTimesOffered(slot);
+            return;
+        }
         if (_calls[slot].State != KernelCallState.InMenu) return;
         var node = _calls[slot].Node;
         if (_line.Collects[node])
@@ -225,6 +230,9 @@ internal sealed partial class KernelWeek
             case KernelAction.Queue:
                 Transfer(slot, target);
                 break;
+            case KernelAction.Callback:
+                OfferTimesOnRequest(slot, target);
+                break;
             default:
                 Speak(slot);
                 End(slot, CallOutcomeKind.CompletedInSelfService, -1);
@@ -252,6 +260,7 @@ internal sealed partial class KernelWeek
     /// <summary>
     /// CallSession.TurnedAwayByHours: a closed node or queue says when it opens and does its whenClosed —
     /// a hang-up ends the call as closed by hours (naming the queue, if it was one), anything else is performed.
+    /// A closed queue that offers callbacks offers its next times first (KernelWeek.Scheduled).
     /// </summary>
     /// <param name="queue">The closed queue, or -1 for a node.</param>
     private bool TurnedAwayByHours(int slot, int schedule, int whenClosed, int queue)
@@ -259,6 +268,7 @@ internal sealed partial class KernelWeek
         if (_hours!.IsOpen(schedule, _now, Now)) return false;
         // The closed message is a prompt the caller hears in a menu (a node); at a queue the call is already transferring.
         if (queue < 0) Speak(slot);
+        else if (OfferTimesWhenClosed(slot, queue)) return true;
         if (whenClosed == CompiledLine.ClosedHangUp) End(slot, CallOutcomeKind.ClosedByHours, queue);
         else Perform(slot, whenClosed);
         return true;

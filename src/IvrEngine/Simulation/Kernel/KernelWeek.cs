@@ -70,6 +70,7 @@ internal sealed partial class KernelWeek
         _agentRandom = new Random(SimulationSeeds.For(seed, 2));
         _think = _scenario.Callers.Think.ToTimeSpan();
         _hours = line.ScheduleIds.Length > 0 ? new KernelHours(line) : null;
+        _businessHours = new Hours.BusinessHours(_scenario.Menu.Hours);
         _loggedIn = [.. line.Teams.Select(q => line.TeamSize[q])];
         _agentState = new AgentState[line.AgentQueue.Length];
         _agentIdleSince = new long[line.AgentQueue.Length];
@@ -84,7 +85,7 @@ internal sealed partial class KernelWeek
         _dialerRandom = new Random(SimulationSeeds.For(seed, 1));
         var queues = line.QueueIds.Length;
         _order = [.. line.QueueOfferOver.Select(offer => offer is null ? null : new List<int>())];
-        _legs = [.. line.QueueOfferOver.Select(offer => offer is null ? null : new WaitingLine())];
+        _legs = [.. line.QueueTakesLegs.Select(takes => takes ? new WaitingLine() : null)];
         _legsInOrder = new int[queues];
         _blocked = new bool[queues];
         _recentHandles = [.. line.QueueIds.Select(_ => new long[RecentHandleTimes])];
@@ -118,6 +119,9 @@ internal sealed partial class KernelWeek
             // be one of its own timers the kernel does not keep (a poll, an announcement): not reproducible.
             if (due > drainUntil)
             {
+                // Only callbacks waiting in the store for a later time: the reference engine's next turn (a poll with
+                // nothing due, an interval start with nobody waiting) changes no figure, and it stops there too.
+                if (_active == _postponed.Count) break;
                 HandBack("calls were still unsettled three days after the last arrival");
                 return null;
             }
@@ -185,8 +189,16 @@ internal sealed partial class KernelWeek
             case KernelEventKind.PollArm:
                 _events.Push(After(TimeSpan.FromTicks(PollTicks)), KernelEventKind.Poll, 0);
                 break;
-            case KernelEventKind.Poll:
+            case KernelEventKind.Poll when _now != _lastPoll:
+                // The dialer polls once a minute: callbacks that wait for the same poll share one.
+                _lastPoll = _now;
                 Poll(-1);
+                break;
+            case KernelEventKind.Expire:
+                Expire(e.Subject);
+                break;
+            case KernelEventKind.Grace when _calls[e.Subject].GraceTimer == e.Sequence:
+                GraceRunsOut(e.Subject);
                 break;
             case KernelEventKind.MaxWait when _calls[e.Subject].MaxWaitTimer == e.Sequence:
                 _calls[e.Subject].MaxWaitTimer = -1;
@@ -249,7 +261,7 @@ internal sealed partial class KernelWeek
         call.Sequence = sequence;
         call.Random = unchecked((ulong)SimulationSeeds.Caller(_seed, sequence));
         call.ActTimer = call.InputTimer = call.MenuTimer = call.PatienceTimer = call.ReminderTimer = -1;
-        call.MaxWaitTimer = -1;
+        call.MaxWaitTimer = call.GraceTimer = -1;
         call.BookedAt = -1;
         call.Node = -1;
         call.Queue = -1;
@@ -314,7 +326,7 @@ internal sealed partial class KernelWeek
             call.Queue >= 0 && call.LeftAt >= 0 ? Duration.FromTicks(call.LeftAt - call.JoinedAt) : null,
             call.Agent >= 0 ? _line.AgentNames[call.Agent] : null,
             call.Talk >= 0 ? Duration.FromTicks(call.Talk) : null,
-            call.BookedAt >= 0 ? At(call.BookedAt) : null, Now));
+            call.BookedAt >= 0 ? At(call.BookedAt) : null, call.BookedAt >= 0 ? call.DueAt : null, Now));
     }
 
     /// <summary>The week reached a path the kernel does not reproduce exactly: it stops at the end of this instant, and the reference engine runs the week.</summary>

@@ -111,20 +111,59 @@ public sealed class KernelDifferentialTests
         });
     }
 
-    [TestCase("menus/carrier-support.scenario.json", "node billing: callback options (scheduled callbacks)")]
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    public void A_line_that_books_scheduled_callbacks_gives_the_same_calls_and_files_on_both_executors_over_a_week(int seed)
+    {
+        // Closed queues' offers and a menu option's, with and without virtual hold beside them, a holiday,
+        // the clock change, and the morning's pile of callbacks claimed twenty a poll.
+        var scenario = LoadFile(ScheduledCallbacks);
+        Assert.That(KernelSupport.WhyNot(scenario), Is.Null);
+        var calls = Differential.AssertSame(scenario, SimulationLength.Of(NodaTime.Duration.FromDays(7)), seed);
+        Assert.That(calls, Is.GreaterThan(7_000), "the week's callers ended and were compared");
+    }
+
+    [Test]
+    public void On_the_scheduled_callback_line_kernel_callers_book_times_that_are_called_back()
+    {
+        // The differential test compares whatever happens; this says the paths it is there for do happen, on the kernel.
+        var scenario = LoadFile(ScheduledCallbacks);
+        var records = new List<CallRecord>();
+        var length = SimulationLength.Of(NodaTime.Duration.FromDays(7));
+        var figures = LoadSimulation.RunAsync(scenario, length, 1, parallelism: 1, kernel: CallKernel.TryCompile(scenario, out _), onRecord: records.Add)
+            .GetAwaiter().GetResult();
+        var scheduled = records.Where(r => r.Outcome == IvrEngine.Calls.CallOutcomeKind.CallbackScheduled && r.CallbackDueAt > r.EndedAt + NodaTime.Duration.FromMinutes(10)).ToList();
+        Assert.Multiple(() =>
+        {
+            foreach (var queue in new[] { "support", "sales", "billing" })
+            {
+                Assert.That(scheduled.Count(r => r.OutcomeQueue == queue), Is.GreaterThan(20), $"times booked in {queue}");
+                Assert.That(figures.Total(queue).CallbacksCompleted, Is.GreaterThan(20), $"{queue}'s callbacks put through to an agent");
+            }
+            Assert.That(scheduled.GroupBy(r => (r.OutcomeQueue, r.CallbackDueAt)).Max(g => g.Count()), Is.GreaterThan(20), "more callbacks due at one time than the dialer claims a poll");
+            // The desk opens on Saturdays only, and not on this one: until Saturday noon it has no time in the next seven days to offer.
+            var desk = scheduled.Where(r => r.OutcomeQueue == "desk").ToList();
+            Assert.That(desk, Is.Not.Empty, "times booked in the desk from Saturday noon, for the Saturday after the week (past the three days' drain)");
+            Assert.That(desk.Min(r => r.EndedAt), Is.GreaterThan(NodaTime.Instant.FromUtc(2026, 10, 31, 16, 0)), "no time offered in the desk before Saturday noon");
+            Assert.That(records.Count(r => r.Outcome == IvrEngine.Calls.CallOutcomeKind.CallerHungUp && r.Queue is null), Is.GreaterThan(20), "callers who declined the times hung up");
+            Assert.That(figures.Total("support").CallbacksAccepted, Is.GreaterThan(0), "virtual hold in support by day");
+        });
+    }
+
+    private static readonly string ScheduledCallbacks = Path.Combine("tests", "IvrEngine.Tests", "Simulation", "Kernel", "scheduled-callbacks.scenario.json");
+
+    [TestCase("menus/carrier-support.scenario.json", "queue fraud: the ring-all strategy")]
     [TestCase("tests/IvrEngine.Tests/Simulation/Scenarios/tiny-line.scenario.json", "queue general: agents answer after a delay (answerSeconds)")]
     public void An_example_scenario_the_kernel_does_not_model_is_refused_with_the_reason(string file, string reason)
     {
         Assert.That(KernelSupport.WhyNot(LoadFile(file)), Is.EqualTo(reason));
     }
 
-    [TestCase("\"callback\": { \"offerWhenWaitOverSeconds\": 90 }", "\"callback\": { \"offerWhenWaitOverSeconds\": 90, \"whenClosed\": true }",
-        "queue support: callbacks when closed (scheduled callbacks)")]
-    [TestCase("{ \"key\": \"2\", \"say\": { \"en-US\": [\"a charge\"] }, \"queue\": \"support\" }", "{ \"key\": \"2\", \"say\": { \"en-US\": [\"a charge\"] }, \"callback\": \"support\" }",
-        "node billing: callback options (scheduled callbacks)")]
-    public void The_peer_line_with_a_scheduled_callback_is_refused_for_it(string from, string to, string reason)
+    [TestCase("{ \"key\": \"2\", \"say\": { \"en-US\": [\"a charge\"] }, \"queue\": \"support\" }", "{ \"key\": \"2\", \"say\": { \"en-US\": [\"a charge\"] }, \"callback\": \"support\" }", "support")]
+    public void The_peer_line_with_a_scheduled_callback_gives_the_same_calls_and_files_on_both_executors(string from, string to, string queue)
     {
-        // Virtual hold is modelled; the times offered for a callback (a closed queue's, or a menu option's) are not.
+        // The benchmark's line, its virtual hold kept, with a billing option that books a time (support is always open: the next half hours).
         var peer = Path.Combine(RepoPaths.Root, "tests", "IvrEngine.Benchmarks", "peer");
         var folder = Directory.CreateTempSubdirectory("ivr-kernel-scheduled-").FullName;
         try
@@ -135,7 +174,15 @@ public sealed class KernelDifferentialTests
             File.Copy(Path.Combine(peer, "two-level.scenario.json"), Path.Combine(folder, "two-level.scenario.json"));
             var loaded = ScenarioLoader.LoadFile(Path.Combine(folder, "two-level.scenario.json"));
             Assert.That(loaded.Diagnostics.Where(d => d.Severity == IvrEngine.Menus.DiagnosticSeverity.Error), Is.Empty);
-            Assert.That(KernelSupport.WhyNot(loaded.Scenario!), Is.EqualTo(reason));
+            Assert.That(KernelSupport.WhyNot(loaded.Scenario!), Is.Null);
+            var records = new List<CallRecord>();
+            foreach (var seed in new[] { 1, 2 })
+            {
+                Assert.That(Differential.AssertSame(loaded.Scenario!, SimulationLength.OfCalls(10_000), seed), Is.GreaterThan(9_000));
+            }
+            LoadSimulation.RunAsync(loaded.Scenario!, SimulationLength.OfCalls(10_000), 1, parallelism: 1, kernel: CallKernel.TryCompile(loaded.Scenario!, out _), onRecord: records.Add)
+                .GetAwaiter().GetResult();
+            Assert.That(records.Count(r => r.OutcomeQueue == queue && r.CallbackDueAt > r.EndedAt + NodaTime.Duration.FromMinutes(10)), Is.GreaterThan(20), "times booked");
         }
         finally
         {
