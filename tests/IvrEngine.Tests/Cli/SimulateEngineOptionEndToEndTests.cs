@@ -41,7 +41,7 @@ public sealed class SimulateEngineOptionEndToEndTests
     {
         var run = await IvrProcess.RunAsync("", ["simulate", Carrier, "--calls", "300"]);
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
-        Assert.That(run.Output.Split('\n')[1], Is.EqualTo("Engine: reference (the kernel does not model node billing: callback options (scheduled callbacks))."));
+        Assert.That(run.Output.Split('\n')[1], Is.EqualTo("Engine: reference (the kernel does not model queue fraud: the ring-all strategy)."));
     }
 
     [Test]
@@ -79,7 +79,7 @@ public sealed class SimulateEngineOptionEndToEndTests
     {
         var run = await IvrProcess.RunAsync("", ["simulate", Carrier, "--calls", "300", "--engine", "kernel"]);
         Assert.That(run.ExitCode, Is.EqualTo(2));
-        Assert.That(run.Error.Trim(), Is.EqualTo("--engine kernel: the kernel does not model this scenario (node billing: callback options (scheduled callbacks)); use --engine reference or auto."));
+        Assert.That(run.Error.Trim(), Is.EqualTo("--engine kernel: the kernel does not model this scenario (queue fraud: the ring-all strategy); use --engine reference or auto."));
         Assert.That(run.Output, Does.Not.Contain("queue "), "nothing simulated");
     }
 

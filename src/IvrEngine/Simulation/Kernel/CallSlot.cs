@@ -90,6 +90,12 @@ internal struct CallSlot
     /// <summary>The slot is the callback's leg: the callee answered and waits ahead of new callers.</summary>
     public bool IsLeg;
 
+    /// <summary>
+    /// The slot is the line's call to a callee (a callback's leg, or one sent on from it): nobody acts on
+    /// it (no simulated caller), and its end completes the callback instead of ending a caller's record.
+    /// </summary>
+    public bool Callee;
+
     /// <summary>Dials made so far, and whether the one ringing now will be answered.</summary>
     public int Dials;
     public bool DialAnswered;

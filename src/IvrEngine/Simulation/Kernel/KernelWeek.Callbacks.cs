@@ -131,9 +131,10 @@ internal sealed partial class KernelWeek
             heard = true;
         }
         if (!heard) return;
-        if (call.TakesCallback < 0)
+        if (call.TakesCallback < 0 || call.Callee)
         {
-            // Decided against it: their acts change nothing, and neither do the reminders any more.
+            // Decided against it, or nobody there to hear it (a callee sent on from their leg, offered as any caller
+            // not put through ahead): their acts change nothing, and neither do the reminders any more.
             call.ReminderTimer = -1;
             return;
         }
@@ -384,16 +385,27 @@ internal sealed partial class KernelWeek
 
     /// <summary>
     /// CallHost.StartCallback and QueueAdmission.Join ahead: the callee's leg takes the place kept for it
-    /// (or, released, goes behind the legs already ahead), not counted as offered again.
+    /// (or, released, goes behind the legs already ahead), not counted as offered again — unless the queue
+    /// turns it away (full, nobody logged in): then it is counted offered and the leg performs the overflow.
     /// </summary>
     private void PutThrough(int slot, int queue)
     {
         ref var call = ref _calls[slot];
         var order = _order[queue];
+        // A new session: its loop guard starts afresh.
+        call.Callee = true;
+        call.MovesWithoutInput = 0;
+        call.CallingBack = false;
         if (TurnsAway(queue))
         {
-            // The leg would perform the overflow with nobody on the line, its kept place held until the grace runs out: not modelled.
-            HandBack("a callback's leg was turned away from its queue (full, or nobody logged in)");
+            if (call.Waiting)
+            {
+                // Its kept place stays in line until the grace runs out: not modelled.
+                HandBack("a callback's leg whose place was kept was turned away from its queue (full, or nobody logged in)");
+                return;
+            }
+            _observer.Offered(_line.QueueIds[queue], Now);
+            TurnAway(slot, queue);
             return;
         }
         if (order is null)
@@ -408,7 +420,6 @@ internal sealed partial class KernelWeek
         }
         call.State = KernelCallState.Queued;
         call.IsLeg = true;
-        call.CallingBack = false;
         TakePlaceInLine(ref call);
         _legs[queue]!.Add(slot, call.EntrySequence);
         ArmMaxWait(slot, queue);

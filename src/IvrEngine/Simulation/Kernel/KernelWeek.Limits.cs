@@ -50,11 +50,6 @@ internal sealed partial class KernelWeek
     {
         ref var call = ref _calls[slot];
         if (call.State != KernelCallState.Queued || !call.Waiting) return;
-        if (call.IsLeg)
-        {
-            HandBack("a callback's leg waited its queue's maximum wait");
-            return;
-        }
         LeaveForOverflow(slot);
     }
 
@@ -82,11 +77,6 @@ internal sealed partial class KernelWeek
             ref var call = ref _calls[slot];
             // Kept places are not waiting callers: they stay (QueueAdmission.Leave skips them).
             if (call.State != KernelCallState.Queued || !call.Waiting || call.EntrySequence != entry) continue;
-            if (call.IsLeg)
-            {
-                HandBack("a callback's leg was waiting when the last agent of its queue logged out");
-                return;
-            }
             LeaveForOverflow(slot);
             if (_handBack is not null) return;
         }
@@ -104,6 +94,9 @@ internal sealed partial class KernelWeek
         call.LeftAt = _now;
         _events.Cancel(ref call.MaxWaitTimer);
         LeaveLine(slot, queue);
+        // A leg put through ahead was not counted offered on joining: it is now, when it leaves unanswered.
+        if (call.IsLeg) _observer.Offered(_line.QueueIds[queue], At(call.JoinedAt));
+        call.IsLeg = false;
         _observer.Overflowed(_line.QueueIds[queue], Now, Duration.FromTicks(_now - call.JoinedAt), turnedAway: false);
         _events.Cancel(ref call.PatienceTimer);
         // CallSession's Overflow: the action is performed from the queued state (to a node, another queue, or a goodbye).

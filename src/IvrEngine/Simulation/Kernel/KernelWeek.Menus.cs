@@ -216,6 +216,12 @@ internal sealed partial class KernelWeek
     private void Perform(int slot, int action)
     {
         var target = _line.ActionTarget[action];
+        if (_calls[slot].Callee && _line.ActionKind[action] is not (KernelAction.Queue or KernelAction.SayAndHangUp))
+        {
+            // The menus with nobody on the line: prompts, silence and retries the kernel does not walk.
+            HandBack("a callback's leg was sent on to a menu node");
+            return;
+        }
         switch (_line.ActionKind[action])
         {
             case KernelAction.GoTo:

@@ -46,7 +46,8 @@ internal sealed partial class KernelWeek
         call.LastAnnouncedPosition = 0;
         _waiting[queue].Add(slot, call.EntrySequence);
         if (!HasVirtualHold(queue)) _queueWaiting[queue]++;
-        if (_scenario.Callers.Patience is { } patience)
+        // A callee sent on from their leg has nobody on the line to run out of patience.
+        if (_scenario.Callers.Patience is { } patience && !call.Callee)
         {
             call.PatienceTimer = _events.Push(After(patience.Sample(new SlotRandom(_calls, slot)).ToTimeSpan()), KernelEventKind.Patience, slot);
         }
@@ -200,9 +201,7 @@ internal sealed partial class KernelWeek
         _agentWrapUpEnd[agent] = _now + wrapUp.BclCompatibleTicks;
         _events.Push(After(wrapUp.ToTimeSpan()), KernelEventKind.WrapUpEnd, agent);
         call.Talk = talk;
-        // A callback's leg is not a caller of the week (no record); its end completes the callback.
-        if (call.IsLeg) SettleCallback(slot);
-        else End(slot, CallOutcomeKind.AnsweredByAgent, call.Queue);
+        End(slot, CallOutcomeKind.AnsweredByAgent, call.Queue);
     }
 
     /// <summary>The call and wrap-up are over: back in rotation, or away if the agent was logging out.</summary>

@@ -52,6 +52,12 @@ internal sealed partial class KernelWeek
     /// <summary>CallSession.OfferSlots: the times are read out, the call waits for a key, and the caller acts after thinking.</summary>
     private void OfferTimes(int slot, int queue, Instant first)
     {
+        if (_calls[slot].Callee)
+        {
+            // A callee sent on from their leg to a closed queue: the offer would wait out its silence with nobody there.
+            HandBack("a callback's leg was sent on to a closed queue that offers times");
+            return;
+        }
         if (!_line.CallersCallable)
         {
             // Keyed entry of a number is not modelled; the simulated callers' numbers never need it.

@@ -300,8 +300,6 @@ internal sealed partial class KernelWeek
     private void End(int slot, CallOutcomeKind outcome, int outcomeQueue)
     {
         ref var call = ref _calls[slot];
-        call.Outcome = outcome;
-        call.OutcomeQueue = outcomeQueue;
         // Its pending timers leave the heap now instead of coming up stale.
         _events.Cancel(ref call.ActTimer);
         _events.Cancel(ref call.InputTimer);
@@ -309,6 +307,14 @@ internal sealed partial class KernelWeek
         _events.Cancel(ref call.PatienceTimer);
         _events.Cancel(ref call.ReminderTimer);
         _events.Cancel(ref call.MaxWaitTimer);
+        if (call.Callee)
+        {
+            // The line's call to a callee is not a caller of the week (no record): its end completes the callback.
+            SettleCallback(slot);
+            return;
+        }
+        call.Outcome = outcome;
+        call.OutcomeQueue = outcomeQueue;
         call.State = KernelCallState.Free;
         _active--;
         if (call.Queue < 0) _figures.EndedInMenus++;

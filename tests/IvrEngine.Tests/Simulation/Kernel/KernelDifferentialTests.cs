@@ -151,6 +151,33 @@ public sealed class KernelDifferentialTests
         });
     }
 
+    [TestCase(1)]
+    [TestCase(2)]
+    public void The_bundled_carrier_line_without_ring_all_and_answer_delays_gives_the_same_calls_and_files_on_both_executors_over_a_week(int seed)
+    {
+        // The real line's 33 nodes, 8 queues, its virtual hold, times offered when closed and a billing
+        // option's, queue limits and business hours, with the two features the kernel does not model taken out.
+        var folder = Directory.CreateTempSubdirectory("ivr-kernel-carrier-").FullName;
+        try
+        {
+            var menus = Path.Combine(RepoPaths.Root, "menus");
+            var menu = File.ReadAllText(Path.Combine(menus, "carrier-support.json"));
+            var scenario = File.ReadAllText(Path.Combine(menus, "carrier-support.scenario.json"));
+            Assert.That(menu, Does.Contain("\"strategy\": \"ring-all\", "));
+            Assert.That(scenario, Does.Contain("\"answerSeconds\": 3,"));
+            File.WriteAllText(Path.Combine(folder, "carrier-support.json"), menu.Replace("\"strategy\": \"ring-all\", ", "", StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(folder, "carrier-support.scenario.json"), scenario.Replace("\"answerSeconds\": 3,", "", StringComparison.Ordinal));
+            var loaded = LoadFile(Path.Combine(folder, "carrier-support.scenario.json"));
+            Assert.That(KernelSupport.WhyNot(loaded), Is.Null);
+            var calls = Differential.AssertSame(loaded, SimulationLength.Of(NodaTime.Duration.FromDays(7)), seed);
+            Assert.That(calls, Is.GreaterThan(30_000), "the week's callers ended and were compared");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static readonly string ScheduledCallbacks = Path.Combine("tests", "IvrEngine.Tests", "Simulation", "Kernel", "scheduled-callbacks.scenario.json");
 
     [TestCase("menus/carrier-support.scenario.json", "queue fraud: the ring-all strategy")]

@@ -11,7 +11,9 @@ namespace IvrEngine.Tests.Simulation.Kernel;
 /// mid-call), zones with daylight saving, weeks that cross a change, queues and nodes open by business
 /// hours (holidays, overrides, ranges past midnight and in a daylight-saving change, every kind of
 /// whenClosed), virtual-hold callbacks (offer thresholds, announcements with and without position and
-/// wait, callers who take and answer callbacks at any rate), queue limits that send callers to the
+/// wait, callers who take and answer callbacks at any rate), scheduled callbacks (closed queues that
+/// offer their next times, with expiries from an hour to two days, and options that book times in a
+/// queue open or closed), queue limits that send callers to the
 /// overflow (a maximum length small enough to fill, a maximum wait short enough to reach, no agents
 /// logged in, the last agent logging out) with every kind of overflow (none, a hang-up, a node,
 /// another queue, so overflows chain and may loop), choices of silence and hang-up, every
@@ -49,6 +51,8 @@ internal static class ScenarioGenerator
         var random = new Random(seed);
         // The queue limits draw from their own stream, so the rest of each generated line is as it was before they were modelled.
         var limits = new Random(unchecked((seed * 7919) + 17));
+        // So do scheduled callbacks: a closed queue's times, and options that book them.
+        var callbacks = new Random(unchecked((seed * 104729) + 31));
         var queues = Enumerable.Range(0, random.Next(1, 4)).Select(i => $"q{i}").ToArray();
         var nodes = Enumerable.Range(0, random.Next(2, 7)).Select(i => $"n{i}").ToArray();
         var announcement = nodes.Length > 2 && random.Next(3) == 0 ? nodes[^1] : null;
@@ -63,6 +67,9 @@ internal static class ScenarioGenerator
         var queueHours = queues.Select(_ => scheduled && random.Next(2) == 0 ? Schedules[random.Next(Schedules.Length)] : null).ToArray();
         var nodeHours = nodes.Select(_ => scheduled && random.Next(3) == 0 ? Schedules[random.Next(Schedules.Length)] : null).ToArray();
         var openQueues = queues.Where((_, i) => queueHours[i] is null).ToArray();
+        // Half the queues open by a schedule offer their next times when closed; options may book times in any of them.
+        var closedOffers = queueHours.Select(h => h is not null && callbacks.Next(2) == 0).ToArray();
+        var bookable = queues.Where((_, i) => queueHours[i] is not null).ToArray();
         // Not the collector either: its callers type the same entry every time, so a closed queue sending them back there would circle for ever.
         var openNodes = nodes.Where((id, i) => nodeHours[i] is null && id != announcement && id != collector).ToArray();
         string WhenClosed() => random.Next(4) switch
@@ -148,12 +155,13 @@ internal static class ScenarioGenerator
             var extra = (refusal, q) switch
             {
                 (0 or 1, 0) => "",
-                (2, 0) => Refuse(ref refused, """, "callback": { "offerWhenWaitOverSeconds": 60, "whenClosed": true } """, $"queue {queues[0]}: callbacks when closed"),
                 (3, 0) => Refuse(ref refused, """, "strategy": "ring-all" """, $"queue {queues[0]}: the ring-all strategy"),
                 _ => $$""", "strategy": "{{Strategies[random.Next(Strategies.Length)]}}" """,
             };
             // Virtual hold on about half the queues: offered over a threshold from nothing to two minutes.
-            if (random.Next(2) == 0 && !extra.Contains("callback", StringComparison.Ordinal)) extra += $$""", "callback": { "offerWhenWaitOverSeconds": {{random.Next(0, 120)}} } """;
+            var offerOver = random.Next(2) == 0 ? $"\"offerWhenWaitOverSeconds\": {random.Next(0, 120)}" : null;
+            var whenClosed = closedOffers[q] ? $"\"whenClosed\": true, \"expiresAfterHours\": {callbacks.Next(1, 49)}" : null;
+            if (offerOver is not null || whenClosed is not null) extra += $$""", "callback": { {{string.Join(", ", new[] { offerOver, whenClosed }.OfType<string>())}} } """;
             var announce = $$"""{ "everySeconds": {{random.Next(30, 90)}}, "position": {{(random.Next(3) != 0 ? "true" : "false")}}, "expectedWait": {{(random.Next(3) != 0 ? "true" : "false")}} }""";
             extra += Limits(q);
             var hours = queueHours[q] is { } schedule ? $", \"hours\": \"{schedule}\"{WhenClosed()}" : "";
@@ -191,7 +199,8 @@ internal static class ScenarioGenerator
                 keysOf[id] = doubled is null ? keys : [.. keys.Skip(1)];
                 var options = keys.Select((k, i) =>
                 {
-                    var action = n == 0 && i == 0 && collector is not null ? $$"""{ "goto": "{{collector}}" }""" : Action();
+                    var action = n == 0 && i == 0 && collector is not null ? $$"""{ "goto": "{{collector}}" }"""
+                        : bookable.Length > 0 && callbacks.Next(6) == 0 ? $$"""{ "callback": "{{bookable[callbacks.Next(bookable.Length)]}}" }""" : Action();
                     var message = random.Next(4) == 0 ? """, "message": { "en-US": "Right." }""" : "";
                     return $$"""{ "key": "{{(i == 0 && doubled is not null ? doubled : k.ToString())}}", "say": { "en-US": ["choice {{k}}"] }{{message}}, {{action[2..^2]}} }""";
                 });
