@@ -189,6 +189,7 @@ internal sealed class CompiledLine
         QueueStrategy = new RoutingStrategy[q];
         QueueHandleTime = new HandleTime?[q];
         QueueWrapUp = new Duration[q];
+        QueueAnswerDelayTicks = new long[q];
         TeamFirst = new int[q];
         TeamSize = new int[q];
         for (var i = 0; i < q; i++)
@@ -209,6 +210,7 @@ internal sealed class CompiledLine
             TeamSize[queue] = seats;
             QueueHandleTime[queue] = staffing.HandleTime;
             QueueWrapUp[queue] = staffing.WrapUp;
+            QueueAnswerDelayTicks[queue] = staffing.AnswerDelay.BclCompatibleTicks;
             for (var seat = 1; seat <= seats; seat++)
             {
                 agentQueue.Add(queue);
@@ -331,6 +333,9 @@ internal sealed class CompiledLine
     public HandleTime?[] QueueHandleTime { get; }
 
     public Duration[] QueueWrapUp { get; }
+
+    /// <summary>How long each queue's agents ring before they pick up (answerSeconds), in ticks; 0 for at once.</summary>
+    public long[] QueueAnswerDelayTicks { get; }
 
     public int[] TeamFirst { get; }
 

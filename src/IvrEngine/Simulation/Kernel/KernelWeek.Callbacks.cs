@@ -171,8 +171,6 @@ internal sealed partial class KernelWeek
         _observer.CallbackAccepted(_line.QueueIds[queue], Now, Duration.FromTicks(_now - call.JoinedAt));
         call.ActTimer = call.PatienceTimer = call.ReminderTimer = -1;
         _events.Cancel(ref call.MaxWaitTimer);
-        // A ring for the caller at this instant is cancelled with the booking; the kept place can come up again.
-        call.Offered = false;
         call.LeftAt = _now;
         call.BookedAt = _now;
         call.DueAt = Now + wait;
@@ -181,6 +179,11 @@ internal sealed partial class KernelWeek
         call.OutcomeQueue = queue;
         call.State = KernelCallState.Callback;
         if (_onRecord is not null) Record(slot);
+        // WaitingLines.KeepPlace withdraws a delayed ring for the caller, and routes, before the place is marked
+        // kept: in that pass it is passed over (still offered). Then the ring is over either way (one that
+        // answered at once is connected to nobody); the place can come up.
+        if (WithdrawRing(slot)) Rings.Booked++;
+        call.Offered = false;
         // The caller's call has ended; the callback is open until it is completed or fails (the week runs on for it).
         Route();
     }

@@ -93,7 +93,7 @@ internal sealed partial class KernelWeek
     }
 
     /// <summary>
-    /// QueueAdmission.Leave: out of the line (a ring for the caller is cancelled), counted as overflowed after
+    /// QueueAdmission.Leave: out of the line (a delayed ring for the caller withdrawn, and routed), counted as overflowed after
     /// their wait, the visit ends (their patience stops), the overflow is performed, and routing runs.
     /// </summary>
     private void LeaveForOverflow(int slot)
@@ -104,6 +104,7 @@ internal sealed partial class KernelWeek
         call.LeftAt = _now;
         _events.Cancel(ref call.MaxWaitTimer);
         LeaveLine(slot, queue);
+        if (WithdrawRing(slot)) Rings.SentOn++;
         _observer.Overflowed(_line.QueueIds[queue], Now, Duration.FromTicks(_now - call.JoinedAt), turnedAway: false);
         _events.Cancel(ref call.PatienceTimer);
         // CallSession's Overflow: the action is performed from the queued state (to a node, another queue, or a goodbye).
