@@ -161,7 +161,7 @@ internal sealed partial class KernelWeek
         _agentRandom.NextDouble();
         _agentRingSlot[agent] = slot;
         var delay = _line.QueueAnswerDelayTicks[queue];
-        if (delay > 0)
+        if (delay >= 0)
         {
             call.RingAgent = agent;
             call.RingTimer = _events.Push(_now + delay, KernelEventKind.PickUp, slot);
