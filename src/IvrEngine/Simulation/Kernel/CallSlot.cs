@@ -42,6 +42,11 @@ internal struct CallSlot
 
     /// <summary>An agent is ringing for this entry.</summary>
     public bool Offered;
+
+    /// <summary>The pick-up of an agent rung with an answer delay (-1: none pending), and that agent: the ring the caller's leaving withdraws.</summary>
+    public long RingTimer;
+    public int RingAgent;
+
     public int Agent;
     public long ConnectedAt;
     public long Talk;

@@ -198,6 +198,8 @@ internal sealed class CompiledLine
         QueueStrategy = new RoutingStrategy[q];
         QueueHandleTime = new HandleTime?[q];
         QueueWrapUp = new Duration[q];
+        QueueAnswerDelayTicks = new long[q];
+        Array.Fill(QueueAnswerDelayTicks, -1);
         TeamFirst = new int[q];
         TeamSize = new int[q];
         for (var i = 0; i < q; i++)
@@ -218,6 +220,8 @@ internal sealed class CompiledLine
             TeamSize[queue] = seats;
             QueueHandleTime[queue] = staffing.HandleTime;
             QueueWrapUp[queue] = staffing.WrapUp;
+            // Any delay at all takes the engine's timed path (a timer, even of less than a tick); none answers at once.
+            QueueAnswerDelayTicks[queue] = staffing.AnswerDelay > Duration.Zero ? staffing.AnswerDelay.BclCompatibleTicks : -1;
             for (var seat = 1; seat <= seats; seat++)
             {
                 agentQueue.Add(queue);
@@ -346,6 +350,9 @@ internal sealed class CompiledLine
     public HandleTime?[] QueueHandleTime { get; }
 
     public Duration[] QueueWrapUp { get; }
+
+    /// <summary>How long each queue's agents ring before they pick up (answerSeconds), in ticks; -1 when they answer at once (no delay, or a queue nobody staffs).</summary>
+    public long[] QueueAnswerDelayTicks { get; }
 
     public int[] TeamFirst { get; }
 

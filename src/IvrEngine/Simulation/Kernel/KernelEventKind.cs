@@ -24,7 +24,7 @@ internal enum KernelEventKind : byte
     /// <summary>A waiting caller's patience runs out.</summary>
     Patience,
 
-    /// <summary>An agent who picked up at once is connected at the clock's next turn (CallCenter.NextTurnAsync).</summary>
+    /// <summary>An agent who picked up at once is connected at the clock's next turn (Ringer's NextTurnAsync).</summary>
     Connect,
 
     /// <summary>The agent's talk time is over.</summary>
@@ -56,4 +56,10 @@ internal enum KernelEventKind : byte
 
     /// <summary>A waiting caller reached the queue's maximum wait (QueueAdmission's timer): they leave for the overflow.</summary>
     MaxWait,
+
+    /// <summary>
+    /// An agent rung with an answer delay picks up (SimulatedAgentBehaviour's answer timer); taken out of
+    /// the heap when the ring is withdrawn first (the caller hung up, booked a callback or was sent on).
+    /// </summary>
+    PickUp,
 }

@@ -39,7 +39,12 @@ public static class KernelSupport
         }
         foreach (var (id, staffing) in scenario.Queues.OrderBy(q => q.Key, StringComparer.Ordinal))
         {
-            if (staffing.AnswerDelay > NodaTime.Duration.Zero) return $"queue {id}: agents answer after a delay (answerSeconds)";
+            // An answer delay is modelled (KernelWeek.Offer, WithdrawRing) while the agent picks up before the ring
+            // times out; a ring that times out is retried on the next agent (the Polly pipelines), which it is not.
+            if (menu.Queues.TryGetValue(id, out var queue) && staffing.AnswerDelay > NodaTime.Duration.Zero && staffing.AnswerDelay >= queue.RingTimeout)
+            {
+                return $"queue {id}: agents answer no sooner than the ring times out (answerSeconds at least ringSeconds)";
+            }
         }
         return null;
     }
@@ -81,6 +86,7 @@ public static class KernelSupport
         { Hours: { } hours } when ActionProblem(hours.WhenClosed) is { } problem => $"when closed: {problem}",
         // The limits that send callers to the overflow are modelled (KernelWeek.Limits); the overflow must be an action the kernel performs.
         _ when ActionProblem(queue.Overflow) is { } problem => $"overflow: {problem}",
+        // Ring-all races every free agent for one caller (the first to pick up wins, the others are stopped): not modelled.
         { Strategy: RoutingStrategy.RingAll } => "the ring-all strategy",
         _ => null,
     };

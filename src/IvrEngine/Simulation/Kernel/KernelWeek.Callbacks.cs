@@ -178,8 +178,6 @@ internal sealed partial class KernelWeek
         _observer.CallbackAccepted(_line.QueueIds[queue], Now, Duration.FromTicks(_now - call.JoinedAt));
         call.ActTimer = call.PatienceTimer = call.ReminderTimer = -1;
         _events.Cancel(ref call.MaxWaitTimer);
-        // A ring for the caller at this instant is cancelled with the booking; the kept place can come up again.
-        call.Offered = false;
         call.LeftAt = _now;
         call.BookedAt = _now;
         call.DueAt = Now + wait;
@@ -191,6 +189,11 @@ internal sealed partial class KernelWeek
         if (_onRecord is not null) Record(slot);
         // The store holds it as due once the estimated time has passed: the first poll after claims it.
         if (!ClaimAtPoll(slot, Ticks(call.DueAt), _keptDue)) return;
+        // WaitingLines.KeepPlace withdraws a delayed ring for the caller, and routes, before the place is marked
+        // kept: in that pass it is passed over (still offered). Then the ring is over either way (one that
+        // answered at once is connected to nobody); the place can come up.
+        if (WithdrawRing(slot)) Rings.Booked++;
+        call.Offered = false;
         // The caller's call has ended; the callback is open until it is completed or fails (the week runs on for it).
         Route();
     }

@@ -83,7 +83,7 @@ internal sealed partial class KernelWeek
     }
 
     /// <summary>
-    /// QueueAdmission.Leave: out of the line (a ring for the caller is cancelled), counted as overflowed after
+    /// QueueAdmission.Leave: out of the line (a delayed ring for the caller withdrawn, and routed), counted as overflowed after
     /// their wait, the visit ends (their patience stops), the overflow is performed, and routing runs.
     /// </summary>
     private void LeaveForOverflow(int slot)
@@ -94,6 +94,7 @@ internal sealed partial class KernelWeek
         call.LeftAt = _now;
         _events.Cancel(ref call.MaxWaitTimer);
         LeaveLine(slot, queue);
+        if (WithdrawRing(slot)) Rings.SentOn++;
         // A leg put through ahead was not counted offered on joining: it is now, when it leaves unanswered.
         if (call.IsLeg) _observer.Offered(_line.QueueIds[queue], At(call.JoinedAt));
         call.IsLeg = false;

@@ -18,6 +18,9 @@ internal sealed partial class KernelWeek
     private int _available;
     private long _entrySequence;
 
+    /// <summary>How often the week took the paths of an answer delay, which the figures do not show: for tests to say they were taken.</summary>
+    internal RingTally Rings { get; } = new();
+
     /// <summary>The call starts waiting now, behind every call that joined before it (a callback leg as a caller).</summary>
     private void TakePlaceInLine(ref CallSlot call)
     {
@@ -66,6 +69,7 @@ internal sealed partial class KernelWeek
         call.LeftAt = _now;
         var queue = call.Queue;
         LeaveLine(slot, queue);
+        if (WithdrawRing(slot)) Rings.HungUp++;
         _observer.Abandoned(_line.QueueIds[queue], Now, Duration.FromTicks(_now - call.JoinedAt));
         Route();
         End(slot, CallOutcomeKind.AbandonedInQueue, queue);
@@ -141,17 +145,51 @@ internal sealed partial class KernelWeek
         }
     }
 
-    /// <summary>One agent is picked by the queue's strategy and rung; they pick up at once, acted on at the clock's next turn.</summary>
+    /// <summary>
+    /// Ringer.Start: one agent is picked by the queue's strategy and rung. One who answers at once is acted on at
+    /// the clock's next turn; one with an answer delay picks up when it has passed (SimulatedAgentBehaviour's
+    /// timer, armed here as the engine arms it), unless the caller stops waiting first (<see cref="WithdrawRing"/>).
+    /// The queue's ring timeout never comes first: KernelSupport refuses delays that long.
+    /// </summary>
     private void Offer(int slot, int queue)
     {
-        _calls[slot].Offered = true;
+        ref var call = ref _calls[slot];
+        call.Offered = true;
         var agent = Choose(queue);
         _lastRung[queue] = agent;
         MoveTo(agent, AgentState.Ringing);
         // The engine draws whether the agent answers (nobody fails to here), so the stream stays in step.
         _agentRandom.NextDouble();
         _agentRingSlot[agent] = slot;
-        _events.Push(_now, KernelEventKind.Connect, agent, _calls[slot].EntrySequence);
+        var delay = _line.QueueAnswerDelayTicks[queue];
+        if (delay >= 0)
+        {
+            call.RingAgent = agent;
+            call.RingTimer = _events.Push(_now + delay, KernelEventKind.PickUp, slot);
+            return;
+        }
+        _events.Push(_now, KernelEventKind.Connect, agent, call.EntrySequence);
+    }
+
+    /// <summary>The agent rung with a delay picks up: the caller still waits (every way out of the line withdraws the ring first), so they connect.</summary>
+    private void PickUp(int slot) => Answer(_calls[slot].RingAgent, _calls[slot].EntrySequence);
+
+    /// <summary>
+    /// The caller stops waiting while an agent rings for them with a delay (WaitingLines.StopWaiting cancels the
+    /// offer): the ring is withdrawn there and then — the agent is free again (still logging out, if asked to:
+    /// AgentRoster.RingedOut) and the line routes, so the next caller may get that agent — before the caller's
+    /// leaving is counted. A ring of an agent who answered at once is not withdrawn: it has already ended.
+    /// </summary>
+    /// <returns>Whether a ring was withdrawn.</returns>
+    private bool WithdrawRing(int slot)
+    {
+        ref var call = ref _calls[slot];
+        if (call.RingTimer < 0) return false;
+        _events.Cancel(ref call.RingTimer);
+        if (_agentLoggingOut[call.RingAgent]) Rings.WithdrawnWhileLoggingOut++;
+        MoveTo(call.RingAgent, AgentState.Available);
+        Route();
+        return true;
     }
 
     /// <summary>The agent picked up: connected if the caller still waits; otherwise free for the next.</summary>
@@ -222,6 +260,7 @@ internal sealed partial class KernelWeek
     private void SetAway(int agent, bool away)
     {
         var state = _agentState[agent];
+        if (away && state == AgentState.Ringing) Rings.LogOutsWhileRinging++;
         _agentLoggingOut[agent] = away && state is not (AgentState.Available or AgentState.Away);
         if (_agentLoggingOut[agent] || away == (state == AgentState.Away)) return;
         MoveTo(agent, away ? AgentState.Away : AgentState.Available);

@@ -204,6 +204,10 @@ internal sealed partial class KernelWeek
                 _calls[e.Subject].MaxWaitTimer = -1;
                 WaitedTooLong(e.Subject);
                 break;
+            case KernelEventKind.PickUp when _calls[e.Subject].RingTimer == e.Sequence:
+                _calls[e.Subject].RingTimer = -1;
+                PickUp(e.Subject);
+                break;
         }
     }
 
@@ -261,7 +265,7 @@ internal sealed partial class KernelWeek
         call.Sequence = sequence;
         call.Random = unchecked((ulong)SimulationSeeds.Caller(_seed, sequence));
         call.ActTimer = call.InputTimer = call.MenuTimer = call.PatienceTimer = call.ReminderTimer = -1;
-        call.MaxWaitTimer = call.GraceTimer = -1;
+        call.MaxWaitTimer = call.GraceTimer = call.RingTimer = -1;
         call.BookedAt = -1;
         call.Node = -1;
         call.Queue = -1;

@@ -16,8 +16,9 @@ namespace IvrEngine.Tests.Simulation.Kernel;
 /// queue open or closed), queue limits that send callers to the
 /// overflow (a maximum length small enough to fill, a maximum wait short enough to reach, no agents
 /// logged in, the last agent logging out) with every kind of overflow (none, a hang-up, a node,
-/// another queue, so overflows chain and may loop), choices of silence and hang-up, every
-/// patience distribution. About one in four also uses one
+/// another queue, so overflows chain and may loop), agents who answer after a delay (1 to 5.5 s, so
+/// callers hang up, book callbacks, are sent on and agents log out while phones ring), choices of
+/// silence and hang-up, every patience distribution. About one in four also uses one
 /// feature the kernel does not model, named by <see cref="Generated.Refused"/>.
 /// </summary>
 internal static class ScenarioGenerator
@@ -52,7 +53,11 @@ internal static class ScenarioGenerator
         // The queue limits draw from their own stream, so the rest of each generated line is as it was before they were modelled.
         var limits = new Random(unchecked((seed * 7919) + 17));
         // So do scheduled callbacks: a closed queue's times, and options that book them.
-        var callbacks = new Random(unchecked((seed * 104729) + 31));
+        var callbacks = new Random(unchecked((seed * 15_485_863) + 7));
+        // So do the agents' answer delays: on about half the lines, on about two staffed queues in three, 1 to 5.5 seconds.
+        var delays = new Random(unchecked((seed * 104_729) + 31));
+        var delayed = delays.Next(2) == 0;
+        var dipsAt = new Random(unchecked((seed * 7_727) + 5));
         var queues = Enumerable.Range(0, random.Next(1, 4)).Select(i => $"q{i}").ToArray();
         var nodes = Enumerable.Range(0, random.Next(2, 7)).Select(i => $"n{i}").ToArray();
         var announcement = nodes.Length > 2 && random.Next(3) == 0 ? nodes[^1] : null;
@@ -259,14 +264,21 @@ internal static class ScenarioGenerator
         for (var q = 0; q < staffed.Length; q++)
         {
             var distribution = Distributions[random.Next(Distributions.Length)];
-            var answer = refusal == 8 && q == 0 ? Refuse(ref refused, """, "answerSeconds": 2""", $"queue {staffed[0]}: agents answer after a delay") : "";
+            // Refused: an answer as long as the ring timeout (15 s by default), which the engine's ring pipeline times out and retries.
+            var answer = refusal == 8 && q == 0 ? Refuse(ref refused, """, "answerSeconds": 15""", $"queue {staffed[0]}: agents answer no sooner than the ring times out")
+                : delayed && delays.Next(3) != 0 ? string.Create(CultureInfo.InvariantCulture, $", \"answerSeconds\": {delays.Next(1, 6) + (delays.Next(2) * 0.5)}") : "";
+            // Where agents answer after a delay, three hours of the weekday mornings with fewer of them, so agents are asked to log out while a phone rings.
+            var dips = answer.Length > 0 && refused is null
+                ? string.Concat(Enumerable.Range(1, 11).OrderBy(_ => dipsAt.Next()).Take(3).Select(h => string.Create(CultureInfo.InvariantCulture,
+                    $",\n          {{ \"days\": \"Mon-Fri\", \"from\": \"{h:00}:00\", \"to\": \"{h + 1:00}:00\", \"agents\": {(q == 0 ? 1 : dipsAt.Next(0, 2))} }}")))
+                : "";
             scenario.Append(CultureInfo.InvariantCulture, $$"""
                     "{{staffed[q]}}": {
                       "handleTime": { "distribution": "{{distribution}}", "meanSeconds": {{random.Next(30, 300)}}{{(distribution == "lognormal" ? ", \"sdSeconds\": 40" : "")}} },
                       "wrapUpSeconds": {{random.Next(0, 3) * 10}}{{answer}},
                       "agents": [
                         { "days": "daily", "from": "00:00", "to": "24:00", "agents": {{random.Next(1, 5)}} },
-                        { "days": "Mon-Fri", "from": "{{random.Next(6, 12):00}}:{{(interval == 30 && random.Next(2) == 0 ? "30" : "00")}}", "to": "{{random.Next(13, 22):00}}:00", "agents": {{random.Next(0, 12)}} }
+                        { "days": "Mon-Fri", "from": "{{random.Next(6, 12):00}}:{{(interval == 30 && random.Next(2) == 0 ? "30" : "00")}}", "to": "{{random.Next(13, 22):00}}:00", "agents": {{random.Next(0, 12)}} }{{dips}}
                       ]
                     }{{(q < staffed.Length - 1 ? "," : "")}}
 
