@@ -1,5 +1,4 @@
 using IvrEngine.Menus;
-using IvrEngine.Queues;
 
 namespace IvrEngine.Simulation.Kernel;
 
@@ -87,7 +86,6 @@ public static class KernelSupport
         // The limits that send callers to the overflow are modelled (KernelWeek.Limits); the overflow must be an action the kernel performs.
         _ when ActionProblem(queue.Overflow) is { } problem => $"overflow: {problem}",
         // Ring-all races every free agent for one caller (the first to pick up wins, the others are stopped): not modelled.
-        { Strategy: RoutingStrategy.RingAll } => "the ring-all strategy",
         _ => null,
     };
 }

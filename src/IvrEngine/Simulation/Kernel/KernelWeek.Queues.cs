@@ -155,6 +155,11 @@ internal sealed partial class KernelWeek
     {
         ref var call = ref _calls[slot];
         call.Offered = true;
+        if (_line.QueueStrategy[queue] == RoutingStrategy.RingAll)
+        {
+            RingAll(slot, queue);
+            return;
+        }
         var agent = Choose(queue);
         _lastRung[queue] = agent;
         MoveTo(agent, AgentState.Ringing);
@@ -172,7 +177,49 @@ internal sealed partial class KernelWeek
     }
 
     /// <summary>The agent rung with a delay picks up: the caller still waits (every way out of the line withdraws the ring first), so they connect.</summary>
-    private void PickUp(int slot) => Answer(_calls[slot].RingAgent, _calls[slot].EntrySequence);
+    private void PickUp(int slot)
+    {
+        ref var call = ref _calls[slot];
+        // Ring-all: the winner's pick-up stops the others' rings first (Ringer.RaceAsync), free again with nobody routed to them yet.
+        if (_line.QueueStrategy[call.Queue] == RoutingStrategy.RingAll) StopRings(slot, except: call.RingAgent);
+        Answer(call.RingAgent, call.EntrySequence);
+    }
+
+    /// <summary>
+    /// Ringer.RaceAsync with simulated agents: every free agent of the queue is rung at once, in seat order, with
+    /// one answer draw each. All pick up after the same delay (a zero-delay timer each when there is none), so
+    /// the first rung wins; the others' rings are stopped as the winner picks up (<see cref="PickUp"/>).
+    /// </summary>
+    private void RingAll(int slot, int queue)
+    {
+        var first = _line.TeamFirst[queue];
+        var end = first + _line.TeamSize[queue];
+        var winner = -1;
+        for (var agent = first; agent < end; agent++)
+        {
+            if (_agentState[agent] != AgentState.Available) continue;
+            if (winner < 0) winner = agent;
+            MoveTo(agent, AgentState.Ringing);
+            _agentRandom.NextDouble();
+            _agentRingSlot[agent] = slot;
+        }
+        ref var call = ref _calls[slot];
+        call.RingAgent = winner;
+        call.RingTimer = _events.Push(_now + Math.Max(0, _line.QueueAnswerDelayTicks[queue]), KernelEventKind.PickUp, slot);
+    }
+
+    /// <summary>The rings for the caller in <paramref name="slot"/> stop (AgentRoster.RingedOut): each agent rung but <paramref name="except"/> is free again.</summary>
+    private void StopRings(int slot, int except)
+    {
+        var queue = _line.AgentQueue[_calls[slot].RingAgent];
+        var end = _line.TeamFirst[queue] + _line.TeamSize[queue];
+        for (var agent = _line.TeamFirst[queue]; agent < end; agent++)
+        {
+            if (agent == except || _agentState[agent] != AgentState.Ringing || _agentRingSlot[agent] != slot) continue;
+            if (_agentLoggingOut[agent]) Rings.WithdrawnWhileLoggingOut++;
+            MoveTo(agent, AgentState.Available);
+        }
+    }
 
     /// <summary>
     /// The caller stops waiting while an agent rings for them with a delay (WaitingLines.StopWaiting cancels the
@@ -186,8 +233,7 @@ internal sealed partial class KernelWeek
         ref var call = ref _calls[slot];
         if (call.RingTimer < 0) return false;
         _events.Cancel(ref call.RingTimer);
-        if (_agentLoggingOut[call.RingAgent]) Rings.WithdrawnWhileLoggingOut++;
-        MoveTo(call.RingAgent, AgentState.Available);
+        StopRings(slot, except: -1);
         Route();
         return true;
     }

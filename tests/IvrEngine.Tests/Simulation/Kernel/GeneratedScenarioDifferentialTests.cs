@@ -51,8 +51,8 @@ public sealed class GeneratedScenarioDifferentialTests
     {
         var refused = Seeds().Select(s => ScenarioGenerator.Make(s).Refused).ToList();
         Assert.That(refused.Count(r => r is null), Is.GreaterThan(Scenarios / 2));
-        // Six kinds can be refused; the sixty seeds draw at least five of them (which five depends on the draws).
-        Assert.That(refused.Where(r => r is not null).Select(r => r![(r!.IndexOf(':') + 2)..].Split(' ')[0]).Distinct().Count(), Is.GreaterThanOrEqualTo(5));
+        // Five kinds can be refused; the sixty seeds draw at least four of them (which four depends on the draws).
+        Assert.That(refused.Where(r => r is not null).Select(r => r![(r!.IndexOf(':') + 2)..].Split(' ')[0]).Distinct().Count(), Is.GreaterThanOrEqualTo(4));
     }
 
     [Test]

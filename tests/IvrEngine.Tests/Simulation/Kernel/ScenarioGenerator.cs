@@ -25,7 +25,7 @@ internal static class ScenarioGenerator
 {
     private static readonly string[] Zones = ["America/New_York", "Europe/Berlin", "America/Phoenix", "Australia/Sydney"];
     private static readonly string[] Weeks = ["2026-03-02", "2026-03-23", "2026-10-19", "2026-11-30"];
-    private static readonly string[] Strategies = ["longest-idle", "round-robin", "fewest-calls", "random", "linear"];
+    private static readonly string[] Strategies = ["longest-idle", "round-robin", "fewest-calls", "random", "linear", "ring-all"];
     private static readonly string[] Modes = ["immediate", "confirm", "disabled"];
     private static readonly string[] Distributions = ["exponential", "lognormal", "fixed"];
     private static readonly string[] Schedules = ["office", "late"];
@@ -160,7 +160,7 @@ internal static class ScenarioGenerator
             var extra = (refusal, q) switch
             {
                 (0 or 1, 0) => "",
-                (3, 0) => Refuse(ref refused, """, "strategy": "ring-all" """, $"queue {queues[0]}: the ring-all strategy"),
+                (3, 0) => """, "strategy": "ring-all" """,
                 _ => $$""", "strategy": "{{Strategies[random.Next(Strategies.Length)]}}" """,
             };
             // Virtual hold on about half the queues: offered over a threshold from nothing to two minutes.
