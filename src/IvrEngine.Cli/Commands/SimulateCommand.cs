@@ -96,6 +96,10 @@ internal static class SimulateCommand
         return true;
     }
 
+    /// <summary>The header line that says which executor runs the weeks (ivr simulate, ivr staff), and why not the kernel.</summary>
+    internal static string EngineLine(bool onKernel, string whyReference) =>
+        onKernel ? "Engine: kernel (compiled; proven equal to the reference engine)." : $"Engine: reference ({whyReference}).";
+
     private static async Task<int> RunAsync(string file, SimulationLength length, int seed, string? outDir, int? threads, string engine,
         TextWriter output, TextWriter error, bool errorIsTerminal, CancellationToken cancellationToken)
     {
@@ -118,9 +122,7 @@ internal static class SimulateCommand
         var expected = length.Calls ?? (long)Math.Round(scenario.CallsExpectedIn(length.Duration!.Value));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Simulating {(length.Calls is { } c ? $"{c:N0} calls" : $"{Describe(length.Duration!.Value)} (about {expected:N0} calls)")} of {Path.GetFileName(file)} on menu {scenario.Menu.Name} ({scenario.Menu.Version}), seed {seed}, weeks from {scenario.WeekOf:yyyy-MM-dd}."));
-        output.WriteLine(kernel is not null
-            ? "Engine: kernel (compiled; proven equal to the reference engine)."
-            : engine == "reference" ? "Engine: reference (asked for)." : $"Engine: reference (the kernel does not model {whyNot}).");
+        output.WriteLine(EngineLine(kernel is not null, engine == "reference" ? "asked for" : $"the kernel does not model {whyNot}"));
         var referenceWeeks = new List<(int Week, string Why)>();
         using var progress = errorIsTerminal ? new ProgressBar(error, expected) : null;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);

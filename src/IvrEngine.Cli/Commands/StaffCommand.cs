@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using IvrEngine.Hosting.Simulation;
 using IvrEngine.Simulation;
+using IvrEngine.Simulation.Kernel;
 
 namespace IvrEngine.Cli.Commands;
 
@@ -101,6 +102,9 @@ internal static class StaffCommand
         var goal = string.Create(CultureInfo.InvariantCulture, $"{target.ServiceLevel * 100:0.#}% within {target.Threshold.TotalSeconds:0} s");
         var assured = assurance is null ? "" : ", " + Assurance(assurance);
         output.WriteLine($"Staffing {Path.GetFileName(file)} for {goal}{assured} ({weeks} independent simulated weeks a round, seed {seed}).");
+        // The weeks run on the compiled kernel when it models the scenario (IndependentWeeks), as ivr simulate's do.
+        var whyNot = KernelSupport.WhyNot(scenario);
+        output.WriteLine(SimulateCommand.EngineLine(whyNot is null, $"the kernel does not model {whyNot}"));
         var (finished, answer) = await EngineRun.GuardAsync(
             () => StaffingPlanner.PlanAsync(scenario, target, weeks, seed, rounds, step => error.WriteLine($"  {step}…"), cancellationToken, assurance),
             "ivr staff", error).ConfigureAwait(false);

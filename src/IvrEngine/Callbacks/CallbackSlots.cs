@@ -31,7 +31,7 @@ public static class CallbackSlots
     /// </summary>
     public static IReadOnlyList<Instant> Next(Hours.BusinessHours hours, string scheduleId, Instant now, CallingWindow window, DateTimeZone calleeZone)
     {
-        var from = hours.IsOpenAt(scheduleId, now) ? HalfHourOnTheClock(now + Lead, hours[scheduleId].Zone) : now;
+        var from = hours.IsOpenAt(scheduleId, now) ? FirstWhileOpen(now, hours[scheduleId].Zone) : now;
         var to = now + Horizon;
         var callable = window.Intervals(from, to, calleeZone);
         var slots = new List<Instant>(Offered);
@@ -54,6 +54,13 @@ public static class CallbackSlots
     /// <summary>Whether <paramref name="slot"/> can still be kept for a callee in <paramref name="calleeZone"/>: the window is open there for all of it.</summary>
     public static bool Callable(Instant slot, CallingWindow window, DateTimeZone calleeZone) =>
         window.Intervals(slot, slot + Length, calleeZone) is [var only] && only.Start == slot && only.End == slot + Length;
+
+    /// <summary>
+    /// Where the search for slots starts while the schedule is open: the next half hour on the schedule's clock
+    /// at least <see cref="Lead"/> away. What <see cref="Next"/> offers then depends on this instant alone
+    /// (and on how far the horizon reaches, for none at all), which the compiled kernel keys its cache on.
+    /// </summary>
+    internal static Instant FirstWhileOpen(Instant now, DateTimeZone zone) => HalfHourOnTheClock(now + Lead, zone);
 
     /// <summary>
     /// The first instant at or after <paramref name="at"/> when the wall clock in <paramref name="zone"/>

@@ -20,6 +20,7 @@ public sealed class StaffCommandEndToEndTests
             Assert.Multiple(() =>
             {
                 Assert.That(result.Output, Does.StartWith("Staffing staffing-line.scenario.json for 80% within 20 s (3 independent simulated weeks a round, seed 1)."));
+                Assert.That(result.Output.Split('\n')[1], Is.EqualTo("Engine: kernel (compiled; proven equal to the reference engine)."), "the weeks run on the kernel, as the header says");
                 Assert.That(result.Output, Does.Match(@"(?m)^queue +calls/week +Erlang A agent-hours +plan agent-hours +intervals raised +meet/noise/miss +lowest SL \(95% CI\)$"));
                 Assert.That(result.Output, Does.Match(@"(?m)^support +4,800 +[\d.,]+ +[\d.,]+ +\d+ +\d+/\d+/0 +\d+\.\d% \(\d+\.\d%–\d+\.\d%\)$"), "the scenario's 120 calls an hour, 40 hours a week");
                 Assert.That(result.Output, Does.Match(@"(?m)^09:00 +\d+ +\d+ +\d+ +\d+ +\d+ +– +–$"), "agents on weekdays only");

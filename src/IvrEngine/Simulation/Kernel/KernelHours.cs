@@ -24,6 +24,9 @@ internal sealed class KernelHours
         _open = new bool[_schedules.Length];
     }
 
+    /// <summary>When the answer <see cref="IsOpen"/> last gave for <paramref name="schedule"/> next changes (UTC ticks; long.MaxValue: never).</summary>
+    public long ChangesAt(int schedule) => _until[schedule];
+
     /// <summary>Whether schedule <paramref name="schedule"/> is open at <paramref name="ticks"/> (UTC ticks, as the kernel's clock).</summary>
     public bool IsOpen(int schedule, long ticks, Instant at)
     {

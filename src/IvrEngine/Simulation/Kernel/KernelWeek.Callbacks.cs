@@ -188,7 +188,7 @@ internal sealed partial class KernelWeek
         call.State = KernelCallState.Callback;
         if (_onRecord is not null) Record(slot);
         // The store holds it as due once the estimated time has passed: the first poll after claims it.
-        if (!ClaimAtPoll(slot, Ticks(call.DueAt), _keptDue)) return;
+        if (!ClaimAtPoll(slot, DueAfterBooking(call.DueAt), _keptDue)) return;
         // WaitingLines.KeepPlace withdraws a delayed ring for the caller, and routes, before the place is marked
         // kept: in that pass it is passed over (still offered). Then the ring is over either way (one that
         // answered at once is connected to nobody); the place can come up.
@@ -297,10 +297,18 @@ internal sealed partial class KernelWeek
         ref var call = ref _calls[slot];
         call.RetryAt = retryAt;
         var poll = NextPoll(retryAt);
-        if (waiting == _postponed && poll >= NextPoll(call.ExpiresAt))
+        if (poll <= _now)
+        {
+            // Every caller of this passes a time to come; a poll now or before could already have run.
+            HandBack("a callback was stored for a poll that may have run");
+            return false;
+        }
+        // An expiry already passed (during the dial's retries) is seen by the next poll.
+        var expires = NextPoll(Math.Max(call.ExpiresAt, _now + 1));
+        if (waiting == _postponed && poll >= expires)
         {
             call.RetryAt = long.MaxValue;
-            _events.Push(NextPoll(call.ExpiresAt), KernelEventKind.Expire, slot);
+            _events.Push(expires, KernelEventKind.Expire, slot);
             return true;
         }
         if (poll + PollTicks >= call.ExpiresAt)
@@ -314,6 +322,19 @@ internal sealed partial class KernelWeek
         if (poll - PollTicks > _now) _events.Push(poll - PollTicks, KernelEventKind.PollArm, 0);
         else _events.Push(poll, KernelEventKind.Poll, 0);
         return true;
+    }
+
+    /// <summary>
+    /// When a callback booked now with <paramref name="due"/> is first due for the dialer: then, or, when that has
+    /// passed (a time offered before it began, booked two thinks later; a turn already due), at the next poll after
+    /// now. A poll due at this very instant ran before the booking when the caller thinks less than a minute: its
+    /// periodic timer was armed a minute ago, the caller's act since. Otherwise which ran first is not modelled:
+    /// now is returned, and <see cref="ClaimAtPoll"/> hands the week back.
+    /// </summary>
+    private long DueAfterBooking(Instant due)
+    {
+        var onPoll = (_now - _pollOrigin) % PollTicks == 0;
+        return Ticks(due) <= _now && onPoll && _think.Ticks >= PollTicks ? _now : Math.Max(Ticks(due), _now + 1);
     }
 
     /// <summary>The dialer's first poll at or after <paramref name="ticks"/>: they run every minute from the week's start.</summary>
@@ -395,10 +416,10 @@ internal sealed partial class KernelWeek
     {
         ref var call = ref _calls[slot];
         var order = _order[queue];
-        // A new session: its loop guard starts afresh.
         call.Callee = true;
-        call.MovesWithoutInput = 0;
         call.CallingBack = false;
+        // A new session: its loop guard starts afresh, and its start is a transfer (counted, as CallSession.OnTransfer counts it).
+        call.MovesWithoutInput = 1;
         if (TurnsAway(queue))
         {
             if (call.Waiting)

@@ -19,6 +19,10 @@ internal sealed partial class KernelWeek
 {
     private readonly BusinessHours _businessHours;
 
+    // Per schedule, the first time offered as last worked out, and what it holds for: while open, the same search
+    // start (a half hour on the clock); while closed, the same closed stretch (it is the stretch's first callable slot).
+    private readonly (bool Open, long Key, long Until, Instant First)?[] _firstOffered;
+
     /// <summary>CallSession.OfferCallbackOnRequest: the queue's next times, open now or not; none, and the node is said again.</summary>
     private void OfferTimesOnRequest(int slot, int queue)
     {
@@ -40,13 +44,23 @@ internal sealed partial class KernelWeek
         return true;
     }
 
-    /// <summary>The first of the times CallbackSlots.Next offers now for the queue's schedule, or null for none.</summary>
+    /// <summary>
+    /// The first of the times CallbackSlots.Next offers now for the queue's schedule, or null for none. Worked out
+    /// once per search start while open and once per closed stretch, as the same answer holds for each; none
+    /// found is not kept (the seven days' horizon moves on).
+    /// </summary>
     private Instant? FirstTimeOffered(int queue)
     {
         var schedule = _line.QueueHours[queue];
         if (schedule < 0) return null;
-        var times = CallbackSlots.Next(_businessHours, _line.ScheduleIds[schedule], Now, CallingWindow.Default, _line.CallerZone);
-        return times.Count > 0 ? times[0] : null;
+        var now = Now;
+        var open = _hours!.IsOpen(schedule, _now, now);
+        var key = open ? Ticks(CallbackSlots.FirstWhileOpen(now, _businessHours[_line.ScheduleIds[schedule]].Zone)) : 0;
+        if (_firstOffered[schedule] is { } kept && kept.Open == open && (open ? kept.Key == key : _now < kept.Until)) return kept.First;
+        var times = CallbackSlots.Next(_businessHours, _line.ScheduleIds[schedule], now, CallingWindow.Default, _line.CallerZone);
+        if (times.Count == 0) return null;
+        _firstOffered[schedule] = (open, key, _hours.ChangesAt(schedule), times[0]);
+        return times[0];
     }
 
     /// <summary>CallSession.OfferSlots: the times are read out, the call waits for a key, and the caller acts after thinking.</summary>
@@ -116,6 +130,6 @@ internal sealed partial class KernelWeek
         call.Queue = queue;
         call.Waiting = false;
         call.CallingBack = false;
-        ClaimAtPoll(slot, Ticks(call.DueAt), _postponed);
+        ClaimAtPoll(slot, DueAfterBooking(call.DueAt), _postponed);
     }
 }

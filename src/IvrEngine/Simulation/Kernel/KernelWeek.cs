@@ -71,6 +71,7 @@ internal sealed partial class KernelWeek
         _think = _scenario.Callers.Think.ToTimeSpan();
         _hours = line.ScheduleIds.Length > 0 ? new KernelHours(line) : null;
         _businessHours = new Hours.BusinessHours(_scenario.Menu.Hours);
+        _firstOffered = new (bool, long, long, Instant)?[line.ScheduleIds.Length];
         _loggedIn = [.. line.Teams.Select(q => line.TeamSize[q])];
         _agentState = new AgentState[line.AgentQueue.Length];
         _agentIdleSince = new long[line.AgentQueue.Length];
