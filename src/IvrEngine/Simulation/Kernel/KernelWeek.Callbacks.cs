@@ -146,20 +146,33 @@ internal sealed partial class KernelWeek
     {
         ref var call = ref _calls[slot];
         if (call.Callback is not (KernelCallbackStep.Offered or KernelCallbackStep.Confirming)) return;
-        if (call.TakesCallback == 0) call.TakesCallback = new SlotRandom(_calls, slot).NextDouble() < _scenario.Callers.AcceptCallback ? (sbyte)1 : (sbyte)-1;
-        if (call.TakesCallback < 0)
+        if (!TakesCallback(slot))
         {
             call.ReminderTimer = -1;
             return;
         }
-        if (call.Callback == KernelCallbackStep.Offered)
-        {
-            // The caller ID is read back: a prompt, and the caller answers it after thinking.
-            call.Callback = KernelCallbackStep.Confirming;
-            Speak(slot);
-            return;
-        }
-        Book(slot);
+        if (!ReadsBack(slot)) Book(slot);
+    }
+
+    /// <summary>SimulatedCaller.TakesCallback: one draw, the first time a callback is offered (virtual hold or times), kept for the call.</summary>
+    private bool TakesCallback(int slot)
+    {
+        ref var call = ref _calls[slot];
+        if (call.TakesCallback == 0) call.TakesCallback = new SlotRandom(_calls, slot).NextDouble() < _scenario.Callers.AcceptCallback ? (sbyte)1 : (sbyte)-1;
+        return call.TakesCallback > 0;
+    }
+
+    /// <summary>
+    /// The caller's first 1 to an offer: the caller ID (and, for times, the time) is read back, a prompt the caller
+    /// answers after thinking. False when it already was: the next 1 confirms.
+    /// </summary>
+    private bool ReadsBack(int slot)
+    {
+        ref var call = ref _calls[slot];
+        if (call.Callback != KernelCallbackStep.Offered) return false;
+        call.Callback = KernelCallbackStep.Confirming;
+        Speak(slot);
+        return true;
     }
 
     /// <summary>VirtualHoldBooking.Book: the wait estimated now; the callback stored; the caller hangs up and their place is kept.</summary>

@@ -91,21 +91,8 @@ internal sealed partial class KernelWeek
     /// <summary>SimulatedCaller.Act while times are offered: one draw to decide; then 1 picks the first time, and 1 confirms the number read back.</summary>
     private void AnswerTimesOffered(int slot)
     {
-        ref var call = ref _calls[slot];
-        if (call.TakesCallback == 0) call.TakesCallback = new SlotRandom(_calls, slot).NextDouble() < _scenario.Callers.AcceptCallback ? (sbyte)1 : (sbyte)-1;
-        if (call.TakesCallback < 0)
-        {
-            End(slot, CallOutcomeKind.CallerHungUp, -1);
-            return;
-        }
-        if (call.Callback == KernelCallbackStep.Offered)
-        {
-            // The time and the caller ID are read back: a prompt, answered after thinking.
-            call.Callback = KernelCallbackStep.Confirming;
-            Speak(slot);
-            return;
-        }
-        BookTime(slot);
+        if (!TakesCallback(slot)) End(slot, CallOutcomeKind.CallerHungUp, -1);
+        else if (!ReadsBack(slot)) BookTime(slot);
     }
 
     /// <summary>
