@@ -85,7 +85,6 @@ public static class KernelSupport
         { Hours: { } hours } when ActionProblem(hours.WhenClosed) is { } problem => $"when closed: {problem}",
         // The limits that send callers to the overflow are modelled (KernelWeek.Limits); the overflow must be an action the kernel performs.
         _ when ActionProblem(queue.Overflow) is { } problem => $"overflow: {problem}",
-        // Ring-all races every free agent for one caller (the first to pick up wins, the others are stopped): not modelled.
         _ => null,
     };
 }

@@ -245,22 +245,15 @@ internal sealed partial class KernelWeek
         if (claimed.Count > 1) claimed.Sort((a, b) => _calls[a].DueAt != _calls[b].DueAt ? _calls[a].DueAt.CompareTo(_calls[b].DueAt) : _calls[a].Order.CompareTo(_calls[b].Order));
         if (claimed.Count > MaxClaims)
         {
-            if (cameUp >= 0)
+            // The next periodic poll claims the next twenty: a minute on from a periodic poll (re-armed before it
+            // ran), the grid's next from the poll a place coming up asks for (CallbackDue).
+            _events.Push(NextPoll(_now + 1), KernelEventKind.Poll, 0);
+            if (cameUp >= 0 && claimed.IndexOf(cameUp) >= MaxClaims)
             {
-                // The poll a place coming up asks for (CallbackDue) is not a periodic one: the next periodic poll is
-                // the grid's. The place that came up waits for its claim like the rest, and the callers behind it
-                // wait too, until its grace runs out (KeptPlaces.CallBack) and the place is released.
-                if (claimed.IndexOf(cameUp) >= MaxClaims)
-                {
-                    _calls[cameUp].RetryAt = _now;
-                    _calls[cameUp].GraceTimer = _events.Push(_now + GraceTicks, KernelEventKind.Grace, cameUp);
-                }
-                _events.Push(_pollOrigin + ((_now - _pollOrigin) / PollTicks * PollTicks) + PollTicks, KernelEventKind.Poll, 0);
-            }
-            else
-            {
-                // The next periodic poll (re-armed before this one ran) claims the next twenty.
-                _events.Push(_now + PollTicks, KernelEventKind.Poll, 0);
+                // The place that came up waits for its claim like the rest, and the callers behind it wait too,
+                // until its grace runs out (KeptPlaces.CallBack) and the place is released.
+                _calls[cameUp].RetryAt = _now;
+                _calls[cameUp].GraceTimer = _events.Push(_now + GraceTicks, KernelEventKind.Grace, cameUp);
             }
             for (var i = MaxClaims; i < claimed.Count; i++) (IsKeptPlace(claimed[i]) ? _keptDue : _postponed).Add(claimed[i]);
             claimed.RemoveRange(MaxClaims, claimed.Count - MaxClaims);

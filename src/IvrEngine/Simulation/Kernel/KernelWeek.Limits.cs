@@ -7,8 +7,8 @@ namespace IvrEngine.Simulation.Kernel;
 /// A queue's limits, step for step as QueueAdmission: callers turned away on arrival (the queue full,
 /// or nobody logged in when it says to overflow then), and callers who leave the line for the
 /// overflow (the maximum wait, the last agent logging out when it says to leave then). The overflow
-/// is a menu action, performed as CallSession does from the state the caller is in.
-/// A callback's leg sent to the overflow is not reproduced: the week is handed back.
+/// is a menu action, performed as CallSession does from the state the caller is in. A callback's leg
+/// sent on performs it with nobody on the line (<see cref="CallSlot.Callee"/>); one sent to the menus is handed back.
 /// </summary>
 internal sealed partial class KernelWeek
 {
