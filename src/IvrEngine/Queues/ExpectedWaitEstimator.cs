@@ -22,7 +22,6 @@ public static class ExpectedWaitEstimator
     /// <summary>Finished calls needed before the queue's average handle time is trusted.</summary>
     public const int MinimumHistory = 3;
 
-    // A call that has run past the average still ends some time; assume a tenth of the average more.
     private const double OverrunShare = 0.1;
 
     /// <summary>The average of <paramref name="count"/> handle times adding up to <paramref name="totalTicks"/>, or null when there are too few to trust.</summary>
@@ -36,40 +35,150 @@ public static class ExpectedWaitEstimator
 
         // Asked at every announcement to every waiting caller: the free moments go on the stack
         // (a queue's members are tens, not thousands) and are sorted in place.
-        var freeAt = agents.Length <= 256 ? stackalloc Instant[agents.Length] : new Instant[agents.Length];
+        var freeIn = agents.Length <= 256 ? stackalloc long[agents.Length] : new long[agents.Length];
+        var handle = new HandleTimes(averageHandle);
         var count = 0;
         foreach (var agent in agents)
         {
             if (agent.State == AgentState.Away) continue;
-            freeAt[count++] = agent.State switch
+            freeIn[count++] = agent.State switch
             {
-                AgentState.Available => now,
-                AgentState.WrapUp => Instant.Max(now, agent.WrapUpEndsAt),
-                _ => Instant.Max(agent.CallStartedAt + averageHandle, now + (averageHandle * OverrunShare)),
+                AgentState.Available => 0,
+                AgentState.WrapUp => FreeAfterWrapUp((agent.WrapUpEndsAt - now).ToInt64Nanoseconds()),
+                _ => handle.FreeAfterCall((agent.CallStartedAt - now).ToInt64Nanoseconds()),
             };
         }
-        if (count == 0) return null;
-        freeAt = freeAt[..count];
-        freeAt.Sort();
+        return Estimate(position, freeIn[..count], handle);
+    }
+
+    /// <summary>When an agent in wrap-up comes free, in nanoseconds from now, given when the wrap-up ends (nanoseconds from now).</summary>
+    public static long FreeAfterWrapUp(long wrapUpEndsIn) => Math.Max(0, wrapUpEndsIn);
+
+    /// <summary>
+    /// The wait for the caller at <paramref name="position"/>, from each logged-in agent's next free moment
+    /// in nanoseconds from now (<see cref="FreeAfterWrapUp"/>, <see cref="HandleTimes.FreeAfterCall"/>;
+    /// reordered in place), or null when there is no agent.
+    /// </summary>
+    /// <remarks>
+    /// Whole nanoseconds from now rather than <see cref="Instant"/>s: the same values exactly (an Instant
+    /// is whole nanoseconds), and sorting plain integers is what makes this cheap enough to ask at every
+    /// reminder of a simulated week.
+    /// </remarks>
+    public static Duration? Estimate(int position, Span<long> freeIn, HandleTimes handle)
+    {
+        if (position < 1 || freeIn.IsEmpty) return null;
+        var count = freeIn.Length;
+        var average = handle.Average;
+        long first = long.MaxValue, last = long.MinValue;
+        foreach (var free in freeIn)
+        {
+            first = Math.Min(first, free);
+            last = Math.Max(last, free);
+        }
 
         // Every agent comes free again one average handle time after each call, so while the first
         // free moments all fall within one handle time of each other, the turns repeat in the same
         // order each round: the p-th turn is round (p-1)/n of agent (p-1)%n. Long queues are then
-        // estimated without walking every caller ahead.
-        if (freeAt[^1] - freeAt[0] <= averageHandle)
+        // estimated without walking every caller ahead, and only that agent's moment is needed
+        // (selected, not sorted: this is the usual case, asked at every announcement).
+        if (last - first <= average)
         {
             var round = (position - 1) / count;
-            return freeAt[(position - 1) % count] + (averageHandle * round) - now;
+            return Duration.FromNanoseconds(Select(freeIn, (position - 1) % count) + (average * round));
         }
 
-        var turns = new PriorityQueue<Instant, Instant>(count);
-        foreach (var free in freeAt) turns.Enqueue(free, free);
-        var turn = now;
+        // Otherwise take the turns one by one: the earliest free moment, which comes round again one
+        // handle time later. A sorted span is already a min-heap, so each turn is a sift-down in place.
+        freeIn.Sort();
+        var turn = 0L;
         for (var i = 0; i < position; i++)
         {
-            turn = turns.Dequeue();
-            turns.Enqueue(turn + averageHandle, turn + averageHandle);
+            turn = freeIn[0];
+            ReplaceEarliest(freeIn, turn + average);
         }
-        return turn - now;
+        return Duration.FromNanoseconds(turn);
+    }
+
+    /// <summary>
+    /// Whether <see cref="Estimate(int, Span{long}, HandleTimes)"/> would be over <paramref name="threshold"/> (false when it
+    /// would be null), worked out in one pass without reordering anything in the usual case: the question a
+    /// virtual-hold queue asks at every announcement, where the answer is mostly no.
+    /// </summary>
+    public static bool IsOver(int position, Span<long> freeIn, HandleTimes handle, Duration threshold)
+    {
+        if (position < 1 || freeIn.IsEmpty) return false;
+        var count = freeIn.Length;
+        var average = handle.Average;
+        var round = (position - 1) / count;
+        var turn = (position - 1) % count;
+        // In the usual case the wait is the turn-th smallest moment plus whole rounds, so it is over the
+        // threshold exactly when at most turn moments are at or under the threshold less those rounds.
+        var bar = threshold.ToInt64Nanoseconds() - (average * round);
+        long first = long.MaxValue, last = long.MinValue;
+        var atOrUnder = 0;
+        foreach (var free in freeIn)
+        {
+            first = Math.Min(first, free);
+            last = Math.Max(last, free);
+            if (free <= bar) atOrUnder++;
+        }
+        if (last - first <= average) return atOrUnder <= turn;
+        return Estimate(position, freeIn, handle) > threshold;
+    }
+
+    /// <summary>The <paramref name="k"/>-th smallest of <paramref name="values"/> (0 = the smallest), reordering them (Hoare's selection).</summary>
+    private static long Select(Span<long> values, int k)
+    {
+        var low = 0;
+        var high = values.Length - 1;
+        while (low < high)
+        {
+            var pivot = values[low + ((high - low) / 2)];
+            var i = low;
+            var j = high;
+            while (i <= j)
+            {
+                while (values[i] < pivot) i++;
+                while (values[j] > pivot) j--;
+                if (i > j) break;
+                (values[i], values[j]) = (values[j], values[i]);
+                i++;
+                j--;
+            }
+            // Now everything in [low, j] is at most the pivot, everything in [i, high] at least it, and anything between equals it.
+            if (k <= j) high = j;
+            else if (k >= i) low = i;
+            else break;
+        }
+        return values[k];
+    }
+
+    /// <summary>Replaces the root of the min-heap <paramref name="heap"/> with <paramref name="value"/> and restores the heap.</summary>
+    private static void ReplaceEarliest(Span<long> heap, long value)
+    {
+        var at = 0;
+        while (true)
+        {
+            var child = (2 * at) + 1;
+            if (child >= heap.Length) break;
+            if (child + 1 < heap.Length && heap[child + 1] < heap[child]) child++;
+            if (heap[child] >= value) break;
+            heap[at] = heap[child];
+            at = child;
+        }
+        heap[at] = value;
+    }
+
+    /// <summary>A queue's average handle time as the estimate uses it, in nanoseconds.</summary>
+    public readonly struct HandleTimes(Duration average)
+    {
+        /// <summary>The average handle time.</summary>
+        public long Average { get; } = average.ToInt64Nanoseconds();
+
+        // A call that has run past the average still ends some time; assume a tenth of the average more.
+        private readonly long _overrun = (average * OverrunShare).ToInt64Nanoseconds();
+
+        /// <summary>When an agent on a call comes free, in nanoseconds from now, given when the call started (nanoseconds from now: not after it).</summary>
+        public long FreeAfterCall(long callStartedIn) => Math.Max(callStartedIn + Average, _overrun);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using IvrEngine.Queues;
 using NodaTime;
 
@@ -12,7 +11,7 @@ namespace IvrEngine.Simulation;
 public sealed class SimulationFigures : IQueueObserver
 {
     private readonly Dictionary<string, IntervalFigures[]> _queues = new(StringComparer.Ordinal);
-    private readonly ImmutableDictionary<string, Duration> _thresholds;
+    private readonly Dictionary<string, Duration> _thresholds;
     private readonly DateTimeZone _zone;
     private readonly WeekGrid _grid;
     private readonly int[] _weeksCovered;
@@ -22,6 +21,11 @@ public sealed class SimulationFigures : IQueueObserver
     private Instant _cachedEnd = Instant.MinValue;
     private int _cachedInterval;
 
+    // The queue last told of, by reference: callers of a line come mostly through one queue at a time,
+    // and its name is the same string each time, so most events skip hashing it.
+    private string? _lastQueue;
+    private IntervalFigures[] _lastIntervals = [];
+
     // A run cut short by its call count: calls answered after its last caller arrived are the drain's, not the hours measured.
     private Instant _handledUntil = Instant.MaxValue;
 
@@ -30,7 +34,7 @@ public sealed class SimulationFigures : IQueueObserver
     {
         _zone = scenario.Menu.TimeZone;
         _grid = scenario.Grid;
-        _thresholds = scenario.Menu.Queues.ToImmutableDictionary(q => q.Key, q => serviceLevelThreshold ?? q.Value.ServiceLevelThreshold, StringComparer.Ordinal);
+        _thresholds = scenario.Menu.Queues.ToDictionary(q => q.Key, q => serviceLevelThreshold ?? q.Value.ServiceLevelThreshold, StringComparer.Ordinal);
         foreach (var queue in scenario.Menu.Queues.Keys.Order(StringComparer.Ordinal))
         {
             _queues[queue] = [.. Enumerable.Range(0, _grid.IntervalsPerWeek).Select(_ => new IntervalFigures())];
@@ -114,9 +118,19 @@ public sealed class SimulationFigures : IQueueObserver
         foreach (var (queue, agents) in staffing) _queues[queue][interval].StaffedSeconds -= agents * (intervalEnd - at).TotalSeconds;
     }
 
-    private IntervalFigures JoinedAt(string queue, Instant now, Duration waited) => _queues[queue][IntervalOf(now - waited)];
+    private IntervalFigures JoinedAt(string queue, Instant now, Duration waited) => Intervals(queue)[IntervalOf(now - waited)];
 
-    void IQueueObserver.Offered(string queue, Instant at) => _queues[queue][IntervalOf(at)].Offered++;
+    private IntervalFigures[] Intervals(string queue)
+    {
+        if (!ReferenceEquals(queue, _lastQueue))
+        {
+            _lastIntervals = _queues[queue];
+            _lastQueue = queue;
+        }
+        return _lastIntervals;
+    }
+
+    void IQueueObserver.Offered(string queue, Instant at) => Intervals(queue)[IntervalOf(at)].Offered++;
 
     void IQueueObserver.Answered(string queue, Instant at, Duration wait, bool callbackLeg)
     {
@@ -165,6 +179,6 @@ public sealed class SimulationFigures : IQueueObserver
     void IQueueObserver.Handled(string queue, Instant answeredAt, Duration talkAndWrapUp)
     {
         if (answeredAt > _handledUntil) return;
-        _queues[queue][IntervalOf(answeredAt)].HandledSeconds += talkAndWrapUp.TotalSeconds;
+        Intervals(queue)[IntervalOf(answeredAt)].HandledSeconds += talkAndWrapUp.TotalSeconds;
     }
 }

@@ -144,4 +144,67 @@ public sealed class ExpectedWaitEstimatorTests
     {
         Assert.That(WaitPhrase.For(Duration.FromSeconds(seconds), locale), Is.EqualTo(expected));
     }
+
+    [Test]
+    public void EveryEstimate_IsThePthTurn_TakenOneByOne_OverThousandsOfRandomQueues()
+    {
+        // The estimator selects and sifts whole nanoseconds in place; the definition is the p-th of the
+        // agents' free moments taken one by one, each coming round again one handle time later.
+        var random = new Random(7);
+        var states = new[] { AgentState.Available, AgentState.Ringing, AgentState.OnCall, AgentState.WrapUp, AgentState.Away };
+        for (var queue = 0; queue < 5000; queue++)
+        {
+            var average = Duration.FromTicks(random.NextInt64(1, 6_000_000_000));
+            var agents = Enumerable.Range(0, random.Next(0, 40)).Select(_ => new AgentSnapshot(
+                states[random.Next(states.Length)],
+                Now - Duration.FromTicks(random.NextInt64(0, 2 * average.BclCompatibleTicks)),
+                Now + Duration.FromTicks(random.NextInt64(-3_000_000_000, 3_000_000_000)))).ToArray();
+            var position = random.Next(0, 120);
+
+            var expected = TurnByTurn(position, agents, average);
+            Assert.That(ExpectedWaitEstimator.Estimate(position, agents, average, Now), Is.EqualTo(expected),
+                $"queue {queue}: position {position}, {agents.Length} agents");
+
+            // The announcement's question, at the estimate itself and a nanosecond either side of it.
+            var handle = new ExpectedWaitEstimator.HandleTimes(average);
+            foreach (var threshold in ThresholdsAround(expected ?? Duration.FromSeconds(random.Next(0, 600))))
+            {
+                Assert.That(ExpectedWaitEstimator.IsOver(position, FreeMoments(agents, handle), handle, threshold), Is.EqualTo(expected > threshold),
+                    $"queue {queue}: position {position}, {agents.Length} agents, over {threshold}");
+            }
+        }
+    }
+
+    private static Duration[] ThresholdsAround(Duration wait) => [wait - Duration.Epsilon, wait, wait + Duration.Epsilon, Duration.Zero];
+
+    /// <summary>The logged-in agents' next free moments, in nanoseconds from now, as the estimator reads them.</summary>
+    private static long[] FreeMoments(AgentSnapshot[] agents, ExpectedWaitEstimator.HandleTimes handle) =>
+    [
+        .. agents.Where(a => a.State != AgentState.Away).Select(a => a.State switch
+        {
+            AgentState.Available => 0,
+            AgentState.WrapUp => ExpectedWaitEstimator.FreeAfterWrapUp((a.WrapUpEndsAt - Now).ToInt64Nanoseconds()),
+            _ => handle.FreeAfterCall((a.CallStartedAt - Now).ToInt64Nanoseconds()),
+        }),
+    ];
+
+    /// <summary>The definition, with no shortcut: free moments as Instants, the earliest taken and put back one handle time later, p times.</summary>
+    private static Duration? TurnByTurn(int position, AgentSnapshot[] agents, Duration average)
+    {
+        var freeAt = agents.Where(a => a.State != AgentState.Away).Select(a => a.State switch
+        {
+            AgentState.Available => Now,
+            AgentState.WrapUp => Instant.Max(Now, a.WrapUpEndsAt),
+            _ => Instant.Max(a.CallStartedAt + average, Now + (average * 0.1)),
+        }).ToList();
+        if (position < 1 || freeAt.Count == 0) return null;
+        var turn = Now;
+        for (var i = 0; i < position; i++)
+        {
+            turn = freeAt.Min();
+            freeAt.Remove(turn);
+            freeAt.Add(turn + average);
+        }
+        return turn - Now;
+    }
 }

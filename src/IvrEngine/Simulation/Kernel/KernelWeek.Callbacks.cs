@@ -43,7 +43,8 @@ internal sealed partial class KernelWeek
     private readonly int[] _recentCount;
     private readonly int[] _recentNext;
     private readonly long[] _recentSum;
-    private readonly AgentSnapshot[][] _snapshots;
+    // Each queue's agents' next free moments, the wait estimate's scratch space.
+    private readonly long[][] _freeIn;
     private readonly long[] _agentCallStart;
     private readonly long[] _agentWrapUpEnd;
     // The dialer's polls run every minute from the week's start; callbacks postponed wait for one, claimed in store order.
@@ -118,7 +119,7 @@ internal sealed partial class KernelWeek
         // With as many agents free as the caller's position, the estimate is no wait at all (each of the first
         // turns is now), never over a threshold: the estimate need not be worked out.
         if (!call.IsLeg && call.Callback is KernelCallbackStep.None or KernelCallbackStep.Offered && _line.QueueOfferOver[queue] is { } threshold
-            && _queueAvailable[queue] < position && ExpectedWait(queue, position) is { } wait && wait > threshold && CallableFor(wait))
+            && _queueAvailable[queue] < position && ExpectedWaitOver(queue, position, threshold) && CallableFor(ExpectedWait(queue, position)!.Value))
         {
             if (!_line.CallersCallable)
             {
@@ -542,25 +543,40 @@ internal sealed partial class KernelWeek
     }
 
     /// <summary>WaitEstimate.For: from the queue's recent handle times and its agents as they are now.</summary>
-    private Duration? ExpectedWait(int queue, int position)
+    private Duration? ExpectedWait(int queue, int position) =>
+        HandleTimes(queue) is { } handle ? ExpectedWaitEstimator.Estimate(position, FreeMoments(queue, handle), handle) : null;
+
+    /// <summary>Whether <see cref="ExpectedWait"/> is over <paramref name="threshold"/> (not when there is none), without working it out when it is not.</summary>
+    private bool ExpectedWaitOver(int queue, int position, Duration threshold) =>
+        HandleTimes(queue) is { } handle && ExpectedWaitEstimator.IsOver(position, FreeMoments(queue, handle), handle, threshold);
+
+    /// <summary>The queue's average handle time as the estimate uses it; null while there are too few calls to trust it.</summary>
+    private ExpectedWaitEstimator.HandleTimes? HandleTimes(int queue) =>
+        ExpectedWaitEstimator.AverageHandle(_recentSum[queue], _recentCount[queue]) is { } average ? new ExpectedWaitEstimator.HandleTimes(average) : null;
+
+    /// <summary>WaitEstimate's snapshots as the estimator reads them: each logged-in agent's next free moment, in nanoseconds from now.</summary>
+    private Span<long> FreeMoments(int queue, ExpectedWaitEstimator.HandleTimes handle)
     {
-        if (ExpectedWaitEstimator.AverageHandle(_recentSum[queue], _recentCount[queue]) is not { } average) return null;
-        var snapshots = _snapshots[queue];
+        var freeIn = _freeIn[queue];
         var first = _line.TeamFirst[queue];
-        var now = Now;
-        for (var i = 0; i < snapshots.Length; i++)
+        var count = 0;
+        for (var agent = first; agent < first + freeIn.Length; agent++)
         {
-            var agent = first + i;
-            snapshots[i] = _agentState[agent] switch
+            var state = _agentState[agent];
+            if (state == AgentState.Away) continue;
+            freeIn[count++] = state switch
             {
-                AgentState.Away => new AgentSnapshot(AgentState.Away, default, default),
+                AgentState.Available => 0,
+                AgentState.WrapUp => ExpectedWaitEstimator.FreeAfterWrapUp(Nanoseconds(_agentWrapUpEnd[agent] - _now)),
                 // Ringing counts as a call starting now (the previous call's start would make the agent look nearly free).
-                AgentState.Ringing => new AgentSnapshot(AgentState.OnCall, now, default),
-                var state => new AgentSnapshot(state, At(_agentCallStart[agent]), At(_agentWrapUpEnd[agent])),
+                AgentState.Ringing => handle.FreeAfterCall(0),
+                _ => handle.FreeAfterCall(Nanoseconds(_agentCallStart[agent] - _now)),
             };
         }
-        return ExpectedWaitEstimator.Estimate(position, snapshots, average, now);
+        return freeIn.AsSpan(0, count);
     }
+
+    private static long Nanoseconds(long ticks) => ticks * NodaConstants.NanosecondsPerTick;
 
     /// <summary>LiveQueue.RecordHandleTime: the queue's last fifty talk-plus-wrap-up times and their sum.</summary>
     private void RecordHandleTime(int queue, Duration handled)

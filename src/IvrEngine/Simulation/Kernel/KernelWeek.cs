@@ -93,7 +93,7 @@ internal sealed partial class KernelWeek
         _recentCount = new int[queues];
         _recentNext = new int[queues];
         _recentSum = new long[queues];
-        _snapshots = [.. line.TeamSize.Select(size => new AgentSnapshot[size])];
+        _freeIn = [.. line.TeamSize.Select(size => new long[size])];
         _agentCallStart = new long[line.AgentQueue.Length];
         _agentWrapUpEnd = new long[line.AgentQueue.Length];
         _queueWaiting = new int[queues];
