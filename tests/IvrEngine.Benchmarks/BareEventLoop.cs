@@ -45,15 +45,20 @@ internal static class BareEventLoop
         var stopwatch = Stopwatch.StartNew();
         var weeks = Plan(scenario, calls, seed);
         var totals = new BareTotals();
+        var weeksRun = 0;
         Parallel.ForEach(weeks, new ParallelOptions { MaxDegreeOfParallelism = threads }, week =>
         {
             var run = new BareWeek(scenario, line, week.Index, week.MaxCalls, SimulationSeeds.Week(seed, week.Index), stale);
             run.Run();
-            lock (totals) totals.Add(run);
+            lock (totals)
+            {
+                totals.Add(run);
+                weeksRun++;
+            }
         });
         var seconds = stopwatch.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"bare: {totals.Calls} calls over {weeks.Count} weeks on {threads} thread(s){(stale ? "" : ", no stale timers")}: {totals.Answered} answered, {totals.Abandoned} abandoned ({100.0 * totals.Abandoned / Math.Max(1, totals.Calls):0.0} %)"));
+            $"bare: {totals.Calls} calls over {weeksRun} weeks on {threads} thread(s){(stale ? "" : ", no stale timers")}: {totals.Answered} answered, {totals.Abandoned} abandoned ({100.0 * totals.Abandoned / Math.Max(1, totals.Calls):0.0} %)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"events: {(double)totals.Pushed / totals.Calls:0.00} scheduled a call, {(double)totals.Live / totals.Calls:0.00} of them live; {(double)totals.Popped / totals.Calls:0.00} popped (the others cancelled in the heap)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -61,19 +66,17 @@ internal static class BareEventLoop
         return 0;
     }
 
-    /// <summary>The weeks <c>ivr simulate --calls</c> runs (LoadSimulation.Plan): whole weeks while all their arrivals are wanted, then the part of one.</summary>
-    private static List<(int Index, long MaxCalls)> Plan(Scenario scenario, long calls, int seed)
+    /// <summary>The weeks <c>ivr simulate --calls</c> runs (LoadSimulation.Plan): whole weeks while all their arrivals are wanted, then the part of one, each counted as a thread asks for it.</summary>
+    private static IEnumerable<(int Index, long MaxCalls)> Plan(Scenario scenario, long calls, int seed)
     {
-        var weeks = new List<(int, long)>();
         long sofar = 0;
         for (var w = 0; sofar < calls; w++)
         {
             var arrivals = new ArrivalProcess(scenario, scenario.WeekStart(w), scenario.WeekStart(w + 1), SimulationSeeds.For(SimulationSeeds.Week(seed, w), 0)).CountAll();
             var take = Math.Min(arrivals, calls - sofar);
-            weeks.Add((w, take == arrivals ? long.MaxValue : take));
+            yield return (w, take == arrivals ? long.MaxValue : take);
             sofar += take;
         }
-        return weeks;
     }
 
     private static long Option(string[] args, string name, long fallback)

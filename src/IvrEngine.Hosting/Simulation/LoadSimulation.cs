@@ -72,7 +72,12 @@ public static class LoadSimulation
     }
 
     /// <summary>The weeks to run, each with when its arrivals stop and how many it may have.</summary>
-    internal static IReadOnlyList<PlannedWeek> Plan(Scenario scenario, SimulationLength length, int seed)
+    /// <remarks>
+    /// For a number of calls the weeks come lazily, each counted as it is asked for: the threads take
+    /// them one at a time, so the counting of the next week overlaps the running of the others instead
+    /// of all of it coming before the first week starts.
+    /// </remarks>
+    internal static IEnumerable<PlannedWeek> Plan(Scenario scenario, SimulationLength length, int seed)
     {
         if (length.Duration is { } duration)
         {
@@ -85,8 +90,12 @@ public static class LoadSimulation
         var calls = length.Calls ?? throw new ArgumentException("Give a number of calls or a duration.", nameof(length));
         if (calls <= 0) throw new ArgumentOutOfRangeException(nameof(length), "A simulation runs at least one call.");
         if (scenario.CallsPerWeek <= 0) throw new ArgumentException("The scenario has no arrivals in any interval.", nameof(scenario));
-        // Count each week's arrivals (the draws the run will make) until there are enough.
-        var weeks = new List<PlannedWeek>();
+        return WeeksOf(scenario, calls, seed);
+    }
+
+    /// <summary>Each week's arrivals counted (the draws the run will make), week by week, until there are enough.</summary>
+    private static IEnumerable<PlannedWeek> WeeksOf(Scenario scenario, long calls, int seed)
+    {
         long sofar = 0;
         for (var w = 0; sofar < calls; w++)
         {
@@ -94,10 +103,9 @@ public static class LoadSimulation
             var arrivals = SimulatedWeek.Arrivals(scenario, scenario.WeekStart(w), stop, SeedForWeek(seed, w)).CountAll();
             var take = Math.Min(arrivals, calls - sofar);
             // A week whose every arrival is wanted runs as a whole week (its quiet end staffed and measured too).
-            weeks.Add(new PlannedWeek(w, stop, take == arrivals ? long.MaxValue : take));
+            yield return new PlannedWeek(w, stop, take == arrivals ? long.MaxValue : take);
             sofar += take;
         }
-        return weeks;
     }
 
     /// <summary>Each week's own seed.</summary>
