@@ -16,10 +16,9 @@ public sealed class SimulationFigures : IQueueObserver
     private readonly WeekGrid _grid;
     private readonly int[] _weeksCovered;
 
-    // The interval "now" falls in, cached with its bounds: nearly every event falls in the current one.
-    private Instant _cachedStart = Instant.MaxValue;
-    private Instant _cachedEnd = Instant.MinValue;
-    private int _cachedInterval;
+    // The intervals last looked up, with their bounds: nearly every event falls in the current one, and
+    // the rest in the interval its caller joined in, mostly the one before (a wait counts where it began).
+    private readonly KnownInterval[] _known = [KnownInterval.None, KnownInterval.None];
 
     // The queue last told of, by reference: callers of a line come mostly through one queue at a time,
     // and its name is the same string each time, so most events skip hashing it.
@@ -90,12 +89,24 @@ public sealed class SimulationFigures : IQueueObserver
     /// <summary>The interval of the week <paramref name="at"/> falls in, in the line's zone.</summary>
     public int IntervalOf(Instant at)
     {
-        if (at >= _cachedStart && at < _cachedEnd) return _cachedInterval;
+        if (_known[0].Holds(at)) return _known[0].Interval;
+        if (_known[1].Holds(at))
+        {
+            (_known[0], _known[1]) = (_known[1], _known[0]);
+            return _known[0].Interval;
+        }
         var (interval, start, end) = _grid.Locate(at, _zone);
-        // Bounds that do not hold the instant (a DST gap or overlap) are not cached.
-        (_cachedStart, _cachedEnd) = at >= start && at < end ? (start, end) : (Instant.MaxValue, Instant.MinValue);
-        _cachedInterval = interval;
+        _known[1] = _known[0];
+        // Bounds that do not hold the instant (a DST gap or overlap) are not kept.
+        _known[0] = at >= start && at < end ? new KnownInterval(interval, start, end) : KnownInterval.None;
         return interval;
+    }
+
+    private readonly record struct KnownInterval(int Interval, Instant Start, Instant End)
+    {
+        public static KnownInterval None => new(0, Instant.MaxValue, Instant.MinValue);
+
+        public bool Holds(Instant at) => at >= Start && at < End;
     }
 
     /// <summary>Records the agents logged in to <paramref name="queue"/> for <paramref name="length"/> of <paramref name="interval"/>.</summary>
