@@ -39,7 +39,7 @@ public sealed class WeekGrid
     /// </summary>
     public (int Interval, Instant Start, Instant End) Locate(Instant at, DateTimeZone zone)
     {
-        var local = at.InZone(zone).LocalDateTime;
+        var local = LenientLocalTime.ToLocal(at, zone);
         var interval = IntervalOf(local);
         var start = local.Date.AtMidnight().PlusMinutes(StartMinuteOf(interval));
         // As zone.AtLeniently, without its allocation: every interval boundary a simulated week crosses comes here.

@@ -15,7 +15,7 @@ public sealed class LenientLocalTimeTests
     [TestCase("Asia/Kathmandu", 1986)]
     [TestCase("America/St_Johns", 2025)]
     [TestCase("Etc/UTC", 2026)]
-    public void Every_local_quarter_hour_and_minute_near_a_change_maps_to_the_instant_NodaTime_leniently_maps_it_to(string zoneId, int year)
+    public void Every_local_quarter_hour_and_minute_near_a_change_maps_to_the_instant_NodaTime_leniently_maps_it_to_and_back(string zoneId, int year)
     {
         var zone = DateTimeZoneProviders.Tzdb[zoneId];
         var mismatches = new List<string>();
@@ -35,5 +35,11 @@ public sealed class LenientLocalTimeTests
         var expected = zone.AtLeniently(local).ToInstant();
         var actual = LenientLocalTime.ToInstant(local, zone);
         if (actual != expected && mismatches.Count < 10) mismatches.Add($"{local}: {actual}, NodaTime {expected}");
+        // And back: the local time of that instant, and of the instant a minute before (across a change too).
+        foreach (var at in new[] { expected, expected - Duration.FromMinutes(1) })
+        {
+            var back = LenientLocalTime.ToLocal(at, zone);
+            if (back != at.InZone(zone).LocalDateTime && mismatches.Count < 10) mismatches.Add($"{at}: local {back}, NodaTime {at.InZone(zone).LocalDateTime}");
+        }
     }
 }
