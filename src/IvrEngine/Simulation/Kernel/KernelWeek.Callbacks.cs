@@ -29,7 +29,7 @@ internal sealed partial class KernelWeek
     private const double MinimumRedialSeconds = SimulatedDialing.MinimumIntervalSeconds;
 
     // LiveQueue: the average of the last fifty talk-plus-wrap-up times estimates the wait.
-    private const int RecentHandleTimes = 50;
+    private const int RecentHandleTimes = KernelWorkspace.RecentHandleTimes;
 
     private readonly Random _dialerRandom;
 
