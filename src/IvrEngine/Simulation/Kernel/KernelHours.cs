@@ -7,10 +7,16 @@ namespace IvrEngine.Simulation.Kernel;
 /// Whether each of the menu's schedules is open, as the reference engine's BusinessHours answers it
 /// (the schedule's own <see cref="Schedule.At"/>, daylight saving and holidays included), kept per
 /// schedule until the answer's next change: a week asks the same question for every caller, and the
-/// clock only moves forward. One per week (it is not shared between threads).
+/// clock only moves forward. Kept from week to week in a <see cref="KernelWorkspace"/> (one week at a
+/// time uses it): an answer holds wherever it was found to, whichever week asks, and working one out
+/// can cost a megabyte (a schedule open around the clock is searched two years ahead for a close).
 /// </summary>
 internal sealed class KernelHours
 {
+    // A schedule's search for its next change looks at least 799 days ahead: with none found, the answer holds for a
+    // year (as good as for ever within a week, and exact for a later week that finds it kept).
+    private static readonly long NoChangeFor = TimeSpan.FromDays(365).Ticks;
+
     private readonly Schedule[] _schedules;
     private readonly long[] _from;
     private readonly long[] _until;
@@ -24,7 +30,7 @@ internal sealed class KernelHours
         _open = new bool[_schedules.Length];
     }
 
-    /// <summary>When the answer <see cref="IsOpen"/> last gave for <paramref name="schedule"/> next changes (UTC ticks; long.MaxValue: never).</summary>
+    /// <summary>When the answer <see cref="IsOpen"/> last gave for <paramref name="schedule"/> next changes (UTC ticks; a year after it was asked: not within the schedule's search).</summary>
     public long ChangesAt(int schedule) => _until[schedule];
 
     /// <summary>Whether schedule <paramref name="schedule"/> is open at <paramref name="ticks"/> (UTC ticks, as the kernel's clock).</summary>
@@ -33,8 +39,7 @@ internal sealed class KernelHours
         if (ticks >= _from[schedule] && ticks < _until[schedule]) return _open[schedule];
         var answer = _schedules[schedule].At(at);
         _from[schedule] = ticks;
-        // No change within the schedule's two-year search: the answer holds for the whole run.
-        _until[schedule] = answer.NextChange is { } change ? change.ToDateTimeOffset().UtcTicks : long.MaxValue;
+        _until[schedule] = answer.NextChange is { } change ? change.ToDateTimeOffset().UtcTicks : ticks + NoChangeFor;
         _open[schedule] = answer.IsOpen;
         return answer.IsOpen;
     }

@@ -78,7 +78,7 @@ internal sealed partial class KernelWeek
         _arrivals = new ArrivalProcess(_scenario, start, arrivalsStop, SimulationSeeds.For(seed, 0));
         _agentRandom = new Random(SimulationSeeds.For(seed, 2));
         _think = _scenario.Callers.Think.ToTimeSpan();
-        _hours = line.ScheduleIds.Length > 0 ? new KernelHours(line) : null;
+        _hours = _space.Hours;
         _businessHours = new Hours.BusinessHours(_scenario.Menu.Hours);
         _firstOffered = _space.FirstOffered;
         _loggedIn = _space.LoggedIn;

@@ -10,7 +10,8 @@ namespace IvrEngine.Simulation.Kernel;
 /// next to nothing a week: what a run allocates is what its process's peak memory grows with, not
 /// what it keeps (docs/simulation.md, "What grows with the number of calls"). It also holds the
 /// week's per-agent and per-queue arrays. One week at a time uses it, and <see cref="Reset"/> sets
-/// everything back to what a new week starts with (only the room of its growing arrays is carried over).
+/// everything back to what a new week starts with: only the room of its growing arrays is carried
+/// over, and the schedules' answers (<see cref="KernelHours"/>), which hold whichever week asks.
 /// </summary>
 internal sealed class KernelWorkspace
 {
@@ -43,6 +44,7 @@ internal sealed class KernelWorkspace
         RecentSum = new long[queues];
         Snapshots = [.. line.TeamSize.Select(size => new AgentSnapshot[size])];
         QueueWaiting = new int[queues];
+        Hours = line.ScheduleIds.Length > 0 ? new KernelHours(line) : null;
     }
 
     /// <summary>LiveQueue's estimate: the last this many talk-plus-wrap-up times of a queue.</summary>
@@ -114,6 +116,9 @@ internal sealed class KernelWorkspace
     public AgentSnapshot[][] Snapshots { get; }
 
     public int[] QueueWaiting { get; }
+
+    /// <summary>The schedules' answers, kept from week to week (not emptied: each holds wherever it was found to); null without schedules.</summary>
+    public KernelHours? Hours { get; }
 
     /// <summary>Empties everything for a new week, as if new (the room of its arrays and lists is kept).</summary>
     public void Reset(bool keepsRecords)
