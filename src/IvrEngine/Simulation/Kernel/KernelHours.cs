@@ -10,12 +10,14 @@ namespace IvrEngine.Simulation.Kernel;
 /// clock only moves forward. Kept from week to week in a <see cref="KernelWorkspace"/> (one week at a
 /// time uses it): an answer holds wherever it was found to, whichever week asks, and working one out
 /// can cost a megabyte (a schedule open around the clock is searched two years ahead for a close).
+/// Not shared between threads.
 /// </summary>
 internal sealed class KernelHours
 {
-    // A schedule's search for its next change looks at least 799 days ahead: with none found, the answer holds for a
-    // year (as good as for ever within a week, and exact for a later week that finds it kept).
-    private static readonly long NoChangeFor = TimeSpan.FromDays(365).Ticks;
+    // A schedule's search for its next change looks at least 799 days ahead (Schedule.NextOpen, NextClose): with none
+    // found, the answer holds for 790 days (as good as for ever within a week, and exact for a later week that finds it
+    // kept). Working it out again costs that search, about 1.3 MB for a schedule open around the clock.
+    private static readonly long NoChangeFor = TimeSpan.FromDays(790).Ticks;
 
     private readonly Schedule[] _schedules;
     private readonly long[] _from;
@@ -30,7 +32,7 @@ internal sealed class KernelHours
         _open = new bool[_schedules.Length];
     }
 
-    /// <summary>When the answer <see cref="IsOpen"/> last gave for <paramref name="schedule"/> next changes (UTC ticks; a year after it was asked: not within the schedule's search).</summary>
+    /// <summary>When the answer <see cref="IsOpen"/> last gave for <paramref name="schedule"/> next changes (UTC ticks; 790 days after it was asked: none within the schedule's search).</summary>
     public long ChangesAt(int schedule) => _until[schedule];
 
     /// <summary>Whether schedule <paramref name="schedule"/> is open at <paramref name="ticks"/> (UTC ticks, as the kernel's clock).</summary>

@@ -52,6 +52,48 @@ public sealed class KernelWorkspaceTests
         Assert.That(used.Calls.All(call => call.Equals(default(CallSlot))), "every call slot is as new");
     }
 
+    // The schedules' answers are kept from week to week: one that found no change in its two-year search must
+    // not hold past a change that a later week's own search would find (here a closed day 2.5 years on).
+    [Test]
+    public void Schedule_answers_kept_from_week_to_week_are_the_answers_each_week_works_out_afresh()
+    {
+        var folder = Directory.CreateTempSubdirectory("kernel-hours-");
+        try
+        {
+            var peer = Path.Combine(RepoPaths.Root, "tests", "IvrEngine.Benchmarks", "peer");
+            var menu = File.ReadAllText(Path.Combine(peer, "two-level.json"));
+            Assert.That(menu, Does.Contain("\"daily\": \"00:00-24:00\" }"));
+            File.WriteAllText(Path.Combine(folder.FullName, "two-level.json"), menu.Replace("\"daily\": \"00:00-24:00\" }", "\"daily\": \"00:00-24:00\" }, \"closed\": [\"2029-06-01\"]", StringComparison.Ordinal));
+            File.Copy(Path.Combine(peer, "two-level.scenario.json"), Path.Combine(folder.FullName, "two-level.scenario.json"));
+            var scenario = ScenarioLoader.LoadFile(Path.Combine(folder.FullName, "two-level.scenario.json")).Scenario!;
+            var line = new CompiledLine(scenario);
+            Assert.That(line.ScheduleIds, Has.Length.EqualTo(1));
+
+            var kept = new KernelHours(line);
+            var differences = new List<string>();
+            var closedHours = 0;
+            // 150 weeks from 2026-11-30, each hour: the kept answers against a new KernelHours each week (as each week had one before).
+            for (var week = 0; week < 150; week++)
+            {
+                var fresh = new KernelHours(line);
+                for (var hour = 0; hour < 7 * 24; hour++)
+                {
+                    var at = scenario.WeekStart(week) + NodaTime.Duration.FromHours(hour);
+                    var ticks = at.ToDateTimeOffset().UtcTicks;
+                    var (keptOpen, freshOpen) = (kept.IsOpen(0, ticks, at), fresh.IsOpen(0, ticks, at));
+                    if (!freshOpen) closedHours++;
+                    if (keptOpen != freshOpen && differences.Count < 5) differences.Add($"{at}: kept says {(keptOpen ? "open" : "closed")}");
+                }
+            }
+            Assert.That(closedHours, Is.EqualTo(24), "the closed day was met");
+            Assert.That(differences, Is.Empty);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     private static KernelWorkspace Emptied(KernelWorkspace space)
     {
         space.Reset(keepsRecords: false);
