@@ -23,7 +23,10 @@ public static class LoadSimulation
     /// <param name="kernel">Runs the weeks on this compiled kernel instead of the reference engine (a week it cannot finish exactly runs on the engine).</param>
     /// <param name="onRecord">Told of every caller as they end, week by week in order of ending (the differential test); called on the weeks' threads.</param>
     /// <param name="onReferenceWeek">Told of each week the kernel handed back to the reference engine, and why.</param>
-    /// <param name="onWeek">Told of each week's own figures, in week order (independent replications, for confidence intervals).</param>
+    /// <param name="onWeek">
+    /// Told of each week's own figures, in week order (independent replications, for confidence intervals). They are
+    /// lent for the call only: once it returns they are cleared and filled by a later week, so copy what you keep.
+    /// </param>
     public static async Task<SimulationFigures> RunAsync(Scenario scenario, SimulationLength length, int seed, Action<long>? onCalls = null,
         int? parallelism = null, CancellationToken cancellationToken = default, Duration? serviceLevelThreshold = null,
         CallKernel? kernel = null, Action<CallRecord>? onRecord = null, Action<int, string>? onReferenceWeek = null, Action<SimulationFigures>? onWeek = null)
@@ -31,6 +34,9 @@ public static class LoadSimulation
         var weeks = Plan(scenario, length, seed);
         var total = new SimulationFigures(scenario, serviceLevelThreshold);
         var finished = new Dictionary<int, SimulationFigures>();
+        // Weeks' figures already added up, for later weeks on the kernel to fill again instead of new ones: a run
+        // that allocates next to nothing a week keeps the process's peak where a short run's is.
+        var spare = new Stack<SimulationFigures>();
         var nextToAdd = 0;
         var gate = new Lock();
         var options = new ParallelOptions
@@ -42,7 +48,12 @@ public static class LoadSimulation
         {
             var weekSeed = SeedForWeek(seed, week.Index);
             string? handedBack = null;
-            var figures = kernel is null ? null : RunOnKernel(kernel, week, weekSeed, onCalls, serviceLevelThreshold, onRecord, why => handedBack = why, token);
+            SimulationFigures? reuse = null;
+            if (kernel is not null)
+            {
+                lock (gate) spare.TryPop(out reuse);
+            }
+            var figures = kernel is null ? null : RunOnKernel(kernel, week, weekSeed, onCalls, serviceLevelThreshold, onRecord, why => handedBack = why, reuse, token);
             if (figures is null && kernel is not null) onReferenceWeek?.Invoke(week.Index, handedBack ?? "the run was cancelled");
             figures ??= await new SimulatedWeek(scenario, week.Index, week.ArrivalsStop, week.MaxCalls, weekSeed, calls => onCalls?.Invoke(calls), serviceLevelThreshold, onRecord)
                 .RunAsync(token).ConfigureAwait(false);
@@ -54,6 +65,7 @@ public static class LoadSimulation
                 {
                     total.Merge(next);
                     onWeek?.Invoke(next);
+                    spare.Push(next);
                     nextToAdd++;
                 }
             }
@@ -63,10 +75,10 @@ public static class LoadSimulation
 
     /// <summary>A week on the kernel; its records are passed on only if it finishes there (else the engine's run of it gives them).</summary>
     private static SimulationFigures? RunOnKernel(CallKernel kernel, PlannedWeek week, int seed, Action<long>? onCalls, Duration? serviceLevelThreshold,
-        Action<CallRecord>? onRecord, Action<string> onHandBack, CancellationToken token)
+        Action<CallRecord>? onRecord, Action<string> onHandBack, SimulationFigures? reuse, CancellationToken token)
     {
         var records = onRecord is null ? null : new List<CallRecord>();
-        var figures = kernel.RunWeek(week.Index, week.ArrivalsStop, week.MaxCalls, seed, calls => onCalls?.Invoke(calls), serviceLevelThreshold, records is null ? null : records.Add, token, onHandBack);
+        var figures = kernel.RunWeek(week.Index, week.ArrivalsStop, week.MaxCalls, seed, calls => onCalls?.Invoke(calls), serviceLevelThreshold, records is null ? null : records.Add, token, onHandBack, reuse);
         if (figures is not null && records is not null) records.ForEach(onRecord!);
         return figures;
     }

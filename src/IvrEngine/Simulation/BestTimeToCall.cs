@@ -49,6 +49,13 @@ public sealed class BestTimeToCall
     {
         var seconds = new double[7, 24];
         var callers = new long[7, 24];
+        SumByHour(figures, seconds, callers);
+        return (seconds, callers);
+    }
+
+    /// <summary>As <see cref="SumByHour(SimulationFigures)"/>, into arrays of 7 × 24 given empty (a caller adding up each of many weeks reuses its own).</summary>
+    internal static void SumByHour(SimulationFigures figures, double[,] seconds, long[,] callers)
+    {
         var grid = figures.Grid;
         foreach (var queue in figures.Queues)
         {
@@ -62,7 +69,6 @@ public sealed class BestTimeToCall
                 callers[day, hour] += f.Waits;
             }
         }
-        return (seconds, callers);
     }
 
     /// <summary>The hours with callers, shortest wait first (ties: earlier in the week).</summary>

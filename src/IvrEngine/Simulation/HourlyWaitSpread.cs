@@ -17,13 +17,20 @@ public sealed class HourlyWaitSpread
     private readonly double[,] _callersSquared = new double[7, 24];
     private readonly double[,] _cross = new double[7, 24];
 
+    // One week's sums, reused for each week added (a long run adds hundreds).
+    private readonly double[,] _weekWait = new double[7, 24];
+    private readonly long[,] _weekCallers = new long[7, 24];
+
     /// <summary>Weeks added.</summary>
     public int Weeks { get; private set; }
 
     /// <summary>Adds one week's figures (only the hours its arrivals covered).</summary>
     public void Add(SimulationFigures week)
     {
-        var (wait, callers) = BestTimeToCall.SumByHour(week);
+        Array.Clear(_weekWait);
+        Array.Clear(_weekCallers);
+        BestTimeToCall.SumByHour(week, _weekWait, _weekCallers);
+        var (wait, callers) = (_weekWait, _weekCallers);
         for (var d = 0; d < 7; d++)
         {
             for (var h = 0; h < 24; h++)

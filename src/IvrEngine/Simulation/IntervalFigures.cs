@@ -66,6 +66,17 @@ public sealed class IntervalFigures
         WaitHistogram.Add(seconds);
     }
 
+    /// <summary>Every count back to zero and the histogram emptied (its room kept): as new, for figures reused for another week.</summary>
+    internal void Clear()
+    {
+        Offered = Answered = AnsweredInTime = Abandoned = Overflowed = TurnedAway = 0;
+        CallbacksOffered = CallbacksAccepted = CallbacksCompleted = 0;
+        AnswerWaitSeconds = WaitSeconds = LongestWaitSeconds = HandledSeconds = StaffedSeconds = 0;
+        Waits = WaitedAtAll = 0;
+        Weeks = 0;
+        _waits?.Clear();
+    }
+
     public void Merge(IntervalFigures other)
     {
         Offered += other.Offered;

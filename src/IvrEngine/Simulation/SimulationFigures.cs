@@ -42,6 +42,24 @@ public sealed class SimulationFigures : IQueueObserver
     }
 
     /// <summary>
+    /// Back to what a new instance holds — no calls, no weeks, every count and histogram empty — keeping
+    /// its tables, so a finished week's figures can be filled again by a later week instead of new ones
+    /// allocated (what a long run allocates is what its process's peak grows with).
+    /// </summary>
+    public void Clear()
+    {
+        Calls = 0;
+        EndedInMenus = 0;
+        Array.Clear(_weeksCovered);
+        foreach (var intervals in _queues.Values)
+        {
+            foreach (var figures in intervals) figures.Clear();
+        }
+        _known[0] = _known[1] = KnownInterval.None;
+        _handledUntil = Instant.MaxValue;
+    }
+
+    /// <summary>
     /// How many simulated weeks had <paramref name="interval"/> within their arrivals. Zero for the
     /// intervals only a run's drain reached (the callbacks and overflows after a part-week run's
     /// last caller): they are not hours anybody called in.

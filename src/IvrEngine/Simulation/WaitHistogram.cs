@@ -39,6 +39,18 @@ public sealed class WaitHistogram
         if (bucket == Buckets - 1) _overflowMax = Math.Max(_overflowMax, seconds);
     }
 
+    /// <summary>Empties it, keeping the blocks made (all zero: a percentile reads them as absent).</summary>
+    public void Clear()
+    {
+        Count = 0;
+        _zeros = 0;
+        _overflowMax = 0;
+        foreach (var block in _blocks)
+        {
+            if (block is not null) Array.Clear(block);
+        }
+    }
+
     public void Merge(WaitHistogram other)
     {
         Count += other.Count;

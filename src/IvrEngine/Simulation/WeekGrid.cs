@@ -1,5 +1,6 @@
 using System.Globalization;
 using IvrEngine.Hours;
+using IvrEngine.Time;
 using NodaTime;
 
 namespace IvrEngine.Simulation;
@@ -38,10 +39,11 @@ public sealed class WeekGrid
     /// </summary>
     public (int Interval, Instant Start, Instant End) Locate(Instant at, DateTimeZone zone)
     {
-        var local = at.InZone(zone).LocalDateTime;
+        var local = LenientLocalTime.ToLocal(at, zone);
         var interval = IntervalOf(local);
         var start = local.Date.AtMidnight().PlusMinutes(StartMinuteOf(interval));
-        return (interval, zone.AtLeniently(start).ToInstant(), zone.AtLeniently(start.PlusMinutes(IntervalMinutes)).ToInstant());
+        // As zone.AtLeniently, without its allocation: every interval boundary a simulated week crosses comes here.
+        return (interval, LenientLocalTime.ToInstant(start, zone), LenientLocalTime.ToInstant(start.PlusMinutes(IntervalMinutes), zone));
     }
 
     /// <summary>The interval <paramref name="at"/> falls in and when the next one starts — always after <paramref name="at"/>, so a clock moved back by DST cannot stall whoever steps through the week.</summary>

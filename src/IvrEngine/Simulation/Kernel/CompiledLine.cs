@@ -66,7 +66,6 @@ internal sealed class CompiledLine
         EscapeTarget = new int[n];
         KeyedOptions = new char[n][];
         ScheduleIds = [.. menu.Hours.Keys.Order(StringComparer.Ordinal)];
-        HoursSeen = new KernelHours.SharedSpells(ScheduleIds.Length);
         var scheduleIndex = ScheduleIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
         int HoursOf(Hours.HoursRule? rule) => rule is null ? -1 : scheduleIndex[rule.ScheduleId];
         // A closed place's whenClosed: an action of the table, or ClosedHangUp for a hang-up (outcome "closed by hours").
@@ -290,9 +289,6 @@ internal sealed class CompiledLine
 
     /// <summary>The menu's schedules, in id order: what <see cref="NodeHours"/> and <see cref="QueueHours"/> index.</summary>
     public string[] ScheduleIds { get; }
-
-    /// <summary>Whether each schedule is open, as far as the run's weeks have worked it out (shared by their threads).</summary>
-    public KernelHours.SharedSpells HoursSeen { get; }
 
     /// <summary>The schedule a node opens by (-1: always open) and what a caller arriving while it is closed gets.</summary>
     public int[] NodeHours { get; }

@@ -41,6 +41,15 @@ internal sealed class EventHeap
         return item.Sequence;
     }
 
+    /// <summary>Empties the heap for a new week, as if new: sequence numbers and handles start again from 0 (its arrays' room is kept).</summary>
+    public void Clear()
+    {
+        Count = 0;
+        _freeCount = 0;
+        _handlesUsed = 0;
+        _scheduled = 0;
+    }
+
     public KernelEvent Pop()
     {
         var items = _items;

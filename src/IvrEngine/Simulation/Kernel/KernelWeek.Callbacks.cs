@@ -29,7 +29,7 @@ internal sealed partial class KernelWeek
     private const double MinimumRedialSeconds = SimulatedDialing.MinimumIntervalSeconds;
 
     // LiveQueue: the average of the last fifty talk-plus-wrap-up times estimates the wait.
-    private const int RecentHandleTimes = 50;
+    private const int RecentHandleTimes = KernelWorkspace.RecentHandleTimes;
 
     private readonly Random _dialerRandom;
 
@@ -49,10 +49,10 @@ internal sealed partial class KernelWeek
     private readonly long[] _agentWrapUpEnd;
     // The dialer's polls run every minute from the week's start; callbacks postponed wait for one, claimed in store order.
     private readonly long _pollOrigin;
-    private readonly List<int> _postponed = [];
+    private readonly List<int> _postponed;
     // Kept places the store has not claimed yet: due (for a claim that puts them off) once their estimated time has passed.
-    private readonly List<int> _keptDue = [];
-    private readonly List<int> _claimed = [];
+    private readonly List<int> _keptDue;
+    private readonly List<int> _claimed;
     // The instant of the last periodic poll run: the kernel may have armed several for one minute.
     private long _lastPoll = long.MinValue;
     private long _bookings;

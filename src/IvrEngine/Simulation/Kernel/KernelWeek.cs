@@ -29,15 +29,16 @@ internal sealed partial class KernelWeek
     private readonly SimulationFigures _figures;
     private readonly IQueueObserver _observer;
     private readonly ArrivalProcess _arrivals;
-    private readonly EventHeap _events = new();
+    private readonly KernelWorkspace _space;
+    private readonly EventHeap _events;
     private readonly Random _agentRandom;
     private readonly TimeSpan _think;
     private readonly KernelHours? _hours;
     private readonly int[] _loggedIn;
-    private CallSlot[] _calls = new CallSlot[64];
+    private CallSlot[] _calls;
     private List<int>?[] _paths;
     private int[]?[] _history;
-    private int[] _freeSlots = new int[64];
+    private int[] _freeSlots;
     private int _freeCount;
     private int _slotsUsed;
     private long _now;
@@ -49,7 +50,10 @@ internal sealed partial class KernelWeek
     private bool _arrivalsDone;
     private string? _handBack;
 
-    public KernelWeek(CompiledLine line, int week, Instant arrivalsStop, long maxCalls, int seed, Action<long> onCalls, Duration? serviceLevelThreshold, Action<CallRecord>? onRecord)
+    /// <param name="space">The growable state to run in, left by an earlier week of this line (emptied here); null: new.</param>
+    /// <param name="figures">Figures to fill, empty, of this scenario and <paramref name="serviceLevelThreshold"/> (an earlier week's, cleared); null: new.</param>
+    public KernelWeek(CompiledLine line, int week, Instant arrivalsStop, long maxCalls, int seed, Action<long> onCalls, Duration? serviceLevelThreshold, Action<CallRecord>? onRecord,
+        KernelWorkspace? space = null, SimulationFigures? figures = null)
     {
         _line = line;
         _scenario = line.Scenario;
@@ -59,9 +63,14 @@ internal sealed partial class KernelWeek
         _seed = seed;
         _onCalls = onCalls;
         _onRecord = onRecord;
-        _paths = onRecord is null ? [] : new List<int>?[64];
-        _history = line.KeepsHistory ? new int[]?[64] : [];
-        _figures = new SimulationFigures(_scenario, serviceLevelThreshold);
+        _space = space ?? new KernelWorkspace(line);
+        _space.Reset(keepsRecords: onRecord is not null);
+        _calls = _space.Calls;
+        _freeSlots = _space.FreeSlots;
+        _paths = _space.Paths;
+        _history = _space.History;
+        _events = _space.Events;
+        _figures = figures ?? new SimulationFigures(_scenario, serviceLevelThreshold);
         _observer = _figures;
         var start = _scenario.WeekStart(week);
         _now = Ticks(start);
@@ -69,34 +78,36 @@ internal sealed partial class KernelWeek
         _arrivals = new ArrivalProcess(_scenario, start, arrivalsStop, SimulationSeeds.For(seed, 0));
         _agentRandom = new Random(SimulationSeeds.For(seed, 2));
         _think = _scenario.Callers.Think.ToTimeSpan();
-        _hours = line.ScheduleIds.Length > 0 ? new KernelHours(line) : null;
+        _hours = _space.Hours;
         _businessHours = new Hours.BusinessHours(_scenario.Menu.Hours);
-        _firstOffered = new (bool, long, long, Instant)?[line.ScheduleIds.Length];
-        _loggedIn = [.. line.Teams.Select(q => line.TeamSize[q])];
-        _agentState = new AgentState[line.AgentQueue.Length];
-        _agentIdleSince = new long[line.AgentQueue.Length];
+        _firstOffered = _space.FirstOffered;
+        _loggedIn = _space.LoggedIn;
+        _agentState = _space.AgentState;
+        _agentIdleSince = _space.AgentIdleSince;
         Array.Fill(_agentIdleSince, _now);
-        _agentLoggingOut = new bool[line.AgentQueue.Length];
-        _agentCalls = new int[line.AgentQueue.Length];
-        _agentRingSlot = new int[line.AgentQueue.Length];
+        _agentLoggingOut = _space.AgentLoggingOut;
+        _agentCalls = _space.AgentCalls;
+        _agentRingSlot = _space.AgentRingSlot;
         _available = line.AgentQueue.Length;
-        _queueAvailable = [.. line.TeamSize];
-        _lastRung = [.. line.QueueIds.Select(_ => -1)];
-        _waiting = [.. line.QueueIds.Select(_ => new WaitingLine())];
+        _queueAvailable = _space.QueueAvailable;
+        _lastRung = _space.LastRung;
+        _waiting = _space.Waiting;
         _dialerRandom = new Random(SimulationSeeds.For(seed, 1));
-        var queues = line.QueueIds.Length;
-        _order = [.. line.QueueOfferOver.Select(offer => offer is null ? null : new List<int>())];
-        _legs = [.. line.QueueTakesLegs.Select(takes => takes ? new WaitingLine() : null)];
-        _legsInOrder = new int[queues];
-        _blocked = new bool[queues];
-        _recentHandles = [.. line.QueueIds.Select(_ => new long[RecentHandleTimes])];
-        _recentCount = new int[queues];
-        _recentNext = new int[queues];
-        _recentSum = new long[queues];
-        _freeIn = [.. line.TeamSize.Select(size => new long[size])];
-        _agentCallStart = new long[line.AgentQueue.Length];
-        _agentWrapUpEnd = new long[line.AgentQueue.Length];
-        _queueWaiting = new int[queues];
+        _order = _space.Order;
+        _legs = _space.Legs;
+        _postponed = _space.Postponed;
+        _keptDue = _space.KeptDue;
+        _claimed = _space.Claimed;
+        _legsInOrder = _space.LegsInOrder;
+        _blocked = _space.Blocked;
+        _recentHandles = _space.RecentHandles;
+        _recentCount = _space.RecentCount;
+        _recentNext = _space.RecentNext;
+        _recentSum = _space.RecentSum;
+        _freeIn = _space.FreeIn;
+        _agentCallStart = _space.AgentCallStart;
+        _agentWrapUpEnd = _space.AgentWrapUpEnd;
+        _queueWaiting = _space.QueueWaiting;
     }
 
     private Instant Now => Instant.FromUnixTimeTicks(_now - EpochTicks);
@@ -296,6 +307,7 @@ internal sealed partial class KernelWeek
             Array.Resize(ref _freeSlots, _calls.Length);
             if (_onRecord is not null) Array.Resize(ref _paths, _calls.Length);
             if (_line.KeepsHistory) Array.Resize(ref _history, _calls.Length);
+            (_space.Calls, _space.FreeSlots, _space.Paths, _space.History) = (_calls, _freeSlots, _paths, _history);
         }
         return _slotsUsed++;
     }

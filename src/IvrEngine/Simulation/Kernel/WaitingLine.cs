@@ -35,6 +35,9 @@ internal sealed class WaitingLine
         _entries[_tail++] = entry;
     }
 
+    /// <summary>Empties the line for a new week (its arrays' room is kept).</summary>
+    public void Clear() => _head = _tail = _cursor = 0;
+
     /// <summary>Drops the callers who left from the front and starts a routing pass there.</summary>
     public void Rewind(CallSlot[] calls)
     {
