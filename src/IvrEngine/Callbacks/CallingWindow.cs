@@ -1,4 +1,5 @@
 using System.Globalization;
+using IvrEngine.Time;
 using NodaTime;
 
 namespace IvrEngine.Callbacks;
@@ -68,8 +69,9 @@ public sealed class CallingWindow
         var result = new List<Interval>();
         for (var date = from.InZone(zone).Date.PlusDays(-1); date <= to.InZone(zone).Date; date = date.PlusDays(1))
         {
-            var opens = Instant.Max(zone.AtLeniently(date.At(LocalTime.Midnight).PlusMinutes(StartMinute)).ToInstant(), from);
-            var closes = Instant.Min(zone.AtLeniently(date.At(LocalTime.Midnight).PlusMinutes(EndMinute)).ToInstant(), to);
+            // NodaTime's AtLeniently, without the mapping object it makes each time: a simulation asks every simulated day.
+            var opens = Instant.Max(LenientLocalTime.ToInstant(date.At(LocalTime.Midnight).PlusMinutes(StartMinute), zone), from);
+            var closes = Instant.Min(LenientLocalTime.ToInstant(date.At(LocalTime.Midnight).PlusMinutes(EndMinute), zone), to);
             if (closes <= opens) continue;
             if (result.Count > 0 && result[^1].End >= opens) result[^1] = new Interval(result[^1].Start, Instant.Max(result[^1].End, closes));
             else result.Add(new Interval(opens, closes));

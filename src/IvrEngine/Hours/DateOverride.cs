@@ -9,5 +9,6 @@ public sealed record DateOverride(LocalDate Date, ImmutableArray<TimeRange> Rang
     public bool IsClosed => Ranges.IsEmpty;
 
     /// <summary>How answers name it: <c>override 2026-12-24 09:00–14:00</c> or <c>override 2026-12-24 closed</c>.</summary>
-    public string Rule => $"override {HoursText.Date(Date)} {(IsClosed ? "closed" : string.Join(", ", Ranges))}";
+    /// <remarks>Made once: schedules name it for every span they plan on the date.</remarks>
+    public string Rule { get; } = $"override {HoursText.Date(Date)} {(Ranges.IsEmpty ? "closed" : string.Join(", ", Ranges))}";
 }

@@ -34,6 +34,8 @@ public sealed record Schedule(
     // Searches for the next change stop here: a line that has not changed in this long never will.
     private static readonly int[] SearchDays = [8, 40, 400, 800];
 
+    private static readonly Comparison<OpenSpan> ByStart = (a, b) => a.Start.CompareTo(b.Start);
+
     /// <summary>The ranges starting on <paramref name="date"/>, each with its rule name, and the rule that decided the day.</summary>
     public (IReadOnlyList<(TimeRange Range, string Rule)> Ranges, string DayRule) PlanFor(LocalDate date)
     {
@@ -58,16 +60,40 @@ public sealed record Schedule(
     public IReadOnlyList<OpenSpan> SpansOfDates(LocalDate first, LocalDate last)
     {
         var spans = new List<OpenSpan>();
+        AddSpansOfDates(first, last, spans);
+        return spans;
+    }
+
+    /// <summary>
+    /// Adds the open spans of the ranges starting on local dates <paramref name="first"/>..<paramref name="last"/>
+    /// to <paramref name="spans"/> and sorts them all by start. Plans each date as <see cref="PlanFor"/> does, without
+    /// naming the day's rule: the searches for the next change plan up to 800 dates for one answer.
+    /// </summary>
+    private void AddSpansOfDates(LocalDate first, LocalDate last, List<OpenSpan> spans)
+    {
         for (var date = first; date <= last; date = date.PlusDays(1))
         {
-            foreach (var (range, rule) in PlanFor(date).Ranges)
+            if (Overrides.TryGetValue(date, out var dated))
             {
-                var (start, end) = range.On(date);
-                foreach (var interval in Instants(start, end)) spans.Add(new OpenSpan(interval, rule));
+                foreach (var range in dated.Ranges) AddSpans(range.On(date), dated.Rule, spans);
+                continue;
+            }
+            if (IsClosedDate(date)) continue;
+            foreach (var weekly in Weekly)
+            {
+                if (weekly.Day == date.DayOfWeek) AddSpans(weekly.Hours.On(date), weekly.Rule, spans);
             }
         }
-        spans.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return spans;
+        spans.Sort(ByStart);
+    }
+
+    private bool IsClosedDate(LocalDate date)
+    {
+        foreach (var closed in Closed)
+        {
+            if (closed.Matches(date)) return true;
+        }
+        return false;
     }
 
     /// <summary>Is the schedule open at <paramref name="at"/>, by which rule, and when does that change?</summary>
@@ -86,10 +112,18 @@ public sealed record Schedule(
     public Instant? NextOpen(Instant from)
     {
         var date = from.InZone(Zone).Date;
+        var spans = new List<OpenSpan>();
+        var planned = date.PlusDays(-3);
         foreach (var days in SearchDays)
         {
-            var span = SpansOfDates(date.PlusDays(-2), date.PlusDays(days)).FirstOrDefault(s => s.End > from);
-            if (span is not null) return span.Start <= from ? from : span.Start;
+            // Each wider search plans only the dates the narrower one did not: the spans so far stay.
+            var last = date.PlusDays(days);
+            AddSpansOfDates(planned.PlusDays(1), last, spans);
+            planned = last;
+            foreach (var span in spans)
+            {
+                if (span.End > from) return span.Start <= from ? from : span.Start;
+            }
         }
         return null;
     }
@@ -98,11 +132,15 @@ public sealed record Schedule(
     public Instant? NextClose(Instant from)
     {
         var date = from.InZone(Zone).Date;
+        var spans = new List<OpenSpan>();
+        var planned = date.PlusDays(-3);
         foreach (var days in SearchDays)
         {
             var last = date.PlusDays(days);
+            AddSpansOfDates(planned.PlusDays(1), last, spans);
+            planned = last;
             var covered = from;
-            foreach (var span in SpansOfDates(date.PlusDays(-2), last))
+            foreach (var span in spans)
             {
                 if (span.End <= covered) continue;
                 if (span.Start > covered) break;
@@ -137,12 +175,28 @@ public sealed record Schedule(
         return result;
     }
 
-    /// <summary>The instants whose wall-clock time in the zone lies in [start, end): one interval, or two around a fall-back.</summary>
-    private IEnumerable<Interval> Instants(LocalDateTime start, LocalDateTime end)
+    /// <summary>
+    /// Adds the instants whose wall-clock time in the zone lies in [start, end), with <paramref name="rule"/>: one span,
+    /// or two around a fall-back.
+    /// </summary>
+    private void AddSpans((LocalDateTime Start, LocalDateTime End) local, string rule, List<OpenSpan> spans)
     {
+        var (start, end) = local;
         var widest = Duration.FromHours(18);
         var searchFrom = start.InUtc().ToInstant() - widest;
         var searchTo = end.InUtc().ToInstant() + widest;
+
+        // Most ranges lie well inside one offset: the one span, without walking the zone's intervals.
+        var only = Zone.GetZoneInterval(searchFrom);
+        if (!only.HasEnd || only.End >= searchTo)
+        {
+            var from = start.WithOffset(only.WallOffset).ToInstant();
+            var to = end.WithOffset(only.WallOffset).ToInstant();
+            if (only.HasStart) from = Instant.Max(from, only.Start);
+            if (to > from) spans.Add(new OpenSpan(new Interval(from, to), rule));
+            return;
+        }
+
         Interval? pending = null;
         foreach (var zoneInterval in Zone.GetZoneIntervals(searchFrom, searchTo))
         {
@@ -156,9 +210,9 @@ public sealed record Schedule(
                 pending = new Interval(open.Start, Instant.Max(open.End, to));
                 continue;
             }
-            if (pending is { } done) yield return done;
+            if (pending is { } done) spans.Add(new OpenSpan(done, rule));
             pending = new Interval(from, to);
         }
-        if (pending is { } last) yield return last;
+        if (pending is { } last) spans.Add(new OpenSpan(last, rule));
     }
 }

@@ -175,4 +175,81 @@ public sealed class ScheduleTests
     [Test]
     public void AScheduleWithNoHoursNeverOpens() =>
         Assert.That(Schedule("""{ "weekly": { } }""").At(At(2026, 12, 1, 12, 0)), Has.Property("IsOpen").False.And.Property("NextChange").Null);
+
+    [Test]
+    public void TheSearchForTheNextChangeReachesTwoYearsAheadAndNoFurther()
+    {
+        var always = (string closed) => Schedule($$"""{ "weekly": { "daily": "00:00-24:00" }, "closed": [{{closed}}] }""");
+        var from = At(2026, 12, 1, 12, 0);
+        Assert.Multiple(() =>
+        {
+            Assert.That(always("\"2026-12-20\"").NextClose(from), Is.EqualTo(At(2026, 12, 20, 0, 0)), "19 days: the second search");
+            Assert.That(always("\"2027-07-04\"").NextClose(from), Is.EqualTo(At(2027, 7, 4, 0, 0)), "215 days: the third");
+            Assert.That(always("\"2028-06-01\"").NextClose(from), Is.EqualTo(At(2028, 6, 1, 0, 0)), "548 days: the last");
+            Assert.That(always("\"2029-06-01\"").NextClose(from), Is.Null, "913 days: open for good as far as the search goes");
+            Assert.That(always("\"2029-06-01\"").At(from), Has.Property("IsOpen").True.And.Property("NextChange").Null);
+
+            var once = Schedule("""{ "weekly": { }, "overrides": { "2028-03-01": "09:00-10:00" } }""");
+            Assert.That(once.NextOpen(from), Is.EqualTo(At(2028, 3, 1, 9, 0)), "455 days ahead");
+            Assert.That(once.At(At(2028, 3, 1, 9, 30)).NextChange, Is.EqualTo(At(2028, 3, 1, 10, 0)));
+            Assert.That(once.NextOpen(At(2028, 3, 1, 10, 0)), Is.Null, "never again");
+        });
+    }
+
+    /// <summary>
+    /// The searches for the next change widen step by step (8, 40, 400, 800 days) and keep the spans already planned;
+    /// what they find must be what the open intervals say: the end of the one that holds the instant, or the start of the
+    /// first after it. Random weekly ranges (some past midnight), holidays and overrides, in zones with daylight saving
+    /// (a half-hour change on Lord Howe, a change at midnight in Santiago).
+    /// </summary>
+    [Test]
+    public void NextOpenAndNextCloseAreWhereTheOpenIntervalsBeginAndEnd_OnRandomSchedules()
+    {
+        var random = new Random(18);
+        string[] zones = ["America/New_York", "Europe/London", "Australia/Lord_Howe", "America/Santiago", "Asia/Kolkata"];
+        string[] days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun", "mon-fri", "sat-sun", "daily"];
+        var horizon = Duration.FromDays(700);
+        var checkedCloses = 0;
+        var checkedOpens = 0;
+        for (var s = 0; s < 60; s++)
+        {
+            string Clock(int minutes) => $"{minutes / 60:00}:{minutes % 60:00}";
+            string Range()
+            {
+                if (random.Next(8) == 0) return "00:00-24:00";
+                var start = random.Next(0, 96) * 15;
+                return $"{Clock(start)}-{Clock((start + random.Next(1, 96) * 15) % 1440)}";
+            }
+            var weekly = string.Join(", ", Enumerable.Range(0, random.Next(0, 4)).Select(_ => $"\"{days[random.Next(days.Length)]}\": \"{Range()}\"")
+                .DistinctBy(entry => entry[..entry.IndexOf(':')]));
+            var first = new LocalDate(2026, 12, 1);
+            var closed = string.Join(", ", Enumerable.Range(0, random.Next(0, 6)).Select(_ => $"\"{first.PlusDays(random.Next(0, 600)):yyyy-MM-dd}\""));
+            var overrides = string.Join(", ", Enumerable.Range(0, random.Next(0, 4)).Select(_ => first.PlusDays(random.Next(0, 600))).Distinct()
+                .Select(date => $"\"{date:yyyy-MM-dd}\": \"{(random.Next(3) == 0 ? "closed" : Range())}\""));
+            var json = $$"""{ "timeZone": "{{zones[random.Next(zones.Length)]}}", "weekly": { {{weekly}} }, "closed": [{{closed}}], "overrides": { {{overrides}} } }""";
+            var schedule = Schedule(json);
+
+            for (var q = 0; q < 25; q++)
+            {
+                var from = Instant.FromUtc(2026, 12, 1, 0, 0) + Duration.FromMinutes(random.Next(0, 400 * 24 * 4) * 15 + random.Next(0, 2) * 7);
+                var open = schedule.OpenIntervals(from, from + horizon);
+                var openNow = open.Count > 0 && open[0].Start == from;
+                Assert.That(schedule.At(from).IsOpen, Is.EqualTo(openNow), () => $"{json} at {from}: open?");
+                if (!openNow) Assert.That(schedule.NextClose(from), Is.EqualTo(from), () => $"{json}: closed at {from}");
+                else if (open[0].End < from + horizon)
+                {
+                    Assert.That(schedule.NextClose(from), Is.EqualTo(open[0].End), () => $"{json}: next close after {from}");
+                    checkedCloses++;
+                }
+                if (open.Count > 0)
+                {
+                    Assert.That(schedule.NextOpen(from), Is.EqualTo(open[0].Start), () => $"{json}: next open after {from}");
+                    checkedOpens++;
+                }
+            }
+        }
+        TestContext.Out.WriteLine($"closes checked: {checkedCloses}, opens: {checkedOpens}");
+        Assert.That(checkedCloses, Is.GreaterThan(300), "instants open, closing within the horizon");
+        Assert.That(checkedOpens, Is.GreaterThan(700), "instants with an opening within the horizon");
+    }
 }
