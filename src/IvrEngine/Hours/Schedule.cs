@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using IvrEngine.Menus;
 using NodaTime;
+using NodaTime.TimeZones;
 
 namespace IvrEngine.Hours;
 
@@ -44,10 +45,7 @@ public sealed record Schedule(
             return ([.. dated.Ranges.Select(r => (r, dated.Rule))], dated.Rule);
         }
 
-        foreach (var closed in Closed)
-        {
-            if (closed.Matches(date)) return ([], closed.Rule);
-        }
+        if (ClosedOn(date) is { } closed) return ([], closed.Rule);
 
         var weekly = Weekly.Where(w => w.Day == date.DayOfWeek).Select(w => (w.Hours, w.Rule)).ToList();
         var dayRule = weekly.Count == 0
@@ -78,7 +76,7 @@ public sealed record Schedule(
                 foreach (var range in dated.Ranges) AddSpans(range.On(date), dated.Rule, spans);
                 continue;
             }
-            if (IsClosedDate(date)) continue;
+            if (ClosedOn(date) is not null) continue;
             foreach (var weekly in Weekly)
             {
                 if (weekly.Day == date.DayOfWeek) AddSpans(weekly.Hours.On(date), weekly.Rule, spans);
@@ -87,13 +85,13 @@ public sealed record Schedule(
         spans.Sort(ByStart);
     }
 
-    private bool IsClosedDate(LocalDate date)
+    private ClosedDate? ClosedOn(LocalDate date)
     {
         foreach (var closed in Closed)
         {
-            if (closed.Matches(date)) return true;
+            if (closed.Matches(date)) return closed;
         }
-        return false;
+        return null;
     }
 
     /// <summary>Is the schedule open at <paramref name="at"/>, by which rule, and when does that change?</summary>
@@ -111,15 +109,8 @@ public sealed record Schedule(
     /// <summary>The first instant at or after <paramref name="from"/> when the schedule is open; null if none within two years.</summary>
     public Instant? NextOpen(Instant from)
     {
-        var date = from.InZone(Zone).Date;
-        var spans = new List<OpenSpan>();
-        var planned = date.PlusDays(-3);
-        foreach (var days in SearchDays)
+        foreach (var (spans, _) in WideningSearches(from))
         {
-            // Each wider search plans only the dates the narrower one did not: the spans so far stay.
-            var last = date.PlusDays(days);
-            AddSpansOfDates(planned.PlusDays(1), last, spans);
-            planned = last;
             foreach (var span in spans)
             {
                 if (span.End > from) return span.Start <= from ? from : span.Start;
@@ -131,14 +122,8 @@ public sealed record Schedule(
     /// <summary>The first instant at or after <paramref name="from"/> when the schedule is closed; null if it stays open for two years.</summary>
     public Instant? NextClose(Instant from)
     {
-        var date = from.InZone(Zone).Date;
-        var spans = new List<OpenSpan>();
-        var planned = date.PlusDays(-3);
-        foreach (var days in SearchDays)
+        foreach (var (spans, last) in WideningSearches(from))
         {
-            var last = date.PlusDays(days);
-            AddSpansOfDates(planned.PlusDays(1), last, spans);
-            planned = last;
             var covered = from;
             foreach (var span in spans)
             {
@@ -151,6 +136,24 @@ public sealed record Schedule(
             if (covered < last.AtStartOfDayInZone(Zone).ToInstant()) return covered;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The spans of the dates from two before <paramref name="from"/>'s to each of <see cref="SearchDays"/> after it, in
+    /// turn, by start. Each wider search plans only the dates the narrower one did not: the spans so far stay in the list.
+    /// </summary>
+    private IEnumerable<(List<OpenSpan> Spans, LocalDate Last)> WideningSearches(Instant from)
+    {
+        var date = from.InZone(Zone).Date;
+        var spans = new List<OpenSpan>();
+        var next = date.PlusDays(-2);
+        foreach (var days in SearchDays)
+        {
+            var last = date.PlusDays(days);
+            AddSpansOfDates(next, last, spans);
+            next = last.PlusDays(1);
+            yield return (spans, last);
+        }
     }
 
     /// <summary>The open intervals within [<paramref name="from"/>, <paramref name="to"/>), touching spans merged, each with its first rule.</summary>
@@ -190,21 +193,15 @@ public sealed record Schedule(
         var only = Zone.GetZoneInterval(searchFrom);
         if (!only.HasEnd || only.End >= searchTo)
         {
-            var from = start.WithOffset(only.WallOffset).ToInstant();
-            var to = end.WithOffset(only.WallOffset).ToInstant();
-            if (only.HasStart) from = Instant.Max(from, only.Start);
-            if (to > from) spans.Add(new OpenSpan(new Interval(from, to), rule));
+            if (Within(only, start, end) is { } whole) spans.Add(new OpenSpan(whole, rule));
             return;
         }
 
         Interval? pending = null;
         foreach (var zoneInterval in Zone.GetZoneIntervals(searchFrom, searchTo))
         {
-            var from = start.WithOffset(zoneInterval.WallOffset).ToInstant();
-            var to = end.WithOffset(zoneInterval.WallOffset).ToInstant();
-            if (zoneInterval.HasStart) from = Instant.Max(from, zoneInterval.Start);
-            if (zoneInterval.HasEnd) to = Instant.Min(to, zoneInterval.End);
-            if (to <= from) continue;
+            if (Within(zoneInterval, start, end) is not { } part) continue;
+            var (from, to) = (part.Start, part.End);
             if (pending is { } open && open.End >= from)
             {
                 pending = new Interval(open.Start, Instant.Max(open.End, to));
@@ -214,5 +211,15 @@ public sealed record Schedule(
             pending = new Interval(from, to);
         }
         if (pending is { } last) spans.Add(new OpenSpan(last, rule));
+    }
+
+    /// <summary>The instants of [start, end) read with <paramref name="zoneInterval"/>'s offset that fall inside it; null when none do.</summary>
+    private static Interval? Within(ZoneInterval zoneInterval, LocalDateTime start, LocalDateTime end)
+    {
+        var from = start.WithOffset(zoneInterval.WallOffset).ToInstant();
+        var to = end.WithOffset(zoneInterval.WallOffset).ToInstant();
+        if (zoneInterval.HasStart) from = Instant.Max(from, zoneInterval.Start);
+        if (zoneInterval.HasEnd) to = Instant.Min(to, zoneInterval.End);
+        return to > from ? new Interval(from, to) : null;
     }
 }

@@ -213,12 +213,11 @@ public sealed class ScheduleTests
         var checkedOpens = 0;
         for (var s = 0; s < 60; s++)
         {
-            string Clock(int minutes) => $"{minutes / 60:00}:{minutes % 60:00}";
             string Range()
             {
                 if (random.Next(8) == 0) return "00:00-24:00";
                 var start = random.Next(0, 96) * 15;
-                return $"{Clock(start)}-{Clock((start + random.Next(1, 96) * 15) % 1440)}";
+                return $"{TimeRange.Clock(start)}-{TimeRange.Clock((start + random.Next(1, 96) * 15) % 1440)}";
             }
             var weekly = string.Join(", ", Enumerable.Range(0, random.Next(0, 4)).Select(_ => $"\"{days[random.Next(days.Length)]}\": \"{Range()}\"")
                 .DistinctBy(entry => entry[..entry.IndexOf(':')]));
